@@ -1,0 +1,149 @@
+"""The `bra-desktop` command: with no subcommand it starts the app, with one it works headless.
+
+Every job the app offers runs here too, without Qt: the same library calls, a Swedish message on
+failure and a non-zero exit code, so scripts and scheduled tasks can rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Callable
+
+from bra_desktop import __version__
+from bra_desktop.context import AppContext
+from bra_desktop.logging_setup import setup_logging
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.register import NATIONAL
+
+log = logging.getLogger(__name__)
+Handler = Callable[[AppContext, argparse.Namespace], int]
+
+
+def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
+    producer = NATIONAL if args.national else args.county.zfill(2)
+    register = ctx.open_register()
+    try:
+        register.set_producer(producer)
+        if args.user:
+            ctx.settings.user_name = args.user
+            ctx.save_settings()
+        print(f"Registret tillhör {register.producer_name} ({producer}): {ctx.database_url}")
+    finally:
+        register.close()
+    return 0
+
+
+def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> int:
+    register = ctx.open_register()
+    try:
+        path = register.backup(args.reason)
+    finally:
+        register.close()
+    if path is None:
+        raise RegisterError(
+            "Säkerhetskopior görs bara av SQLite-register; en databasserver säkerhetskopieras av dess administratör.",
+            "Backups are made of SQLite registers only; a database server is backed up by its administrator.",
+        )
+    print(f"Säkerhetskopia sparad: {path}")
+    return 0
+
+
+def cmd_restore(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.store.backup import list_backups, restore_database
+    from bra_desktop.store.engine import sqlite_file
+
+    if args.list or not args.file:
+        for backup in list_backups(ctx.paths.backup_dir):
+            print(f"{backup.taken_at:%Y-%m-%d %H:%M:%S} UTC  {backup.reason:<30} {backup.path}")
+        return 0
+    database = sqlite_file(ctx.database_url)
+    if database is None:
+        raise RegisterError("Återställning går bara för SQLite-register.", "Only SQLite registers can be restored.")
+    safety = restore_database(database, Path(args.file), ctx.paths.backup_dir)
+    ctx.open_register().close()  # upgrades a backup made by an older version
+    print(f"Registret är återställt från {args.file}. Registret som det var sparades först i {safety}.")
+    return 0
+
+
+def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.demo import fill_demo_register
+
+    register = ctx.open_register()
+    try:
+        producer = register.producer or (NATIONAL if args.national else args.county.zfill(2))
+        register.set_producer(producer)
+        counts = fill_demo_register(register, activities=args.activities, seed=args.seed, user=ctx.user)
+    finally:
+        register.close()
+    print("Demodata skapad: " + ", ".join(f"{n} {what}" for what, n in counts.items()))
+    return 0
+
+
+def cmd_self_test(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.selftest import run_self_test
+
+    return run_self_test(show_window=not args.no_gui)
+
+
+def cmd_gui(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.ui.app import run_gui
+
+    return run_gui(ctx)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bra-desktop",
+        description="Register över regionalt brottsförebyggande nätverksarbete. Utan underkommando startar programmet.",
+    )
+    parser.add_argument("--version", action="version", version=f"bra-desktop {__version__}")
+    parser.add_argument("--data-dir", help="mapp för register, säkerhetskopior, loggar och inställningar (eller BRA_DATA_DIR)")
+    parser.add_argument("--database", metavar="URL", help="SQLAlchemy-URL till registret (standard: SQLite i datamappen)")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title="underkommandon", metavar="KOMMANDO")
+
+    init = sub.add_parser("init", help="ange vems registret är: ett län eller Brå")
+    who = init.add_mutually_exclusive_group(required=True)
+    who.add_argument("--county", metavar="NN", help="länskod, t.ex. 01 för Stockholms län")
+    who.add_argument("--national", action="store_true", help="Brås nationella register")
+    init.add_argument("--user", help="ditt namn i ändringsloggen (standard: inloggningsnamnet)")
+    init.set_defaults(handler=cmd_init)
+
+    demo = sub.add_parser("demo", help="fyll registret med realistiska demouppgifter")
+    demo.add_argument("--county", default="01", metavar="NN", help="länskod om registret är nytt (standard 01)")
+    demo.add_argument("--national", action="store_true", help="gör ett nytt register till Brås")
+    demo.add_argument("--activities", type=int, default=500, help="antal aktiviteter (standard 500)")
+    demo.add_argument("--seed", type=int, default=1, help="slumpfrö; samma frö ger samma data")
+    demo.set_defaults(handler=cmd_demo)
+
+    backup = sub.add_parser("backup", help="säkerhetskopiera registret (de 20 senaste sparas)")
+    backup.add_argument("--reason", default="manuell", help="anledning, syns i filnamnet")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = sub.add_parser("restore", help="återställ registret från en säkerhetskopia")
+    restore.add_argument("file", nargs="?", help="säkerhetskopian att återställa")
+    restore.add_argument("--list", action="store_true", help="lista säkerhetskopiorna")
+    restore.set_defaults(handler=cmd_restore)
+
+    selftest = sub.add_parser("self-test", help="kontrollera att programmet fungerar på den här datorn")
+    selftest.add_argument("--no-gui", action="store_true", help="hoppa över fönsterprovet")
+    selftest.set_defaults(handler=cmd_self_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    ctx = AppContext.create(args.data_dir, args.database)
+    setup_logging(ctx.paths.log_file)
+    try:
+        return args.handler(ctx, args)
+    except RegisterError as error:
+        log.warning("%s", error.message_sv)
+        print(f"Fel: {error.message_sv}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 130

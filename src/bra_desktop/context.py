@@ -1,0 +1,36 @@
+"""What every entry point (GUI, command line, tests) needs: paths, settings and the register URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bra_desktop.paths import AppPaths, resolve_paths
+from bra_desktop.settings import Settings, load_settings, save_settings
+from bra_desktop.store.register import Register, open_register
+
+
+@dataclass
+class AppContext:
+    paths: AppPaths
+    settings: Settings
+    database_override: str | None = None
+
+    @classmethod
+    def create(cls, data_dir: str | None = None, database: str | None = None) -> AppContext:
+        paths = resolve_paths(data_dir).ensure()
+        return cls(paths=paths, settings=load_settings(paths.settings_file), database_override=database)
+
+    @property
+    def database_url(self) -> str:
+        """`--database` first, then the saved setting, then the embedded SQLite file."""
+        return self.database_override or self.settings.database_url or self.paths.database_url
+
+    @property
+    def user(self) -> str:
+        return self.settings.user
+
+    def open_register(self) -> Register:
+        return open_register(self.database_url, backup_dir=self.paths.backup_dir)
+
+    def save_settings(self) -> None:
+        save_settings(self.paths.settings_file, self.settings)

@@ -1,0 +1,243 @@
+"""What each kind of record holds: its business fields, their types, labels and code lists.
+
+This is the one description of the record kinds that the repository, the validation rules, the
+forms, the table views and the bundle schema all read, so a field is described once.
+Many-valued fields name the link table that stores them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlmodel import SQLModel
+
+from bra_desktop.domain import models as m
+
+
+class FieldType(StrEnum):
+    TEXT = "text"  # one line
+    LONG_TEXT = "long_text"  # several lines
+    DATE = "date"
+    INTEGER = "integer"
+    CODE = "code"  # one code of `code_list`
+    CODES = "codes"  # several codes of `code_list`
+    MUNICIPALITY = "municipality"
+    MUNICIPALITIES = "municipalities"
+    REF = "ref"  # id of a record of `ref_kind`
+    REFS = "refs"
+    ORG_NUMBER = "org_number"
+    EMAIL = "email"
+    PHONE = "phone"
+
+
+MULTI_VALUED = {FieldType.CODES, FieldType.MUNICIPALITIES, FieldType.REFS}
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """Where a many-valued field lives: a link table with an owner column and a value column."""
+
+    table: type[SQLModel]
+    owner_column: str
+    value_column: str
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: FieldType
+    label_sv: str
+    label_en: str
+    required: bool = False
+    code_list: str | None = None
+    ref_kind: str | None = None
+    personal: bool = False
+    """Personal data (contact details): left out of bundles unless asked for (DESIGN §5)."""
+    link: LinkTable | None = None
+
+    @property
+    def multi(self) -> bool:
+        return self.type in MULTI_VALUED
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_sv
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    key: str
+    table: type[m.SyncedFields]
+    label_sv: str
+    label_en: str
+    plural_sv: str
+    plural_en: str
+    fields: tuple[FieldSpec, ...]
+    title_field: str
+    searchable: tuple[str, ...] = field(default=())
+    """Fields whose text goes into `search_text`."""
+
+    @property
+    def table_name(self) -> str:
+        return self.table.__tablename__  # type: ignore[return-value]
+
+    def field(self, name: str) -> FieldSpec:
+        for spec in self.fields:
+            if spec.name == name:
+                return spec
+        raise KeyError(f"{self.key} has no field {name!r}")
+
+    @property
+    def scalar_fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if not f.multi)
+
+    @property
+    def multi_fields(self) -> tuple[FieldSpec, ...]:
+        return tuple(f for f in self.fields if f.multi)
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_sv
+
+    def plural(self, language: str) -> str:
+        return self.plural_en if language == "en" else self.plural_sv
+
+
+F = FieldType
+
+NETWORK = RecordKind(
+    key="network",
+    table=m.Network,
+    label_sv="Nätverk",
+    label_en="Network",
+    plural_sv="Nätverk",
+    plural_en="Networks",
+    title_field="name",
+    searchable=("name", "description"),
+    fields=(
+        FieldSpec("name", F.TEXT, "Namn", "Name", required=True),
+        FieldSpec("kind", F.CODE, "Typ av nätverk", "Kind of network", True, code_list="natverkstyp"),
+        FieldSpec("subject_area", F.CODE, "Ämnesområde", "Subject area", code_list="amnesomrade"),
+        FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
+        FieldSpec("active_from", F.DATE, "Aktivt från", "Active from"),
+        FieldSpec("active_to", F.DATE, "Aktivt till", "Active to"),
+    ),
+)
+
+ORGANISATION = RecordKind(
+    key="organisation",
+    table=m.Organisation,
+    label_sv="Organisation",
+    label_en="Organisation",
+    plural_sv="Organisationer",
+    plural_en="Organisations",
+    title_field="name",
+    searchable=("name", "org_number", "contact_name"),
+    fields=(
+        FieldSpec("name", F.TEXT, "Namn", "Name", required=True),
+        FieldSpec("org_type", F.CODE, "Typ av aktör", "Type of organisation", True, code_list="aktorstyp"),
+        FieldSpec("org_number", F.ORG_NUMBER, "Organisationsnummer", "Organisation number"),
+        FieldSpec("municipality_code", F.MUNICIPALITY, "Kommun", "Municipality"),
+        FieldSpec("contact_name", F.TEXT, "Kontaktperson", "Contact person", personal=True),
+        FieldSpec("contact_email", F.EMAIL, "E-post", "E-mail", personal=True),
+        FieldSpec("contact_phone", F.PHONE, "Telefon", "Phone", personal=True),
+    ),
+)
+
+ACTIVITY = RecordKind(
+    key="activity",
+    table=m.Activity,
+    label_sv="Aktivitet",
+    label_en="Activity",
+    plural_sv="Aktiviteter",
+    plural_en="Activities",
+    title_field="title",
+    searchable=("title", "description", "outcome", "follow_up"),
+    fields=(
+        FieldSpec("title", F.TEXT, "Rubrik", "Title", required=True),
+        FieldSpec("activity_type", F.CODE, "Typ av aktivitet", "Type of activity", True, code_list="aktivitetstyp"),
+        FieldSpec("status", F.CODE, "Status", "Status", True, code_list="aktivitetsstatus"),
+        FieldSpec("start_date", F.DATE, "Startdatum", "Start date", required=True),
+        FieldSpec("end_date", F.DATE, "Slutdatum", "End date"),
+        FieldSpec("network_id", F.REF, "Nätverk", "Network", ref_kind="network"),
+        FieldSpec(
+            "subject_areas", F.CODES, "Ämnesområden", "Subject areas", code_list="amnesomrade",
+            link=LinkTable(m.ActivitySubjectArea, "activity_id", "code"),
+        ),
+        FieldSpec(
+            "municipalities", F.MUNICIPALITIES, "Kommuner", "Municipalities",
+            link=LinkTable(m.ActivityMunicipality, "activity_id", "municipality_code"),
+        ),
+        FieldSpec(
+            "organisations", F.REFS, "Organisationer", "Organisations", ref_kind="organisation",
+            link=LinkTable(m.ActivityOrganisation, "activity_id", "organisation_id"),
+        ),
+        FieldSpec("participants", F.INTEGER, "Antal deltagare", "Participants"),
+        FieldSpec("target_group", F.CODE, "Målgrupp", "Target group", code_list="malgrupp"),
+        FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
+        FieldSpec("outcome", F.LONG_TEXT, "Resultat och erfarenheter", "Outcome and lessons"),
+        FieldSpec("follow_up", F.LONG_TEXT, "Uppföljning", "Follow-up"),
+    ),
+)
+
+COMMITMENT = RecordKind(
+    key="commitment",
+    table=m.Commitment,
+    label_sv="Åtagande",
+    label_en="Commitment",
+    plural_sv="Åtaganden",
+    plural_en="Commitments",
+    title_field="title",
+    searchable=("title", "description", "progress_note"),
+    fields=(
+        FieldSpec("title", F.TEXT, "Rubrik", "Title", required=True),
+        FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
+        FieldSpec("network_id", F.REF, "Nätverk", "Network", ref_kind="network"),
+        FieldSpec("responsible_org_id", F.REF, "Ansvarig organisation", "Responsible organisation", ref_kind="organisation"),
+        FieldSpec("due_date", F.DATE, "Klart senast", "Due date"),
+        FieldSpec("status", F.CODE, "Status", "Status", True, code_list="atagandestatus"),
+        FieldSpec("progress_note", F.LONG_TEXT, "Lägesbeskrivning", "Progress note"),
+        FieldSpec(
+            "activities", F.REFS, "Aktiviteter", "Activities", ref_kind="activity",
+            link=LinkTable(m.CommitmentActivity, "commitment_id", "activity_id"),
+        ),
+    ),
+)
+
+PROBLEM_AREA = RecordKind(
+    key="problem_area",
+    table=m.ProblemArea,
+    label_sv="Problemområde",
+    label_en="Problem area",
+    plural_sv="Problemområden",
+    plural_en="Problem areas",
+    title_field="title",
+    searchable=("title", "description"),
+    fields=(
+        FieldSpec("title", F.TEXT, "Rubrik", "Title", required=True),
+        FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
+        FieldSpec("category", F.CODE, "Kategori", "Category", True, code_list="problemkategori"),
+        FieldSpec("trend", F.CODE, "Trend", "Trend", True, code_list="trend"),
+        FieldSpec("first_observed", F.DATE, "Först observerat", "First observed"),
+        FieldSpec("status", F.CODE, "Status", "Status", True, code_list="problemstatus"),
+        FieldSpec(
+            "municipalities", F.MUNICIPALITIES, "Kommuner", "Municipalities",
+            link=LinkTable(m.ProblemAreaMunicipality, "problem_area_id", "municipality_code"),
+        ),
+        FieldSpec(
+            "activities", F.REFS, "Aktiviteter", "Activities", ref_kind="activity",
+            link=LinkTable(m.ProblemAreaActivity, "problem_area_id", "activity_id"),
+        ),
+        FieldSpec(
+            "commitments", F.REFS, "Åtaganden", "Commitments", ref_kind="commitment",
+            link=LinkTable(m.ProblemAreaCommitment, "problem_area_id", "commitment_id"),
+        ),
+    ),
+)
+
+KINDS: dict[str, RecordKind] = {
+    kind.key: kind for kind in (ACTIVITY, COMMITMENT, PROBLEM_AREA, NETWORK, ORGANISATION)
+}
+"""All record kinds, in the order the app shows them."""
+
+DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area")
+"""An order in which every record's references point to kinds already written."""

@@ -1,0 +1,243 @@
+"""The register's tables (DESIGN §2).
+
+Synced records (activities, networks, organisations, commitments, problem areas) share the system
+fields of `SyncedFields`; many-valued fields are link tables so they can be filtered and joined.
+Reference data (counties, municipalities) and code lists are seeded from `resources/`.
+Bookkeeping tables (change log, register info, bundle receipts, sync bases) close the file.
+
+Schema changes go through Alembic (`store/migrations`), never `create_all` on a user's register.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Column, ForeignKey, Index, String, Text
+from sqlmodel import Field, SQLModel
+
+LONG_TEXT_MAX = 32_767
+"""Excel's cell limit: every text field must fit in one bundle cell (DESIGN §3)."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# --- reference data ---------------------------------------------------------------------------
+
+
+class County(SQLModel, table=True):
+    __tablename__ = "county"
+    code: str = Field(primary_key=True, max_length=2)
+    name: str
+
+
+class Municipality(SQLModel, table=True):
+    __tablename__ = "municipality"
+    code: str = Field(primary_key=True, max_length=4)
+    name: str
+    county_code: str = Field(foreign_key="county.code", index=True, max_length=2)
+
+
+class CodeItem(SQLModel, table=True):
+    """One code of a code list. Retired codes stay (active=False) so old records remain valid."""
+
+    __tablename__ = "code_item"
+    list_name: str = Field(primary_key=True, max_length=40)
+    code: str = Field(primary_key=True, max_length=40)
+    label_sv: str
+    label_en: str
+    active: bool = True
+    sort_order: int = 0
+
+
+# --- synced records -------------------------------------------------------------------------
+
+
+class SyncedFields(SQLModel):
+    """System fields every synced record carries (DESIGN §2)."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    origin: str = Field(index=True, max_length=3)
+    version: int = 1
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by: str = ""
+    deleted: bool = Field(default=False, index=True)
+    search_text: str = Field(default="", sa_column_kwargs={"nullable": False})
+    """Case-folded text of the record's searchable fields, kept by the repository (not synced)."""
+
+
+class Network(SyncedFields, table=True):
+    __tablename__ = "network"
+    name: str
+    kind: str = Field(max_length=40)
+    subject_area: str | None = Field(default=None, max_length=40)
+    description: str | None = Field(default=None, sa_type=Text)
+    active_from: date | None = None
+    active_to: date | None = None
+
+
+class Organisation(SyncedFields, table=True):
+    __tablename__ = "organisation"
+    name: str
+    org_type: str = Field(max_length=40)
+    org_number: str | None = Field(default=None, max_length=11)
+    municipality_code: str | None = Field(default=None, foreign_key="municipality.code", max_length=4)
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+
+
+class Activity(SyncedFields, table=True):
+    __tablename__ = "activity"
+    __table_args__ = (Index("ix_activity_live_start", "deleted", "start_date"),)
+    title: str
+    activity_type: str = Field(max_length=40)
+    status: str = Field(max_length=40)
+    start_date: date = Field(index=True)
+    end_date: date | None = None
+    network_id: str | None = Field(default=None, foreign_key="network.id", index=True, max_length=36)
+    participants: int | None = None
+    target_group: str | None = Field(default=None, max_length=40)
+    description: str | None = Field(default=None, sa_type=Text)
+    outcome: str | None = Field(default=None, sa_type=Text)
+    follow_up: str | None = Field(default=None, sa_type=Text)
+
+
+class Commitment(SyncedFields, table=True):
+    __tablename__ = "commitment"
+    title: str
+    description: str | None = Field(default=None, sa_type=Text)
+    network_id: str | None = Field(default=None, foreign_key="network.id", index=True, max_length=36)
+    responsible_org_id: str | None = Field(
+        default=None, foreign_key="organisation.id", index=True, max_length=36
+    )
+    due_date: date | None = None
+    status: str = Field(max_length=40)
+    progress_note: str | None = Field(default=None, sa_type=Text)
+
+
+class ProblemArea(SyncedFields, table=True):
+    __tablename__ = "problem_area"
+    title: str
+    description: str | None = Field(default=None, sa_type=Text)
+    category: str = Field(max_length=40)
+    trend: str = Field(max_length=40)
+    first_observed: date | None = None
+    status: str = Field(max_length=40)
+
+
+# --- many-valued fields -----------------------------------------------------------------------
+
+
+def _owner(table: str) -> Column:
+    return Column(
+        String(36), ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True, nullable=False
+    )
+
+
+def _value(target: str | None, length: int = 40) -> Column:
+    if target is None:
+        return Column(String(length), primary_key=True, nullable=False)
+    return Column(String(length), ForeignKey(target), primary_key=True, nullable=False, index=True)
+
+
+class ActivitySubjectArea(SQLModel, table=True):
+    __tablename__ = "activity_subject_area"
+    activity_id: str = Field(sa_column=_owner("activity"))
+    code: str = Field(sa_column=_value(None))
+
+
+class ActivityMunicipality(SQLModel, table=True):
+    __tablename__ = "activity_municipality"
+    activity_id: str = Field(sa_column=_owner("activity"))
+    municipality_code: str = Field(sa_column=_value("municipality.code", 4))
+
+
+class ActivityOrganisation(SQLModel, table=True):
+    __tablename__ = "activity_organisation"
+    activity_id: str = Field(sa_column=_owner("activity"))
+    organisation_id: str = Field(sa_column=_value("organisation.id", 36))
+
+
+class CommitmentActivity(SQLModel, table=True):
+    __tablename__ = "commitment_activity"
+    commitment_id: str = Field(sa_column=_owner("commitment"))
+    activity_id: str = Field(sa_column=_value("activity.id", 36))
+
+
+class ProblemAreaMunicipality(SQLModel, table=True):
+    __tablename__ = "problem_area_municipality"
+    problem_area_id: str = Field(sa_column=_owner("problem_area"))
+    municipality_code: str = Field(sa_column=_value("municipality.code", 4))
+
+
+class ProblemAreaActivity(SQLModel, table=True):
+    __tablename__ = "problem_area_activity"
+    problem_area_id: str = Field(sa_column=_owner("problem_area"))
+    activity_id: str = Field(sa_column=_value("activity.id", 36))
+
+
+class ProblemAreaCommitment(SQLModel, table=True):
+    __tablename__ = "problem_area_commitment"
+    problem_area_id: str = Field(sa_column=_owner("problem_area"))
+    commitment_id: str = Field(sa_column=_value("commitment.id", 36))
+
+
+# --- bookkeeping ------------------------------------------------------------------------------
+
+
+class RegisterInfo(SQLModel, table=True):
+    """Key/value facts of this register: whose it is (`producer`: county code or BRA) and so on."""
+
+    __tablename__ = "register_info"
+    key: str = Field(primary_key=True, max_length=40)
+    value: str
+
+
+class ChangeLog(SQLModel, table=True):
+    """Every create, update and delete of a synced record, with its content before and after."""
+
+    __tablename__ = "change_log"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user: str
+    table_name: str = Field(max_length=40)
+    record_id: str = Field(index=True, max_length=36)
+    action: str = Field(max_length=10)
+    source: str = Field(default="local", index=True, max_length=64)
+    before: str | None = Field(default=None, sa_type=Text)
+    after: str | None = Field(default=None, sa_type=Text)
+
+
+class BundleReceipt(SQLModel, table=True):
+    """One imported (or exported) bundle: who made it, what it held and what it did here."""
+
+    __tablename__ = "bundle_receipt"
+    bundle_id: str = Field(primary_key=True, max_length=36)
+    direction: str = Field(max_length=6)
+    producer: str = Field(max_length=3)
+    file_sha256: str = Field(max_length=64, index=True)
+    file_name: str = ""
+    created_at: datetime
+    processed_at: datetime = Field(default_factory=utcnow)
+    processed_by: str = ""
+    counts: str = Field(default="{}", sa_type=Text)
+    report: str = Field(default="", sa_type=Text)
+    undone: bool = False
+
+
+class SyncBase(SQLModel, table=True):
+    """The content of a record as last exchanged in a bundle: the base of three-way merges."""
+
+    __tablename__ = "sync_base"
+    table_name: str = Field(primary_key=True, max_length=40)
+    record_id: str = Field(primary_key=True, max_length=36)
+    content: str = Field(sa_type=Text)
+    content_hash: str = Field(max_length=64)
+    bundle_id: str = Field(max_length=36)

@@ -1,0 +1,180 @@
+"""The rules a record must meet before it is saved, whether it comes from a form or a bundle.
+
+`validate` returns problems, each naming the field and saying what is wrong in Swedish and English,
+so a form can show them beside the field and a bundle import beside sheet, row and column.
+What the rules need to know of the register (code lists, municipalities, which records exist) comes
+in a `Reference`, so the rules stay pure and testable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Callable
+
+from bra_desktop.domain.content import Content
+from bra_desktop.domain.fields import FieldSpec, FieldType, RecordKind
+from bra_desktop.domain.models import LONG_TEXT_MAX
+from bra_desktop.domain.orgnumber import normalise_org_number
+
+MAX_PARTICIPANTS = 1_000_000
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s\-()]{5,20}$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a record; `field` is None for the record as a whole."""
+
+    field: str | None
+    message_sv: str
+    message_en: str
+
+    def message(self, language: str = "sv") -> str:
+        return self.message_en if language == "en" else self.message_sv
+
+
+@dataclass
+class Reference:
+    """What the rules need to know of the register."""
+
+    codes: dict[str, dict[str, bool]] = field(default_factory=dict)
+    """list name → code → active."""
+    municipalities: set[str] = field(default_factory=set)
+    record_exists: Callable[[str, str], bool] = lambda kind, record_id: True
+
+    def code_state(self, list_name: str, code: str) -> bool | None:
+        """True active, False retired, None unknown."""
+        return self.codes.get(list_name, {}).get(code)
+
+
+def validate(
+    kind: RecordKind,
+    content: Content,
+    reference: Reference,
+    previous: Content | None = None,
+) -> list[Problem]:
+    """Everything wrong with `content` (normalised) as a record of `kind`.
+
+    `previous` is the record's stored content: a retired code it already had stays valid.
+    """
+    problems: list[Problem] = []
+    for spec in kind.fields:
+        value = content.get(spec.name)
+        old = (previous or {}).get(spec.name)
+        problems.extend(_check_field(spec, value, old, reference))
+    problems.extend(_check_record(kind, content))
+    return problems
+
+
+def _check_field(spec: FieldSpec, value: Any, old: Any, ref: Reference) -> list[Problem]:
+    label_sv, label_en = spec.label_sv, spec.label_en
+    empty = value is None or value == ()
+    if empty:
+        if spec.required:
+            return [Problem(spec.name, f"{label_sv} måste fyllas i.", f"{label_en} is required.")]
+        return []
+    if isinstance(value, str):
+        text_problem = _check_text(spec, value)
+        if text_problem:
+            return [text_problem]
+    kind = spec.type
+    if kind == FieldType.INTEGER and not 0 <= value <= MAX_PARTICIPANTS:
+        return [Problem(
+            spec.name,
+            f"{label_sv} måste vara ett heltal från 0 till {MAX_PARTICIPANTS:,}.".replace(",", " "),
+            f"{label_en} must be a whole number from 0 to {MAX_PARTICIPANTS:,}.",
+        )]
+    if kind == FieldType.ORG_NUMBER and normalise_org_number(value) is None:
+        return [Problem(
+            spec.name,
+            f"{label_sv}: {value!s} är inget giltigt organisationsnummer (NNNNNN-NNNN med rätt kontrollsiffra).",
+            f"{label_en}: {value!s} is not a valid organisation number (NNNNNN-NNNN with a correct check digit).",
+        )]
+    if kind == FieldType.EMAIL and not _EMAIL.match(value):
+        return [Problem(spec.name, f"{label_sv}: {value} är ingen e-postadress.", f"{label_en}: {value} is not an e-mail address.")]
+    if kind == FieldType.PHONE and not _PHONE.match(value):
+        return [Problem(spec.name, f"{label_sv}: {value} är inget telefonnummer.", f"{label_en}: {value} is not a phone number.")]
+    if kind in (FieldType.CODE, FieldType.CODES):
+        return _check_codes(spec, value, old, ref)
+    if kind in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES):
+        values = value if spec.multi else (value,)
+        unknown = [v for v in values if v not in ref.municipalities]
+        if unknown:
+            return [Problem(
+                spec.name,
+                f"{label_sv}: okänd kommunkod {', '.join(unknown)}.",
+                f"{label_en}: unknown municipality code {', '.join(unknown)}.",
+            )]
+    if kind in (FieldType.REF, FieldType.REFS):
+        values = value if spec.multi else (value,)
+        missing = [v for v in values if not ref.record_exists(spec.ref_kind or "", v)]
+        if missing:
+            return [Problem(
+                spec.name,
+                f"{label_sv}: hänvisar till en post som inte finns ({', '.join(missing)}).",
+                f"{label_en}: refers to a record that does not exist ({', '.join(missing)}).",
+            )]
+    return []
+
+
+def _check_text(spec: FieldSpec, value: str) -> Problem | None:
+    if len(value) > LONG_TEXT_MAX:
+        return Problem(
+            spec.name,
+            f"{spec.label_sv} är för lång ({len(value)} tecken, högst {LONG_TEXT_MAX} ryms i en Excel-cell).",
+            f"{spec.label_en} is too long ({len(value)} characters, an Excel cell holds at most {LONG_TEXT_MAX}).",
+        )
+    bad = _XML_ILLEGAL.search(value)
+    if bad:
+        return Problem(
+            spec.name,
+            f"{spec.label_sv} innehåller ett otillåtet styrtecken (U+{ord(bad.group()):04X}).",
+            f"{spec.label_en} contains a forbidden control character (U+{ord(bad.group()):04X}).",
+        )
+    if spec.type == FieldType.TEXT and "\n" in value:
+        return Problem(spec.name, f"{spec.label_sv} ska vara en rad.", f"{spec.label_en} must be a single line.")
+    return None
+
+
+def _check_codes(spec: FieldSpec, value: Any, old: Any, ref: Reference) -> list[Problem]:
+    values = value if spec.multi else (value,)
+    kept = set(old if spec.multi and old else ((old,) if old else ()))
+    problems = []
+    for code in values:
+        state = ref.code_state(spec.code_list or "", code)
+        if state is None:
+            problems.append(Problem(
+                spec.name,
+                f"{spec.label_sv}: okänd kod {code} (finns inte i kodlistan {spec.code_list}).",
+                f"{spec.label_en}: unknown code {code} (not in code list {spec.code_list}).",
+            ))
+        elif state is False and code not in kept:
+            problems.append(Problem(
+                spec.name,
+                f"{spec.label_sv}: koden {code} är utgången och kan inte väljas för nya uppgifter.",
+                f"{spec.label_en}: the code {code} is retired and cannot be chosen anew.",
+            ))
+    return problems
+
+
+def _date_order(content: Content, first: str, last: str) -> bool:
+    start, end = content.get(first), content.get(last)
+    return not (isinstance(start, date) and isinstance(end, date) and end < start)
+
+
+_DATE_PAIRS = {"activity": ("start_date", "end_date"), "network": ("active_from", "active_to")}
+
+
+def _check_record(kind: RecordKind, content: Content) -> list[Problem]:
+    pair = _DATE_PAIRS.get(kind.key)
+    if pair and not _date_order(content, *pair):
+        first, last = kind.field(pair[0]), kind.field(pair[1])
+        return [Problem(
+            last.name,
+            f"{last.label_sv} får inte vara före {first.label_sv.lower()}.",
+            f"{last.label_en} must not be before {first.label_en.lower()}.",
+        )]
+    return []

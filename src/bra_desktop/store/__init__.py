@@ -1,0 +1,1 @@
+"""Storage: engine and sessions, migrations, seeding, repository, change log, backups. No Qt."""

@@ -1,0 +1,24 @@
+"""The register's reference data as the validation rules need it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import CodeItem, Municipality
+from bra_desktop.domain.validation import Reference
+
+
+def load_reference(session: Session) -> Reference:
+    codes: dict[str, dict[str, bool]] = {}
+    for item in session.scalars(select(CodeItem)):
+        codes.setdefault(item.list_name, {})[item.code] = item.active
+    municipalities = set(session.scalars(select(Municipality.code)))
+
+    def record_exists(kind: str, record_id: str) -> bool:
+        table = KINDS[kind].table
+        found = session.scalar(select(table.id).where(table.id == record_id, table.deleted.is_(False)))
+        return found is not None
+
+    return Reference(codes=codes, municipalities=municipalities, record_exists=record_exists)

@@ -1,0 +1,129 @@
+"""Opening a register: engine, upgrade (after a backup), reference data, and whose register it is.
+
+`open_register` is the one way the app, the command line and the tests get at a database, so every
+register they touch is migrated, seeded and protected the same way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, select
+from sqlmodel import Session
+
+from bra_desktop.domain.models import County, RegisterInfo
+from bra_desktop.paths import restrict_file_to_owner
+from bra_desktop.store import migrate
+from bra_desktop.store.backup import backup_database
+from bra_desktop.store.engine import create_register_engine, sqlite_file
+from bra_desktop.store.errors import RegisterError, RegisterTooNew
+from bra_desktop.store.seed import seed_reference_data
+
+NATIONAL = "BRA"
+"""The producer code of Brå's national register."""
+
+
+@dataclass
+class Register:
+    """An open register: its engine, where its backups go, and whose it is."""
+
+    engine: Engine
+    url: str
+    backup_dir: Path | None
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @property
+    def database_file(self) -> Path | None:
+        return sqlite_file(self.url)
+
+    def backup(self, reason: str) -> Path | None:
+        """Back up a file register before a risky operation (None for server databases)."""
+        if self.database_file is None or self.backup_dir is None or not self.database_file.exists():
+            return None
+        return backup_database(self.database_file, self.backup_dir, reason)
+
+    # --- register info ---
+
+    def info(self) -> dict[str, str]:
+        with self.session() as session:
+            return {row.key: row.value for row in session.scalars(select(RegisterInfo))}
+
+    @property
+    def producer(self) -> str | None:
+        """County code (`01`…`25`) or `BRA`; None until the first-run choice is made."""
+        return self.info().get("producer")
+
+    @property
+    def is_national(self) -> bool:
+        return self.producer == NATIONAL
+
+    @property
+    def producer_name(self) -> str:
+        producer = self.producer
+        if producer is None:
+            return ""
+        if producer == NATIONAL:
+            return "Brottsförebyggande rådet (Brå)"
+        with self.session() as session:
+            county = session.get(County, producer)
+        return f"Länsstyrelsen i {county.name}" if county else producer
+
+    def set_producer(self, producer: str) -> None:
+        """Say whose register this is: a county code or `BRA`. Once set, it cannot change."""
+        with self.session() as session:
+            if producer != NATIONAL and session.get(County, producer) is None:
+                raise RegisterError(f"Okänd länskod: {producer}.", f"Unknown county code: {producer}.")
+            current = session.get(RegisterInfo, "producer")
+            if current is not None and current.value != producer:
+                raise RegisterError(
+                    f"Registret tillhör redan {current.value} och kan inte byta ägare till {producer}.",
+                    f"The register already belongs to {current.value} and cannot change owner to {producer}.",
+                )
+            if current is None:
+                session.add(RegisterInfo(key="producer", value=producer))
+                session.add(RegisterInfo(key="created_at", value=datetime.now(timezone.utc).isoformat()))
+                session.commit()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_register(url: str, backup_dir: Path | None = None) -> Register:
+    """Open (creating if need be) the register at `url`, upgraded to this app's schema."""
+    database = sqlite_file(url)
+    if database is not None:
+        database.parent.mkdir(parents=True, exist_ok=True)
+        _create_private_file(database)
+    engine = create_register_engine(url)
+    register = Register(engine=engine, url=url, backup_dir=backup_dir)
+    with engine.connect() as connection:
+        revision = migrate.current_revision(connection)
+        has_tables = inspect(connection).has_table("activity")
+    if revision is not None and revision not in migrate.known_revisions():
+        engine.dispose()
+        raise RegisterTooNew(
+            "Registret har skapats av en nyare version av programmet. Uppdatera programmet.",
+            "The register was made by a newer version of the app. Update the app.",
+        )
+    if revision != migrate.head_revision():
+        if has_tables:
+            register.backup(f"före uppgradering från {revision}")
+        with engine.begin() as connection:
+            migrate.upgrade(connection)
+    seed_reference_data(engine)
+    if database is not None:
+        for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            restrict_file_to_owner(path)
+    return register
+
+
+def _create_private_file(database: Path) -> None:
+    """Create an empty database file readable by its owner alone before SQLite opens it."""
+    if not database.exists() and os.name == "posix":
+        fd = os.open(database, os.O_CREAT | os.O_WRONLY, 0o600)
+        os.close(fd)

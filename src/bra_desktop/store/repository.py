@@ -1,0 +1,212 @@
+"""The one way synced records are read and written, one record at a time.
+
+Every write validates the content, bumps `version`, stamps `updated_at`/`updated_by`, keeps the
+many-valued link tables and `search_text` in step, and writes a change-log entry, all in the
+caller's transaction. Deleting is a tombstone (`deleted=True`): synced records are never removed.
+`expected_version` makes concurrent edits of one record on a shared register fail loudly instead of
+overwriting each other. Bulk paths (demo data, bundle import) use `bulk.py`, not this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.content import Content, normalise, search_text
+from bra_desktop.domain.fields import RecordKind
+from bra_desktop.domain.models import new_id, utcnow
+from bra_desktop.domain.validation import Reference, validate
+from bra_desktop.store.changelog import LOCAL, log_change
+from bra_desktop.store.errors import ReadOnlyRecord, RecordNotFound, ValidationFailed, VersionConflict
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record as stored: system fields and business content."""
+
+    kind: RecordKind
+    id: str
+    origin: str
+    version: int
+    updated_at: datetime
+    updated_by: str
+    deleted: bool
+    content: Content
+
+
+def load_links(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """The many-valued fields of the records `ids`: id → field → sorted values."""
+    found: dict[str, dict[str, list[str]]] = {record_id: {} for record_id in ids}
+    for spec in kind.multi_fields:
+        link = spec.link
+        assert link is not None
+        owner = getattr(link.table, link.owner_column)
+        value = getattr(link.table, link.value_column)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for record_id, item in session.execute(select(owner, value).where(owner.in_(chunk))):
+                found[record_id].setdefault(spec.name, []).append(item)
+    return {
+        record_id: {spec.name: tuple(sorted(fields.get(spec.name, ()))) for spec in kind.multi_fields}
+        for record_id, fields in found.items()
+    }
+
+
+def load_record(session: Session, kind: RecordKind, record_id: str) -> StoredRecord | None:
+    row = session.execute(select(kind.table).where(kind.table.id == record_id)).scalar_one_or_none()
+    if row is None:
+        return None
+    data: dict[str, Any] = {spec.name: getattr(row, spec.name) for spec in kind.scalar_fields}
+    data.update(load_links(session, kind, [record_id])[record_id])
+    return StoredRecord(
+        kind=kind,
+        id=row.id,
+        origin=row.origin,
+        version=row.version,
+        updated_at=row.updated_at,
+        updated_by=row.updated_by,
+        deleted=row.deleted,
+        content=normalise(kind, data),
+    )
+
+
+def _require(session: Session, kind: RecordKind, record_id: str) -> StoredRecord:
+    record = load_record(session, kind, record_id)
+    if record is None:
+        raise RecordNotFound(
+            f"{kind.label_sv} {record_id} finns inte i registret.",
+            f"{kind.label_en} {record_id} is not in the register.",
+        )
+    return record
+
+
+def _check_writable(record: StoredRecord, owner: str | None, expected_version: int | None) -> None:
+    if owner is not None and record.origin != owner:
+        raise ReadOnlyRecord(
+            f"Posten kommer från {record.origin} och kan bara ändras där.",
+            f"The record comes from {record.origin} and can only be changed there.",
+        )
+    if expected_version is not None and record.version != expected_version:
+        raise VersionConflict(
+            f"{record.kind.label_sv} har ändrats av {record.updated_by} sedan du öppnade den. Öppna den igen och gör om ändringen.",
+            f"The {record.kind.label_en.lower()} was changed by {record.updated_by} since you opened it. Open it again and redo the change.",
+        )
+
+
+def _write_links(session: Session, kind: RecordKind, record_id: str, content: Content) -> None:
+    for spec in kind.multi_fields:
+        link = spec.link
+        assert link is not None
+        owner = getattr(link.table, link.owner_column)
+        session.execute(delete(link.table).where(owner == record_id))
+        values = content[spec.name]
+        if values:
+            session.execute(
+                insert(link.table), [{link.owner_column: record_id, link.value_column: v} for v in values]
+            )
+
+
+def _scalars(kind: RecordKind, content: Content) -> dict[str, Any]:
+    return {spec.name: content[spec.name] for spec in kind.scalar_fields}
+
+
+def create_record(
+    session: Session,
+    kind: RecordKind,
+    content: dict[str, Any],
+    *,
+    user: str,
+    origin: str,
+    reference: Reference,
+    source: str = LOCAL,
+    record_id: str | None = None,
+) -> StoredRecord:
+    clean = normalise(kind, content)
+    problems = validate(kind, clean, reference)
+    if problems:
+        raise ValidationFailed(problems)
+    record_id = record_id or new_id()
+    session.execute(
+        insert(kind.table).values(
+            id=record_id,
+            origin=origin,
+            version=1,
+            updated_at=utcnow(),
+            updated_by=user,
+            deleted=False,
+            search_text=search_text(kind, clean),
+            **_scalars(kind, clean),
+        )
+    )
+    _write_links(session, kind, record_id, clean)
+    log_change(session, table_name=kind.table_name, record_id=record_id, action="create",
+               user=user, before=None, after=clean, source=source)
+    return _require(session, kind, record_id)
+
+
+def update_record(
+    session: Session,
+    kind: RecordKind,
+    record_id: str,
+    content: dict[str, Any],
+    *,
+    user: str,
+    reference: Reference,
+    owner: str | None = None,
+    expected_version: int | None = None,
+    source: str = LOCAL,
+) -> StoredRecord:
+    """Save new content; `owner` (this register's producer) refuses other producers' records."""
+    current = _require(session, kind, record_id)
+    _check_writable(current, owner, expected_version)
+    clean = normalise(kind, content)
+    if clean == current.content and not current.deleted:
+        return current
+    problems = validate(kind, clean, reference, previous=current.content)
+    if problems:
+        raise ValidationFailed(problems)
+    _bump(session, kind, current, user, deleted=False, search=search_text(kind, clean), **_scalars(kind, clean))
+    _write_links(session, kind, record_id, clean)
+    log_change(session, table_name=kind.table_name, record_id=record_id,
+               action="restore" if current.deleted else "update",
+               user=user, before=None if current.deleted else current.content, after=clean, source=source)
+    return _require(session, kind, record_id)
+
+
+def delete_record(
+    session: Session,
+    kind: RecordKind,
+    record_id: str,
+    *,
+    user: str,
+    owner: str | None = None,
+    expected_version: int | None = None,
+    source: str = LOCAL,
+) -> StoredRecord:
+    """Tombstone a record; it stays in the register (and in bundles) marked `deleted`."""
+    current = _require(session, kind, record_id)
+    _check_writable(current, owner, expected_version)
+    if current.deleted:
+        return current
+    _bump(session, kind, current, user, deleted=True, search=None)
+    log_change(session, table_name=kind.table_name, record_id=record_id, action="delete",
+               user=user, before=current.content, after=None, source=source)
+    return _require(session, kind, record_id)
+
+
+def _bump(session: Session, kind: RecordKind, current: StoredRecord, user: str, *,
+          deleted: bool, search: str | None, **values: Any) -> None:
+    """Write a new version, refusing if someone else wrote one since `current` was read."""
+    if search is not None:
+        values["search_text"] = search
+    result = session.execute(
+        update(kind.table)
+        .where(kind.table.id == current.id, kind.table.version == current.version)
+        .values(version=current.version + 1, updated_at=utcnow(), updated_by=user, deleted=deleted, **values)
+    )
+    if result.rowcount != 1:
+        _check_writable(_require(session, kind, current.id), None, current.version)

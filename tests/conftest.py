@@ -1,0 +1,60 @@
+"""Every test gets a fresh data folder, fresh settings and its own register; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from bra_desktop.context import AppContext  # noqa: E402
+from bra_desktop.domain.fields import KINDS  # noqa: E402
+from bra_desktop.store.reference import load_reference  # noqa: E402
+from bra_desktop.store.register import Register  # noqa: E402
+from bra_desktop.store.repository import StoredRecord, create_record  # noqa: E402
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def fresh_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("BRA_DATA_DIR", str(folder))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return folder
+
+
+@pytest.fixture
+def app_context(fresh_data_dir: Path) -> AppContext:
+    return AppContext.create(str(fresh_data_dir))
+
+
+@pytest.fixture
+def register(app_context: AppContext) -> Register:
+    """A county register (Stockholms län) on a temporary SQLite file."""
+    opened = app_context.open_register()
+    opened.set_producer("01")
+    yield opened
+    opened.close()
+
+
+def add(register: Register, kind: str, user: str = "testare", **content) -> StoredRecord:
+    """Create a record through the repository, committed, with sensible defaults for required fields."""
+    defaults = {
+        "activity": {"title": "Nätverksträff", "activity_type": "NATVERKSTRAFF", "status": "GENOMFORD",
+                     "start_date": date(2026, 3, 12)},
+        "network": {"name": "Regionalt nätverk", "kind": "REGIONALT"},
+        "organisation": {"name": "Polisen Nord", "org_type": "POLIS"},
+        "commitment": {"title": "Lägesbild för länet", "status": "PAGAR"},
+        "problem_area": {"title": "Bedrägerier mot äldre", "category": "NYTT_FENOMEN", "trend": "OKANDE",
+                         "status": "BEVAKAS"},
+    }[kind]
+    with register.session() as session:
+        record = create_record(session, KINDS[kind], {**defaults, **content}, user=user,
+                               origin=register.producer or "01", reference=load_reference(session))
+        session.commit()
+    return record

@@ -1,0 +1,207 @@
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from sqlalchemy import create_engine, select, text
+
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import ActivityMunicipality, CodeItem, County, Municipality
+from bra_desktop.store import migrate
+from bra_desktop.store.backup import BACKUPS_KEPT, backup_database, list_backups, restore_database
+from bra_desktop.store.changelog import history
+from bra_desktop.store.errors import NotARegister, ReadOnlyRecord, RegisterError, RegisterTooNew, ValidationFailed, VersionConflict
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.register import open_register
+from bra_desktop.store.repository import delete_record, load_record, update_record
+
+from conftest import add
+
+ACTIVITY = KINDS["activity"]
+
+
+def test_reference_data_is_seeded_once(register):
+    with register.session() as session:
+        assert session.scalar(select(County).where(County.code == "25")).name == "Norrbottens län"
+        assert len(session.scalars(select(Municipality)).all()) == 290
+        codes = session.scalars(select(CodeItem)).all()
+        assert {c.list_name for c in codes} >= {"aktivitetstyp", "amnesomrade", "malgrupp", "trend"}
+        item = session.get(CodeItem, ("aktivitetstyp", "ANNAT"))
+        item.label_sv = "Övrigt (ändrat av Brå)"
+        item.active = False
+        session.commit()
+    reopened = open_register(register.url, register.backup_dir)
+    with reopened.session() as session:
+        item = session.get(CodeItem, ("aktivitetstyp", "ANNAT"))
+        assert (item.label_sv, item.active) == ("Övrigt (ändrat av Brå)", False)
+        assert len(session.scalars(select(Municipality)).all()) == 290
+    reopened.close()
+
+
+def test_sqlite_file_is_private_with_wal_and_foreign_keys(register):
+    mode = stat.S_IMODE(os.stat(register.database_file).st_mode)
+    assert mode == 0o600
+    with register.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        with pytest.raises(Exception):
+            conn.execute(text("INSERT INTO activity_municipality VALUES ('nope', '0180')"))
+
+
+def test_producer_is_set_once(register):
+    assert register.producer == "01" and register.producer_name == "Länsstyrelsen i Stockholms län"
+    register.set_producer("01")
+    with pytest.raises(RegisterError, match="tillhör redan"):
+        register.set_producer("BRA")
+    with pytest.raises(RegisterError, match="Okänd länskod"):
+        open_register(register.url).set_producer("99")
+
+
+def test_create_update_delete_with_versions_and_change_log(register):
+    created = add(register, "activity", municipalities=["0180", "0114"], participants=20)
+    assert (created.version, created.origin, created.updated_by) == (1, "01", "testare")
+    assert created.updated_at.tzinfo is not None
+    with register.session() as session:
+        ref = load_reference(session)
+        updated = update_record(session, ACTIVITY, created.id, {**created.content, "participants": 25},
+                                user="bo", reference=ref, expected_version=1)
+        same = update_record(session, ACTIVITY, created.id, updated.content, user="bo", reference=ref)
+        deleted = delete_record(session, ACTIVITY, created.id, user="bo")
+        session.commit()
+        assert (updated.version, same.version, deleted.version, deleted.deleted) == (2, 2, 3, True)
+        log = history(session, created.id)
+        assert [e.action for e in log] == ["create", "update", "delete"]
+        assert json.loads(log[1].before)["participants"] == 20 and json.loads(log[1].after)["participants"] == 25
+        assert log[2].after is None and log[2].user == "bo"
+        restored = update_record(session, ACTIVITY, created.id, created.content, user="bo", reference=ref)
+        session.commit()
+        assert not restored.deleted and restored.content["participants"] == 20
+        assert history(session, created.id)[-1].action == "restore"
+        links = session.scalars(select(ActivityMunicipality.municipality_code)
+                                .where(ActivityMunicipality.activity_id == created.id)).all()
+        assert sorted(links) == ["0114", "0180"]
+
+
+def test_stale_version_is_refused(register):
+    created = add(register, "activity")
+    with register.session() as session:
+        ref = load_reference(session)
+        update_record(session, ACTIVITY, created.id, {**created.content, "title": "Ny"}, user="a", reference=ref)
+        session.commit()
+        with pytest.raises(VersionConflict, match="har ändrats av a"):
+            update_record(session, ACTIVITY, created.id, {**created.content, "title": "Annan"}, user="b",
+                          reference=ref, expected_version=1)
+
+
+def test_invalid_content_writes_nothing(register):
+    created = add(register, "activity")
+    with register.session() as session:
+        with pytest.raises(ValidationFailed) as caught:
+            update_record(session, ACTIVITY, created.id, {**created.content, "participants": -3},
+                          user="a", reference=load_reference(session))
+        assert caught.value.problems[0].field == "participants"
+        session.rollback()
+        assert load_record(session, ACTIVITY, created.id).version == 1
+        assert len(history(session, created.id)) == 1
+
+
+def test_other_producers_records_are_read_only(register):
+    created = add(register, "activity")
+    with register.session() as session:
+        with pytest.raises(ReadOnlyRecord):
+            delete_record(session, ACTIVITY, created.id, user="a", owner="03")
+
+
+def test_backup_rotation_and_restore(register):
+    first = add(register, "activity", title="Före kopian")
+    backup = register.backup("test")
+    add(register, "activity", title="Efter kopian")
+    for n in range(BACKUPS_KEPT + 3):
+        backup_database(register.database_file, register.backup_dir, f"rotation {n}")
+    assert len(list_backups(register.backup_dir)) == BACKUPS_KEPT
+    kept = backup_database(register.database_file, register.backup_dir, "att återställa")
+    add(register, "activity", title="Efter andra kopian")
+    register.close()
+    safety = restore_database(register.database_file, kept, register.backup_dir)
+    reopened = open_register(register.url, register.backup_dir)
+    with reopened.session() as session:
+        titles = sorted(r.title for r in session.scalars(select(ACTIVITY.table)))
+    assert titles == ["Efter kopian", "Före kopian"]
+    assert safety.exists() and "före-återställning" not in safety.name  # slug keeps ascii only
+    assert backup is not None and first.id
+    reopened.close()
+
+
+def test_restore_refuses_what_is_not_a_register(register, tmp_path):
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(NotARegister):
+        restore_database(register.database_file, junk, register.backup_dir)
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(NotARegister, match="inget register"):
+        restore_database(register.database_file, other, register.backup_dir)
+
+
+def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    engine = create_engine(url)
+    first = sorted(migrate.known_revisions())[0]
+    with engine.begin() as conn:
+        migrate.upgrade(conn, first)
+        conn.execute(text("INSERT INTO county VALUES ('01', 'Stockholms län')"))
+        conn.execute(text("INSERT INTO network (id, origin, version, updated_at, updated_by, deleted, search_text,"
+                          " name, kind) VALUES ('n1', '01', 1, '2025-01-01 00:00:00', 'x', 0, '', 'Gammalt', 'REGIONALT')"))
+    engine.dispose()
+    assert first != migrate.head_revision()
+    upgraded = open_register(url, tmp_path / "backups")
+    with upgraded.engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+    with upgraded.session() as session:
+        assert load_record(session, KINDS["network"], "n1").content["name"] == "Gammalt"
+    backups = list_backups(tmp_path / "backups")
+    assert len(backups) == 1 and "uppgradering" in backups[0].reason
+    with sqlite3.connect(backups[0].path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
+    upgraded.close()
+
+
+def test_register_from_a_newer_app_is_refused(register):
+    with register.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'future9'"))
+    with pytest.raises(RegisterTooNew, match="nyare version"):
+        open_register(register.url)
+
+
+KILLER = """
+import os, signal, sys
+from datetime import date
+from bra_desktop.store.register import open_register
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import create_record
+from bra_desktop.domain.fields import KINDS
+reg = open_register(sys.argv[1])
+with reg.session() as s:
+    ref = load_reference(s)
+    base = dict(activity_type="NATVERKSTRAFF", status="GENOMFORD", start_date=date(2026, 1, 1))
+    create_record(s, KINDS["activity"], dict(base, title="Sparad"), user="u", origin="01", reference=ref)
+    s.commit()
+    create_record(s, KINDS["activity"], dict(base, title="Halvfärdig"), user="u", origin="01", reference=ref)
+    s.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_killed_process_keeps_every_saved_edit(register):
+    register.close()
+    result = subprocess.run([sys.executable, "-c", KILLER, register.url], capture_output=True)
+    assert result.returncode == -9
+    reopened = open_register(register.url)
+    with reopened.session() as session:
+        assert [r.title for r in session.scalars(select(ACTIVITY.table))] == ["Sparad"]
+        assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+    reopened.close()
