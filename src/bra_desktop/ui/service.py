@@ -1,0 +1,83 @@
+"""The UI's one door into the register: reads and writes records and tells views what changed.
+
+Widgets never open sessions themselves. They call this service, which runs the repository in a
+short transaction and then emits `sig_records_changed`, so every table, form and chart that shows
+the kind refreshes, whether the change came from a form, an undo or an import.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from bra_desktop.domain.fields import KINDS, RecordKind
+from bra_desktop.domain.validation import Problem, validate
+from bra_desktop.domain.content import normalise
+from bra_desktop.store import repository
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.register import Register
+from bra_desktop.store.repository import StoredRecord
+
+
+class RegisterService(QObject):
+    sig_records_changed = Signal(str, list)
+    """(kind key, ids): records of that kind were created, changed or deleted."""
+    sig_register_replaced = Signal()
+    """The whole register changed under the views (restore, import): reload everything."""
+
+    def __init__(self, register: Register, user: str, language: str = "sv", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.user = user
+        self.language = language
+
+    @property
+    def producer(self) -> str:
+        return self.register.producer or ""
+
+    def kind(self, key: str) -> RecordKind:
+        return KINDS[key]
+
+    def load(self, kind: str, record_id: str) -> StoredRecord | None:
+        with self.register.session() as session:
+            return repository.load_record(session, KINDS[kind], record_id)
+
+    def problems(self, kind: str, content: dict[str, Any], previous: dict[str, Any] | None = None) -> list[Problem]:
+        """What is wrong with `content`, for forms to show beside the fields before saving."""
+        with self.register.session() as session:
+            return validate(KINDS[kind], normalise(KINDS[kind], content), load_reference(session), previous)
+
+    def is_own(self, record: StoredRecord) -> bool:
+        """Records from another producer are read-only here (DESIGN §4 roles)."""
+        return record.origin == self.producer
+
+    def create(self, kind: str, content: dict[str, Any], record_id: str | None = None) -> StoredRecord:
+        with self.register.session() as session:
+            record = repository.create_record(
+                session, KINDS[kind], content, user=self.user, origin=self.producer,
+                reference=load_reference(session), record_id=record_id,
+            )
+            session.commit()
+        self.sig_records_changed.emit(kind, [record.id])
+        return record
+
+    def update(self, kind: str, record_id: str, content: dict[str, Any], expected_version: int | None = None) -> StoredRecord:
+        with self.register.session() as session:
+            record = repository.update_record(
+                session, KINDS[kind], record_id, content, user=self.user, reference=load_reference(session),
+                owner=self.producer, expected_version=expected_version,
+            )
+            session.commit()
+        self.sig_records_changed.emit(kind, [record_id])
+        return record
+
+    def delete(self, kind: str, record_id: str, expected_version: int | None = None) -> StoredRecord:
+        with self.register.session() as session:
+            record = repository.delete_record(
+                session, KINDS[kind], record_id, user=self.user, owner=self.producer,
+                expected_version=expected_version,
+            )
+            session.commit()
+        self.sig_records_changed.emit(kind, [record_id])
+        return record
