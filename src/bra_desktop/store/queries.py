@@ -1,0 +1,361 @@
+"""What the record tables show: their columns, their filters, and the queries behind them.
+
+The tables of Brå's national register hold about 200,000 activities, so everything a table does to
+its whole list happens in SQL: searching, filtering and sorting return only the ordered ids
+(`list_ids`), and display values are fetched for the few rows on screen (`fetch_rows`). All queries
+are SQLAlchemy Core selects: building an ORM object per row would cost more than the query itself.
+The same SQL runs on SQLite and PostgreSQL (DESIGN §6).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, NamedTuple
+
+from sqlalchemy import ColumnElement, Select, case, exists, func, literal, select
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
+from bra_desktop.domain.models import CodeItem, County, Municipality, Network, Organisation, RegisterInfo
+
+ORIGIN = "origin"
+"""The column key of the system field `origin` (who created the record)."""
+
+YEAR = "year"
+"""The filter key of a kind's year filter."""
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "activity": ("title", "start_date", "activity_type", "status", "network_id", "municipalities",
+                 "participants", ORIGIN),
+    "commitment": ("title", "network_id", "responsible_org_id", "due_date", "status", ORIGIN),
+    "problem_area": ("title", "category", "trend", "status", "municipalities", "first_observed", ORIGIN),
+    "network": ("name", "kind", "subject_area", "active_from", "active_to", ORIGIN),
+    "organisation": ("name", "org_type", "org_number", "municipality_code", ORIGIN),
+}
+
+_FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
+    # (field name, by year of that date field)
+    "activity": (("start_date", True), ("network_id", False), ("subject_areas", False),
+                 ("municipalities", False), ("status", False)),
+    "commitment": (("due_date", True), ("network_id", False), ("status", False)),
+    "problem_area": (("municipalities", False), ("status", False), ("category", False)),
+    "network": (("kind", False), ("subject_area", False)),
+    "organisation": (("municipality_code", False), ("org_type", False)),
+}
+
+DEFAULT_SORT: dict[str, tuple[str, bool]] = {
+    "activity": ("start_date", True),
+    "commitment": ("due_date", False),
+    "problem_area": ("title", False),
+    "network": ("name", False),
+    "organisation": ("name", False),
+}
+"""Per kind: the column a table is sorted by until the user clicks a header, and whether descending."""
+
+_REF_NAMES = {"network": Network, "organisation": Organisation}
+_IN_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a record table: a business field of the kind, or `origin`."""
+
+    key: str
+    label_sv: str
+    label_en: str
+    spec: FieldSpec | None
+    """None for the system field `origin`."""
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_sv
+
+    @property
+    def numeric(self) -> bool:
+        return self.spec is not None and self.spec.type == FieldType.INTEGER
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One filter of a record table: equal to a value, containing a value (link table), or in a year."""
+
+    key: str
+    spec: FieldSpec
+    by_year: bool
+
+    def label(self, language: str) -> str:
+        if self.by_year:
+            return "Year" if language == "en" else "År"
+        return self.spec.label(language)
+
+
+class DisplayRow(NamedTuple):
+    """A row as a table shows it: one text per column, and whether the record is a tombstone."""
+
+    values: tuple[str, ...]
+    deleted: bool
+
+
+def columns(kind_key: str) -> tuple[Column, ...]:
+    kind = KINDS[kind_key]
+    return tuple(
+        Column(ORIGIN, "Ursprung", "Origin", None) if name == ORIGIN
+        else Column(name, kind.field(name).label_sv, kind.field(name).label_en, kind.field(name))
+        for name in _COLUMNS[kind_key]
+    )
+
+
+def filters(kind_key: str) -> tuple[Filter, ...]:
+    kind = KINDS[kind_key]
+    return tuple(
+        Filter(YEAR if by_year else name, kind.field(name), by_year) for name, by_year in _FILTERS[kind_key]
+    )
+
+
+def swedish_sort_key(text: str) -> str:
+    """A key that sorts text case-insensitively in Swedish order (…, z, å, ä, ö)."""
+    return text.casefold().translate(_SWEDISH_LAST)
+
+
+_SWEDISH_LAST = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
+"""å, ä and ö mapped to the three characters that follow `z` in ASCII, so they sort last, in order."""
+
+
+def _swedish_sql_key(expr: Any) -> ColumnElement[Any]:
+    """The SQL twin of `swedish_sort_key`, for ORDER BY on SQLite (no ICU) and PostgreSQL alike."""
+    key = func.lower(expr)
+    for upper, lower, after_z in (("Å", "å", "{"), ("Ä", "ä", "|"), ("Ö", "ö", "}")):
+        key = func.replace(func.replace(key, upper, after_z), lower, after_z)
+    return key
+
+
+# --- the ordered ids ---------------------------------------------------------------------------
+
+
+def list_ids(
+    session: Session,
+    kind_key: str,
+    *,
+    search: str,
+    filters: dict[str, Any],
+    sort_field: str,
+    descending: bool,
+    include_deleted: bool = False,
+) -> list[str]:
+    """The ids of the records that match, in display order.
+
+    `search`: every word must occur (case-insensitively) in the record's `search_text`.
+    `filters`: filter key → value; None or "" means no filter on that key.
+    """
+    kind = KINDS[kind_key]
+    table = kind.table
+    query = select(table.id)
+    if not include_deleted:
+        query = query.where(table.deleted.is_(False))
+    for word in search.casefold().split():
+        query = query.where(table.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+    query = _apply_filters(query, kind, filters)
+    sort = _sort_expression(session, kind, sort_field)
+    ordered = sort.desc() if descending else sort.asc()
+    query = query.order_by(sort.is_(None), ordered, table.id.desc() if descending else table.id.asc())
+    return list(session.scalars(query))
+
+
+def _escape_like(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _apply_filters(query: Select, kind: RecordKind, chosen: dict[str, Any]) -> Select:
+    by_key = {f.key: f for f in filters(kind.key)}
+    table = kind.table
+    for key, value in chosen.items():
+        if value is None or value == "":
+            continue
+        spec = by_key[key].spec
+        if by_key[key].by_year:
+            column = getattr(table, spec.name)
+            query = query.where(column >= date(int(value), 1, 1), column < date(int(value) + 1, 1, 1))
+        elif spec.link is not None:
+            link = spec.link.table
+            query = query.where(
+                exists().where(getattr(link, spec.link.owner_column) == table.id,
+                               getattr(link, spec.link.value_column) == value)
+            )
+        else:
+            query = query.where(getattr(table, spec.name) == value)
+    return query
+
+
+def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> ColumnElement[Any]:
+    """What ORDER BY uses for a column: Swedish order for names, code-list order for codes."""
+    table = kind.table
+    if sort_field == ORIGIN:
+        return table.origin
+    spec = kind.field(sort_field)
+    column = getattr(table, spec.name, None)
+    if spec.type in (FieldType.TEXT, FieldType.ORG_NUMBER):
+        return _swedish_sql_key(column)
+    if spec.type == FieldType.CODE:
+        order = dict(session.execute(
+            select(CodeItem.code, CodeItem.sort_order).where(CodeItem.list_name == spec.code_list)
+        ).all())
+        return case(order, value=column, else_=len(order)) if order else literal(0)
+    if spec.type == FieldType.REF:
+        target = _REF_NAMES[spec.ref_kind or ""]
+        return select(_swedish_sql_key(target.name)).where(target.id == column).scalar_subquery()
+    if spec.type == FieldType.MUNICIPALITY:
+        return select(_swedish_sql_key(Municipality.name)).where(Municipality.code == column).scalar_subquery()
+    if spec.type == FieldType.MUNICIPALITIES and spec.link is not None:
+        link = spec.link.table
+        value = getattr(link, spec.link.value_column)
+        return (
+            select(func.min(_swedish_sql_key(Municipality.name)))
+            .join(link, value == Municipality.code)
+            .where(getattr(link, spec.link.owner_column) == table.id)
+            .scalar_subquery()
+        )
+    if spec.type in (FieldType.DATE, FieldType.INTEGER):
+        return column
+    raise ValueError(f"{kind.key} cannot be sorted by {sort_field!r}")
+
+
+# --- display values of a few rows ----------------------------------------------------------
+
+
+def fetch_rows(session: Session, kind_key: str, ids: list[str], language: str) -> dict[str, DisplayRow]:
+    """Display values of the records `ids` (ids not found are left out).
+
+    Codes show their label in `language`, references the name of the record they point to,
+    municipalities their names (joined with ", "), dates `YYYY-MM-DD`, `origin` its code.
+    """
+    kind = KINDS[kind_key]
+    table = kind.table
+    cols = columns(kind_key)
+    labels = _code_labels(session, language, {c.spec.code_list for c in cols if c.spec and c.spec.code_list})
+    selected: list[Any] = [table.id, table.deleted]
+    for col in cols:
+        selected.append(_display_expression(kind, col))
+    found: dict[str, DisplayRow] = {}
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        many = {c.key: _municipality_names(session, c.spec, chunk)
+                for c in cols if c.spec is not None and c.spec.type == FieldType.MUNICIPALITIES}
+        for row in session.execute(select(*selected).where(table.id.in_(chunk))):
+            record_id, deleted, values = row[0], row[1], row[2:]
+            texts = tuple(
+                ", ".join(many[col.key].get(record_id, ())) if col.key in many
+                else _display_text(col, value, labels)
+                for col, value in zip(cols, values)
+            )
+            found[record_id] = DisplayRow(texts, bool(deleted))
+    return found
+
+
+def _display_expression(kind: RecordKind, col: Column) -> Any:
+    table = kind.table
+    if col.spec is None:
+        return table.origin
+    if col.spec.type == FieldType.MUNICIPALITIES:
+        return literal(None)  # filled from the link table by `_municipality_names`
+    column = getattr(table, col.spec.name)
+    if col.spec.type == FieldType.REF:
+        target = _REF_NAMES[col.spec.ref_kind or ""]
+        return select(target.name).where(target.id == column).scalar_subquery()
+    if col.spec.type == FieldType.MUNICIPALITY:
+        return select(Municipality.name).where(Municipality.code == column).scalar_subquery()
+    return column
+
+
+def _display_text(col: Column, value: Any, labels: dict[tuple[str, str], str]) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if col.spec is not None and col.spec.type == FieldType.CODE:
+        return labels.get((col.spec.code_list or "", value), value)
+    return str(value)
+
+
+def _code_labels(session: Session, language: str, lists: set[str]) -> dict[tuple[str, str], str]:
+    label = CodeItem.label_en if language == "en" else CodeItem.label_sv
+    query = select(CodeItem.list_name, CodeItem.code, label).where(CodeItem.list_name.in_(lists))
+    return {(list_name, code): text for list_name, code, text in session.execute(query)}
+
+
+def _municipality_names(session: Session, spec: FieldSpec, ids: list[str]) -> dict[str, list[str]]:
+    assert spec.link is not None
+    link = spec.link.table
+    owner = getattr(link, spec.link.owner_column)
+    query = (
+        select(owner, Municipality.name)
+        .join(Municipality, Municipality.code == getattr(link, spec.link.value_column))
+        .where(owner.in_(ids))
+    )
+    names: dict[str, list[str]] = {}
+    for record_id, name in session.execute(query):
+        names.setdefault(record_id, []).append(name)
+    return {record_id: sorted(found, key=swedish_sort_key) for record_id, found in names.items()}
+
+
+# --- what the filters can choose from ----------------------------------------------------------
+
+
+def filter_options(session: Session, kind_key: str, language: str) -> dict[str, list[tuple[Any, str]]]:
+    """Per filter key, the (value, label) pairs a filter offers, in the order to show them.
+
+    Years are those with live records (newest first); networks are the live ones by name; codes
+    come in code-list order, retired ones too (old records keep them); municipalities list the
+    register's own county first.
+    """
+    kind = KINDS[kind_key]
+    options: dict[str, list[tuple[Any, str]]] = {}
+    for item in filters(kind_key):
+        spec = item.spec
+        if item.by_year:
+            options[item.key] = [(year, str(year)) for year in _years(session, kind, spec.name)]
+        elif spec.type in (FieldType.CODE, FieldType.CODES):
+            options[item.key] = _codes(session, spec.code_list or "", language)
+        elif spec.type == FieldType.REF:
+            options[item.key] = _live_names(session, _REF_NAMES[spec.ref_kind or ""])
+        elif spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES):
+            options[item.key] = _municipalities(session)
+        else:
+            raise ValueError(f"no options for filter {item.key!r} of {kind_key}")
+    return options
+
+
+def _years(session: Session, kind: RecordKind, field_name: str) -> list[int]:
+    """The years present, one index seek per year rather than a scan of every record."""
+    column = getattr(kind.table, field_name)
+    live = kind.table.deleted.is_(False)
+    years: list[int] = []
+    first = session.scalar(select(func.min(column)).where(live))
+    while first is not None:
+        years.append(first.year)
+        first = session.scalar(select(func.min(column)).where(live, column >= date(first.year + 1, 1, 1)))
+    return years[::-1]
+
+
+def _codes(session: Session, list_name: str, language: str) -> list[tuple[Any, str]]:
+    label = CodeItem.label_en if language == "en" else CodeItem.label_sv
+    query = select(CodeItem.code, label).where(CodeItem.list_name == list_name).order_by(
+        CodeItem.sort_order, CodeItem.code
+    )
+    return [(code, text) for code, text in session.execute(query)]
+
+
+def _live_names(session: Session, table: type[Network] | type[Organisation]) -> list[tuple[Any, str]]:
+    rows = session.execute(select(table.id, table.name).where(table.deleted.is_(False))).all()
+    return sorted(((record_id, name) for record_id, name in rows), key=lambda pair: swedish_sort_key(pair[1]))
+
+
+def _municipalities(session: Session) -> list[tuple[Any, str]]:
+    own = session.scalar(select(RegisterInfo.value).where(RegisterInfo.key == "producer"))
+    rows = session.execute(select(Municipality.code, Municipality.name, Municipality.county_code)).all()
+    rows.sort(key=lambda row: (row.county_code != own, swedish_sort_key(row.name)))
+    return [(code, name) for code, name, _county in rows]
+
+
+def counties(session: Session) -> list[tuple[str, str]]:
+    """The counties as (code, name), in code order: the choice of whose register this is."""
+    return [(code, name) for code, name in session.execute(select(County.code, County.name).order_by(County.code))]

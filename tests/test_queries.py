@@ -1,0 +1,248 @@
+"""The record tables' queries: search, filters, sort, tombstones and display values, all in SQL."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.store import queries
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import create_record, delete_record
+
+from conftest import add
+
+
+def ids(register, kind="activity", *, search="", filters=None, sort="title", descending=False, deleted=False):
+    with register.session() as session:
+        return queries.list_ids(session, kind, search=search, filters=filters or {}, sort_field=sort,
+                                descending=descending, include_deleted=deleted)
+
+
+def rows(register, kind, record_ids, language="sv"):
+    with register.session() as session:
+        return queries.fetch_rows(session, kind, record_ids, language)
+
+
+def add_network(register, name, kind, **content):
+    """`add` cannot take the network field `kind` (its own parameter), so networks are made here."""
+    with register.session() as session:
+        record = create_record(session, KINDS["network"], {"name": name, "kind": kind, **content}, user="testare",
+                               origin="01", reference=load_reference(session))
+        session.commit()
+    return record
+
+
+def tombstone(register, kind, record_id):
+    with register.session() as session:
+        delete_record(session, KINDS[kind], record_id, user="testare")
+        session.commit()
+
+
+@pytest.fixture
+def activities(register):
+    """Four activities that differ in every filtered and sorted field."""
+    network_a = add(register, "network", name="Ärendenätverket")
+    network_b = add(register, "network", name="Alfanätverket")
+    made = {
+        "planning": add(register, "activity", title="Planering av ÅTGÄRDSPLAN för Örebro", status="PLANERAD",
+                        start_date=date(2024, 5, 2), network_id=network_a.id, subject_areas=["UNGA"],
+                        municipalities=["0180", "0114"], participants=12, activity_type="ATGARDSPLAN"),
+        "meeting": add(register, "activity", title="nätverksträff om trygghet", status="GENOMFORD",
+                       start_date=date(2025, 1, 20), network_id=network_b.id, subject_areas=["TRYGGHET", "UNGA"],
+                       municipalities=["0181"], participants=40, description="100% närvaro_ok"),
+        "cancelled": add(register, "activity", title="Ölandsdagen", status="INSTALLD",
+                         start_date=date(2025, 12, 31), subject_areas=["VALD"]),
+        "conference": add(register, "activity", title="Årskonferens", status="GENOMFORD",
+                          start_date=date(2026, 1, 1), network_id=network_a.id, municipalities=["0114"],
+                          participants=None, activity_type="KONFERENS"),
+    }
+    return {name: record.id for name, record in made.items()} | {"net_a": network_a.id, "net_b": network_b.id}
+
+
+def test_search_is_case_insensitive_for_swedish_letters(register, activities):
+    a = activities
+    assert ids(register, search="åtgärdsplan") == [a["planning"]]
+    assert ids(register, search="ÖREBRO") == [a["planning"]]
+    assert ids(register, search="NÄTVERKSTRÄFF") == [a["meeting"]]
+    assert ids(register, search="öl") == [a["cancelled"]]
+    assert ids(register, search="  ") == ids(register)
+    # every word must occur, in any order and any field that is searched
+    assert ids(register, search="trygghet närvaro") == [a["meeting"]]
+    assert ids(register, search="trygghet örebro") == []
+
+
+def test_search_treats_like_wildcards_literally(register, activities):
+    assert ids(register, search="100%") == [activities["meeting"]]
+    assert ids(register, search="närvaro_ok") == [activities["meeting"]]
+    assert ids(register, search="%") == [activities["meeting"]]
+    assert ids(register, search="o_k") == []
+    assert ids(register, search="1_0") == []
+
+
+def test_filters_by_year_network_subject_area_municipality_and_status(register, activities):
+    a = activities
+    assert set(ids(register, filters={"year": 2025})) == {a["meeting"], a["cancelled"]}
+    assert ids(register, filters={"year": 2026}) == [a["conference"]]
+    assert set(ids(register, filters={"network_id": a["net_a"]})) == {a["planning"], a["conference"]}
+    assert set(ids(register, filters={"subject_areas": "UNGA"})) == {a["planning"], a["meeting"]}
+    assert set(ids(register, filters={"municipalities": "0114"})) == {a["planning"], a["conference"]}
+    assert ids(register, filters={"status": "INSTALLD"}) == [a["cancelled"]]
+    assert ids(register, filters={"year": 2025, "subject_areas": "UNGA", "status": "GENOMFORD"}) == [a["meeting"]]
+    assert ids(register, filters={"year": 2025, "municipalities": "0114"}) == []
+    # an empty choice is no filter at all
+    assert len(ids(register, filters={"year": None, "status": ""})) == 4
+    assert ids(register, search="årskonferens", filters={"network_id": a["net_a"]}) == [a["conference"]]
+
+
+def test_filters_of_the_other_kinds(register):
+    network = add_network(register, "Kärnan", "KARN", subject_area="VALD")
+    add_network(register, "Lokalt", "LOKALT")
+    assert ids(register, "network", filters={"kind": "KARN"}, sort="name") == [network.id]
+    assert ids(register, "network", filters={"subject_area": "VALD"}, sort="name") == [network.id]
+
+    org = add(register, "organisation", name="Solna stad", org_type="KOMMUN", municipality_code="0184")
+    add(register, "organisation", name="Polisen", org_type="POLIS")
+    assert ids(register, "organisation", filters={"municipality_code": "0184"}, sort="name") == [org.id]
+    assert ids(register, "organisation", filters={"org_type": "KOMMUN"}, sort="name") == [org.id]
+
+    due = add(register, "commitment", title="Klart i år", due_date=date(2025, 6, 30), network_id=network.id,
+              status="KLART")
+    open_ended = add(register, "commitment", title="Utan datum")
+    assert ids(register, "commitment", filters={"year": 2025}) == [due.id]
+    assert ids(register, "commitment", filters={"network_id": network.id}) == [due.id]
+    assert ids(register, "commitment", filters={"status": "PAGAR"}) == [open_ended.id]
+
+    area = add(register, "problem_area", title="Stölder", category="GEOGRAFISKT", municipalities=["0184"])
+    add(register, "problem_area", title="Bedrägerier", status="AVSLUTAT")
+    assert ids(register, "problem_area", filters={"municipalities": "0184"}) == [area.id]
+    assert ids(register, "problem_area", filters={"category": "GEOGRAFISKT"}) == [area.id]
+    assert ids(register, "problem_area", filters={"status": "BEVAKAS"}) == [area.id]
+
+
+def test_sort_both_ways_on_every_column(register, activities):
+    a = activities
+    by_date = [a["planning"], a["meeting"], a["cancelled"], a["conference"]]
+    assert ids(register, sort="start_date") == by_date
+    assert ids(register, sort="start_date", descending=True) == by_date[::-1]
+    # Swedish order, case-insensitive: … n, p, … z, å, ä, ö
+    assert ids(register, sort="title") == [a["meeting"], a["planning"], a["conference"], a["cancelled"]]
+    assert ids(register, sort="title", descending=True) == [a["cancelled"], a["conference"], a["planning"], a["meeting"]]
+    # codes in code-list order (planerad, genomförd, inställd), ties by id
+    by_status = ids(register, sort="status")
+    assert by_status[0] == a["planning"] and by_status[-1] == a["cancelled"]
+    # networks by name; records without one last in both directions
+    assert ids(register, sort="network_id")[:1] == [a["meeting"]]
+    assert ids(register, sort="network_id")[-1] == a["cancelled"]
+    assert ids(register, sort="network_id", descending=True)[-1] == a["cancelled"]
+    # municipalities by the first name in Swedish order (Stockholm < Södertälje < Upplands Väsby)
+    assert ids(register, sort="municipalities")[:3] == [a["planning"], a["meeting"], a["conference"]]
+    assert ids(register, sort="participants")[:2] == [a["planning"], a["meeting"]]
+    assert ids(register, sort="participants", descending=True)[:2] == [a["meeting"], a["planning"]]
+    for column in queries.columns("activity"):
+        forward = ids(register, sort=column.key)
+        assert sorted(forward) == sorted(ids(register, sort=column.key, descending=True))
+
+
+def test_every_kind_sorts_on_every_column(register):
+    network = add(register, "network", name="Nät")
+    org = add(register, "organisation", name="Org", municipality_code="0180", org_number="212000-0142")
+    add(register, "commitment", title="Åtagande", network_id=network.id, responsible_org_id=org.id)
+    add(register, "problem_area", title="Problem", municipalities=["0180"])
+    add(register, "activity", network_id=network.id, municipalities=["0180"])
+    for kind in queries.DEFAULT_SORT:
+        for column in queries.columns(kind):
+            for descending in (False, True):
+                assert len(ids(register, kind, sort=column.key, descending=descending)) == 1
+
+
+def test_tombstones_are_hidden_unless_asked_for(register, activities):
+    tombstone(register, "activity", activities["meeting"])
+    assert activities["meeting"] not in ids(register)
+    assert activities["meeting"] not in ids(register, search="nätverksträff")
+    assert ids(register, search="nätverksträff", deleted=True) == [activities["meeting"]]
+    assert len(ids(register, deleted=True)) == 4
+    assert rows(register, "activity", [activities["meeting"]])[activities["meeting"]].deleted is True
+
+
+def test_display_values_in_both_languages(register, activities):
+    a = activities
+    shown = rows(register, "activity", [a["planning"], a["cancelled"], "no-such-id"])
+    assert set(shown) == {a["planning"], a["cancelled"]}
+    labels = [c.label("sv") for c in queries.columns("activity")]
+    assert labels == ["Rubrik", "Startdatum", "Typ av aktivitet", "Status", "Nätverk", "Kommuner",
+                      "Antal deltagare", "Ursprung"]
+    assert shown[a["planning"]] == queries.DisplayRow(
+        ("Planering av ÅTGÄRDSPLAN för Örebro", "2024-05-02", "Stöd till åtgärdsplan", "Planerad",
+         "Ärendenätverket", "Stockholm, Upplands Väsby", "12", "01"),
+        False,
+    )
+    assert shown[a["cancelled"]].values[4:7] == ("", "", "")
+    english = rows(register, "activity", [a["planning"]], "en")[a["planning"]].values
+    assert english[2:4] == ("Support for an action plan", "Planned")
+    assert [c.label("en") for c in queries.columns("activity")][:2] == ["Title", "Start date"]
+
+
+def test_display_values_of_references_and_municipality(register):
+    network = add_network(register, "Nät", "KARN", subject_area="VALD", active_from=date(2024, 1, 1))
+    org = add(register, "organisation", name="Solna stad", org_type="KOMMUN", municipality_code="0184")
+    commitment = add(register, "commitment", title="Åtagande", network_id=network.id, responsible_org_id=org.id,
+                     due_date=date(2026, 6, 30), status="FORSENAT")
+    assert rows(register, "commitment", [commitment.id])[commitment.id].values == (
+        "Åtagande", "Nät", "Solna stad", "2026-06-30", "Försenat", "01")
+    assert rows(register, "organisation", [org.id])[org.id].values == ("Solna stad", "Kommun", "", "Solna", "01")
+    assert rows(register, "network", [network.id])[network.id].values == (
+        "Nät", "Kärnnätverk", "Våldsförebyggande arbete", "2024-01-01", "", "01")
+
+
+def test_filter_options(register, activities):
+    tombstone(register, "network", activities["net_b"])
+    tombstone(register, "activity", add(register, "activity", title="Borttagen", start_date=date(2019, 3, 3)).id)
+    with register.session() as session:
+        options = queries.filter_options(session, "activity", "sv")
+        english = queries.filter_options(session, "activity", "en")
+        organisation = queries.filter_options(session, "organisation", "sv")
+    assert list(options) == [f.key for f in queries.filters("activity")]
+    assert options["year"] == [(2026, "2026"), (2025, "2025"), (2024, "2024")]
+    assert options["network_id"] == [(activities["net_a"], "Ärendenätverket")]
+    assert options["status"] == [("PLANERAD", "Planerad"), ("GENOMFORD", "Genomförd"), ("INSTALLD", "Inställd")]
+    assert english["status"][0] == ("PLANERAD", "Planned")
+    assert len(options["subject_areas"]) == 9
+    municipalities = options["municipalities"]
+    assert len(municipalities) == 290
+    own = [name for code, name in municipalities[:26]]
+    assert all(code.startswith("01") for code, _name in municipalities[:26])
+    assert own[:3] == ["Botkyrka", "Danderyd", "Ekerö"] and own[-2:] == ["Värmdö", "Österåker"]
+    assert not municipalities[26][0].startswith("01")
+    assert organisation["municipality_code"] == municipalities
+    assert [f.label("sv") for f in queries.filters("activity")] == ["År", "Nätverk", "Ämnesområden", "Kommuner", "Status"]
+
+
+def test_counties_in_code_order(register):
+    with register.session() as session:
+        found = queries.counties(session)
+    assert len(found) == 21 and found[0] == ("01", "Stockholms län") and found[-1][0] == "25"
+
+
+def test_swedish_sort_key():
+    names = ["Östra", "ärende", "Åre", "zebra", "Alfa", "örn"]
+    assert sorted(names, key=queries.swedish_sort_key) == ["Alfa", "zebra", "Åre", "ärende", "örn", "Östra"]
+
+
+def test_a_table_query_is_a_handful_of_statements(register, activities):
+    """Tables must stay fast on 200,000 rows: no statement per row, whatever the filters and sort."""
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(register.engine, "before_cursor_execute", record)
+    try:
+        found = ids(register, sort="network_id", filters={"subject_areas": "UNGA", "year": 2025}, search="trygghet")
+        rows(register, "activity", found)
+    finally:
+        event.remove(register.engine, "before_cursor_execute", record)
+    assert found == [activities["meeting"]]
+    assert len(statements) <= 4
