@@ -240,4 +240,6 @@ class SyncBase(SQLModel, table=True):
     record_id: str = Field(primary_key=True, max_length=36)
     content: str = Field(sa_type=Text)
     content_hash: str = Field(max_length=64)
+    deleted: bool = False
+    version: int = 0
     bundle_id: str = Field(max_length=36)

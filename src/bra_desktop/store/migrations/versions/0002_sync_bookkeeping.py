@@ -38,6 +38,8 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('content', sa.Text(), nullable=False),
     sa.Column('content_hash', sa.String(length=64), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('bundle_id', sa.String(length=36), nullable=False),
     sa.PrimaryKeyConstraint('table_name', 'record_id')
     )

@@ -1,0 +1,134 @@
+"""Turning field values into bundle cell values and back: the one place that knows cell types.
+
+Writing: dates stay dates, counts stay numbers, many-valued fields are joined with `; `.
+Reading: what Excel and LibreOffice produce on re-save is accepted (dates as serials or ISO text,
+numbers as text, stray whitespace, `ja/nej/x/true/false/1/0`), and anything else is a `CellError`
+with a Swedish message for the import report.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from bra_desktop.bundle.schema import LIST_SEPARATOR
+from bra_desktop.domain.fields import FieldSpec, FieldType
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Text that a spreadsheet could take for a formula: always written as text (DESIGN §3)."""
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_TRUE = {"ja", "j", "x", "true", "sant", "1", "yes", "y"}
+_FALSE = {"nej", "n", "false", "falskt", "0", "no", ""}
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's type; the message is Swedish."""
+
+
+def to_cell(spec: FieldSpec, value: Any) -> Any:
+    """The cell value of a field value (None stays an empty cell)."""
+    if spec.multi:
+        return LIST_SEPARATOR.join(value) if value else None
+    return value
+
+
+def bool_to_cell(value: bool) -> str:
+    return "ja" if value else "nej"
+
+
+def read_text(value: Any) -> str | None:
+    """Any cell as text: numbers lose a spurious `.0`, whitespace is trimmed, empty is None."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        value = value.date() if value.time() == datetime.min.time() else value
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    return text or None
+
+
+def read_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if not 1 <= value < 2_958_466:  # Excel's serial range: 1900-01-01 … 9999-12-31
+            raise CellError(f"{value} är inget datum")
+        return _EXCEL_EPOCH + timedelta(days=int(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise CellError(f"«{text}» är inget datum (skriv ÅÅÅÅ-MM-DD)") from None
+
+
+def read_integer(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise CellError(f"{value} är inget heltal")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+        if not text:
+            return None
+        try:
+            number = float(text.replace(",", "."))
+        except ValueError:
+            raise CellError(f"«{value}» är inget heltal") from None
+    if not number.is_integer():
+        raise CellError(f"{value} är inget heltal")
+    return int(number)
+
+
+def read_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        if value in (0, 1):
+            return bool(value)
+        raise CellError(f"{value} är varken ja eller nej")
+    text = (str(value) if value is not None else "").strip().casefold()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError(f"«{value}» är varken ja eller nej")
+
+
+def read_list(value: Any) -> tuple[str, ...]:
+    text = read_text(value)
+    if text is None:
+        return ()
+    return tuple(sorted({part.strip() for part in text.replace(",", ";").split(";") if part.strip()}))
+
+
+def _tidy(spec: FieldSpec, text: str) -> str:
+    """Undo what spreadsheets do to codes: 0180 saved as the number 180, `unga` typed for UNGA."""
+    if spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES) and text.isdigit():
+        return text.zfill(4)
+    if spec.type in (FieldType.CODE, FieldType.CODES):
+        return text.upper()
+    return text
+
+
+def from_cell(spec: FieldSpec, value: Any) -> Any:
+    """The field value of a cell (raises CellError)."""
+    if spec.multi:
+        return tuple(sorted({_tidy(spec, v) for v in read_list(value)}))
+    if spec.type == FieldType.DATE:
+        return read_date(value)
+    if spec.type == FieldType.INTEGER:
+        return read_integer(value)
+    text = read_text(value)
+    return _tidy(spec, text) if text is not None else None

@@ -1,0 +1,23 @@
+"""Hashes that let a reader tell an untouched bundle from an edited one.
+
+A row's `radkontroll` is the SHA-256 of its canonical business content (`domain.content`), so a row
+whose cells no longer give that hash was edited by a person. A sheet's digest in `Info` covers the id,
+version, tombstone flag and row hash of every row in order, so an untouched sheet is known at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+class SheetDigest:
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self.rows = 0
+
+    def add(self, record_id: str, version: int, deleted: bool, row_hash: str) -> None:
+        self._hash.update(f"{record_id}|{version}|{int(deleted)}|{row_hash}\n".encode())
+        self.rows += 1
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()

@@ -1,0 +1,149 @@
+"""Exporting a register as a bundle: choose the records, stream them out, record the exchange.
+
+A county sends its own records; Brå's national bundle carries every record and the code lists.
+The file is finished before the transaction that moves the sync bases forward and stores the
+export receipt commits, so a failed or cancelled export changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
+from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import BundleReceipt, CodeItem, Municipality, utcnow
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.register import Register
+from bra_desktop.store.stream import stream_records
+from bra_desktop.store.syncbase import Base, save_bases
+
+FULL = "full"
+CHANGES = "changes"
+SCOPES = (FULL, CHANGES)
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(RegisterError):
+    def __init__(self) -> None:
+        super().__init__("Avbrutet. Ingenting har ändrats.", "Cancelled. Nothing was changed.")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    bundle_id: str
+    counts: dict[str, int]
+    scope: str
+    personal_data: bool
+
+
+def bundle_file_name(producer: str, created_at: datetime) -> str:
+    return f"bra-paket_{producer}_{created_at.astimezone():%Y%m%d-%H%M}.xlsx"
+
+
+def _names(session: Session) -> Names:
+    records = {}
+    for key in ("network", "organisation", "activity", "commitment"):
+        kind = KINDS[key]
+        title = getattr(kind.table, kind.title_field)
+        records[key] = {row.id: row[1] for row in session.execute(select(kind.table.id, title))}
+    municipalities = {row.code: row.name for row in session.execute(select(Municipality.code, Municipality.name))}
+    return Names(municipalities=municipalities, records=records)
+
+
+def last_export_time(session: Session) -> datetime | None:
+    return session.scalar(
+        select(func.max(BundleReceipt.created_at)).where(BundleReceipt.direction == "export")
+    )
+
+
+def export_bundle(
+    register: Register,
+    out: Path,
+    *,
+    user: str,
+    scope: str = FULL,
+    with_contacts: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write a bundle to `out` (a file, or a folder for the standard file name)."""
+    producer = register.producer
+    if producer is None:
+        raise RegisterError(
+            "Registret har ingen ägare ännu. Välj län eller Brå först (bra-desktop init).",
+            "The register has no owner yet. Choose a county or Brå first (bra-desktop init).",
+        )
+    if scope not in SCOPES:
+        raise RegisterError(f"Okänt omfång: {scope} (full eller changes).", f"Unknown scope: {scope}.")
+    created_at = utcnow()
+    path = out / bundle_file_name(producer, created_at) if out.is_dir() else out
+    header = BundleHeader(str(uuid.uuid4()), producer, register.producer_name, created_at, scope, with_contacts)
+    origins = None if register.is_national else {producer}
+    with register.session() as session:
+        changed_after = last_export_time(session) if scope == CHANGES else None
+        writer = BundleWriter(path, header, _names(session), list(session.scalars(select(CodeItem))))
+        total = sum(_count(session, sheet, origins, changed_after) for sheet in DATA_SHEETS)
+        done = 0
+
+        def tick() -> None:
+            nonlocal done
+            done += 1
+            if done % 250 == 0 or done == total:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(done, total)
+
+        counts: dict[str, int] = {}
+        try:
+            for sheet in DATA_SHEETS:
+                bases: list[Base] = []
+
+                def records(sheet: DataSheet = sheet, bases: list[Base] = bases):
+                    for record in stream_records(session, sheet.kind, origins=origins, changed_after=changed_after):
+                        bases.append(Base(record.id, record.content, record.deleted, record.version))
+                        yield record
+
+                counts[sheet.name] = writer.write_records(sheet, records(), on_row=tick).rows
+                save_bases(session, sheet.kind, bases, header.bundle_id)
+            writer.finish()
+        except BaseException:
+            writer.abandon()
+            session.rollback()
+            raise
+        session.add(BundleReceipt(
+            bundle_id=header.bundle_id, direction="export", producer=producer,
+            file_sha256=_sha256(path), file_name=path.name, created_at=created_at, processed_by=user,
+            counts=json.dumps(counts, ensure_ascii=False),
+        ))
+        session.commit()
+    return ExportResult(path, header.bundle_id, counts, scope, with_contacts)
+
+
+def _count(session: Session, sheet: DataSheet, origins: set[str] | None, changed_after: datetime | None) -> int:
+    table = sheet.kind.table
+    query = select(func.count()).select_from(table)
+    if origins is not None:
+        query = query.where(table.origin.in_(sorted(origins)))
+    if changed_after is not None:
+        query = query.where(table.updated_at > changed_after)
+    return session.scalar(query) or 0
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
