@@ -1,0 +1,64 @@
+"""Finding formula cells that have no cached value.
+
+python-calamine returns a formula's cached value, which is what a bundle needs; but a formula cell
+that was never calculated (written by a script, or saved without recalculation) comes back as an
+empty string, indistinguishable from an empty cell. Importing it as empty could silently wipe a
+field, so the worksheet XML is scanned for such cells: only at the `<f>` tags, so a sheet without
+formulas costs one substring search.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+
+from defusedxml import ElementTree
+
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*>")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_CELL_TAG_WINDOW = 512
+"""A cell's opening tag stands right before its formula; this is ample room for its attributes."""
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for char in letters:
+        index = index * 26 + (char - 64)
+    return index - 1
+
+
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → worksheet part path, from the workbook and its relationships."""
+    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", _NS)}
+    parts = {}
+    for sheet in workbook.findall("m:sheets/m:sheet", _NS):
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        parts[sheet.get("name")] = path
+    return parts
+
+
+def formulas_without_value(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
+    """(row index, column index), 0-based, of formula cells with no cached value in one worksheet."""
+    xml = archive.read(part)
+    found: set[tuple[int, int]] = set()
+    for formula in _FORMULA.finditer(xml):
+        window_start = max(0, formula.start() - _CELL_TAG_WINDOW)
+        cells = list(_CELL_START.finditer(xml, window_start, formula.start()))
+        end = _CELL_END.search(xml, formula.end())
+        if not cells or end is None:
+            continue
+        cell = cells[-1]
+        if not _VALUE.search(xml, formula.end(), end.start()):
+            found.add((int(cell.group(2)) - 1, _column_index(cell.group(1))))
+    return found

@@ -1,0 +1,382 @@
+"""Reading a bundle into typed rows and problems (DESIGN §4.1–2), with python-calamine.
+
+Reading never touches the register. Columns are found by their Swedish or English label in any order;
+an unknown column is a warning; every cell that cannot be read becomes a problem that names sheet,
+row and column, and its row is rejected. Rows without an id are new records whose id is derived from
+the bundle id, sheet and row, so importing the same file twice creates them once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from python_calamine import CalamineError, CalamineWorkbook
+
+from bra_desktop.bundle.cells import CellError, from_cell, read_bool, read_integer, read_text
+from bra_desktop.bundle.formulas import formulas_without_value, sheet_parts
+from bra_desktop.bundle.problems import BundleError, ImportProblem
+from bra_desktop.bundle.safety import check_bundle_file, require_defusedxml
+from bra_desktop.bundle.schema import (
+    CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
+    InfoKey, SystemField, hash_key, rows_key,
+)
+from bra_desktop.bundle.digest import SheetDigest
+from bra_desktop.domain.content import Content, content_hash, normalise
+from bra_desktop.domain.models import LONG_TEXT_MAX
+
+NATIONAL = "BRA"
+_REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
+_NEW_ROW_NAMESPACE = uuid.UUID("6f1c8a52-6a0e-4d5b-9a57-2b1d4c1e7f10")
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BundleInfo:
+    bundle_id: str
+    producer: str
+    producer_name: str
+    created_at: datetime
+    app_version: str
+    scope: str
+    personal_data: bool
+    declared_rows: dict[str, int]
+    declared_hashes: dict[str, str]
+
+
+@dataclass
+class IncomingRow:
+    sheet: DataSheet
+    row: int
+    id: str
+    id_given: bool
+    origin: str
+    version: int
+    updated_at: datetime | None
+    updated_by: str
+    deleted: bool
+    content: Content
+    row_hash_ok: bool
+
+    @property
+    def hand_edited(self) -> bool:
+        """Added or changed by a person in Excel: no id, or cells that no longer match `radkontroll`."""
+        return not self.id_given or not self.row_hash_ok
+
+
+@dataclass
+class RejectedRow:
+    sheet: DataSheet
+    row: int
+    values: dict[str, Any]
+    """Header label → the cell as read, to write back beside the problems."""
+    problems: list[ImportProblem]
+    record_id: str | None = None
+
+
+@dataclass
+class BundleContents:
+    path: Path
+    file_sha256: str
+    info: BundleInfo
+    rows: dict[str, list[IncomingRow]] = field(default_factory=dict)
+    """Kind key → valid rows."""
+    rejected: list[RejectedRow] = field(default_factory=list)
+    warnings: list[ImportProblem] = field(default_factory=list)
+    code_items: list[dict[str, Any]] | None = None
+    untouched_sheets: set[str] = field(default_factory=set)
+    """Sheets whose content matches the digest in Info: nothing in them was edited by hand."""
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(rows) for rows in self.rows.values()) + len(self.rejected)
+
+
+def derived_id(bundle_id: str, sheet: DataSheet, row: int) -> str:
+    return str(uuid.uuid5(_NEW_ROW_NAMESPACE, f"{bundle_id}/{sheet.kind.key}/{row}"))
+
+
+def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
+    """Check and read a bundle file; raises BundleError when it cannot be imported at all."""
+    require_defusedxml()
+    check_bundle_file(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = sheet_parts(archive)
+        missing_values = {name: formulas_without_value(archive, part) for name, part in parts.items()}
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names = {name.strip(): name for name in book.sheet_names}
+        info_rows = _sheet(book, names, INFO_SHEET, None)
+        info = _read_info(info_rows or [], path.name)
+        contents = BundleContents(path, _sha256(path), info)
+        total = sum(info.declared_rows.values()) or 1
+        done = 0
+        for sheet in DATA_SHEETS:
+            rows = _sheet(book, names, sheet.name, sheet.name_en)
+            if rows is None:
+                raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
+            _read_data_sheet(contents, sheet, rows, missing_values.get(names.get(sheet.name, sheet.name), set()))
+            done += len(rows) - 1
+            if progress is not None:
+                progress(min(done, total), total)
+        code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
+        if code_rows is not None:
+            contents.code_items = _read_code_lists(contents, code_rows)
+        elif info.producer == NATIONAL:
+            raise BundleError(f"Fliken {CODE_SHEET} saknas i Brås paket {path.name}.", f"The sheet {CODE_SHEET} is missing.")
+    except CalamineError as error:
+        raise BundleError(f"Filen {path.name} kan inte läsas ({error}).", f"The file {path.name} cannot be read ({error}).") from error
+    _reject_duplicate_ids(contents)
+    return contents
+
+
+def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> list[list[Any]] | None:
+    for candidate in (name, name_en):
+        if candidate and candidate in names:
+            return book.get_sheet_by_name(names[candidate]).to_python(skip_empty_area=False)
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+# --- Info ------------------------------------------------------------------------------------------
+
+
+def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
+    values: dict[str, Any] = {}
+    for row in rows:
+        key = read_text(row[0]) if row else None
+        if key and len(row) > 1:
+            values[key] = row[1]
+
+    def fail(message: str) -> BundleError:
+        return BundleError(f"{file_name} är inget giltigt Brå-paket: {message}.", f"{file_name} is not a valid bundle: {message}.")
+
+    if read_text(values.get(InfoKey.FORMAT)) != FORMAT:
+        raise fail("fliken Info saknar format = bra-paket")
+    try:
+        version = read_integer(values.get(InfoKey.FORMAT_VERSION))
+    except CellError:
+        version = None
+    if version is None:
+        raise fail("format_version saknas")
+    if version > FORMAT_VERSION:
+        raise BundleError(
+            f"Paketet {file_name} är gjort av en nyare version av programmet (format {version}). Uppdatera programmet.",
+            f"The bundle {file_name} was made by a newer version of the app (format {version}). Update the app.",
+        )
+    if version < 1:
+        raise fail(f"okänd format_version {version}")
+    bundle_id = read_text(values.get(InfoKey.BUNDLE_ID)) or ""
+    try:
+        uuid.UUID(bundle_id)
+    except ValueError:
+        raise fail("bundle_id är inget giltigt id") from None
+    producer = read_text(values.get(InfoKey.PRODUCER)) or ""
+    if producer.isdigit():
+        producer = producer.zfill(2)
+    if not (producer == NATIONAL or (len(producer) == 2 and producer.isdigit())):
+        raise fail(f"okänd avsändare «{producer}»")
+    try:
+        created_at = datetime.fromisoformat(read_text(values.get(InfoKey.CREATED_AT)) or "")
+        personal = read_bool(values.get(InfoKey.PERSONAL_DATA, "nej"))
+    except (ValueError, CellError) as error:
+        raise fail(str(error)) from None
+    scope = read_text(values.get(InfoKey.SCOPE)) or "full"
+    if scope not in ("full", "changes"):
+        raise fail(f"okänt omfång «{scope}»")
+    rows, hashes = {}, {}
+    for sheet in DATA_SHEETS:
+        try:
+            count = read_integer(values.get(rows_key(sheet)))
+        except CellError:
+            count = None
+        if count is not None:
+            rows[sheet.name] = count
+        digest = read_text(values.get(hash_key(sheet)))
+        if digest:
+            hashes[sheet.name] = digest
+    return BundleInfo(bundle_id, producer, read_text(values.get(InfoKey.PRODUCER_NAME)) or producer, created_at,
+                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes)
+
+
+# --- data sheets -----------------------------------------------------------------------------------
+
+
+def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any], columns: tuple[Column, ...]) -> dict[str, int]:
+    """Column key → index, by label in Swedish or English, in any order."""
+    by_label = {label.casefold(): column for column in columns for label in column.labels}
+    found: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        label = read_text(cell)
+        if label is None:
+            continue
+        column = by_label.get(label.casefold())
+        if column is None:
+            contents.warnings.append(ImportProblem(sheet_name, 1, label, "okänd kolumn; den läses inte in", warning=True))
+        elif column.key in found:
+            raise BundleError(f"Fliken {sheet_name}: kolumnen {label} finns två gånger.", f"Sheet {sheet_name}: column {label} appears twice.")
+        else:
+            found[column.key] = index
+    return found
+
+
+def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list[Any]], no_value: set[tuple[int, int]]) -> None:
+    header = rows[0] if rows else []
+    index = _match_columns(contents, sheet.name, header, sheet.columns)
+    required = [c for c in sheet.columns if c.role == ColumnRole.BUSINESS or c.key in _REQUIRED_SYSTEM]
+    missing = [c.label_sv for c in required if c.key not in index]
+    if missing:
+        raise BundleError(
+            f"Fliken {sheet.name} saknar kolumnerna {', '.join(missing)}.",
+            f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
+        )
+    labels = {key: sheet.column(key).label_sv for key in index}
+    valid: list[IncomingRow] = []
+    digest = SheetDigest()
+    for offset, cells in enumerate(rows[1:], start=1):
+        if all(cell in ("", None) for cell in cells):
+            continue
+        parsed = _read_row(contents, sheet, offset, cells, index, labels, no_value)
+        if isinstance(parsed, RejectedRow):
+            contents.rejected.append(parsed)
+        else:
+            valid.append(parsed)
+            digest.add(parsed.id, parsed.version, parsed.deleted, content_hash(sheet.kind, parsed.content))
+    contents.rows[sheet.kind.key] = valid
+    if contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
+        contents.untouched_sheets.add(sheet.name)
+
+
+def _read_row(
+    contents: BundleContents, sheet: DataSheet, offset: int, cells: list[Any], index: dict[str, int],
+    labels: dict[str, str], no_value: set[tuple[int, int]],
+) -> IncomingRow | RejectedRow:
+    excel_row = offset + 1
+    problems: list[ImportProblem] = []
+
+    def cell(key: str) -> Any:
+        position = index.get(key)
+        if position is None or position >= len(cells):
+            return None
+        if (offset, position) in no_value:
+            problems.append(ImportProblem(sheet.name, excel_row, labels[key],
+                                          "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara"))
+            return None
+        value = cells[position]
+        if isinstance(value, str) and len(value) > LONG_TEXT_MAX:
+            problems.append(ImportProblem(sheet.name, excel_row, labels[key],
+                                          f"texten är {len(value)} tecken, högst {LONG_TEXT_MAX} ryms"))
+            return None
+        return value
+
+    def typed(key: str, reader: Callable[[Any], Any]) -> Any:
+        try:
+            return reader(cell(key))
+        except CellError as error:
+            problems.append(ImportProblem(sheet.name, excel_row, labels[key], str(error)))
+            return None
+
+    data: dict[str, Any] = {}
+    for column in sheet.business_columns:
+        data[column.key] = typed(column.key, lambda value, spec=column.field: from_cell(spec, value))
+    info = contents.info
+    if not info.personal_data:
+        data.update({spec.name: None for spec in sheet.kind.fields if spec.personal})
+    given_id = typed(SystemField.ID, read_text)
+    record_id = given_id or derived_id(info.bundle_id, sheet, excel_row)
+    if given_id is not None:
+        try:
+            record_id = str(uuid.UUID(given_id))
+        except ValueError:
+            problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
+    origin = typed(SystemField.ORIGIN, read_text) or (info.producer if given_id is None else None)
+    if origin is None:
+        problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ORIGIN], "ursprung saknas"))
+    elif origin.isdigit():
+        origin = origin.zfill(2)
+    version = typed(SystemField.VERSION, read_integer) or 0
+    deleted = typed(SystemField.DELETED, read_bool) or False
+    updated_at = None
+    if SystemField.UPDATED_AT in index:
+        text = typed(SystemField.UPDATED_AT, read_text)
+        try:
+            updated_at = datetime.fromisoformat(text) if text else None
+        except ValueError:
+            problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
+    updated_by = (typed(SystemField.UPDATED_BY, read_text) or "") if SystemField.UPDATED_BY in index else ""
+    row_hash = typed(SystemField.ROW_HASH, read_text)
+    if problems:
+        raw = {label: cells[position] if position < len(cells) else None
+               for key, position in index.items() for label in [labels[key]]}
+        return RejectedRow(sheet, excel_row, raw, problems, record_id)
+    content = normalise(sheet.kind, data)
+    return IncomingRow(
+        sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin, version=version,
+        updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content,
+        row_hash_ok=row_hash == content_hash(sheet.kind, content),
+    )
+
+
+def _reject_duplicate_ids(contents: BundleContents) -> None:
+    """The same id twice in one file is an error for both rows, never a silent overwrite."""
+    for kind_key, rows in contents.rows.items():
+        first_row: dict[str, IncomingRow] = {}
+        duplicates: dict[str, list[IncomingRow]] = {}
+        for row in rows:
+            if row.id in first_row:
+                duplicates.setdefault(row.id, [first_row[row.id]]).append(row)
+            else:
+                first_row[row.id] = row
+        if not duplicates:
+            continue
+        bad = {id(row) for group in duplicates.values() for row in group}
+        contents.rows[kind_key] = [row for row in rows if id(row) not in bad]
+        for record_id, group in duplicates.items():
+            numbers = [row.row for row in group]
+            for row in group:
+                others = ", ".join(str(n) for n in numbers if n != row.row)
+                problem = ImportProblem(row.sheet.name, row.row, "id", f"samma id ({record_id}) finns också på rad {others}")
+                contents.rejected.append(RejectedRow(row.sheet, row.row, {}, [problem], record_id))
+
+
+# --- code lists ------------------------------------------------------------------------------------
+
+
+def _read_code_lists(contents: BundleContents, rows: list[list[Any]]) -> list[dict[str, Any]]:
+    index = _match_columns(contents, CODE_SHEET, rows[0] if rows else [], CODE_COLUMNS)
+    missing = [c.label_sv for c in CODE_COLUMNS if c.key not in index]
+    if missing:
+        raise BundleError(f"Fliken {CODE_SHEET} saknar kolumnerna {', '.join(missing)}.",
+                          f"The sheet {CODE_SHEET} lacks the columns {', '.join(missing)}.")
+    items = []
+    for order, cells in enumerate(rows[1:], start=2):
+        values = {key: (cells[position] if position < len(cells) else None) for key, position in index.items()}
+        if all(v in ("", None) for v in values.values()):
+            continue
+        try:
+            item = {
+                "list_name": read_text(values["list_name"]), "code": read_text(values["code"]),
+                "label_sv": read_text(values["label_sv"]), "label_en": read_text(values["label_en"]),
+                "active": read_bool(values["active"]), "sort_order": order,
+            }
+        except CellError as error:
+            raise BundleError(f"Fliken {CODE_SHEET}, rad {order}: {error}.", f"Sheet {CODE_SHEET}, row {order}: {error}.") from error
+        if not (item["list_name"] and item["code"] and item["label_sv"]):
+            raise BundleError(f"Fliken {CODE_SHEET}, rad {order}: lista, kod och etikett_sv måste fyllas i.",
+                              f"Sheet {CODE_SHEET}, row {order}: list, code and label_sv are required.")
+        item["label_en"] = item["label_en"] or item["label_sv"]
+        items.append(item)
+    return items
