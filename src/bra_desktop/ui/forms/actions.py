@@ -1,0 +1,80 @@
+"""The two things the main window asks of the forms: edit a record, and delete records.
+
+Both go through the undo stack, so every change made here can be undone with Ctrl+Z.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.commands import DeleteRecordCommand, command_failures, error_message, quoted_title
+from bra_desktop.ui.forms.dialog import RecordFormDialog
+from bra_desktop.ui.service import RegisterService
+
+
+def open_record_editor(parent: QWidget | None, service: RegisterService, undo_stack: QUndoStack,
+                       kind_key: str, record_id: str | None = None) -> str | None:
+    """Show the form for a new record (`record_id` None) or an existing one, modally.
+
+    Returns the id of the record saved (the save is on `undo_stack`), or None if the user
+    cancelled, changed nothing, or the record was read-only.
+    """
+    record = None
+    if record_id is not None:
+        record = service.load(kind_key, record_id)
+        if record is None:
+            QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Posten finns inte"),
+                                QCoreApplication.translate("RecordActions", "Posten finns inte längre i registret."))
+            return None
+    dialog = RecordFormDialog(service, kind_key, record, parent, undo_stack=undo_stack)
+    try:
+        dialog.exec()
+        return dialog.saved_id
+    finally:
+        dialog.deleteLater()
+
+
+def confirm_and_delete(parent: QWidget | None, service: RegisterService, undo_stack: QUndoStack,
+                       kind_key: str, record_ids: list[str]) -> bool:
+    """Ask, then tombstone the records in one undoable step. True if they were deleted."""
+    if not record_ids:
+        return False
+    kind = service.kind(kind_key)
+    records = [record for record in (service.load(kind_key, rid) for rid in record_ids) if record is not None]
+    foreign = [record for record in records if not service.is_own(record)]
+    if foreign:
+        QMessageBox.information(
+            parent, QCoreApplication.translate("RecordActions", "Kan inte ta bort"),
+            QCoreApplication.translate("RecordActions", "{count} av posterna kommer från andra och kan bara tas bort där de skapades.")
+            .format(count=len(foreign)))
+        return False
+    if len(record_ids) == 1 and records:
+        question = QCoreApplication.translate("RecordActions", "Vill du ta bort {title}?").format(
+            title=quoted_title(service, kind_key, records[0].content))
+    else:
+        question = QCoreApplication.translate("RecordActions", "Vill du ta bort {count} {kinds}?").format(
+            count=len(record_ids), kinds=kind.plural(service.language).lower())
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordActions", "Ta bort"), question,
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(QCoreApplication.translate("RecordActions", 
+        "Posterna markeras som borttagna och följer med som borttagna i nästa paket. "
+        "Du kan ångra med Ctrl+Z."))
+    delete = box.addButton(QCoreApplication.translate("RecordActions", "Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QCoreApplication.translate("RecordActions", "Avbryt"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    if box.clickedButton() is not delete:
+        return False
+    try:
+        command = DeleteRecordCommand(service, kind_key, record_ids, command_failures(undo_stack))
+    except RegisterError as error:
+        QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Det gick inte"), error_message(service, error))
+        return False
+    undo_stack.push(command)
+    if command.error is not None:
+        QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Det gick inte"), error_message(service, command.error))
+        return False
+    return True
