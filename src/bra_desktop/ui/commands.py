@@ -82,7 +82,7 @@ class _RecordCommand(QUndoCommand):
 
     The first redo happens inside `QUndoStack.push`: if it fails, `error` says why and the stack
     drops the command, so the caller (a form) can show the message and keep what the user typed.
-    Later failures (Ctrl+Z, Ctrl+Shift+Z) go to `failures`.
+    Later failures (Ctrl+Z, Ctrl+Shift+Z) go to `failures` (without one: a message box).
     """
 
     def __init__(self, service: RegisterService, kind_key: str, text: str,
@@ -91,7 +91,7 @@ class _RecordCommand(QUndoCommand):
         self.service = service
         self.kind_key = kind_key
         self.error: Exception | None = None
-        self._failures = failures
+        self._failures = failures if failures is not None else CommandFailures()
         self._pushed = False
 
     def redo(self) -> None:
@@ -112,11 +112,7 @@ class _RecordCommand(QUndoCommand):
             self.error = error
             self.setObsolete(True)
             if report is not None:
-                message = report.format(action=self.text(), message=error_message(self.service, error))
-                if self._failures is not None:
-                    self._failures.report(message)
-                else:
-                    log.warning("%s", message)
+                self._failures.report(report.format(action=self.text(), message=error_message(self.service, error)))
 
     def _apply(self) -> None:
         raise NotImplementedError
