@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, literal, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
@@ -155,10 +155,13 @@ def list_ids(
     for word in search.casefold().split():
         query = query.where(table.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
     query = _apply_filters(query, kind, filters)
-    sort = _sort_expression(session, kind, sort_field)
+    sort, nullable = _sort_expression(session, kind, sort_field)
     ordered = sort.desc() if descending else sort.asc()
-    query = query.order_by(sort.is_(None), ordered, table.id.desc() if descending else table.id.asc())
-    return list(session.scalars(query))
+    if nullable:
+        ordered = ordered.nulls_last()  # empty values last both ways; only here, as it stops index-ordered scans
+    query = query.order_by(ordered, table.id.desc() if descending else table.id.asc())
+    # On the Core connection: the ORM's result machinery would double the time of 200,000 rows.
+    return list(session.connection().execute(query).scalars())
 
 
 def _escape_like(word: str) -> str:
@@ -176,22 +179,28 @@ def _apply_filters(query: Select, kind: RecordKind, chosen: dict[str, Any]) -> S
             column = getattr(table, spec.name)
             query = query.where(column >= date(int(value), 1, 1), column < date(int(value) + 1, 1, 1))
         elif spec.link is not None:
+            # `id IN (owners of value)` rather than a correlated EXISTS: SQLite can then start from
+            # the link table's index on the value instead of probing it once per record.
             link = spec.link.table
-            query = query.where(
-                exists().where(getattr(link, spec.link.owner_column) == table.id,
-                               getattr(link, spec.link.value_column) == value)
-            )
+            owners = select(getattr(link, spec.link.owner_column)).where(getattr(link, spec.link.value_column) == value)
+            query = query.where(table.id.in_(owners))
         else:
             query = query.where(getattr(table, spec.name) == value)
     return query
 
 
-def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> ColumnElement[Any]:
-    """What ORDER BY uses for a column: Swedish order for names, code-list order for codes."""
-    table = kind.table
+def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> tuple[ColumnElement[Any], bool]:
+    """What ORDER BY uses for a column, and whether it can be empty."""
     if sort_field == ORIGIN:
-        return table.origin
+        return kind.table.origin, False
     spec = kind.field(sort_field)
+    expression = _sort_key(session, kind, spec)
+    return expression, not spec.required and spec.type != FieldType.CODE
+
+
+def _sort_key(session: Session, kind: RecordKind, spec: FieldSpec) -> ColumnElement[Any]:
+    """Swedish order for names, code-list order for codes (an empty code sorts last)."""
+    table = kind.table
     column = getattr(table, spec.name, None)
     if spec.type in (FieldType.TEXT, FieldType.ORG_NUMBER):
         return _swedish_sql_key(column)
@@ -204,19 +213,29 @@ def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> Col
         target = _REF_NAMES[spec.ref_kind or ""]
         return select(_swedish_sql_key(target.name)).where(target.id == column).scalar_subquery()
     if spec.type == FieldType.MUNICIPALITY:
-        return select(_swedish_sql_key(Municipality.name)).where(Municipality.code == column).scalar_subquery()
+        names = _municipality_keys()
+        return select(names.c.sort_key).where(names.c.code == column).scalar_subquery()
     if spec.type == FieldType.MUNICIPALITIES and spec.link is not None:
+        names = _municipality_keys()
         link = spec.link.table
-        value = getattr(link, spec.link.value_column)
         return (
-            select(func.min(_swedish_sql_key(Municipality.name)))
-            .join(link, value == Municipality.code)
+            select(func.min(names.c.sort_key))
+            .join(link, getattr(link, spec.link.value_column) == names.c.code)
             .where(getattr(link, spec.link.owner_column) == table.id)
             .scalar_subquery()
         )
     if spec.type in (FieldType.DATE, FieldType.INTEGER):
         return column
-    raise ValueError(f"{kind.key} cannot be sorted by {sort_field!r}")
+    raise ValueError(f"{kind.key} cannot be sorted by {spec.name!r}")
+
+
+def _municipality_keys() -> Any:
+    """Municipality code → Swedish sort key, computed once per query rather than once per record."""
+    return (
+        select(Municipality.code, _swedish_sql_key(Municipality.name).label("sort_key"))
+        .cte("municipality_key")
+        .prefix_with("MATERIALIZED")
+    )
 
 
 # --- display values of a few rows ----------------------------------------------------------
