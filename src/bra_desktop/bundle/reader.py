@@ -56,7 +56,8 @@ class IncomingRow:
     row: int
     id: str
     id_given: bool
-    origin: str
+    origin: str | None
+    """None for a row a person added: the importing register becomes its owner."""
     version: int
     updated_at: datetime | None
     updated_by: str
@@ -302,10 +303,10 @@ def _read_row(
             record_id = str(uuid.UUID(given_id))
         except ValueError:
             problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
-    origin = typed(SystemField.ORIGIN, read_text) or (info.producer if given_id is None else None)
-    if origin is None:
+    origin = typed(SystemField.ORIGIN, read_text)
+    if origin is None and given_id is not None:
         problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ORIGIN], "ursprung saknas"))
-    elif origin.isdigit():
+    elif origin is not None and origin.isdigit():
         origin = origin.zfill(2)
     version = typed(SystemField.VERSION, read_integer) or 0
     deleted = typed(SystemField.DELETED, read_bool) or False

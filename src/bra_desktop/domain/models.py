@@ -229,6 +229,10 @@ class BundleReceipt(SQLModel, table=True):
     processed_by: str = ""
     counts: str = Field(default="{}", sa_type=Text)
     report: str = Field(default="", sa_type=Text)
+    backup_file: str = ""
+    """The backup taken before an import: undoing the import restores it."""
+    last_change_id: int = 0
+    """The change log's last id after the import: undo is refused if anything was changed since."""
     undone: bool = False
 
 

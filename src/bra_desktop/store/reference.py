@@ -17,8 +17,8 @@ def load_reference(session: Session) -> Reference:
     municipalities = set(session.scalars(select(Municipality.code)))
 
     def record_exists(kind: str, record_id: str) -> bool:
+        """Tombstones count: a link to a record deleted later stays valid, in forms and in bundles."""
         table = KINDS[kind].table
-        found = session.scalar(select(table.id).where(table.id == record_id, table.deleted.is_(False)))
-        return found is not None
+        return session.scalar(select(table.id).where(table.id == record_id)) is not None
 
     return Reference(codes=codes, municipalities=municipalities, record_exists=record_exists)

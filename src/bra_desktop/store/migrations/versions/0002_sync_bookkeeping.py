@@ -27,6 +27,8 @@ def upgrade() -> None:
     sa.Column('processed_by', sa.String(), nullable=False),
     sa.Column('counts', sa.Text(), nullable=False),
     sa.Column('report', sa.Text(), nullable=False),
+    sa.Column('backup_file', sa.String(), nullable=False),
+    sa.Column('last_change_id', sa.Integer(), nullable=False),
     sa.Column('undone', sa.Boolean(), nullable=False),
     sa.PrimaryKeyConstraint('bundle_id')
     )

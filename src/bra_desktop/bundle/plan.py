@@ -1,0 +1,200 @@
+"""The import plan: what a bundle would do to the register, record by record and field by field.
+
+Building a plan reads the register and writes nothing: it is the dry run, the preview and, once its
+conflicts are decided, exactly what `apply.py` applies. For each incoming record it compares the
+incoming state I, the local state L and the base B last exchanged (DESIGN §4.3):
+
+- unknown locally → NEW; I = L → UNCHANGED;
+- L = B (no local edits) → UPDATE; I = B (incoming is stale) → KEEP_LOCAL;
+- otherwise field by field: a field changed on one side takes that side (MERGE); a field changed on
+  both sides to different values is a CONFLICT for a person to decide;
+- a tombstone deletes the same way (DELETE), and a delete against local edits is a conflict;
+- an untouched copy with a lower version than the local one is stale → KEEP_LOCAL;
+- rows that cannot be read or break the rules are REJECTED with their problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from bra_desktop.bundle.problems import ImportProblem
+from bra_desktop.bundle.reader import BundleContents, IncomingRow, RejectedRow
+
+Choice = str
+LOCAL: Choice = "local"
+INCOMING: Choice = "incoming"
+CHOICES = (LOCAL, INCOMING)
+
+
+class Action(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATE = "update"
+    KEEP_LOCAL = "keep_local"
+    MERGE = "merge"
+    CONFLICT = "conflict"
+    DELETE = "delete"
+    REJECTED = "rejected"
+
+    @property
+    def label_sv(self) -> str:
+        return _LABELS_SV[self]
+
+    @property
+    def label_en(self) -> str:
+        return _LABELS_EN[self]
+
+
+_LABELS_SV = {
+    Action.NEW: "nya", Action.UNCHANGED: "oförändrade", Action.UPDATE: "uppdateras",
+    Action.KEEP_LOCAL: "behåller din version", Action.MERGE: "sammanfogas", Action.CONFLICT: "konflikter",
+    Action.DELETE: "tas bort", Action.REJECTED: "avvisade",
+}
+_LABELS_EN = {
+    Action.NEW: "new", Action.UNCHANGED: "unchanged", Action.UPDATE: "updated", Action.KEEP_LOCAL: "kept local",
+    Action.MERGE: "merged", Action.CONFLICT: "conflicts", Action.DELETE: "deleted", Action.REJECTED: "rejected",
+}
+
+DELETED_FIELD = "__deleted__"
+"""The tombstone flag, planned and decided like a field."""
+
+
+@dataclass
+class FieldDiff:
+    """One field that differs between the local and the incoming record."""
+
+    field: str
+    local: Any
+    incoming: Any
+    base: Any
+    conflict: bool
+    choice: Choice | None
+    """Which side the result takes; None for an undecided conflict."""
+
+    @property
+    def value(self) -> Any:
+        return self.incoming if self.choice == INCOMING else self.local
+
+
+@dataclass
+class RecordState:
+    content: dict[str, Any]
+    deleted: bool
+    version: int
+
+
+@dataclass
+class PlannedRecord:
+    kind_key: str
+    record_id: str
+    action: Action
+    incoming: IncomingRow | None
+    local: RecordState | None
+    base: RecordState | None
+    diffs: list[FieldDiff] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Why, in Swedish: "ändrad i Excel", "saknas i filen", "inaktuell kopia"."""
+    stale: bool = False
+    """An old copy of a record this register has newer: it must not move the base back either."""
+
+    @property
+    def title(self) -> str:
+        state = self.incoming.content if self.incoming else (self.local.content if self.local else {})
+        return str(state.get("title") or state.get("name") or self.record_id)
+
+    @property
+    def conflicts(self) -> list[FieldDiff]:
+        return [d for d in self.diffs if d.conflict]
+
+    @property
+    def undecided(self) -> bool:
+        return any(d.choice is None for d in self.diffs)
+
+    def decide(self, choice: Choice, field_name: str | None = None) -> None:
+        """Resolve one conflicting field, or every conflict of the record (`field_name` None)."""
+        if choice not in CHOICES:
+            raise ValueError(choice)
+        for diff in self.conflicts:
+            if field_name is None or diff.field == field_name:
+                diff.choice = choice
+
+    def result(self) -> tuple[dict[str, Any], bool]:
+        """The content and tombstone flag the record has after applying (conflicts must be decided)."""
+        if self.action == Action.NEW:
+            assert self.incoming is not None
+            return dict(self.incoming.content), self.incoming.deleted
+        assert self.local is not None
+        content = dict(self.local.content)
+        deleted = self.local.deleted
+        for diff in self.diffs:
+            if diff.field == DELETED_FIELD:
+                deleted = diff.value
+            else:
+                content[diff.field] = diff.value
+        return content, deleted
+
+    @property
+    def changes_register(self) -> bool:
+        if self.action in (Action.UNCHANGED, Action.KEEP_LOCAL, Action.REJECTED):
+            return False
+        if self.action == Action.NEW:
+            return True
+        assert self.local is not None
+        return self.result() != (self.local.content, self.local.deleted)
+
+
+@dataclass(frozen=True)
+class CodeChange:
+    list_name: str
+    code: str
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+
+    def describe(self) -> str:
+        if self.before is None:
+            return f"ny kod {self.list_name}/{self.code} «{self.after['label_sv']}»"
+        if self.before["active"] and not self.after["active"]:
+            return f"koden {self.list_name}/{self.code} utgår"
+        return f"koden {self.list_name}/{self.code} ändras till «{self.after['label_sv']}»"
+
+
+@dataclass
+class ImportPlan:
+    contents: BundleContents
+    records: list[PlannedRecord]
+    rejected: list[RejectedRow]
+    warnings: list[ImportProblem]
+    code_changes: list[CodeChange]
+    already_imported_at: datetime | None
+    register_marker: int
+    """The change log's last id when the plan was made: applying refuses if the register moved on."""
+
+    def counts(self) -> dict[Action, int]:
+        counts = {action: 0 for action in Action}
+        for record in self.records:
+            counts[record.action] += 1
+        counts[Action.REJECTED] += len(self.rejected)
+        return counts
+
+    @property
+    def conflicts(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.action == Action.CONFLICT]
+
+    @property
+    def undecided(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.undecided]
+
+    def decide_all(self, choice: Choice) -> None:
+        for record in self.conflicts:
+            record.decide(choice)
+
+    @property
+    def changes(self) -> list[PlannedRecord]:
+        return [r for r in self.records if r.changes_register]
+
+    @property
+    def has_effect(self) -> bool:
+        return self.already_imported_at is None and (bool(self.changes) or bool(self.code_changes))

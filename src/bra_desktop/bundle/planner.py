@@ -1,0 +1,249 @@
+"""Building the import plan from a read bundle and the register (see `plan.py` for the rules).
+
+Planning reads the register and writes nothing. It checks that the bundle may be imported here at
+all (who sent it, whose records it carries), validates every row against the register's rules with
+the bundle's own records counting as existing, and decides each record three-way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bra_desktop.bundle.plan import (
+    DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState,
+)
+from bra_desktop.bundle.problems import BundleError, ImportProblem
+from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow
+from bra_desktop.bundle.schema import sheet_for_kind
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
+from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
+from bra_desktop.domain.validation import Reference, validate
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.register import Register
+from bra_desktop.store.stream import stream_records
+from bra_desktop.store.syncbase import load_bases
+
+CHUNK = 500
+Progress = Callable[[int, int], None]
+
+
+def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None) -> ImportPlan:
+    producer = register.producer
+    _check_roles(producer, contents)
+    assert producer is not None
+    with register.session() as session:
+        receipt = session.scalar(
+            select(BundleReceipt).where(
+                BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
+                (BundleReceipt.bundle_id == contents.info.bundle_id) | (BundleReceipt.file_sha256 == contents.file_sha256),
+            )
+        )
+        code_changes = _code_changes(session, contents)
+        existing = _existing_ids(session)
+        reference = _reference(session, code_changes, existing)
+        rejected = list(contents.rejected)
+        records: list[PlannedRecord] = []
+        total = sum(len(rows) for rows in contents.rows.values()) or 1
+        done = 0
+        for kind_key in DEPENDENCY_ORDER:
+            kind = KINDS[kind_key]
+            rows = contents.rows.get(kind_key, [])
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                records.extend(_plan_chunk(session, kind, chunk, contents, reference, existing, producer, rejected))
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
+            records.extend(_plan_missing(session, kind, contents, {r.id for r in rows}))
+        marker = session.scalar(select(func.max(ChangeLog.id))) or 0
+    return ImportPlan(
+        contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
+        code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
+        register_marker=marker,
+    )
+
+
+def _check_roles(producer: str | None, contents: BundleContents) -> None:
+    """A county reads its own bundles and Brå's; a county's bundle carries that county's records only."""
+    sender = contents.info.producer
+    name = contents.path.name
+    if producer is None:
+        raise BundleError("Registret har ingen ägare ännu. Välj län eller Brå först.", "The register has no owner yet.")
+    if producer != NATIONAL and sender not in (producer, NATIONAL):
+        raise BundleError(
+            f"Paketet {name} kommer från län {sender}. Ett län läser bara in sina egna paket och Brås.",
+            f"The bundle {name} comes from county {sender}. A county imports only its own bundles and Brå's.",
+        )
+    if sender == NATIONAL:
+        return
+    for rows in contents.rows.values():
+        for row in rows:
+            if row.origin is not None and row.origin != sender:
+                raise BundleError(
+                    f"Paketet {name} säger att det kommer från {sender} men fliken {row.sheet.name}, rad {row.row} "
+                    f"har en post från {row.origin}. Paketet läses inte in.",
+                    f"The bundle {name} claims to come from {sender} but sheet {row.sheet.name}, row {row.row} "
+                    f"holds a record from {row.origin}. The bundle is not imported.",
+                )
+
+
+def _code_changes(session: Session, contents: BundleContents) -> list[CodeChange]:
+    """Brå owns the code lists: only a national bundle changes them; codes are never removed."""
+    if contents.info.producer != NATIONAL or not contents.code_items:
+        return []
+    current = {(c.list_name, c.code): c for c in session.scalars(select(CodeItem))}
+    changes = []
+    for item in contents.code_items:
+        existing = current.get((item["list_name"], item["code"]))
+        if existing is None:
+            changes.append(CodeChange(item["list_name"], item["code"], None, item))
+            continue
+        before = {"label_sv": existing.label_sv, "label_en": existing.label_en, "active": existing.active}
+        after = {key: item[key] for key in before}
+        if before != after:
+            changes.append(CodeChange(item["list_name"], item["code"], before, {**item, **after}))
+    return changes
+
+
+def _existing_ids(session: Session) -> dict[str, set[str]]:
+    """Ids of every record that can be referred to; planning adds each valid incoming record."""
+    return {key: set(session.scalars(select(KINDS[key].table.id))) for key in KINDS}
+
+
+def _reference(session: Session, code_changes: list[CodeChange], existing: dict[str, set[str]]) -> Reference:
+    """The register's reference data with the bundle's new codes and records counted in.
+
+    References are checked against id sets held in memory, not one query per link: a national
+    bundle carries hundreds of thousands of links.
+    """
+    reference = load_reference(session)
+    for change in code_changes:
+        reference.codes.setdefault(change.list_name, {})[change.code] = change.after["active"]
+    reference.record_exists = lambda kind, record_id: record_id in existing[kind]
+    return reference
+
+
+def _load_local(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, RecordState]:
+    return {r.id: RecordState(r.content, r.deleted, r.version) for r in stream_records(session, kind, ids=ids)}
+
+
+def _plan_chunk(
+    session: Session, kind: RecordKind, rows: list[IncomingRow], contents: BundleContents, reference: Reference,
+    existing: dict[str, set[str]], producer: str, rejected: list[RejectedRow],
+) -> list[PlannedRecord]:
+    ids = [row.id for row in rows]
+    locals_ = _load_local(session, kind, ids)
+    bases = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, ids).items()}
+    sheet = sheet_for_kind(kind.key)
+    personal = contents.info.personal_data
+    planned = []
+    for row in rows:
+        local = locals_.get(row.id)
+        if not row.deleted:
+            problems = validate(kind, row.content, reference, previous=local.content if local else None)
+            if problems:
+                rejected.append(RejectedRow(sheet, row.row, {}, [
+                    ImportProblem(sheet.name, row.row, sheet.column(p.field).label_sv if p.field else None, p.message_sv)
+                    for p in problems
+                ], row.id))
+                continue
+        existing[kind.key].add(row.id)
+        if row.origin is None:
+            row.origin = producer
+        planned.append(_decide(kind, row, local, bases.get(row.id), personal))
+    return planned
+
+
+def _decide(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: RecordState | None, personal: bool) -> PlannedRecord:
+    incoming = RecordState(row.content, row.deleted, row.version)
+    record = PlannedRecord(kind.key, row.id, Action.NEW, row, local, base)
+    if row.hand_edited:
+        record.notes.append("ny rad i Excel" if not row.id_given else "ändrad i Excel")
+    if local is None:
+        return record
+    fields = [spec.name for spec in kind.fields if personal or not spec.personal]
+    record.action, record.diffs = three_way(fields, incoming, local, base)
+    if record.action != Action.UNCHANGED and not row.hand_edited and row.version < local.version:
+        record.action = Action.KEEP_LOCAL
+        record.stale = True
+        for diff in record.diffs:
+            diff.conflict, diff.choice = False, LOCAL
+        record.notes.append(f"inaktuell kopia (version {row.version}, registrets är {local.version})")
+    return record
+
+
+def _value(state: RecordState, field: str) -> Any:
+    return state.deleted if field == DELETED_FIELD else state.content.get(field)
+
+
+def three_way(fields: list[str], incoming: RecordState, local: RecordState, base: RecordState | None) -> tuple[Action, list[FieldDiff]]:
+    """Decide one record: the action and the fields that differ between local and incoming."""
+    diffs = []
+    for name in [*fields, DELETED_FIELD]:
+        mine, theirs = _value(local, name), _value(incoming, name)
+        if mine == theirs:
+            continue
+        was = _value(base, name) if base is not None else None
+        if base is not None and mine == was:
+            diffs.append(FieldDiff(name, mine, theirs, was, conflict=False, choice=INCOMING))
+        elif base is not None and theirs == was:
+            diffs.append(FieldDiff(name, mine, theirs, was, conflict=False, choice=LOCAL))
+        else:
+            diffs.append(FieldDiff(name, mine, theirs, was, conflict=True, choice=None))
+    if not diffs:
+        return Action.UNCHANGED, diffs
+    _delete_against_edits(diffs)
+    choices = {d.choice for d in diffs}
+    if None in choices:
+        return Action.CONFLICT, diffs
+    tombstone = next((d for d in diffs if d.field == DELETED_FIELD), None)
+    if tombstone is not None and tombstone.choice == INCOMING and incoming.deleted:
+        return Action.DELETE, diffs
+    if choices == {INCOMING}:
+        return Action.UPDATE, diffs
+    if choices == {LOCAL}:
+        return Action.KEEP_LOCAL, diffs
+    return Action.MERGE, diffs
+
+
+def _delete_against_edits(diffs: list[FieldDiff]) -> None:
+    """A delete on one side against edits on the other is a conflict, never a silent loss."""
+    tombstone = next((d for d in diffs if d.field == DELETED_FIELD), None)
+    if tombstone is None or tombstone.conflict:
+        return
+    deleting_side = tombstone.choice  # the side whose delete (or restore) is taken
+    edits_other_side = any(d.choice != deleting_side for d in diffs if d.field != DELETED_FIELD)
+    if edits_other_side:
+        tombstone.conflict, tombstone.choice = True, None
+
+
+def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:
+    """Rows deleted in Excel: in a full bundle, a record its producer owns and sent before but not now."""
+    if contents.info.scope != "full":
+        return []
+    table = kind.table
+    candidates = session.scalars(
+        select(table.id)
+        .join(SyncBase, (SyncBase.record_id == table.id) & (SyncBase.table_name == kind.table_name))
+        .where(table.origin == contents.info.producer, table.deleted.is_(False))
+    ).all()
+    missing = [record_id for record_id in candidates if record_id not in present]
+    planned = []
+    for start in range(0, len(missing), CHUNK):
+        ids = missing[start : start + CHUNK]
+        locals_ = _load_local(session, kind, ids)
+        bases = load_bases(session, kind, ids)
+        for record_id in ids:
+            local, base = locals_[record_id], bases[record_id]
+            base_state = RecordState(base.content, base.deleted, base.version)
+            gone = RecordState(base.content, True, base.version)
+            fields = [spec.name for spec in kind.fields]
+            action, diffs = three_way(fields, gone, local, base_state)
+            record = PlannedRecord(kind.key, record_id, action, None, local, base_state, diffs,
+                                   ["raden saknas i filen (borttagen i Excel)"])
+            planned.append(record)
+    return planned
