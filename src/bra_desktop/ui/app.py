@@ -1,0 +1,81 @@
+"""Starting the app: QApplication, translations, the error hook, the first-run choice, the window.
+
+Source strings in the code are Swedish; English comes from `resources/i18n/bra_desktop_en.qm`.
+In Swedish mode Qt's own `qtbase_sv.qm` is installed too, so standard buttons read Avbryt and OK.
+Only what the first paint needs is imported here; editors, dialogs and the rest load when used.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialog
+
+from bra_desktop import APP_AUTHOR, APP_NAME, __version__
+from bra_desktop.context import AppContext
+from bra_desktop.resources import resource_path
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.error_dialog import install_excepthook, show_register_error
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Install the translators for `language`, replacing earlier ones; returns them (keep them alive)."""
+    for old in getattr(app, "_bra_translators", []):
+        app.removeTranslator(old)
+    wanted = []
+    if language == "en":
+        wanted.append((str(resource_path("i18n")), f"bra_desktop_{language}"))
+    else:
+        wanted.append((QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), "qtbase_sv"))
+    installed = []
+    for folder, name in wanted:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.info("No translation %s in %s", name, folder)
+    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish,
+                               QLocale.Country.UnitedKingdom if language == "en" else QLocale.Country.Sweden))
+    app._bra_translators = installed  # type: ignore[attr-defined]
+    return installed
+
+
+def run_gui(ctx: AppContext) -> int:
+    """Run the app on the register of `ctx` until its window closes; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationVersion(__version__)
+    install_translators(app, ctx.settings.language)
+    install_excepthook(ctx.paths.log_file, lambda: ctx.settings.language)
+    try:
+        register = ctx.open_register()
+    except RegisterError as error:
+        show_register_error(None, error, ctx.settings.language)
+        return 1
+
+    from bra_desktop.ui.service import RegisterService
+
+    service = RegisterService(register, ctx.user, ctx.settings.language)
+    try:
+        if register.producer is None:
+            from bra_desktop.ui.first_run import FirstRunDialog
+
+            if FirstRunDialog(ctx, register).exec() != QDialog.DialogCode.Accepted:
+                return 0
+            install_translators(app, ctx.settings.language)
+            service.user, service.language = ctx.user, ctx.settings.language
+
+        from bra_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(ctx, service)
+        window.show()
+        return app.exec()
+    finally:
+        service.register.close()

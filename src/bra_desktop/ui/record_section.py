@@ -1,0 +1,286 @@
+"""One section of the main window: the table of one kind of record, its search and its filters.
+
+Search and filters go straight to the model's SQL query (see `table_model`); typing is debounced
+so a fast typist causes one query, not one per key. Editing goes through the record editor
+(`ui.forms`), imported when first used so that the first paint of the window does not wait for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bra_desktop.domain.fields import KINDS, FieldType
+from bra_desktop.store import queries
+from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel
+
+SEARCH_DELAY_MS = 150
+
+_COLUMN_CHARS = {
+    FieldType.TEXT: 44,
+    FieldType.DATE: 11,
+    FieldType.INTEGER: 8,
+    FieldType.CODE: 20,
+    FieldType.REF: 24,
+    FieldType.MUNICIPALITY: 16,
+    FieldType.MUNICIPALITIES: 24,
+    FieldType.ORG_NUMBER: 13,
+}
+"""A column's first width, in average characters (the user's own widths are remembered)."""
+
+
+class RecordSection(QWidget):
+    """Search line, filters, "show deleted", the table, and New / Edit / Delete for one kind."""
+
+    sig_count_changed = Signal(str)
+    """Text for the status bar, e.g. "1 234 aktiviteter", whenever the list changes."""
+    sig_selection_changed = Signal()
+    """The selected records changed: the window updates which edit actions are enabled."""
+
+    def __init__(
+        self,
+        service: RegisterService,
+        undo_stack: QUndoStack,
+        kind_key: str,
+        state: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.undo_stack = undo_stack
+        self.kind = KINDS[kind_key]
+        self._state_key = f"sections/{kind_key}"
+        self._kept_selection: list[str] = []
+        self.model = RecordTableModel(service, kind_key, sort=self._saved_sort(state), parent=self)
+        self.proxy = RecordProxyModel(self.model, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName(f"search_{kind_key}")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Sök i %1…").replace("%1", self.kind.plural(service.language).lower()))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self.filter_combos: dict[str, QComboBox] = {}
+        for item in queries.filters(kind_key):
+            combo = QComboBox(self)
+            combo.setObjectName(f"filter_{kind_key}_{item.key}")
+            combo.setToolTip(item.label(service.language))
+            combo.setAccessibleName(item.label(service.language))
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
+            combo.setMaxVisibleItems(25)
+            combo.currentIndexChanged.connect(lambda _i, key=item.key, c=combo: self.proxy.set_filter(key, c.currentData()))
+            self.filter_combos[item.key] = combo
+        self._load_filter_options()
+
+        self.show_deleted = QCheckBox(self.tr("Visa borttagna"), self)
+        self.show_deleted.toggled.connect(self.proxy.set_include_deleted)
+
+        self.table = QTableView(self)
+        self.table.setObjectName(f"table_{kind_key}")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never measure 200,000 rows
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._set_up_header(state)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        open_action = QAction(self.table)
+        open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        open_action.triggered.connect(self.edit_selected)
+        self.table.addAction(open_action)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.new_button = QPushButton(self.tr("Ny"), self)
+        self.edit_button = QPushButton(self.tr("Redigera"), self)
+        self.delete_button = QPushButton(self.tr("Ta bort"), self)
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self._lay_out()
+        self.proxy.modelAboutToBeReset.connect(self._keep_selection)
+        self.proxy.modelReset.connect(self._restore_selection)
+        self.model.sig_count_changed.connect(lambda _n: self._count_changed())
+        service.sig_records_changed.connect(self._on_records_changed)
+        service.sig_register_replaced.connect(self._load_filter_options)
+        self._selection_changed()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        for combo in self.filter_combos.values():
+            top.addWidget(combo, 1)
+        top.addWidget(self.show_deleted)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 6, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    # --- state kept between runs: column widths and sort ---
+
+    def _saved_sort(self, state: QSettings) -> tuple[str, bool] | None:
+        field = state.value(f"{self._state_key}/sort_field")
+        if field not in {c.key for c in queries.columns(self.kind.key)}:
+            return None
+        return str(field), state.value(f"{self._state_key}/descending", False, type=bool)
+
+    def _set_up_header(self, state: QSettings) -> None:
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        average = self.fontMetrics().averageCharWidth()
+        for column, spec in enumerate(self.model.columns):
+            chars = _COLUMN_CHARS.get(spec.spec.type, 16) if spec.spec is not None else 9
+            label = self.fontMetrics().horizontalAdvance(spec.label(self.service.language)) + 3 * average
+            header.resizeSection(column, max(chars * average, label))
+        saved = state.value(f"{self._state_key}/header")
+        self._fill_width_on_show = not (isinstance(saved, QByteArray) and header.restoreState(saved))
+        order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(self.model.sort_column(), order)
+        self.table.setSortingEnabled(True)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """On the very first show, give the first column (the title) the width the others leave."""
+        super().showEvent(event)
+        if self._fill_width_on_show:
+            self._fill_width_on_show = False
+            header = self.table.horizontalHeader()
+            others = sum(header.sectionSize(i) for i in range(1, header.count()))
+            header.resizeSection(0, max(header.sectionSize(0), self.table.viewport().width() - others))
+
+    def save_state(self, state: QSettings) -> None:
+        state.setValue(f"{self._state_key}/header", self.table.horizontalHeader().saveState())
+        state.setValue(f"{self._state_key}/sort_field", self.model.sort_field)
+        state.setValue(f"{self._state_key}/descending", self.model.descending)
+
+    # --- filters ---
+
+    def _load_filter_options(self) -> None:
+        """(Re)fill the filter choices, keeping what is chosen while it still exists."""
+        language = self.service.language
+        with self.service.register.session() as session:
+            options = queries.filter_options(session, self.kind.key, language)
+        for item in queries.filters(self.kind.key):
+            combo = self.filter_combos[item.key]
+            chosen = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("%1: alla").replace("%1", item.label(language)), None)
+            for value, label in options[item.key]:
+                combo.addItem(label, value)
+            found = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(found, 0))
+            combo.blockSignals(False)
+            if chosen is not None and found < 0:
+                self.proxy.set_filter(item.key, None)
+
+    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
+        refers_to = {f.spec.ref_kind for f in queries.filters(self.kind.key) if f.spec.ref_kind}
+        if kind == self.kind.key or kind in refers_to:
+            self._load_filter_options()
+
+    # --- selection ---
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        return [self.proxy.record_id(index) for index in sorted(rows, key=QModelIndex.row)]
+
+    def select_records(self, record_ids: list[str]) -> None:
+        selection = QItemSelection()
+        for record_id in record_ids:
+            index = self.proxy.index_of(record_id)
+            if index.isValid():
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            first = selection.indexes()[0]
+            self.table.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(first)
+
+    def _keep_selection(self) -> None:
+        self._kept_selection = self.selected_ids()
+
+    def _restore_selection(self) -> None:
+        if self._kept_selection:
+            self.select_records(self._kept_selection)
+        self._kept_selection = []
+
+    def _selection_changed(self, *_args: Any) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(count == 1)
+        self.delete_button.setEnabled(count >= 1)
+        self.sig_selection_changed.emit()
+
+    def _count_changed(self) -> None:
+        self.sig_count_changed.emit(self.count_text())
+
+    def count_text(self) -> str:
+        count = self.proxy.rowCount()
+        language = self.service.language
+        noun = self.kind.label(language).lower() if count == 1 else self.kind.plural(language).lower()
+        locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish)
+        return f"{locale.toString(count)} {noun}"
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # --- editing, through the record editor of `ui.forms` ---
+
+    def new_record(self) -> None:
+        from bra_desktop.ui.forms import open_record_editor
+
+        saved = open_record_editor(self, self.service, self.undo_stack, self.kind.key, None)
+        if saved is not None:
+            self.select_records([saved])
+
+    def edit_selected(self) -> None:
+        selected = self.selected_ids()
+        if len(selected) != 1:
+            return
+        from bra_desktop.ui.forms import open_record_editor
+
+        saved = open_record_editor(self, self.service, self.undo_stack, self.kind.key, selected[0])
+        if saved is not None:
+            self.select_records([saved])
+
+    def delete_selected(self) -> None:
+        selected = self.selected_ids()
+        if not selected:
+            return
+        from bra_desktop.ui.forms import confirm_and_delete
+
+        confirm_and_delete(self, self.service, self.undo_stack, self.kind.key, selected)
