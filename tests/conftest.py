@@ -58,3 +58,23 @@ def add(register: Register, kind: str, user: str = "testare", **content) -> Stor
                                origin=register.producer or "01", reference=load_reference(session))
         session.commit()
     return record
+
+
+@pytest.fixture
+def make_register(tmp_path: Path):
+    """Open more registers (another county, Brå) beside the test's own: make_register("BRA")."""
+    opened: list[Register] = []
+
+    def make(producer: str, name: str | None = None) -> Register:
+        from bra_desktop.store.register import open_register
+
+        folder = tmp_path / (name or f"register-{producer}")
+        folder.mkdir(parents=True, exist_ok=True)
+        new = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
+        new.set_producer(producer)
+        opened.append(new)
+        return new
+
+    yield make
+    for item in opened:
+        item.close()

@@ -17,7 +17,7 @@ from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState,
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow
+from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, incoming_values
 from bra_desktop.bundle.schema import sheet_for_kind
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
@@ -146,7 +146,7 @@ def _plan_chunk(
         if not row.deleted:
             problems = validate(kind, row.content, reference, previous=local.content if local else None)
             if problems:
-                rejected.append(RejectedRow(sheet, row.row, {}, [
+                rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [
                     ImportProblem(sheet.name, row.row, sheet.column(p.field).label_sv if p.field else None, p.message_sv)
                     for p in problems
                 ], row.id))

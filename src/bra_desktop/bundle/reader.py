@@ -19,7 +19,7 @@ from typing import Any
 
 from python_calamine import CalamineError, CalamineWorkbook
 
-from bra_desktop.bundle.cells import CellError, from_cell, read_bool, read_integer, read_text
+from bra_desktop.bundle.cells import CellError, bool_to_cell, from_cell, read_bool, read_integer, read_text, to_cell
 from bra_desktop.bundle.formulas import formulas_without_value, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.safety import check_bundle_file, require_defusedxml
@@ -331,6 +331,14 @@ def _read_row(
     )
 
 
+def incoming_values(row: IncomingRow) -> dict[str, Any]:
+    """A valid row's cells again (label → value), for a rejected-rows file a person can fix."""
+    values: dict[str, Any] = {c.label_sv: to_cell(c.field, row.content[c.key]) for c in row.sheet.business_columns}
+    values.update({"id": row.id if row.id_given else None, "ursprung": row.origin, "version": row.version,
+                   "borttagen": bool_to_cell(row.deleted)})
+    return values
+
+
 def _reject_duplicate_ids(contents: BundleContents) -> None:
     """The same id twice in one file is an error for both rows, never a silent overwrite."""
     for kind_key, rows in contents.rows.items():
@@ -350,7 +358,7 @@ def _reject_duplicate_ids(contents: BundleContents) -> None:
             for row in group:
                 others = ", ".join(str(n) for n in numbers if n != row.row)
                 problem = ImportProblem(row.sheet.name, row.row, "id", f"samma id ({record_id}) finns också på rad {others}")
-                contents.rejected.append(RejectedRow(row.sheet, row.row, {}, [problem], record_id))
+                contents.rejected.append(RejectedRow(row.sheet, row.row, incoming_values(row), [problem], record_id))
 
 
 # --- code lists ------------------------------------------------------------------------------------

@@ -1,0 +1,148 @@
+"""What an import will do or did, for people: a Swedish summary, and xlsx files to keep or fix.
+
+`plan_summary` is printed by `bra-desktop import`, shown by the import wizard and stored in the
+receipt. `save_rejected_rows` writes the rows that could not be imported with their problems
+beside them, in the bundle's own columns, to fix and send again. `save_plan_report` writes the whole
+preview (every change with its field-level diff, conflicts and problems) for the record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from bra_desktop.bundle.plan import DELETED_FIELD, Action, ImportPlan, PlannedRecord
+from bra_desktop.bundle.reader import RejectedRow
+from bra_desktop.bundle.schema import DATA_SHEETS
+from bra_desktop.domain.fields import KINDS
+
+_BOLD = Font(bold=True)
+_PROBLEM = PatternFill("solid", fgColor="F8D7DA")
+
+
+def field_label(kind_key: str, name: str) -> str:
+    return "Borttagen" if name == DELETED_FIELD else KINDS[kind_key].field(name).label_sv
+
+
+def display(value: Any) -> str:
+    if value is None or value == ():
+        return "–"
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    return str(value)
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    info = plan.contents.info
+    lines = [
+        f"Paket {plan.contents.path.name} från {info.producer_name} ({info.producer}), "
+        f"skapat {info.created_at:%Y-%m-%d %H:%M} UTC, omfång {info.scope}, "
+        f"kontaktuppgifter {'ja' if info.personal_data else 'nej'}.",
+    ]
+    if plan.already_imported_at is not None:
+        lines.append(f"Paketet är redan inläst ({plan.already_imported_at:%Y-%m-%d %H:%M} UTC). Ingenting ändras.")
+        return "\n".join(lines)
+    counts = plan.counts()
+    lines.append(", ".join(f"{action.label_sv}: {counts[action]}" for action in Action))
+    if plan.code_changes:
+        lines.append(f"Kodlistor: {len(plan.code_changes)} ändringar ({'; '.join(c.describe() for c in plan.code_changes[:5])}"
+                     f"{' …' if len(plan.code_changes) > 5 else ''}).")
+    for record in plan.conflicts:
+        fields = ", ".join(field_label(record.kind_key, d.field) for d in record.conflicts)
+        state = "avgjord" if not record.undecided else "att avgöra"
+        lines.append(f"Konflikt ({state}): {KINDS[record.kind_key].label_sv} «{record.title}» – {fields}.")
+    for warning in plan.warnings:
+        lines.append(f"Varning: {warning}.")
+    for row in plan.rejected:
+        for problem in row.problems:
+            lines.append(f"Avvisad: {problem}.")
+    return "\n".join(lines)
+
+
+def _autosize(ws: Any, widths: list[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+
+
+def save_rejected_rows(rejected: list[RejectedRow], path: Path) -> Path:
+    """Each rejected row in its own sheet's columns, with a first column saying what is wrong."""
+    book = Workbook()
+    book.remove(book.active)
+    by_sheet: dict[str, list[RejectedRow]] = defaultdict(list)
+    for row in rejected:
+        by_sheet[row.sheet.name].append(row)
+    for sheet in DATA_SHEETS:
+        rows = by_sheet.get(sheet.name)
+        if not rows:
+            continue
+        ws = book.create_sheet(sheet.name)
+        labels = [c.label_sv for c in sheet.columns]
+        ws.append(["Problem", "Rad i filen", *labels])
+        for cell in ws[1]:
+            cell.font = _BOLD
+        for row in sorted(rows, key=lambda r: r.row):
+            problems = "\n".join(f"{p.column + ': ' if p.column else ''}{p.message}" for p in row.problems)
+            _append(ws, [problems, row.row, *(row.values.get(label) for label in labels)])
+            ws.cell(ws.max_row, 1).fill = _PROBLEM
+        _autosize(ws, [50, 10, *(c.width for c in sheet.columns)])
+    if not book.worksheets:
+        book.create_sheet("Avvisade").append(["Inga rader avvisades."])
+    book.save(path)
+    return path
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    """Append a row, keeping formula-looking text as text (openpyxl takes `=…` for a formula)."""
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
+def save_plan_report(plan: ImportPlan, path: Path) -> Path:
+    book = Workbook()
+    summary = book.active
+    summary.title = "Sammanfattning"
+    for line in plan_summary(plan).splitlines():
+        _append(summary, [line])
+    summary.column_dimensions["A"].width = 120
+    changes = book.create_sheet("Ändringar")
+    changes.append(["Typ", "Rubrik", "id", "Åtgärd", "Fält", "I registret", "I filen", "Senast utbytt", "Val", "Notering"])
+    for record in plan.records:
+        if record.action == Action.UNCHANGED:
+            continue
+        for diff_row in _diff_rows(record):
+            _append(changes, diff_row)
+    rejected = book.create_sheet("Avvisade")
+    rejected.append(["Flik", "Rad", "Kolumn", "Problem"])
+    for row in plan.rejected:
+        for problem in row.problems:
+            _append(rejected, [problem.sheet, problem.row, problem.column, problem.message])
+    for ws, widths in ((changes, [14, 40, 38, 18, 22, 30, 30, 30, 10, 30]), (rejected, [16, 8, 22, 70])):
+        for cell in ws[1]:
+            cell.font = _BOLD
+        _autosize(ws, widths)
+    book.save(path)
+    return path
+
+
+def _diff_rows(record: PlannedRecord) -> list[list[Any]]:
+    kind = KINDS[record.kind_key]
+    head = [kind.label_sv, record.title, record.record_id, record.action.label_sv]
+    notes = "; ".join(record.notes)
+    if not record.diffs:
+        return [[*head, "", "", "", "", "", notes]]
+    choice = {"local": "din", "incoming": "filens", None: "att avgöra"}
+    return [
+        [*head, field_label(record.kind_key, d.field), display(d.local), display(d.incoming),
+         display(d.base), choice[d.choice], notes]
+        for d in record.diffs
+    ]

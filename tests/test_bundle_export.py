@@ -1,0 +1,65 @@
+from datetime import date
+
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from bra_desktop.bundle.export import CHANGES, export_bundle
+from bra_desktop.bundle.schema import SHEET_ORDER, sheet_for_kind
+
+from conftest import add
+
+
+def test_bundle_has_the_sheets_info_and_layout_a_person_needs(register, tmp_path):
+    network = add(register, "network", name="Länsnätverket")
+    org = add(register, "organisation", name="Polisen Syd", contact_email="kontakt@polisen.se")
+    activity = add(register, "activity", title="=SUMMA(A1)", network_id=network.id, organisations=[org.id],
+                   municipalities=["0180", "0114"], subject_areas=["UNGA", "VALD"], participants=12,
+                   description="Två rader\nandra raden")
+    result = export_bundle(register, tmp_path, user="anna")
+    assert result.path.name.startswith("bra-paket_01_") and result.path.suffix == ".xlsx"
+    book = load_workbook(result.path)
+    assert book.sheetnames == list(SHEET_ORDER)
+    info = {row[0]: row[1] for row in book["Info"].iter_rows(values_only=True) if row[0] and len(row) > 1}
+    assert info["format"] == "bra-paket" and info["format_version"] == 1 and info["producer"] == "01"
+    assert info["personal_data"] == "nej" and info["rader:Aktiviteter"] == 1 and len(info["sha256:Aktiviteter"]) == 64
+    ws = book["Aktiviteter"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["Rubrik", "Typ av aktivitet", "Status", "Startdatum"]
+    assert header[-7:] == ["id", "ursprung", "version", "ändrad", "ändrad_av", "borttagen", "radkontroll"]
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref.startswith("A1:")
+    row = {label: cell for label, cell in zip(header, ws[2])}
+    assert row["Rubrik"].value == "=SUMMA(A1)" and row["Rubrik"].data_type == "s"
+    assert row["Startdatum"].value.date() == date(2026, 3, 12) and row["Startdatum"].number_format == "YYYY-MM-DD"
+    assert row["Kommuner"].value == "0114; 0180" and row["Kommuner (namn)"].value == "Upplands Väsby; Stockholm"
+    assert row["Nätverk (namn)"].value == "Länsnätverket" and row["Organisationer"].value == org.id
+    assert row["Antal deltagare"].value == 12 and row["id"].value == activity.id
+    assert row["id"].fill.fgColor.rgb.endswith("E7E6E6") and ws.cell(1, header.index("id") + 1).comment is not None
+    assert row["Beskrivning"].alignment.wrap_text
+    validations = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    type_column = ws.cell(2, header.index("Typ av aktivitet") + 1).column_letter
+    assert validations[f"{type_column}2"].startswith("Kodlistor!$B$")
+    organisations = {c.value: c for c in book["Organisationer"][1]}
+    email_column = list(organisations).index("E-post") + 1
+    assert book["Organisationer"].cell(2, email_column).value is None  # contacts left out by default
+
+
+def test_contact_details_only_when_asked(register, tmp_path):
+    add(register, "organisation", name="Brottsofferjouren", contact_email="info@boj.se", contact_phone="08-123 45")
+    result = export_bundle(register, tmp_path / "med.xlsx", user="anna", with_contacts=True)
+    rows = CalamineWorkbook.from_path(str(result.path)).get_sheet_by_name("Organisationer").to_python()
+    header = rows[0]
+    assert rows[1][header.index("E-post")] == "info@boj.se"
+    info = dict(r[:2] for r in CalamineWorkbook.from_path(str(result.path)).get_sheet_by_name("Info").to_python())
+    assert info["personal_data"] == "ja"
+
+
+def test_county_exports_only_its_own_records_and_changes_scope(register, tmp_path):
+    first = add(register, "activity", title="Första")
+    export_bundle(register, tmp_path / "full.xlsx", user="anna")
+    second = add(register, "activity", title="Andra")
+    changes = export_bundle(register, tmp_path / "changes.xlsx", user="anna", scope=CHANGES)
+    assert changes.counts["Aktiviteter"] == 1
+    rows = CalamineWorkbook.from_path(str(changes.path)).get_sheet_by_name("Aktiviteter").to_python()
+    ids = {r[rows[0].index("id")] for r in rows[1:]}
+    assert ids == {second.id} and first.id not in ids
+    assert sheet_for_kind("activity").name == "Aktiviteter"
