@@ -84,7 +84,7 @@ class RecordSection(QWidget):
             combo.setToolTip(item.label(service.language))
             combo.setAccessibleName(item.label(service.language))
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(8)
             combo.setMaxVisibleItems(25)
             combo.currentIndexChanged.connect(lambda _i, key=item.key, c=combo: self.proxy.set_filter(key, c.currentData()))
             self.filter_combos[item.key] = combo

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from bra_desktop.domain.fields import FieldType
 from bra_desktop.store import queries
 from bra_desktop.store.queries import DisplayRow
 from bra_desktop.ui.service import RegisterService
@@ -156,6 +157,7 @@ class RecordTableModel(QAbstractTableModel):
     def _apply(self, new_ids: list[str], changed: Sequence[str] = ()) -> None:
         """Show `new_ids`, telling the view as precisely as possible what moved."""
         old_ids = self._ids
+        changed = [record_id for record_id in changed if self.row_of(record_id) is not None]  # not new ones
         if new_ids == old_ids:
             pass
         elif len(new_ids) == len(old_ids) and set(new_ids) == set(old_ids):
@@ -217,6 +219,10 @@ class RecordTableModel(QAbstractTableModel):
                 return self._columns[section].label(self._service.language)
             if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].numeric:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if role == Qt.ItemDataRole.InitialSortOrderRole:  # a first click on a date shows the newest first
+                spec = self._columns[section].spec
+                dated = spec is not None and spec.type == FieldType.DATE
+                return (Qt.SortOrder.DescendingOrder if dated else Qt.SortOrder.AscendingOrder).value
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
