@@ -1,27 +1,30 @@
-"""Writing many new records in one go: demo data, and bundle imports of thousands of rows.
+"""Writing many records in one go: demo data, and bundle imports of thousands of rows.
 
-`repository.create_record` spends several statements and a read-back on every record, and ORM
-objects would cost more still; for 200,000 activities either takes many minutes. Here each table
-gets one executemany per chunk of rows through SQLAlchemy Core on the mapped tables (no ORM
-objects, no identity map), which runs at driver speed on SQLite and PostgreSQL alike.
+`repository.create_record` and `update_record` spend several statements and a read-back on every
+record, and ORM objects would cost more still; for 200,000 activities either takes many minutes.
+Here each table gets one executemany per chunk of records through SQLAlchemy Core on the mapped
+tables (no ORM objects, no identity map), which runs at driver speed on SQLite and PostgreSQL alike.
 
-What lands in the tables is what `create_record` writes for the same content: the system fields
-of a first version, `search_text`, the link rows of many-valued fields and one "create" entry in
-the change log. Content is not validated here: callers validate first (a bundle import while it
-plans, demo data by construction), so the rules run once and not again per row.
+What lands in the tables is what the repository writes for the same content: the system fields,
+`search_text`, the link rows of many-valued fields and one change-log entry per record (create,
+update, delete or restore, with the content before and after). Content is not validated here:
+callers validate first (a bundle import while it plans, demo data by construction), so the rules
+run once and not again per row. Versions and stamps are the caller's to give, because an import
+copies them from the bundle.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import canonical_json, normalise, search_text
+from bra_desktop.domain.content import Content, canonical_json, normalise, search_text
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import ChangeLog, utcnow
 
@@ -31,6 +34,33 @@ chunk's parameters (and a generator's rows) never pile up in memory."""
 
 NewRecord = tuple[str, str, dict[str, Any]]
 """(id, origin, content) of one record to create."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordWrite:
+    """The whole new state of one record, new or stored.
+
+    `was_deleted` None means the record is new; otherwise it is the stored tombstone flag and
+    `before` the stored content, which say what the change log records.
+    """
+
+    record_id: str
+    origin: str | None
+    """The producer that made the record; needed for a new record, ignored for a stored one (the
+    producer of a record never changes)."""
+    content: dict[str, Any]
+    deleted: bool = False
+    version: int = 1
+    updated_at: datetime | None = None
+    """None: now."""
+    updated_by: str | None = None
+    """None: the user who writes."""
+    before: Content | None = None
+    was_deleted: bool | None = None
+
+    @property
+    def is_new(self) -> bool:
+        return self.was_deleted is None
 
 
 def insert_records(
@@ -48,53 +78,95 @@ def insert_records(
     records and their change-log entries, so a caller can make a reproducible register.
     """
     stamp = updated_at or utcnow()
+    writes = (RecordWrite(record_id, origin, content, updated_at=stamp) for record_id, origin, content in rows)
+    return write_records(session, kind, writes, user=user, source=source, logged_at=stamp)
+
+
+def write_records(
+    session: Session,
+    kind: RecordKind,
+    writes: Iterable[RecordWrite],
+    *,
+    user: str,
+    source: str,
+    logged_at: datetime | None = None,
+) -> int:
+    """Write every record of `writes` in the caller's transaction; return how many.
+
+    New records are inserted, stored ones overwritten (business fields, links, version, stamps,
+    tombstone flag). Each gets a change-log entry by `user` with `source`, at `logged_at` (now):
+    "create" (after = content), "update" (before and after), "delete" (before = what it held) or
+    "restore" (after = content). A new record that arrives as a tombstone is logged as a delete.
+    """
+    logged_at = logged_at or utcnow()
     written = 0
-    for chunk in _chunks(rows, CHUNK_SIZE):
-        _insert_chunk(session, kind, chunk, user=user, source=source, stamp=stamp)
+    for chunk in _chunks(writes, CHUNK_SIZE):
+        _write_chunk(session, kind, chunk, user=user, source=source, logged_at=logged_at)
         written += len(chunk)
     return written
 
 
-def _chunks(rows: Iterable[NewRecord], size: int) -> Iterator[list[NewRecord]]:
-    iterator = iter(rows)
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
-def _insert_chunk(
-    session: Session, kind: RecordKind, chunk: list[NewRecord], *, user: str, source: str, stamp: datetime
+def _write_chunk(
+    session: Session, kind: RecordKind, chunk: list[RecordWrite], *, user: str, source: str, logged_at: datetime
 ) -> None:
     scalar_names = [spec.name for spec in kind.scalar_fields]
     links = {spec.name: (spec.link, []) for spec in kind.multi_fields}
-    records: list[dict[str, Any]] = []
+    new_rows: list[dict[str, Any]] = []
+    stored_rows: list[dict[str, Any]] = []
     changes: list[dict[str, Any]] = []
-    for record_id, origin, content in chunk:
-        clean = normalise(kind, content)
-        record = {name: clean[name] for name in scalar_names}
-        record.update(
-            id=record_id,
-            origin=origin,
-            version=1,
-            updated_at=stamp,
-            updated_by=user,
-            deleted=False,
+    for write in chunk:
+        clean = normalise(kind, write.content)
+        row = {name: clean[name] for name in scalar_names}
+        row.update(
+            version=write.version,
+            updated_at=write.updated_at or logged_at,
+            updated_by=write.updated_by or user,
+            deleted=write.deleted,
             search_text=search_text(kind, clean),
         )
-        records.append(record)
+        if write.is_new:
+            row.update(id=write.record_id, origin=write.origin)
+            new_rows.append(row)
+        else:
+            row["_record_id"] = write.record_id
+            stored_rows.append(row)
         for name, (link, link_rows) in links.items():
-            link_rows.extend({link.owner_column: record_id, link.value_column: value} for value in clean[name])
+            link_rows.extend({link.owner_column: write.record_id, link.value_column: value} for value in clean[name])
+        action, before, after = _logged(write, clean)
         changes.append({
-            "at": stamp,
-            "user": user,
-            "table_name": kind.table_name,
-            "record_id": record_id,
-            "action": "create",
-            "source": source,
-            "before": None,
-            "after": canonical_json(clean),
+            "at": logged_at, "user": user, "table_name": kind.table_name, "record_id": write.record_id,
+            "action": action, "source": source,
+            "before": canonical_json(before) if before is not None else None,
+            "after": canonical_json(after) if after is not None else None,
         })
-    session.execute(insert(kind.table.__table__), records)
+    table = kind.table.__table__
+    if new_rows:
+        session.execute(insert(table), new_rows)
+    if stored_rows:
+        session.execute(update(table).where(table.c.id == bindparam("_record_id")), stored_rows)
+    stored_ids = [row["_record_id"] for row in stored_rows]
     for link, link_rows in links.values():
+        link_table = link.table.__table__
+        owner = link_table.c[link.owner_column]
+        for start in range(0, len(stored_ids), 1_000):
+            session.execute(delete(link_table).where(owner.in_(stored_ids[start : start + 1_000])))
         if link_rows:
-            session.execute(insert(link.table.__table__), link_rows)
+            session.execute(insert(link_table), link_rows)
     session.execute(insert(ChangeLog.__table__), changes)
+
+
+def _logged(write: RecordWrite, clean: Content) -> tuple[str, Content | None, Content | None]:
+    """The change-log action and the contents before and after, as the repository logs them."""
+    if write.is_new:
+        return ("delete", clean, None) if write.deleted else ("create", None, clean)
+    if write.deleted and not write.was_deleted:
+        return "delete", write.before, None
+    if write.was_deleted and not write.deleted:
+        return "restore", None, clean
+    return "update", write.before, clean
