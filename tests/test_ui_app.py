@@ -1,0 +1,197 @@
+"""Starting the app: translations, the first-run choice, the error dialog and hook, settings, self-test."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from bra_desktop import selftest
+from bra_desktop.settings import load_settings, login_name
+from bra_desktop.store.errors import RegisterError, RegisterTooNew
+from bra_desktop.store.register import NATIONAL
+from bra_desktop.ui import app as app_module
+from bra_desktop.ui.error_dialog import ErrorDialog, install_excepthook, register_error_box
+from bra_desktop.ui.first_run import FirstRunDialog
+from bra_desktop.ui.main_window import MainWindow
+from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.settings_dialog import SettingsDialog
+
+from test_ui_main_window import when_modal
+
+
+@pytest.fixture
+def qt_app(qapp, monkeypatch):
+    """The test QApplication, with the translators and the exception hook put back afterwards."""
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    yield qapp
+    for translator in getattr(qapp, "_bra_translators", []):
+        qapp.removeTranslator(translator)
+    qapp._bra_translators = []
+
+
+@pytest.fixture
+def new_register(app_context):
+    """A register nobody has claimed yet, as on the very first start."""
+    opened = app_context.open_register()
+    yield opened
+    opened.close()
+
+
+def test_swedish_mode_installs_qts_own_swedish(qt_app):
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    installed = app_module.install_translators(qt_app, "sv")
+    assert len(installed) == 1
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+    app_module.install_translators(qt_app, "en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, new_register):
+    dialog = FirstRunDialog(app_context, new_register)
+    qtbot.addWidget(dialog)
+    assert dialog.county.count() == 21 and dialog.county.itemText(0) == "Stockholms län (01)"
+    assert dialog.name.text() == login_name()
+    dialog.county.setCurrentIndex(dialog.county.findData("25"))
+    dialog.name.setText("Anna Andersson")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert new_register.producer == "25"
+    saved = load_settings(app_context.paths.settings_file)
+    assert (saved.user_name, saved.language) == ("Anna Andersson", "en")
+
+
+def test_first_run_dialog_for_bra(qtbot, app_context, new_register):
+    dialog = FirstRunDialog(app_context, new_register)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.national_choice, Qt.MouseButton.LeftButton)
+    assert not dialog.county.isEnabled()
+    dialog.accept()
+    assert new_register.producer == NATIONAL
+
+
+def test_run_gui_asks_first_then_shows_the_window(qtbot, qt_app, monkeypatch, app_context):
+    def first_run(dialog: FirstRunDialog) -> int:
+        dialog.county.setCurrentIndex(dialog.county.findData("03"))
+        dialog.accept()
+        return dialog.result()
+
+    shown = {}
+
+    def event_loop(app: QApplication) -> int:
+        window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        shown.update(owner=window.owner_label.text(), count=window.count_label.text())
+        window.close()
+        window.deleteLater()
+        return 0
+
+    monkeypatch.setattr(FirstRunDialog, "exec", first_run)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    assert app_module.run_gui(app_context) == 0
+    assert shown == {"owner": f"Länsstyrelsen i Uppsala län · {login_name()}", "count": "0 aktiviteter"}
+    assert sys.excepthook is not sys.__excepthook__
+    assert app_context.open_register().producer == "03"
+
+
+def test_run_gui_stops_if_the_first_choice_is_cancelled(qt_app, monkeypatch, app_context):
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QApplication, "exec", lambda app: pytest.fail("no window without a choice"))
+    assert app_module.run_gui(app_context) == 0
+    assert app_context.open_register().producer is None
+
+
+def test_run_gui_explains_a_register_it_cannot_open(qt_app, monkeypatch, app_context):
+    shown = []
+    too_new = RegisterTooNew("Registret har skapats av en nyare version.", "Made by a newer version.")
+    monkeypatch.setattr(type(app_context), "open_register", lambda ctx: (_ for _ in ()).throw(too_new))
+    monkeypatch.setattr(app_module, "show_register_error", lambda parent, error, language: shown.append(error))
+    assert app_module.run_gui(app_context) == 1
+    assert shown == [too_new]
+
+
+def test_error_dialog_says_what_happened_that_nothing_was_lost_and_where_the_log_is(qtbot, app_context):
+    error = ValueError("Trasigt <b>värde</b>\nandra raden")
+    dialog = ErrorDialog(error, "Traceback (most recent call last):\n  …\nValueError: Trasigt", app_context.paths.log_file)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.summary.text() == "Något gick fel: ValueError: Trasigt <b>värde</b>"
+    assert "Inget som redan sparats har gått förlorat" in dialog.reassurance.text()
+    assert str(app_context.paths.log_file) in dialog.log_hint.text()
+    for label in (dialog.summary, dialog.reassurance, dialog.log_hint):
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert not dialog.details.isVisible()
+    qtbot.mouseClick(dialog.details_button, Qt.MouseButton.LeftButton)
+    assert dialog.details.isVisible() and "Traceback" in dialog.details.toPlainText()
+    assert dialog.details_button.text() == "Dölj detaljer"
+
+
+def test_known_errors_show_their_own_message(qtbot):
+    error = RegisterError("Posten kommer från <i>02</i>.", "The record comes from 02.")
+    swedish, english = register_error_box(error, "sv"), register_error_box(error, "en")
+    qtbot.addWidget(swedish)
+    qtbot.addWidget(english)
+    assert (swedish.text(), english.text()) == ("Posten kommer från <i>02</i>.", "The record comes from 02.")
+    assert swedish.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_exception_hook_logs_and_shows(qt_app, monkeypatch, caplog, app_context):
+    dialogs, known = [], []
+    monkeypatch.setattr(ErrorDialog, "exec", lambda dialog: dialogs.append(dialog.summary.text()) or 0)
+    monkeypatch.setattr("bra_desktop.ui.error_dialog.show_register_error",
+                        lambda parent, error, language: known.append((error.message(language), language)))
+    install_excepthook(app_context.paths.log_file, lambda: "en")
+    with caplog.at_level(logging.INFO):
+        try:
+            raise KeyError("saknas")
+        except KeyError:
+            sys.excepthook(*sys.exc_info())
+        try:
+            raise RegisterError("Känt fel.", "Known error.")
+        except RegisterError:
+            sys.excepthook(*sys.exc_info())
+    assert dialogs == ["Något gick fel: KeyError: 'saknas'"]
+    assert known == [("Known error.", "en")]
+    unexpected = next(r for r in caplog.records if r.levelno == logging.ERROR)
+    assert unexpected.exc_info[0] is KeyError  # the traceback goes to the log file
+    assert any(r.levelno == logging.WARNING and r.getMessage() == "Känt fel." for r in caplog.records)
+
+
+def test_settings_change_name_now_and_language_on_restart(qtbot, app_context, register):
+    service = RegisterService(register, app_context.user)
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+
+    def change(dialog: SettingsDialog) -> None:
+        dialog.name.setText("Bo Berg")
+        dialog.language.setCurrentIndex(dialog.language.findData("en"))
+        dialog.accept()
+
+    when_modal(SettingsDialog, change)
+    window.settings_action.trigger()
+    saved = load_settings(app_context.paths.settings_file)
+    assert (saved.user_name, saved.language) == ("Bo Berg", "en")
+    assert service.user == "Bo Berg"
+    assert window.owner_label.text().endswith("· Bo Berg")
+    assert service.language == "sv"  # the tables keep their language until the app is restarted
+
+
+def test_self_test_passes(qt_app, capsys):
+    assert selftest.run_self_test(show_window=True) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line[:4] for line in lines[:-1]] == ["OK  "] * 5
+    assert lines[-1] == "Självtestet lyckades: alla 5 kontroller gick bra."
+
+
+def test_self_test_reports_a_failure(monkeypatch, capsys):
+    def broken(*_args):
+        raise OSError("disken är full")
+
+    monkeypatch.setattr(selftest, "restore_database", broken)
+    assert selftest.run_self_test(show_window=False) == 1
+    out = capsys.readouterr().out
+    assert "FEL  Säkerhetskopia tas och återställs: OSError: disken är full" in out
+    assert out.count("OK   ") == 3
