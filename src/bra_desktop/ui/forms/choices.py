@@ -63,7 +63,7 @@ def municipality_choices(service: RegisterService) -> list[Choice]:
 
 
 def record_choices(service: RegisterService, kind_key: str, keep: Iterable[str] = ()) -> list[Choice]:
-    """Live records of the kind to link to, by title (activities newest first, with their date).
+    """Live records of the kind to link to, by title (activities: newest first, date before title).
 
     Records from another producer carry its code, since every county may have a network of the
     same name. Records in `keep` that are deleted stay, marked, so the link can be seen and removed.
@@ -87,7 +87,7 @@ def record_choices(service: RegisterService, kind_key: str, keep: Iterable[str] 
     for row in rows:
         text = row[1]
         if dated:
-            text = f"{text} — {row[4].isoformat()}"
+            text = f"{row[4].isoformat()}  {text}"  # date first: a narrow column cuts the title, not the date
         if row[2] != service.producer:
             text = _mark(text, row[2])
         if row[3]:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bra_desktop.domain.content import Content, normalise
-from bra_desktop.domain.fields import FieldSpec
+from bra_desktop.domain.fields import FieldSpec, FieldType
 from bra_desktop.store.repository import StoredRecord
 from bra_desktop.ui.forms.editors import FieldEditor
 from bra_desktop.ui.forms.factory import editor_for
@@ -121,7 +121,7 @@ class RecordForm(QWidget):
                 column = QVBoxLayout()
                 column.addWidget(label)
                 column.addWidget(cell, 1)
-                wide.addLayout(column, 1)
+                wide.addLayout(column, 2 if spec.type == FieldType.REFS else 1)  # titles need more room than names
             else:
                 form.addRow(label, cell)
         if wide.count():
