@@ -486,11 +486,9 @@ class _DemoBuilder:
         self.commitment_count = max(activities // 20, 5)
         self.problem_area_count = max(activities // 50, 3)
         self._counters: dict[tuple[str, str], int] = {}
-        first = date(today.year - 2, 1, 1)
-        self.first_day = first
-        self.last_day = date(today.year, 12, 31)
-        self.weekdays = [d for d in (first + timedelta(n) for n in range((self.last_day - first).days + 1))
-                         if d.weekday() < 5]
+        self.first_day = first = date(today.year - 2, 1, 1)
+        days = (date(today.year, 12, 31) - first).days + 1
+        self.weekdays = [d for d in (first + timedelta(n) for n in range(days)) if d.weekday() < 5]
         month_ends = [date(y, m + 1, 1) - timedelta(1) if m < 12 else date(y, 12, 31)
                       for y in range(today.year - 2, today.year + 2) for m in range(1, 13)]
         self.past_month_ends = [d for d in month_ends if d < today]
@@ -516,14 +514,11 @@ class _DemoBuilder:
         """The records of `kind`; call in `DEPENDENCY_ORDER`, consuming each before the next."""
         assert all(k in self._done for k in DEPENDENCY_ORDER[: DEPENDENCY_ORDER.index(kind)]), kind
         self._done.add(kind)
-        make = {
-            "network": lambda: iter(self._networks),
-            "organisation": lambda: iter(self._organisations),
-            "activity": self._activities,
-            "commitment": self._commitments,
-            "problem_area": self._problem_areas,
-        }[kind]
-        return make()
+        if kind == "network":
+            return iter(self._networks)
+        if kind == "organisation":
+            return iter(self._organisations)
+        return {"activity": self._activities, "commitment": self._commitments, "problem_area": self._problem_areas}[kind]()
 
     def _id(self, owner: str, kind: str) -> str:
         """The next id of `kind` made by `owner` (the register's producer, or BRA for national records)."""
