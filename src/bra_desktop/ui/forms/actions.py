@@ -26,8 +26,9 @@ def open_record_editor(parent: QWidget | None, service: RegisterService, undo_st
     if record_id is not None:
         record = service.load(kind_key, record_id)
         if record is None:
-            QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Posten finns inte"),
-                                QCoreApplication.translate("RecordActions", "Posten finns inte längre i registret."))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("RecordActions", "Posten finns inte"),
+                QCoreApplication.translate("RecordActions", "Posten finns inte längre i registret."))
             return None
     dialog = RecordFormDialog(service, kind_key, record, parent, undo_stack=undo_stack)
     try:
@@ -42,39 +43,45 @@ def confirm_and_delete(parent: QWidget | None, service: RegisterService, undo_st
     """Ask, then tombstone the records in one undoable step. True if they were deleted."""
     if not record_ids:
         return False
-    kind = service.kind(kind_key)
     records = [record for record in (service.load(kind_key, rid) for rid in record_ids) if record is not None]
     foreign = [record for record in records if not service.is_own(record)]
     if foreign:
         QMessageBox.information(
             parent, QCoreApplication.translate("RecordActions", "Kan inte ta bort"),
-            QCoreApplication.translate("RecordActions", "{count} av posterna kommer från andra och kan bara tas bort där de skapades.")
-            .format(count=len(foreign)))
+            QCoreApplication.translate(
+                "RecordActions", "{count} av posterna kommer från andra och kan bara tas bort där de skapades.",
+            ).format(count=len(foreign)))
         return False
-    if len(record_ids) == 1 and records:
+    if not _confirmed(parent, service, kind_key, records, len(record_ids)):
+        return False
+    failed = QCoreApplication.translate("RecordActions", "Det gick inte")
+    try:
+        command = DeleteRecordCommand(service, kind_key, record_ids, command_failures(undo_stack))
+    except RegisterError as error:  # a record vanished since the list was shown
+        QMessageBox.warning(parent, failed, error_message(service, error))
+        return False
+    undo_stack.push(command)
+    if command.error is not None:
+        QMessageBox.warning(parent, failed, error_message(service, command.error))
+        return False
+    return True
+
+
+def _confirmed(parent: QWidget | None, service: RegisterService, kind_key: str, records: list, count: int) -> bool:
+    """Ask 'Vill du ta bort «…»?' (or 'N aktiviteter'), with 'Avbryt' as the safe default."""
+    if count == 1 and records:
         question = QCoreApplication.translate("RecordActions", "Vill du ta bort {title}?").format(
             title=quoted_title(service, kind_key, records[0].content))
     else:
         question = QCoreApplication.translate("RecordActions", "Vill du ta bort {count} {kinds}?").format(
-            count=len(record_ids), kinds=kind.plural(service.language).lower())
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordActions", "Ta bort"), question,
-                      QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(QCoreApplication.translate("RecordActions", 
-        "Posterna markeras som borttagna och följer med som borttagna i nästa paket. "
-        "Du kan ångra med Ctrl+Z."))
+            count=count, kinds=service.kind(kind_key).plural(service.language).lower())
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordActions", "Ta bort"),
+                      question, QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(QCoreApplication.translate(
+        "RecordActions",
+        "Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z."))
     delete = box.addButton(QCoreApplication.translate("RecordActions", "Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QCoreApplication.translate("RecordActions", "Avbryt"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
-    if box.clickedButton() is not delete:
-        return False
-    try:
-        command = DeleteRecordCommand(service, kind_key, record_ids, command_failures(undo_stack))
-    except RegisterError as error:
-        QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Det gick inte"), error_message(service, error))
-        return False
-    undo_stack.push(command)
-    if command.error is not None:
-        QMessageBox.warning(parent, QCoreApplication.translate("RecordActions", "Det gick inte"), error_message(service, command.error))
-        return False
-    return True
+    return box.clickedButton() is delete

@@ -51,7 +51,8 @@ def municipality_choices(service: RegisterService) -> list[Choice]:
     A county coordinator mostly picks the county's own municipalities; the others carry their
     county's name so the place where the list changes is plain to see. Brå gets one list.
     """
-    own = service.producer if service.producer != NATIONAL else ""
+    producer = service.producer
+    own = producer if producer != NATIONAL else ""
     with service.register.session() as session:
         rows = session.execute(
             select(Municipality.code, Municipality.name, Municipality.county_code, County.name)
@@ -83,12 +84,13 @@ def record_choices(service: RegisterService, kind_key: str, keep: Iterable[str] 
     else:
         rows.sort(key=lambda row: row[1].casefold())
     deleted = QCoreApplication.translate("FormChoices", "borttagen")
+    own = service.producer  # a query each time: read once, not once per row
     choices = []
     for row in rows:
         text = row[1]
         if dated:
             text = f"{row[4].isoformat()}  {text}"  # date first: a narrow column cuts the title, not the date
-        if row[2] != service.producer:
+        if row[2] != own:
             text = _mark(text, row[2])
         if row[3]:
             text = _mark(text, deleted)

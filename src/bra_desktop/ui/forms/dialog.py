@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
 
 from bra_desktop.domain.content import Content
 from bra_desktop.store.repository import StoredRecord
@@ -40,8 +42,8 @@ class RecordFormDialog(QDialog):
         if record is None:
             self.setWindowTitle(new_record_text(kind_key))
         else:
-            kind = service.kind(kind_key)
-            self.setWindowTitle(f"{kind.label(service.language)} {quoted_title(service, kind_key, record.content)}")
+            label = service.kind(kind_key).label(service.language)
+            self.setWindowTitle(f"{label} {quoted_title(service, kind_key, record.content)}")
 
         layout = QVBoxLayout(self)
         self.note_label = plain_label(self._note(), self)
@@ -54,37 +56,39 @@ class RecordFormDialog(QDialog):
         self.form = RecordForm(service, kind_key, record, self)
         self.form.set_read_only(self.read_only)
         layout.addWidget(self.form, 1)
+        layout.addLayout(self._footer())
+        self._initial = self.form.content()
+        self._fit_screen()
 
+    def _footer(self) -> QHBoxLayout:
+        """Why Save is disabled (left) and the buttons (right); a read-only record only closes."""
         footer = QHBoxLayout()
         self.hint_label = plain_label("", self)
         self.hint_label.setWordWrap(True)
         footer.addWidget(self.hint_label, 1)
         self.buttons = QDialogButtonBox(self)
+        self.save_button: QPushButton | None = None
         if self.read_only:
-            close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-            close.setText(self.tr("Stäng"))
-            self.save_button = None
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(self.tr("Stäng"))
         else:
             self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
             self.save_button.setText(self.tr("Spara"))
             self.save_button.setDefault(True)
-            cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-            cancel.setText(self.tr("Avbryt"))
+            self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
             self.buttons.accepted.connect(self.save)
             self.form.sig_validated.connect(self._validated)
             self.form.sig_edited.connect(lambda: show_message(self.save_error_label, ""))
             self._validated(self.form.is_valid())
         self.buttons.rejected.connect(self.reject)
         footer.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
-        layout.addLayout(footer)
-        self._initial = self.form.content()
-        self._fit_screen()
+        return footer
 
     def _note(self) -> str:
         if self.record is None:
             return ""
         if self.record.deleted:
-            return self.tr("Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.")
+            return self.tr("Posten är borttagen och kan inte ändras. "
+                           "Ångra borttagningen för att få tillbaka den.")
         if not self.service.is_own(self.record):
             return self.tr("Posten kommer från {origin} och kan bara ändras där.").format(
                 origin=producer_name(self.service, self.record.origin))
@@ -101,10 +105,12 @@ class RecordFormDialog(QDialog):
     def _validated(self, valid: bool) -> None:
         assert self.save_button is not None
         self.save_button.setEnabled(valid)
-        hint = ""
-        if not valid:
-            hint = self.tr("Fält markerade med * måste fyllas i.") if self.form.has_held_back_problems() \
-                else self.tr("Rätta det som är markerat innan du sparar.")
+        if valid:
+            hint = ""
+        elif self.form.has_held_back_problems():
+            hint = self.tr("Fält markerade med * måste fyllas i.")
+        else:
+            hint = self.tr("Rätta det som är markerat innan du sparar.")
         self.hint_label.setText(hint)
 
     def is_dirty(self) -> bool:
