@@ -42,7 +42,7 @@ def register(app_context: AppContext) -> Register:
     opened.close()
 
 
-def add(register: Register, kind: str, user: str = "testare", **content) -> StoredRecord:
+def add(register: Register, kind: str, /, user: str = "testare", **content) -> StoredRecord:
     """Create a record through the repository, committed, with sensible defaults for required fields."""
     defaults = {
         "activity": {"title": "Nätverksträff", "activity_type": "NATVERKSTRAFF", "status": "GENOMFORD",

@@ -161,9 +161,6 @@ def test_failures_without_a_listener_are_shown_in_a_message_box(service, stack, 
     assert len(shown) == 1 and "Det gick inte att ångra" in shown[0]
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=(
-    "store/repository.py: update_record passes the business field `kind` of a network into "
-    "_bump(session, kind, ...) as a keyword; make _bump's leading parameters positional-only"))
 def test_network_edit_can_be_undone(service, stack, register):
     network = add(register, "network")
     command = EditRecordCommand(service, "network", network.id, network.content,

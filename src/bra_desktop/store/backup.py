@@ -28,8 +28,12 @@ class BackupFile:
     reason: str
 
 
+_ASCII = str.maketrans("åäöÅÄÖéÉüÜ", "aaoAAOeEuU")
+
+
 def _slug(reason: str) -> str:
-    return re.sub(r"[^0-9A-Za-z]+", "-", reason).strip("-").lower()[:40]
+    """The reason as a file-name part: Swedish letters folded to ASCII, the rest dashes."""
+    return re.sub(r"[^0-9A-Za-z]+", "-", reason.translate(_ASCII)).strip("-").lower()[:40]
 
 
 def backup_database(database: Path, backup_dir: Path, reason: str = "manuell", keep: int = BACKUPS_KEPT) -> Path:

@@ -198,7 +198,7 @@ def delete_record(
     return _require(session, kind, record_id)
 
 
-def _bump(session: Session, kind: RecordKind, current: StoredRecord, user: str, *,
+def _bump(session: Session, kind: RecordKind, current: StoredRecord, user: str, /, *,
           deleted: bool, search: str | None, **values: Any) -> None:
     """Write a new version, refusing if someone else wrote one since `current` was read."""
     if search is not None:
