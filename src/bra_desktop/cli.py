@@ -82,6 +82,36 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.bundle.export import export_bundle
+
+    register = ctx.open_register()
+    try:
+        result = export_bundle(register, Path(args.out), user=ctx.user, scope=args.scope, with_contacts=args.with_contacts)
+    finally:
+        register.close()
+    counts = ", ".join(f"{sheet}: {n}" for sheet, n in result.counts.items())
+    print(f"Paketet är sparat: {result.path}\n{counts}; kontaktuppgifter {'ja' if result.personal_data else 'nej'}.")
+    return 0
+
+
+def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.bundle.importer import import_files
+
+    register = ctx.open_register()
+    try:
+        outcomes = import_files(
+            register, [Path(f) for f in args.files], user=ctx.user, dry_run=args.dry_run,
+            on_conflict=args.on_conflict, rejected_dir=Path(args.rejected_out) if args.rejected_out else None,
+        )
+    finally:
+        register.close()
+    for outcome in outcomes:
+        print(outcome.text)
+        print()
+    return 0 if any(outcome.usable for outcome in outcomes) else 1
+
+
 def cmd_self_test(ctx: AppContext, args: argparse.Namespace) -> int:
     from bra_desktop.selftest import run_self_test
 
@@ -128,6 +158,21 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--list", action="store_true", help="lista säkerhetskopiorna")
     restore.set_defaults(handler=cmd_restore)
 
+    export = sub.add_parser("export", help="skriv ett Brå-paket (xlsx) att skicka")
+    export.add_argument("--out", default=".", help="fil eller mapp (standard: aktuell mapp, med standardnamn)")
+    export.add_argument("--scope", choices=("full", "changes"), default="full",
+                        help="full (standard) eller changes: bara poster ändrade sedan förra exporten")
+    export.add_argument("--with-contacts", action="store_true", help="ta med kontaktuppgifter (personuppgifter)")
+    export.set_defaults(handler=cmd_export)
+
+    imp = sub.add_parser("import", help="läs in ett eller flera Brå-paket")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="paket (xlsx) att läsa in")
+    imp.add_argument("--dry-run", action="store_true", help="visa bara vad som skulle hända; ändra ingenting")
+    imp.add_argument("--on-conflict", choices=("keep-local", "take-incoming", "fail"), default="fail",
+                     help="vid konflikt: behåll din version, ta filens, eller avbryt (standard)")
+    imp.add_argument("--rejected-out", metavar="DIR", help="spara avvisade rader som xlsx i den här mappen")
+    imp.set_defaults(handler=cmd_import)
+
     selftest = sub.add_parser("self-test", help="kontrollera att programmet fungerar på den här datorn")
     selftest.add_argument("--no-gui", action="store_true", help="hoppa över fönsterprovet")
     selftest.set_defaults(handler=cmd_self_test)
@@ -147,3 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
         return 130
+    except Exception as error:  # noqa: BLE001 (the last line of defence: log it, say it plainly)
+        log.exception("Unexpected error in %s", args.handler.__name__)
+        print(f"Oväntat fel: {error}\nInget som redan sparats har gått förlorat. Detaljer finns i loggen: "
+              f"{ctx.paths.log_file}", file=sys.stderr)
+        return 2

@@ -18,10 +18,10 @@ from bra_desktop.bundle.plan import (
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, incoming_values
-from bra_desktop.bundle.schema import sheet_for_kind
+from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
-from bra_desktop.domain.validation import Reference, validate
+from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
@@ -146,16 +146,20 @@ def _plan_chunk(
         if not row.deleted:
             problems = validate(kind, row.content, reference, previous=local.content if local else None)
             if problems:
-                rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [
-                    ImportProblem(sheet.name, row.row, sheet.column(p.field).label_sv if p.field else None, p.message_sv)
-                    for p in problems
-                ], row.id))
+                rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
                 continue
         existing[kind.key].add(row.id)
         if row.origin is None:
             row.origin = producer
         planned.append(_decide(kind, row, local, bases.get(row.id), personal))
     return planned
+
+
+def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
+    """A rule's problem at its cell; the column already says which field, so the message need not."""
+    column = sheet.column(problem.field).label_sv if problem.field else None
+    message = problem.message_sv.removeprefix(f"{column}: ") if column else problem.message_sv
+    return ImportProblem(sheet.name, row, column, message.rstrip("."))
 
 
 def _decide(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: RecordState | None, personal: bool) -> PlannedRecord:

@@ -59,10 +59,10 @@ def plan_summary(plan: ImportPlan) -> str:
         state = "avgjord" if not record.undecided else "att avgöra"
         lines.append(f"Konflikt ({state}): {KINDS[record.kind_key].label_sv} «{record.title}» – {fields}.")
     for warning in plan.warnings:
-        lines.append(f"Varning: {warning}.")
+        lines.append(f"Varning: {warning}")
     for row in plan.rejected:
         for problem in row.problems:
-            lines.append(f"Avvisad: {problem}.")
+            lines.append(f"Avvisad: {problem}")
     return "\n".join(lines)
 
 

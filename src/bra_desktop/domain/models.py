@@ -219,7 +219,9 @@ class BundleReceipt(SQLModel, table=True):
     """One imported (or exported) bundle: who made it, what it held and what it did here."""
 
     __tablename__ = "bundle_receipt"
-    bundle_id: str = Field(primary_key=True, max_length=36)
+    id: int | None = Field(default=None, primary_key=True)
+    bundle_id: str = Field(index=True, max_length=36)
+    """Not unique: a bundle is exported once and may be imported, undone and imported again."""
     direction: str = Field(max_length=6)
     producer: str = Field(max_length=3)
     file_sha256: str = Field(max_length=64, index=True)

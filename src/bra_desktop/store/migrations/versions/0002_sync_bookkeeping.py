@@ -17,6 +17,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table('bundle_receipt',
+    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('bundle_id', sa.String(length=36), nullable=False),
     sa.Column('direction', sa.String(length=6), nullable=False),
     sa.Column('producer', sa.String(length=3), nullable=False),
@@ -30,9 +31,10 @@ def upgrade() -> None:
     sa.Column('backup_file', sa.String(), nullable=False),
     sa.Column('last_change_id', sa.Integer(), nullable=False),
     sa.Column('undone', sa.Boolean(), nullable=False),
-    sa.PrimaryKeyConstraint('bundle_id')
+    sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('bundle_receipt', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_bundle_receipt_bundle_id'), ['bundle_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_bundle_receipt_file_sha256'), ['file_sha256'], unique=False)
 
     op.create_table('sync_base',
@@ -50,6 +52,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('bundle_receipt', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_bundle_receipt_file_sha256'))
+        batch_op.drop_index(batch_op.f('ix_bundle_receipt_bundle_id'))
 
     op.drop_table('bundle_receipt')
     op.drop_table('sync_base')

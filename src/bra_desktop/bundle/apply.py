@@ -1,0 +1,120 @@
+"""Applying an import plan: backup first, then the whole plan in one transaction (DESIGN §4.5).
+
+What is applied is exactly the plan the preview showed. If the register changed after the plan was
+made, applying refuses rather than merge against a state nobody looked at. A failure or a killed
+process leaves the register as it was (one transaction, SQLite WAL). Each change is logged with the
+bundle id as its source, the bases move to the incoming state, and a receipt records the import so
+importing the same bundle again is a no-op and the import can be undone in one step.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord
+from bra_desktop.bundle.problems import BundleError
+from bra_desktop.bundle.report import plan_summary
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
+from bra_desktop.store.bulk import RecordWrite, write_records
+from bra_desktop.store.register import Register
+from bra_desktop.store.syncbase import Base, save_bases
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    bundle_id: str
+    counts: dict[str, int]
+    changed: int
+    backup: Path | None
+    already_imported: bool
+
+
+def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResult:
+    info = plan.contents.info
+    counts = {action.value: n for action, n in plan.counts().items()}
+    if plan.already_imported_at is not None:
+        return ImportResult(info.bundle_id, counts, 0, None, already_imported=True)
+    if plan.undecided:
+        raise BundleError(
+            f"{len(plan.undecided)} konflikter är inte avgjorda. Välj din version eller filens för varje konflikt.",
+            f"{len(plan.undecided)} conflicts are undecided. Choose your version or the file's for each.",
+        )
+    changes = plan.changes
+    backup = register.backup(f"före import {info.producer}") if (changes or plan.code_changes) else None
+    with register.session() as session:
+        if (session.scalar(select(func.max(ChangeLog.id))) or 0) != plan.register_marker:
+            raise BundleError(
+                "Registret har ändrats sedan förhandsgranskningen. Läs in filen igen för en ny förhandsgranskning.",
+                "The register changed after the preview. Read the file again for a new preview.",
+            )
+        _apply_code_changes(session, plan)
+        for kind_key in DEPENDENCY_ORDER:
+            planned = [r for r in plan.records if r.kind_key == kind_key]
+            write_records(session, KINDS[kind_key], [_write(r, user) for r in planned if r.changes_register],
+                          user=user, source=info.bundle_id)
+            save_bases(session, KINDS[kind_key], [_base(r, info.personal_data) for r in planned if not r.stale], info.bundle_id)
+        session.add(BundleReceipt(
+            bundle_id=info.bundle_id, direction="import", producer=info.producer,
+            file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
+            processed_by=user, counts=json.dumps(counts), report=plan_summary(plan),
+            backup_file=str(backup or ""), last_change_id=session.scalar(select(func.max(ChangeLog.id))) or 0,
+        ))
+        session.commit()
+    return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False)
+
+
+def _write(record: PlannedRecord, user: str) -> RecordWrite:
+    """The row to write: an untouched incoming copy keeps its version and stamp; anything merged
+    or edited in Excel is a new version by the person importing."""
+    content, deleted = record.result()
+    incoming = record.incoming
+    local = record.local
+    wholesale = incoming is not None and not incoming.hand_edited and record.action in (Action.NEW, Action.UPDATE, Action.DELETE)
+    floor = local.version + 1 if local else 1
+    if wholesale:
+        version = max(incoming.version, floor)
+        stamp, by = incoming.updated_at or utcnow(), incoming.updated_by or user
+    else:
+        version = max(incoming.version if incoming else 0, floor)
+        stamp, by = utcnow(), user
+    return RecordWrite(
+        record_id=record.record_id, origin=incoming.origin if incoming else None, content=content, deleted=deleted,
+        version=version, updated_at=stamp, updated_by=by, before=local.content if local else None,
+        was_deleted=local.deleted if local else None,
+    )
+
+
+def _base(record: PlannedRecord, personal_carried: bool) -> Base:
+    """The file's state becomes the base: it is what the other side now holds.
+
+    Contact details a bundle did not carry keep the register's value, so a later bundle that does
+    carry them is compared against what this side really has.
+    """
+    if record.incoming is None:  # the row was deleted in Excel: the file's state is "gone"
+        assert record.base is not None
+        return Base(record.record_id, record.base.content, True, record.base.version)
+    content = dict(record.incoming.content)
+    if not personal_carried:
+        result, _ = record.result()
+        for spec in KINDS[record.kind_key].fields:
+            if spec.personal:
+                content[spec.name] = result[spec.name]
+    return Base(record.record_id, content, record.incoming.deleted, record.incoming.version)
+
+
+def _apply_code_changes(session: Session, plan: ImportPlan) -> None:
+    for change in plan.code_changes:
+        item = session.get(CodeItem, (change.list_name, change.code))
+        if item is None:
+            session.add(CodeItem(list_name=change.list_name, code=change.code, label_sv=change.after["label_sv"],
+                                 label_en=change.after["label_en"], active=change.after["active"],
+                                 sort_order=change.after.get("sort_order", 0)))
+        else:
+            item.label_sv, item.label_en, item.active = change.after["label_sv"], change.after["label_en"], change.after["active"]
+    session.flush()

@@ -1,0 +1,77 @@
+"""Importing bundle files from start to end, the way the command line does it.
+
+The import wizard runs the same steps one at a time (read and plan on a worker, a person decides
+the conflicts, then apply); this module strings them together for `bra-desktop import`, with a
+policy for conflicts instead of a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bra_desktop.bundle.apply import ImportResult, apply_plan
+from bra_desktop.bundle.plan import INCOMING, LOCAL, ImportPlan
+from bra_desktop.bundle.planner import Progress, build_plan
+from bra_desktop.bundle.reader import read_bundle
+from bra_desktop.bundle.report import plan_summary, save_rejected_rows
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.register import Register
+
+CONFLICT_POLICIES = {"keep-local": LOCAL, "take-incoming": INCOMING, "fail": None}
+
+
+@dataclass
+class ImportOutcome:
+    path: Path
+    text: str
+    usable: bool
+    """False when nothing of the file could be imported: refused, all rows rejected, conflicts left."""
+    plan: ImportPlan | None = None
+    result: ImportResult | None = None
+
+
+def prepare_import(register: Register, path: Path, progress: Progress | None = None) -> ImportPlan:
+    """Read and plan one file: the dry run. Writes nothing."""
+    return build_plan(register, read_bundle(path, progress), progress)
+
+
+def import_files(
+    register: Register, paths: list[Path], *, user: str, dry_run: bool = False, on_conflict: str = "fail",
+    rejected_dir: Path | None = None,
+) -> list[ImportOutcome]:
+    return [_import_one(register, path, user, dry_run, on_conflict, rejected_dir) for path in paths]
+
+
+def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_conflict: str, rejected_dir: Path | None) -> ImportOutcome:
+    try:
+        plan = prepare_import(register, path)
+    except RegisterError as error:
+        return ImportOutcome(path, f"{path.name}: {error.message_sv}", usable=False)
+    lines = []
+    if plan.rejected and rejected_dir is not None:
+        rejected_dir.mkdir(parents=True, exist_ok=True)
+        saved = save_rejected_rows(plan.rejected, rejected_dir / f"avvisade_{path.stem}.xlsx")
+        lines.append(f"Avvisade rader sparade i {saved}.")
+    usable = plan.already_imported_at is not None or bool(plan.records) or bool(plan.code_changes) or not plan.rejected
+    choice = CONFLICT_POLICIES[on_conflict]
+    if plan.undecided and choice is not None:
+        plan.decide_all(choice)
+    summary = plan_summary(plan)
+    if dry_run:
+        return ImportOutcome(path, "\n".join(["Provläsning: ingenting ändras.", summary, *lines]), usable, plan)
+    if plan.undecided:
+        lines.append("Ingenting är inläst: avgör konflikterna i programmet, eller ange --on-conflict keep-local "
+                     "eller take-incoming.")
+        return ImportOutcome(path, "\n".join([summary, *lines]), usable=False, plan=plan)
+    if not usable:
+        return ImportOutcome(path, "\n".join([summary, "Ingenting kunde läsas in.", *lines]), usable=False, plan=plan)
+    try:
+        result = apply_plan(register, plan, user=user)
+    except RegisterError as error:
+        return ImportOutcome(path, "\n".join([summary, f"Ingenting är inläst: {error.message_sv}"]), usable=False, plan=plan)
+    if not result.already_imported and result.changed:
+        lines.append(f"Inläst: {result.changed} poster ändrade. Säkerhetskopia från före importen: {result.backup}.")
+    elif not result.already_imported:
+        lines.append("Inläst: registret hade redan allt i paketet; ingenting behövde ändras.")
+    return ImportOutcome(path, "\n".join([summary, *lines]), usable=True, plan=plan, result=result)
