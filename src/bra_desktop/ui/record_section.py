@@ -32,16 +32,19 @@ from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel
 SEARCH_DELAY_MS = 150
 
 _COLUMN_CHARS = {
-    FieldType.TEXT: 44,
+    FieldType.TEXT: 36,
     FieldType.DATE: 11,
     FieldType.INTEGER: 8,
-    FieldType.CODE: 20,
-    FieldType.REF: 24,
+    FieldType.CODE: 26,
+    FieldType.REF: 32,
     FieldType.MUNICIPALITY: 16,
-    FieldType.MUNICIPALITIES: 24,
+    FieldType.MUNICIPALITIES: 28,
     FieldType.ORG_NUMBER: 13,
 }
-"""A column's first width, in average characters (the user's own widths are remembered)."""
+"""A column's widest first width, in average characters (the user's own widths are remembered)."""
+
+FIT_ROWS = 200
+"""How many rows the first fit of column widths looks at (never all 200,000)."""
 
 
 class RecordSection(QWidget):
@@ -160,25 +163,37 @@ class RecordSection(QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        average = self.fontMetrics().averageCharWidth()
-        for column, spec in enumerate(self.model.columns):
-            chars = _COLUMN_CHARS.get(spec.spec.type, 16) if spec.spec is not None else 9
-            label = self.fontMetrics().horizontalAdvance(spec.label(self.service.language)) + 3 * average
-            header.resizeSection(column, max(chars * average, label))
+        header.setResizeContentsPrecision(FIT_ROWS)
+        for column in range(header.count()):
+            header.resizeSection(column, self._widest(column))
         saved = state.value(f"{self._state_key}/header")
         self._fill_width_on_show = not (isinstance(saved, QByteArray) and header.restoreState(saved))
         order = Qt.SortOrder.DescendingOrder if self.model.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(self.model.sort_column(), order)
         self.table.setSortingEnabled(True)
 
+    def _widest(self, column: int) -> int:
+        """A column's widest first width: its header, or a number of characters for its type."""
+        spec = self.model.columns[column]
+        average = self.fontMetrics().averageCharWidth()
+        chars = _COLUMN_CHARS.get(spec.spec.type, 16) if spec.spec is not None else 9
+        label = self.fontMetrics().horizontalAdvance(spec.label(self.service.language)) + 3 * average
+        return max(chars * average, label)
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        """On the very first show, give the first column (the title) the width the others leave."""
+        """On the very first show (nothing remembered yet), fit the columns to the first rows and
+        give the first column, the title, the width the others leave."""
         super().showEvent(event)
-        if self._fill_width_on_show:
-            self._fill_width_on_show = False
-            header = self.table.horizontalHeader()
-            others = sum(header.sectionSize(i) for i in range(1, header.count()))
-            header.resizeSection(0, max(header.sectionSize(0), self.table.viewport().width() - others))
+        if not self._fill_width_on_show:
+            return
+        self._fill_width_on_show = False
+        header = self.table.horizontalHeader()
+        for column in range(1, header.count()):
+            label = self.fontMetrics().horizontalAdvance(self.model.columns[column].label(self.service.language))
+            fit = max(self.table.sizeHintForColumn(column), label + 3 * self.fontMetrics().averageCharWidth())
+            header.resizeSection(column, min(fit, self._widest(column)))
+        others = sum(header.sectionSize(i) for i in range(1, header.count()))
+        header.resizeSection(0, max(self._widest(0), self.table.viewport().width() - others))
 
     def save_state(self, state: QSettings) -> None:
         state.setValue(f"{self._state_key}/header", self.table.horizontalHeader().saveState())
