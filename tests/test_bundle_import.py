@@ -1,0 +1,263 @@
+"""Importing bundles: round trips, hand edits in Excel, conflicts, undo, and a killed import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from python_calamine import CalamineWorkbook
+from sqlalchemy import select
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import import_files, prepare_import
+from bra_desktop.bundle.plan import INCOMING, LOCAL, Action
+from bra_desktop.bundle.reader import derived_id
+from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
+from bra_desktop.bundle.undo import can_undo, import_history, undo_import
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import load_record, update_record
+from bra_desktop.store.stream import stream_records
+
+from conftest import add
+from workbook_edits import EditedBundle
+
+
+def snapshot(register) -> dict:
+    """Every record with its system fields, for comparing registers field by field."""
+    with register.session() as session:
+        return {
+            kind.key: {
+                r.id: (r.origin, r.version, r.updated_at.replace(microsecond=0), r.updated_by, r.deleted, r.content)
+                for r in stream_records(session, kind)
+            }
+            for kind in KINDS.values()
+        }
+
+
+def data_sheets(path: Path) -> dict[str, list[list]]:
+    book = CalamineWorkbook.from_path(str(path))
+    return {sheet.name: book.get_sheet_by_name(sheet.name).to_python() for sheet in DATA_SHEETS}
+
+
+@pytest.fixture
+def county_data(register):
+    network = add(register, "network", name="Länsnätverket", subject_area="UNGA")
+    org = add(register, "organisation", name="Polisen Syd", org_number="202100-0076")
+    activities = [
+        add(register, "activity", title=f"Träff {n}", start_date=date(2026, 1, n + 1), network_id=network.id,
+            organisations=[org.id], municipalities=["0180"], participants=n * 5)
+        for n in range(3)
+    ]
+    commitment = add(register, "commitment", title="Lägesbild", responsible_org_id=org.id,
+                     activities=[a.id for a in activities[:2]], due_date=date(2026, 6, 30))
+    add(register, "problem_area", title="Bedrägerier", municipalities=["0180", "0181"], commitments=[commitment.id])
+    return {"network": network, "org": org, "activities": activities, "commitment": commitment}
+
+
+def plan_for(register, path):
+    return prepare_import(register, path)
+
+
+def test_export_import_into_an_empty_register_gives_the_same_records(register, county_data, make_register, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    empty = make_register("01", "reinstalled")
+    plan = plan_for(empty, bundle)
+    assert plan.counts()[Action.NEW] == 7 and not plan.rejected
+    apply_plan(empty, plan, user="anna")
+    assert snapshot(empty) == snapshot(register)
+    again = export_bundle(empty, tmp_path / "b.xlsx", user="anna").path
+    assert data_sheets(again) == data_sheets(bundle)
+
+
+def test_importing_the_same_file_twice_changes_nothing(register, county_data, make_register, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    brå = make_register("BRA")
+    apply_plan(brå, plan_for(brå, bundle), user="analytiker")
+    before = snapshot(brå)
+    plan = plan_for(brå, bundle)
+    assert plan.already_imported_at is not None and not plan.has_effect
+    result = apply_plan(brå, plan, user="analytiker")
+    assert result.already_imported and snapshot(brå) == before
+
+
+def test_hand_edits_give_the_plan_a_person_expects(register, county_data, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    first, second, third = county_data["activities"]
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", first.id, "Antal deltagare", 99)
+    edited.set("Aktiviteter", second.id, "Startdatum", "2026-01-02")  # typed as text, same date
+    edited.delete_row("Aktiviteter", third.id)
+    new_row = edited.add_row("Aktiviteter", {"Rubrik": "Ny träff från Brå", "Typ av aktivitet": "konferens",
+                                             "Status": "PLANERAD", "Startdatum": datetime(2026, 9, 1),
+                                             "Kommuner": 180})
+    edited.move_column_first("Aktiviteter", "Status")
+    edited.add_column("Aktiviteter", "Kommentar från Brå", "ok")
+    path = edited.save(tmp_path / "edited.xlsx")
+
+    plan = plan_for(register, path)
+    by_id = {r.record_id: r for r in plan.records}
+    assert by_id[first.id].action == Action.UPDATE and "ändrad i Excel" in by_id[first.id].notes
+    assert [(d.field, d.local, d.incoming) for d in by_id[first.id].diffs] == [("participants", 0, 99)]
+    assert by_id[second.id].action == Action.UNCHANGED
+    assert by_id[third.id].action == Action.DELETE and "saknas i filen" in by_id[third.id].notes[0]
+    new_id = derived_id(plan.contents.info.bundle_id, sheet_for_kind("activity"), new_row)
+    assert by_id[new_id].action == Action.NEW and by_id[new_id].incoming.content["activity_type"] == "KONFERENS"
+    assert by_id[new_id].incoming.content["municipalities"] == ("0180",)
+    assert any(w.column == "Kommentar från Brå" for w in plan.warnings)
+    assert not plan.rejected
+
+    apply_plan(register, plan, user="anna")
+    with register.session() as session:
+        assert load_record(session, KINDS["activity"], first.id).content["participants"] == 99
+        assert load_record(session, KINDS["activity"], third.id).deleted
+        created = load_record(session, KINDS["activity"], new_id)
+        assert created.origin == "01" and created.content["title"] == "Ny träff från Brå"
+    assert plan_for(register, path).already_imported_at is not None
+
+
+def test_a_new_row_imported_from_two_copies_of_the_same_file_is_created_once(register, county_data, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    edited = EditedBundle(bundle)
+    edited.add_row("Nätverk", {"Namn": "Nytt lokalt nätverk", "Typ av nätverk": "LOKALT"})
+    path = edited.save(tmp_path / "edited.xlsx")
+    apply_plan(register, plan_for(register, path), user="anna")
+    copy = tmp_path / "copy.xlsx"
+    copy.write_bytes(path.read_bytes())
+    assert plan_for(register, copy).already_imported_at is not None
+
+
+def edit_both_sides(register, county_data, make_register, tmp_path):
+    """Brå and the county change the same activity's title after an exchange."""
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    activity = county_data["activities"][0]
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", activity.id, "Rubrik", "Brås rubrik")
+    edited.set("Aktiviteter", activity.id, "Antal deltagare", 40)
+    path = edited.save(tmp_path / "from-bra.xlsx")
+    with register.session() as session:
+        update_record(session, KINDS["activity"], activity.id, {**activity.content, "title": "Min rubrik"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
+    return activity, path
+
+
+@pytest.mark.parametrize(("choice", "title"), [(LOCAL, "Min rubrik"), (INCOMING, "Brås rubrik")])
+def test_a_conflict_is_decided_by_a_person_both_ways(register, county_data, make_register, tmp_path, choice, title):
+    activity, path = edit_both_sides(register, county_data, make_register, tmp_path)
+    plan = plan_for(register, path)
+    (record,) = plan.conflicts
+    assert record.record_id == activity.id
+    assert {d.field: d.conflict for d in record.diffs} == {"title": True, "participants": False}
+    with pytest.raises(Exception, match="konflikter är inte avgjorda"):
+        apply_plan(register, plan, user="anna")
+    record.decide(choice, "title")
+    apply_plan(register, plan, user="anna")
+    with register.session() as session:
+        content = load_record(session, KINDS["activity"], activity.id).content
+    assert content["title"] == title and content["participants"] == 40  # the one-sided change merges
+
+
+def test_cli_policy_fails_by_default_and_keeps_local_when_asked(register, county_data, make_register, tmp_path):
+    activity, path = edit_both_sides(register, county_data, make_register, tmp_path)
+    (outcome,) = import_files(register, [path], user="anna")
+    assert not outcome.usable and "avgör konflikterna" in outcome.text
+    (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local")
+    assert outcome.usable
+    with register.session() as session:
+        assert load_record(session, KINDS["activity"], activity.id).content["title"] == "Min rubrik"
+
+
+def test_undo_an_import_in_one_step(register, county_data, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    path = edited.save(tmp_path / "edited.xlsx")
+    before = snapshot(register)
+    apply_plan(register, plan_for(register, path), user="anna")
+    assert snapshot(register) != before
+    (receipt,) = import_history(register)
+    assert can_undo(register, receipt.id) is None
+    reopened = undo_import(register, receipt.id)
+    assert snapshot(reopened) == before
+    (receipt,) = import_history(reopened)
+    assert receipt.undone and can_undo(reopened, receipt.id) == "Importen är redan ångrad."
+    assert plan_for(reopened, path).already_imported_at is None  # may be imported again
+    reopened.close()
+
+
+def test_undo_is_refused_after_a_later_edit(register, county_data, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    apply_plan(register, plan_for(register, edited.save(tmp_path / "e.xlsx")), user="anna")
+    add(register, "activity", title="Senare")
+    (receipt,) = import_history(register)
+    assert "ändrats efter importen" in can_undo(register, receipt.id)
+
+
+def test_a_plan_is_not_applied_to_a_register_that_changed_since(register, county_data, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    plan = plan_for(register, edited.save(tmp_path / "e.xlsx"))
+    add(register, "activity", title="Under förhandsgranskningen")
+    with pytest.raises(Exception, match="ändrats sedan förhandsgranskningen"):
+        apply_plan(register, plan, user="anna")
+
+
+def test_a_county_bundle_carrying_another_countys_records_is_refused(register, county_data, make_register, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", county_data["activities"][0].id, "ursprung", "03")
+    brå = make_register("BRA")
+    with pytest.raises(Exception, match="säger att det kommer från 01 men"):
+        plan_for(brå, edited.save(tmp_path / "e.xlsx"))
+    other = make_register("03")
+    with pytest.raises(Exception, match="Ett län läser bara in sina egna paket och Brås"):
+        plan_for(other, bundle)
+
+
+KILL_DURING_APPLY = """
+import os, signal, sys
+from pathlib import Path
+import bra_desktop.bundle.apply as apply
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.store.register import open_register
+
+register = open_register(sys.argv[1], Path(sys.argv[3]))
+plan = prepare_import(register, Path(sys.argv[2]))
+real = apply.save_bases
+calls = []
+def killing_save_bases(*args, **kwargs):
+    real(*args, **kwargs)
+    calls.append(1)
+    if len(calls) == 3:  # networks, organisations and activities written: die mid-import
+        os.kill(os.getpid(), signal.SIGKILL)
+apply.save_bases = killing_save_bases
+apply.apply_plan(register, plan, user="anna")
+"""
+
+
+def test_a_killed_import_leaves_the_register_as_it_was(register, county_data, make_register, tmp_path):
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    target = make_register("01", "victim")
+    before = snapshot(target)
+    target.close()
+    result = subprocess.run([sys.executable, "-c", KILL_DURING_APPLY, target.url, str(bundle), str(target.backup_dir)],
+                            capture_output=True, text=True)
+    assert result.returncode == -9, result.stderr
+    from bra_desktop.store.register import open_register
+
+    reopened = open_register(target.url, target.backup_dir)
+    assert snapshot(reopened) == before
+    with reopened.session() as session:
+        from bra_desktop.domain.models import BundleReceipt, SyncBase
+
+        assert session.scalars(select(SyncBase)).first() is None
+        assert session.scalars(select(BundleReceipt)).first() is None
+    reopened.close()
