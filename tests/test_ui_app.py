@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import sys
 
-import PySide6
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog
@@ -198,16 +197,19 @@ def test_self_test_reports_a_failure(monkeypatch, capsys):
     assert out.count("OK   ") == 3
 
 
-@pytest.mark.xfail(PySide6.__version__ == "6.12.0", strict=True,
-                   reason="PySide6 6.12.0 drops a reference to True on every Signal.emit from Python; "
-                          "after some thousands of emits Python aborts (bool_dealloc). Pin PySide6 != 6.12.0.")
 def test_emitting_a_signal_leaks_no_reference():
+    """PySide6 6.12.0 drops a reference to True on every Signal.emit from Python, and after some
+    thousands of emits the interpreter aborts (bool_dealloc); pyproject.toml excludes that release.
+    Other threads may hold or drop a few references to True meanwhile, so the check allows noise
+    far below the one-per-emit loss of the broken release."""
+
     class Emitter(QObject):
         sig_ping = Signal()
         """Emitted by the test only."""
 
     emitter = Emitter()
+    emits = 500
     before = sys.getrefcount(True)
-    for _ in range(50):
+    for _ in range(emits):
         emitter.sig_ping.emit()
-    assert sys.getrefcount(True) - before == 0
+    assert abs(sys.getrefcount(True) - before) < emits // 10
