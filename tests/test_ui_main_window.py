@@ -98,8 +98,11 @@ def column_texts(view_section: RecordSection, column: int = 0) -> list[str]:
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
 
 
-def when_modal(kind: type, act, tries: int = 500) -> None:
-    """Act on the next modal dialog of `kind` once its event loop runs (as a user would click)."""
+def when_modal(kind: type, act, tries: int = 300) -> None:
+    """Act on the next modal dialog of `kind` once its event loop runs (as a user would click).
+
+    If another modal dialog is up instead, or none comes, it is closed and the test fails rather
+    than hangs."""
 
     def poll(left: int = tries) -> None:
         widget = QApplication.activeModalWidget()
@@ -107,6 +110,9 @@ def when_modal(kind: type, act, tries: int = 500) -> None:
             act(widget)
         elif left:
             QTimer.singleShot(10, lambda: poll(left - 1))
+        elif widget is not None:
+            widget.close()
+            pytest.fail(f"expected a {kind.__name__}, found {type(widget).__name__}: {widget.windowTitle()}")
 
     QTimer.singleShot(0, poll)
 
@@ -538,3 +544,48 @@ def test_backup_now(window, service):
     window.backup_action.trigger()
     assert [b.reason for b in list_backups(service.register.backup_dir)] == ["manuell"]
     assert "Säkerhetskopia sparad" in window.statusBar().currentMessage()
+
+
+def test_edit_delete_and_undo_with_the_real_record_forms(qtbot, window, service, records):
+    from bra_desktop.ui.forms import RecordFormDialog
+
+    activities = section(window, "activity")
+    activities.select_records([records["course"]])
+
+    def rename(dialog: RecordFormDialog) -> None:
+        assert dialog.record.id == records["course"]
+        dialog.form.editor("title").set_value("Utbildning om bedrägerier mot äldre")
+        dialog.save()
+
+    when_modal(RecordFormDialog, rename)
+    window.edit_action.trigger()
+    assert "Utbildning om bedrägerier mot äldre" in column_texts(activities)
+    assert activities.selected_ids() == [records["course"]]
+    window.undo_action.trigger()
+    assert "Utbildning om bedrägerier" in column_texts(activities)
+    window.redo_action.trigger()
+    assert "Utbildning om bedrägerier mot äldre" in column_texts(activities)
+
+    def confirm(box: QMessageBox) -> None:
+        next(button for button in box.buttons() if button.text() == "Ta bort").click()
+
+    when_modal(QMessageBox, confirm)
+    window.activateWindow()
+    activities.table.setFocus()
+    qtbot.waitUntil(activities.table.hasFocus)
+    qtbot.keyClick(activities.table, Qt.Key.Key_Delete)
+    assert window.count_label.text() == "2 aktiviteter"
+    window.undo_action.trigger()
+    assert window.count_label.text() == "3 aktiviteter"
+
+
+def test_a_failed_undo_is_shown_as_plain_text(qtbot, window):
+    from bra_desktop.ui.commands import command_failures
+
+    def read(box: QMessageBox) -> None:
+        read.text, read.plain = box.text(), box.textFormat() == Qt.TextFormat.PlainText
+        box.accept()
+
+    when_modal(QMessageBox, read)
+    command_failures(window.undo_stack).sig_failed.emit("Det gick inte att ångra «<b>x</b>»")
+    assert (read.text, read.plain) == ("Det gick inte att ångra «<b>x</b>»", True)

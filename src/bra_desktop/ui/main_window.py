@@ -20,6 +20,7 @@ from bra_desktop import __version__
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.commands import command_failures
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.service = service
         self.undo_stack = QUndoStack(self)
+        command_failures(self.undo_stack).sig_failed.connect(self._command_failed)
         self.state = QSettings(str(ctx.paths.qt_state_file), QSettings.Format.IniFormat, self)
         self._built: dict[str, QWidget] = {}
         self.setWindowTitle("bra-desktop")
@@ -192,6 +194,12 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(records is not None)
         self.edit_action.setEnabled(selected == 1)
         self.delete_action.setEnabled(selected >= 1)
+
+    def _command_failed(self, message: str) -> None:
+        """An undo or redo could not be carried out (the register is unchanged): say why."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Det gick inte"), message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     # --- Arkiv ---
 
