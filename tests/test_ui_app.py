@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import logging
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from bra_desktop import selftest
+from bra_desktop.resources import resource_path
 from bra_desktop.settings import load_settings, login_name
 from bra_desktop.store.errors import RegisterError, RegisterTooNew
 from bra_desktop.store.register import NATIONAL
@@ -20,6 +23,7 @@ from bra_desktop.ui.main_window import MainWindow
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.settings_dialog import SettingsDialog
 
+from conftest import add
 from test_ui_main_window import when_modal
 
 
@@ -213,3 +217,29 @@ def test_emitting_a_signal_leaks_no_reference():
     for _ in range(emits):
         emitter.sig_ping.emit()
     assert abs(sys.getrefcount(True) - before) < emits // 10
+
+
+def test_the_english_ui(qtbot, qt_app, tmp_path, app_context, register):
+    """The English translation (resources/i18n, compiled as `make translations` does) and English labels."""
+    source = resource_path("i18n", "bra_desktop_en.ts")
+    compiled = tmp_path / "bra_desktop_en.qm"
+    subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent", str(source), "-qm", str(compiled)],
+                   check=True)
+    translator = QTranslator(qt_app)
+    assert translator.load(str(compiled))
+    qt_app.installTranslator(translator)
+    try:
+        add(register, "activity")
+        window = MainWindow(app_context, RegisterService(register, "bo", "en"))
+        qtbot.addWidget(window)
+        assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
+        assert window.navigation.item(0).text() == "Activities"
+        assert window.count_label.text() == "1 activity"
+        activities = window.current_section()
+        assert activities.search.placeholderText() == "Search activities…"
+        assert activities.filter_combos["year"].itemText(0) == "Year: all"
+        assert activities.proxy.headerData(0, Qt.Orientation.Horizontal) == "Title"
+        assert activities.proxy.index(0, 2).data() == "Network meeting"
+        assert activities.show_deleted.text() == "Show deleted"
+    finally:
+        qt_app.removeTranslator(translator)
