@@ -7,6 +7,7 @@ the bundle's own records counting as existing, and decides each record three-way
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -58,7 +59,9 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
-            records.extend(_plan_missing(session, kind, contents, {r.id for r in rows}))
+            present = _rows_present(contents, kind_key, rows)
+            if present is not None:
+                records.extend(_plan_missing(session, kind, contents, present))
         marker = session.scalar(select(func.max(ChangeLog.id))) or 0
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
@@ -223,6 +226,19 @@ def _delete_against_edits(diffs: list[FieldDiff]) -> None:
     edits_other_side = any(d.choice != deleting_side for d in diffs if d.field != DELETED_FIELD)
     if edits_other_side:
         tombstone.conflict, tombstone.choice = True, None
+
+
+def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRow]) -> set[str] | None:
+    """The ids a sheet has rows for, rejected rows included: a row that cannot be read is still
+    there, and must not be taken for a row deleted in Excel. None when a rejected row's id cannot be
+    read either: that row could be any record, so no record can be said to be missing."""
+    rejected = [r.record_id for r in contents.rejected if r.sheet.kind.key == kind_key]
+    for record_id in rejected:
+        try:
+            uuid.UUID(record_id or "")
+        except ValueError:
+            return None
+    return {row.id for row in rows} | set(rejected)
 
 
 def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:

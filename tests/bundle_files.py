@@ -1,0 +1,120 @@
+"""Crafting bundle files at the byte level, for the tests that feed the reader broken or hostile files.
+
+openpyxl refuses to write some of what an attacker or a broken program can put in a file (control
+characters, DTDs, forged sizes), so these helpers copy a real bundle part by part and change the raw
+XML or the zip directory on the way. Also: a register's fingerprint on disk, and the command line
+run in-process with its output captured.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from bra_desktop import cli
+from bra_desktop.bundle.formulas import sheet_parts
+from bra_desktop.bundle.schema import sheet_for_kind
+from openpyxl.utils import get_column_letter
+
+PartEdit = Callable[[bytes], bytes] | bytes
+
+
+def rewrite_zip(
+    source: Path, target: Path, *, edit: dict[str, PartEdit] | None = None, add: dict[str, bytes] | None = None,
+    drop: tuple[str, ...] = (), declared_sizes: dict[str, int] | None = None,
+) -> Path:
+    """Copy `source` to `target` part by part: change (`edit`), add or drop parts.
+
+    `declared_sizes` forges the uncompressed size the zip directory states for a part, the way a
+    zip bomb announces itself (the part's real bytes stay small).
+    """
+    edit, add, declared_sizes = edit or {}, add or {}, declared_sizes or {}
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        unknown = (set(edit) | set(drop)) - set(old.namelist())
+        assert not unknown, f"no such parts: {unknown}"
+        for item in old.infolist():
+            if item.filename in drop:
+                continue
+            data = old.read(item.filename)
+            change = edit.get(item.filename)
+            if change is not None:
+                data = change(data) if callable(change) else change
+            new.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+        for name, data in add.items():
+            new.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
+        for info in new.filelist:
+            if info.filename in declared_sizes:
+                info.file_size = declared_sizes[info.filename]  # written to the central directory on close
+    return target
+
+
+def part_of(path: Path, sheet_name: str) -> str:
+    """The worksheet part (e.g. xl/worksheets/sheet2.xml) that holds a sheet."""
+    with zipfile.ZipFile(path) as archive:
+        return sheet_parts(archive)[sheet_name]
+
+
+def cell_ref(kind_key: str, field: str, row: int) -> str:
+    """The A1 reference of a business field's cell in a bundle as the app writes it."""
+    sheet = sheet_for_kind(kind_key)
+    index = [c.key for c in sheet.columns].index(field) + 1
+    return f"{get_column_letter(index)}{row}"
+
+
+def replace_cell(xml: bytes, ref: str, cell_xml: str) -> bytes:
+    """Replace the cell `ref` of a worksheet's XML by `cell_xml` (the whole `<c …>…</c>` element)."""
+    pattern = re.compile(rb'<c r="' + ref.encode() + rb'"[^>]*?(?:/>|>.*?</c>)', re.DOTALL)
+    replaced, count = pattern.subn(cell_xml.encode("utf-8"), xml, count=1)
+    assert count == 1, f"no cell {ref}"
+    return replaced
+
+
+def replace_text(old: str, new: str) -> Callable[[bytes], bytes]:
+    """An edit that replaces one exact piece of text (already XML-escaped) in a part."""
+
+    def edit(xml: bytes) -> bytes:
+        assert old.encode() in xml, f"{old!r} is not in the part"
+        return xml.replace(old.encode("utf-8"), new.encode("utf-8"), 1)
+
+    return edit
+
+
+def in_prolog(extra: bytes) -> Callable[[bytes], bytes]:
+    """An edit that puts `extra` (a DTD, comments) between the XML declaration and the root element."""
+
+    def edit(xml: bytes) -> bytes:
+        end = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+        return xml[:end] + extra + xml[end:]
+
+    return edit
+
+
+def fingerprint(database: Path) -> dict[str, str | None]:
+    """SHA-256 of a closed register's database file and of its write-ahead log, if one is left.
+
+    The bytes on disk are compared rather than a dump of the content: a dump would miss a stray
+    receipt or sync base written by a failed import in the same transaction as nothing else, and
+    the bytes are stable here because the register is closed (engine disposed) before each
+    fingerprint. Closing the last connection checkpoints the WAL into the database file and removes
+    it, and a read-only open (the command line's migration check and seeding, which find nothing to
+    do) writes nothing, so any difference is a real write.
+    """
+    wal = database.with_name(database.name + "-wal")
+
+    def digest(path: Path) -> str | None:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+
+    return {"database": digest(database), "wal": digest(wal)}
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    """Run `bra-desktop ARGS` in this process; the exit code and stdout and stderr together."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return code, out.getvalue() + err.getvalue()

@@ -1,0 +1,278 @@
+"""Hostile and broken bundle files (DESIGN §4.1–2).
+
+Each file is built here from a real bundle: not a zip, truncated, damaged, empty, too large, a zip
+bomb, an XML entity bomb, macros, missing sheets or columns, a wrong or newer format version, and
+row-level faults (duplicate ids, unknown codes, bad dates, 40,000-character cells, control
+characters, formulas without a value …). Every one is refused with a Swedish message that says what
+is wrong and where (sheet, row and column where that applies), through `prepare_import` and through
+`bra-desktop import`, and Brå's register is byte-for-byte as it was. A fault in one row rejects that
+row only; a file whose every row is rejected changes nothing and the command exits non-zero.
+
+The receiving register is Brå's, which has already imported the county's records once, so a
+rejected row could wrongly change or delete a record it already holds. The files are made from a
+second export of the same content (a new bundle id), which would import as all "unchanged".
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl.utils import get_column_letter
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import Action
+from bra_desktop.bundle.problems import BundleError
+from bra_desktop.bundle.safety import MAX_ENTRIES, MAX_FILE_BYTES
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.store.register import Register, open_register
+from bra_desktop.store.repository import load_record
+
+from bundle_files import (
+    cell_ref, fingerprint, in_prolog, part_of, replace_cell, replace_text, rewrite_zip, run_cli,
+)
+from conftest import add
+from workbook_edits import EditedBundle
+
+TITLE = "Trygghetsvandring i Solna"
+
+
+@dataclass
+class Setting:
+    brå_folder: Path
+    activity_id: str
+    bundle: Path
+    """A clean second export: importing it into Brå would change nothing."""
+    tmp: Path
+
+    @property
+    def database(self) -> Path:
+        return self.brå_folder / "register.sqlite"
+
+    def open_brå(self) -> Register:
+        return open_register(f"sqlite:///{self.database}", self.brå_folder / "backups")
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Setting:
+    """County 01 with one activity, sent once to Brå; then a second, clean export of the same.
+
+    Made once for the module; each test gets its own copy of Brå's register file.
+    """
+    root = tmp_path_factory.mktemp("hostile")
+    county = open_register(f"sqlite:///{root / 'county' / 'register.sqlite'}", root / "county" / "backups")
+    county.set_producer("01")
+    activity = add(county, "activity", title=TITLE, start_date=date(2026, 4, 2), municipalities=["0184"],
+                   participants=25, description="Kvällsvandring med polis och fastighetsägare.")
+    first = export_bundle(county, root / "first.xlsx", user="anna").path
+    brå = open_register(f"sqlite:///{root / 'bra' / 'register.sqlite'}", root / "bra" / "backups")
+    brå.set_producer("BRA")
+    apply_plan(brå, prepare_import(brå, first), user="analytiker")
+    brå.close()
+    second = export_bundle(county, root / "bra-paket_01_20260402-1000.xlsx", user="anna").path
+    county.close()
+    return Setting(root / "bra", activity.id, second, root)
+
+
+@pytest.fixture
+def setting(template, tmp_path) -> Setting:
+    folder = tmp_path / "bra"
+    folder.mkdir()
+    shutil.copyfile(template.database, folder / "register.sqlite")
+    assert not (template.brå_folder / "register.sqlite-wal").exists()
+    return Setting(folder, template.activity_id, template.bundle, tmp_path)
+
+
+def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
+    """The command line and `prepare_import` refuse the file with `messages`; Brå's bytes stay."""
+    before = fingerprint(setting.database)
+    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
+    assert code == 1, output
+    for message in messages:
+        assert message in output
+    assert "Oväntat fel" not in output
+    assert fingerprint(setting.database) == before
+    brå = setting.open_brå()
+    try:
+        with pytest.raises(BundleError) as raised:
+            prepare_import(brå, path)
+    finally:
+        brå.close()
+    for message in messages:
+        assert message in raised.value.message_sv
+    assert fingerprint(setting.database) == before
+
+
+# --- files that cannot be imported at all -------------------------------------------------------
+
+
+def edited(setting: Setting, change, name: str = "ändrad.xlsx") -> Path:
+    book = EditedBundle(setting.bundle)
+    change(book)
+    return book.save(setting.tmp / name)
+
+
+# --- faults in rows: that row is rejected, the rest is read ---------------------------------------
+
+
+def rejected_everywhere(setting: Setting, path: Path, column: str | None, message: str, rows: tuple[int, ...] = (2,)) -> None:
+    """Every row of the file is rejected at `column` with `message`: nothing is imported, the
+    command exits non-zero and says where, and Brå's register is byte-for-byte as it was."""
+    before = fingerprint(setting.database)
+    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
+    assert code == 1, output
+    for row in rows:
+        where = f"Fliken Aktiviteter, rad {row}" + (f", kolumn {column}" if column else "")
+        assert f"Avvisad: {where}: {message}" in output
+    assert "Ingenting kunde läsas in." in output and "Oväntat fel" not in output
+    assert fingerprint(setting.database) == before
+    brå = setting.open_brå()
+    try:
+        plan = prepare_import(brå, path)
+        problems = [(p.sheet, p.row, p.column) for r in plan.rejected for p in r.problems]
+        assert problems == [("Aktiviteter", row, column) for row in rows]
+        assert all(message in p.message for r in plan.rejected for p in r.problems)
+        assert plan.records == [] and not plan.has_effect
+        with brå.session() as session:
+            stored = load_record(session, KINDS["activity"], setting.activity_id)
+        assert stored.content["title"] == TITLE and not stored.deleted
+    finally:
+        brå.close()
+    assert fingerprint(setting.database) == before
+
+
+def set_cell(setting: Setting, label: str, value):
+    def change(book: EditedBundle) -> None:
+        book.set("Aktiviteter", setting.activity_id, label, value)
+
+    return change
+
+
+@pytest.mark.parametrize(("label", "value", "message"), [
+    ("Startdatum", "2026-13-45", "«2026-13-45» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("Startdatum", "2 april", "«2 april» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("Startdatum", "-3", "«-3» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("Slutdatum", "2026-02-30", "«2026-02-30» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("Typ av aktivitet", "FIKA", "okänd kod FIKA (finns inte i kodlistan aktivitetstyp)"),
+    ("Status", "klar", "okänd kod KLAR (finns inte i kodlistan aktivitetsstatus)"),
+    ("Kommuner", "0184; 9999", "okänd kommunkod 9999"),
+    ("Antal deltagare", "många", "«många» är inget heltal"),
+    ("Antal deltagare", 2.5, "2.5 är inget heltal"),
+    ("Antal deltagare", -4, "Antal deltagare måste vara ett heltal från 0 till 1 000 000"),
+    ("Rubrik", None, "Rubrik måste fyllas i"),
+    ("Rubrik", "Två\nrader", "Rubrik ska vara en rad"),
+    ("Nätverk", "8b0f3c1e-0000-4000-8000-000000000000", "hänvisar till en post som inte finns"),
+    ("id", "inte-ett-id", "«inte-ett-id» är inget giltigt id"),
+    ("borttagen", "kanske", "«kanske» är varken ja eller nej"),
+    ("version", "tre", "«tre» är inget heltal"),
+    ("ändrad", "igår", "«igår» är ingen tidpunkt"),
+])
+def test_a_bad_cell_rejects_its_row(setting, label, value, message):
+    rejected_everywhere(setting, edited(setting, set_cell(setting, label, value)), label, message)
+
+
+def test_a_missing_origin_on_a_row_with_an_id(setting):
+    rejected_everywhere(setting, edited(setting, set_cell(setting, "ursprung", None)), "ursprung", "ursprung saknas")
+
+
+@pytest.mark.parametrize(("text", "length"), [("å" * 40_000, 40_000), ("x" * 32_768, 32_768)])
+def test_a_cell_longer_than_excel_allows_rejects_its_row(setting, text, length):
+    """Excel and openpyxl cut text at 32,767 characters, but another program may write more: the
+    row is rejected rather than silently cut."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    path = rewrite_zip(setting.bundle, setting.tmp / "lång.xlsx",
+                       edit={part: replace_text(f"<t>{TITLE}</t>", f"<t>{text}</t>")})
+    rejected_everywhere(setting, path, "Rubrik", f"texten är {length} tecken, högst 32767 ryms")
+
+
+def test_a_formula_without_a_cached_value_rejects_its_row(setting):
+    """`=1+1` typed by a script (openpyxl) in a business column is never calculated: its cell comes
+    back empty from the file, and taking that as empty would wipe the field."""
+    path = edited(setting, set_cell(setting, "Antal deltagare", "=1+1"))
+    part = part_of(path, "Aktiviteter")
+    with zipfile.ZipFile(path) as archive:
+        assert b"<f>1+1</f>" in archive.read(part)
+    rejected_everywhere(setting, path, "Antal deltagare",
+                        "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara")
+
+
+def test_a_duplicate_id_rejects_both_rows(setting):
+    def change(book: EditedBundle) -> None:
+        ws = book.sheet("Aktiviteter")
+        ws.append([cell.value for cell in ws[2]])
+        book.set("Aktiviteter", setting.activity_id, "Rubrik", "Första kopian")  # row 2 only
+
+    message = f"samma id ({setting.activity_id}) finns också på rad"
+    rejected_everywhere(setting, edited(setting, change), "id", message, rows=(2, 3))
+    path = setting.tmp / "ändrad.xlsx"
+    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", str(path))
+    assert f"Avvisad: Fliken Aktiviteter, rad 2, kolumn id: {message} 3" in output
+    assert f"Avvisad: Fliken Aktiviteter, rad 3, kolumn id: {message} 2" in output
+
+
+# --- one bad row among good ones ------------------------------------------------------------------
+
+
+def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_register, tmp_path):
+    network = add(register, "network", name="Länsnätverket")
+    activities = [add(register, "activity", title=f"Träff {n}", start_date=date(2026, 5, n + 1), network_id=network.id)
+                  for n in range(4)]
+    first = export_bundle(register, tmp_path / "first.xlsx", user="anna").path
+    brå = make_register("BRA")
+    apply_plan(brå, prepare_import(brå, first), user="analytiker")
+    folder = brå.database_file.parent
+    brå.close()
+
+    new = add(register, "activity", title="Ny träff", start_date=date(2026, 6, 1))
+    bundle = EditedBundle(export_bundle(register, tmp_path / "second.xlsx", user="anna").path)
+    bundle.set("Aktiviteter", activities[0].id, "Startdatum", "2026-13-45")
+    bundle.set("Aktiviteter", activities[1].id, "Typ av aktivitet", "FIKA")
+    bundle.set("Aktiviteter", new.id, "Rubrik", "=1+1")  # a formula without a value in a new row
+    bundle.set("Aktiviteter", activities[2].id, "Antal deltagare", 12)  # a good edit in Excel
+    rows = {a.id: bundle.row_of("Aktiviteter", a.id) for a in (*activities, new)}
+    path = bundle.save(tmp_path / "bra-paket_01_20260601-0900.xlsx")
+
+    code, output = run_cli("--data-dir", str(folder), "import", "--rejected-out", str(tmp_path / "avvisade"), str(path))
+    assert code == 0, output
+    assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[0].id]}, kolumn Startdatum: "
+            "«2026-13-45» är inget datum (skriv ÅÅÅÅ-MM-DD)") in output
+    assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[1].id]}, kolumn Typ av aktivitet: "
+            "okänd kod FIKA (finns inte i kodlistan aktivitetstyp)") in output
+    assert f"Avvisad: Fliken Aktiviteter, rad {rows[new.id]}, kolumn Rubrik: formeln har inget sparat värde" in output
+    assert "uppdateras: 1" in output and "avvisade: 3" in output and "tas bort: 0" in output
+    saved = tmp_path / "avvisade" / "avvisade_bra-paket_01_20260601-0900.xlsx"
+    assert saved.exists()
+
+    brå = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
+    try:
+        with brå.session() as session:
+            stored = {a.id: load_record(session, KINDS["activity"], a.id) for a in (*activities, new)}
+        assert stored[new.id] is None  # its only row was rejected
+        for rejected in activities[:2]:  # rejected rows leave the records Brå had as they were
+            assert stored[rejected.id].content == rejected.content and not stored[rejected.id].deleted
+        assert stored[activities[2].id].content["participants"] == 12
+        assert stored[activities[3].id].content == activities[3].content
+    finally:
+        brå.close()
+
+
+@pytest.mark.parametrize(("label", "value"), [("Startdatum", "2026-13-45"), ("id", "inte-ett-id")])
+def test_a_rejected_row_is_not_taken_for_a_row_deleted_in_excel(setting, label, value):
+    """A full bundle without a record's row says it was deleted in Excel. A row that is there but
+    cannot be read says nothing of the kind, and must not delete the record; nor may a row whose
+    id cannot be read, since it could be any record's row."""
+    path = edited(setting, set_cell(setting, label, value))
+    brå = setting.open_brå()
+    try:
+        plan = prepare_import(brå, path)
+        assert [(r.record_id, r.action) for r in plan.records] == [] and len(plan.rejected) == 1
+    finally:
+        brå.close()
+
+
