@@ -80,6 +80,11 @@ def test_search_treats_like_wildcards_literally(register, activities):
     assert ids(register, search="%") == [activities["meeting"]]
     assert ids(register, search="o_k") == []
     assert ids(register, search="1_0") == []
+    slashed = add(register, "activity", title="Före/efter \\ 50% av_alla").id
+    assert ids(register, search="före/efter") == [slashed]
+    assert ids(register, search="\\ 50%") == [slashed]
+    assert ids(register, search="av_alla") == [slashed]
+    assert ids(register, search="e/e") == [slashed] and ids(register, search="//") == []
 
 
 def test_filters_by_year_network_subject_area_municipality_and_status(register, activities):

@@ -153,7 +153,7 @@ def list_ids(
     if not include_deleted:
         query = query.where(table.deleted.is_(False))
     for word in search.casefold().split():
-        query = query.where(table.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+        query = query.where(table.search_text.like(f"%{_escape_like(word)}%", escape=_LIKE_ESCAPE))
     query = _apply_filters(query, kind, filters)
     sort, nullable = _sort_expression(session, kind, sort_field)
     ordered = sort.desc() if descending else sort.asc()
@@ -164,8 +164,13 @@ def list_ids(
     return list(session.connection().execute(query).scalars())
 
 
+_LIKE_ESCAPE = "/"
+"""Not a backslash: its quoting differs between SQLite and PostgreSQL's standard strings."""
+
+
 def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """`word` matched literally by LIKE: its own %, _ and escape character escaped."""
+    return word.replace(_LIKE_ESCAPE, _LIKE_ESCAPE * 2).replace("%", _LIKE_ESCAPE + "%").replace("_", _LIKE_ESCAPE + "_")
 
 
 def _apply_filters(query: Select, kind: RecordKind, chosen: dict[str, Any]) -> Select:

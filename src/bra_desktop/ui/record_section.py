@@ -78,7 +78,7 @@ class RecordSection(QWidget):
         self.search.setPlaceholderText(self.tr("Sök i %1…").replace("%1", self.kind.plural(service.language).lower()))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())  # restarts: one query per pause
 
         self.filter_combos: dict[str, QComboBox] = {}
         for item in queries.filters(kind_key):
