@@ -112,6 +112,40 @@ def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
 # --- files that cannot be imported at all -------------------------------------------------------
 
 
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.99])
+def test_a_truncated_file(setting, keep):
+    data = setting.bundle.read_bytes()
+    path = setting.tmp / "avkortad.xlsx"
+    path.write_bytes(data[: int(len(data) * keep)])
+    refused_everywhere(setting, path, "Filen avkortad.xlsx är skadad eller ofullständig")
+
+
+@pytest.mark.parametrize("offset", [8, 400])
+def test_a_file_with_damaged_bytes_inside(setting, offset):
+    """A part whose compressed bytes were damaged on the way: a broken stream or a bad checksum."""
+    data = bytearray(setting.bundle.read_bytes())
+    part = part_of(setting.bundle, "Aktiviteter")
+    with zipfile.ZipFile(setting.bundle) as archive:
+        info = archive.getinfo(part)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + offset] ^= 0xFF
+    path = setting.tmp / "skadad.xlsx"
+    path.write_bytes(bytes(data))
+    refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
+
+
+@pytest.mark.parametrize("part", ["xl/_rels/workbook.xml.rels", "Aktiviteter"])
+def test_a_workbook_missing_a_part_it_refers_to(setting, part):
+    part = part_of(setting.bundle, part) if part == "Aktiviteter" else part
+    path = rewrite_zip(setting.bundle, setting.tmp / "halv.xlsx", drop=(part,))
+    refused_everywhere(setting, path, "Filen halv.xlsx är skadad")
+
+
+def test_a_workbook_with_broken_xml(setting):
+    path = rewrite_zip(setting.bundle, setting.tmp / "trasig.xlsx", edit={"xl/workbook.xml": lambda xml: xml[: len(xml) // 2]})
+    refused_everywhere(setting, path, "Filen trasig.xlsx är skadad")
+
+
 def edited(setting: Setting, change, name: str = "ändrad.xlsx") -> Path:
     book = EditedBundle(setting.bundle)
     change(book)

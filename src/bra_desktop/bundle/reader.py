@@ -16,13 +16,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from xml.etree.ElementTree import ParseError
 
+from defusedxml import DefusedXmlException
 from python_calamine import CalamineError, CalamineWorkbook
 
 from bra_desktop.bundle.cells import CellError, bool_to_cell, from_cell, read_bool, read_integer, read_text, to_cell
 from bra_desktop.bundle.formulas import formulas_without_value, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.safety import check_bundle_file, require_defusedxml
+from bra_desktop.bundle.safety import DAMAGED_ZIP, check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, rows_key,
@@ -107,9 +109,13 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
     """Check and read a bundle file; raises BundleError when it cannot be imported at all."""
     require_defusedxml()
     check_bundle_file(path)
-    with zipfile.ZipFile(path) as archive:
-        parts = sheet_parts(archive)
-        missing_values = {name: formulas_without_value(archive, part) for name, part in parts.items()}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+            missing_values = {name: formulas_without_value(archive, part) for name, part in parts.items()}
+    except (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException) as error:
+        # a part the workbook names is missing, or its XML is broken
+        raise damaged(path.name, error) from error
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl.xml
@@ -24,6 +25,7 @@ MAX_ENTRIES = 2_000
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _PROLOG_BYTES = 64 * 1024
+_ZIP_MAGIC = b"PK\x03\x04"
 
 
 def require_defusedxml() -> None:
@@ -49,6 +51,13 @@ def check_bundle_file(path: Path) -> None:
             f"The file {name} is too large ({size // 1_048_576} MB; at most {MAX_FILE_BYTES // 1_048_576} MB).",
         )
     if not zipfile.is_zipfile(path):
+        with path.open("rb") as handle:
+            starts_like_a_zip = handle.read(4) == _ZIP_MAGIC
+        if starts_like_a_zip:  # a zip whose end (with its directory) is missing: cut off on the way
+            raise BundleError(
+                f"Filen {name} är skadad eller ofullständig (slutet saknas). Be om filen igen.",
+                f"The file {name} is damaged or incomplete (its end is missing). Ask for the file again.",
+            )
         raise BundleError(
             f"Filen {name} är ingen Excel-fil (xlsx). Spara den som Excel-arbetsbok (.xlsx) och försök igen.",
             f"The file {name} is not an Excel workbook (xlsx).",
@@ -58,8 +67,16 @@ def check_bundle_file(path: Path) -> None:
             entries = archive.infolist()
             _check_entries(name, entries)
             _check_parts(name, archive)
-    except zipfile.BadZipFile as error:
-        raise BundleError(f"Filen {name} är skadad ({error}).", f"The file {name} is damaged ({error}).") from error
+    except DAMAGED_ZIP as error:
+        raise damaged(name, error) from error
+
+
+DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
+"""What reading the parts of a damaged zip raises: a bad checksum, a broken stream, a cut-off part."""
+
+
+def damaged(name: str, error: BaseException) -> BundleError:
+    return BundleError(f"Filen {name} är skadad ({error}). Be om filen igen.", f"The file {name} is damaged ({error}).")
 
 
 def _check_entries(name: str, entries: list[zipfile.ZipInfo]) -> None:
