@@ -134,6 +134,31 @@ def test_a_file_with_damaged_bytes_inside(setting, offset):
     refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
 
 
+BILLION_LAUGHS = (
+    b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'.encode() for n in range(1, 10)
+    )
+    + b"]>"
+)
+
+
+@pytest.mark.parametrize("where", ["Aktiviteter", "xl/workbook.xml", "xl/styles.xml"])
+@pytest.mark.parametrize("padded", [False, True], ids=["in-prolog", "after-100kB-of-comment"])
+def test_an_xml_entity_bomb(setting, where, padded):
+    """Nested entities in a part's DTD ("billion laughs"), used in the sheet's title cell; a long
+    comment before the DTD must not hide it from the check."""
+    part = part_of(setting.bundle, where) if where == "Aktiviteter" else where
+    prolog = (b"<!--" + b"x" * 100_000 + b"-->" if padded else b"") + BILLION_LAUGHS
+
+    def edit(xml: bytes) -> bytes:
+        xml = in_prolog(prolog)(xml)
+        return replace_text(f"<t>{TITLE}</t>", "<t>&lol9;</t>")(xml) if where == "Aktiviteter" else xml
+
+    path = rewrite_zip(setting.bundle, setting.tmp / "entiteter.xlsx", edit={part: edit})
+    refused_everywhere(setting, path, f"Filen entiteter.xlsx innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part})")
+
+
 @pytest.mark.parametrize("part", ["xl/_rels/workbook.xml.rels", "Aktiviteter"])
 def test_a_workbook_missing_a_part_it_refers_to(setting, part):
     part = part_of(setting.bundle, part) if part == "Aktiviteter" else part

@@ -12,6 +12,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
 
 import openpyxl.xml
 
@@ -24,7 +25,8 @@ MAX_RATIO = 200
 MAX_ENTRIES = 2_000
 _REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
-_PROLOG_BYTES = 64 * 1024
+_BLOCK = 1 << 20
+_OVERLAP = 64
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -113,8 +115,23 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
     for part in names:
         if part.endswith((".xml", ".rels", ".vml")):
             with archive.open(part) as handle:
-                if _DTD.search(handle.read(_PROLOG_BYTES)):
+                if _declares_dtd(handle):
                     raise BundleError(
                         f"Filen {name} innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part}).",
                         f"The file {name} contains XML declarations (DTD/entities) that are not allowed ({part}).",
                     )
+
+
+def _declares_dtd(handle: IO[bytes]) -> bool:
+    """Whether a part declares a DTD or entities anywhere.
+
+    The whole part is read, in blocks: a DTD belongs before the root element, but comments or
+    whitespace of any length may come first, so no fixed-size prolog is enough.
+    """
+    tail = b""
+    while block := handle.read(_BLOCK):
+        window = tail + block
+        if _DTD.search(window):
+            return True
+        tail = window[-_OVERLAP:]
+    return False
