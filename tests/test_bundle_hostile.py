@@ -112,6 +112,18 @@ def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
 # --- files that cannot be imported at all -------------------------------------------------------
 
 
+def test_a_file_that_is_not_a_zip(setting):
+    path = setting.tmp / "lista.xlsx"
+    path.write_text("rubrik;datum\nTräff;2026-04-02\n", encoding="utf-8")
+    refused_everywhere(setting, path, "Filen lista.xlsx är ingen Excel-fil (xlsx)")
+
+
+def test_an_empty_file(setting):
+    path = setting.tmp / "tom.xlsx"
+    path.write_bytes(b"")
+    refused_everywhere(setting, path, "Filen tom.xlsx är tom.")
+
+
 @pytest.mark.parametrize("keep", [0.1, 0.5, 0.99])
 def test_a_truncated_file(setting, keep):
     data = setting.bundle.read_bytes()
@@ -132,6 +144,37 @@ def test_a_file_with_damaged_bytes_inside(setting, offset):
     path = setting.tmp / "skadad.xlsx"
     path.write_bytes(bytes(data))
     refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
+
+
+def test_a_file_over_the_size_limit(setting):
+    path = setting.tmp / "stor.xlsx"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1_048_576)  # sparse: costs no disk
+    refused_everywhere(setting, path, "Filen stor.xlsx är för stor (51 MB; högst 50 MB)")
+
+
+def test_a_zip_bomb_by_compression_ratio(setting):
+    """A sheet part of 3 MB that packs into a few kilobytes (real sheets pack 5-50×)."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    padding = b"<!--" + b" " * 3_000_000 + b"-->"
+    path = rewrite_zip(setting.bundle, setting.tmp / "bomb.xlsx", edit={part: lambda xml: xml + padding})
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    assert path.stat().st_size < 100_000 and info.file_size / info.compress_size > 500
+    refused_everywhere(setting, path, f"Filen bomb.xlsx har en del ({part}) som är orimligt hårt packad (zip-bomb?)")
+
+
+def test_a_zip_bomb_by_declared_size(setting):
+    """A tiny file whose zip directory says a part expands to 600 MB: refused before any unpacking."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    path = rewrite_zip(setting.bundle, setting.tmp / "bomb.xlsx", declared_sizes={part: 600 * 1_048_576})
+    refused_everywhere(setting, path, "Filen bomb.xlsx packas upp till 600 MB, mer än tillåtna 500 MB (zip-bomb?)")
+
+
+def test_a_zip_with_too_many_parts(setting):
+    extra = {f"xl/media/bild{n}.xml": b"<a/>" for n in range(MAX_ENTRIES)}
+    path = rewrite_zip(setting.bundle, setting.tmp / "delar.xlsx", add=extra)
+    refused_everywhere(setting, path, "Filen delar.xlsx innehåller för många delar")
 
 
 BILLION_LAUGHS = (
@@ -159,6 +202,29 @@ def test_an_xml_entity_bomb(setting, where, padded):
     refused_everywhere(setting, path, f"Filen entiteter.xlsx innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part})")
 
 
+def test_a_macro_enabled_file(setting):
+    path = rewrite_zip(setting.bundle, setting.tmp / "makro.xlsx", add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(508)})
+    refused_everywhere(setting, path, "Filen makro.xlsx innehåller makron och läses inte in")
+
+
+def test_a_file_declared_macro_enabled(setting):
+    """An .xlsm saved under an .xlsx name: its content types say macroEnabled."""
+    main = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    path = rewrite_zip(setting.bundle, setting.tmp / "makro.xlsx", edit={
+        "[Content_Types].xml": lambda xml: xml.replace(main, b"application/vnd.ms-excel.sheet.macroEnabled.main+xml"),
+    })
+    refused_everywhere(setting, path, "Filen makro.xlsx innehåller makron och läses inte in")
+
+
+def test_a_zip_that_is_not_a_workbook(setting):
+    """A Word document, or any other zip, renamed .xlsx."""
+    path = setting.tmp / "dokument.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    refused_everywhere(setting, path, "Filen dokument.xlsx är ingen Excel-arbetsbok (delen xl/workbook.xml saknas)")
+
+
 @pytest.mark.parametrize("part", ["xl/_rels/workbook.xml.rels", "Aktiviteter"])
 def test_a_workbook_missing_a_part_it_refers_to(setting, part):
     part = part_of(setting.bundle, part) if part == "Aktiviteter" else part
@@ -171,10 +237,77 @@ def test_a_workbook_with_broken_xml(setting):
     refused_everywhere(setting, path, "Filen trasig.xlsx är skadad")
 
 
+def test_a_sheet_with_broken_xml(setting):
+    part = part_of(setting.bundle, "Aktiviteter")
+    path = rewrite_zip(setting.bundle, setting.tmp / "trasig.xlsx", edit={part: lambda xml: xml[: len(xml) // 2]})
+    refused_everywhere(setting, path, "Filen trasig.xlsx kan inte läsas")
+
+
 def edited(setting: Setting, change, name: str = "ändrad.xlsx") -> Path:
     book = EditedBundle(setting.bundle)
     change(book)
     return book.save(setting.tmp / name)
+
+
+def info_row(book: EditedBundle, key: str) -> int:
+    ws = book.sheet("Info")
+    return next(row for row in range(1, ws.max_row + 1) if ws.cell(row, 1).value == key)
+
+
+def set_info(key: str, value):
+    def change(book: EditedBundle) -> None:
+        book.sheet("Info").cell(info_row(book, key), 2).value = value
+
+    return change
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (2, "Paketet ändrad.xlsx är gjort av en nyare version av programmet (format 2). Uppdatera programmet."),
+    (0, "ändrad.xlsx är inget giltigt Brå-paket: okänd format_version 0."),
+    ("ett", "ändrad.xlsx är inget giltigt Brå-paket: format_version saknas."),
+    (None, "ändrad.xlsx är inget giltigt Brå-paket: format_version saknas."),
+])
+def test_a_wrong_or_newer_format_version(setting, value, message):
+    refused_everywhere(setting, edited(setting, set_info("format_version", value)), message)
+
+
+def test_a_workbook_that_is_not_a_bundle(setting):
+    refused_everywhere(setting, edited(setting, set_info("format", "budget")),
+                       "ändrad.xlsx är inget giltigt Brå-paket: fliken Info saknar format = bra-paket.")
+
+
+def test_a_bundle_without_its_info_sheet(setting):
+    def change(book: EditedBundle) -> None:
+        del book.book["Info"]
+
+    refused_everywhere(setting, edited(setting, change), "fliken Info saknar format = bra-paket")
+
+
+@pytest.mark.parametrize("value", ["inget-id", None])
+def test_a_bad_bundle_id(setting, value):
+    refused_everywhere(setting, edited(setting, set_info("bundle_id", value)), "bundle_id är inget giltigt id")
+
+
+def test_a_missing_sheet(setting):
+    def change(book: EditedBundle) -> None:
+        del book.book["Nätverk"]
+
+    refused_everywhere(setting, edited(setting, change), "Fliken Nätverk saknas i ändrad.xlsx.")
+
+
+@pytest.mark.parametrize("label", ["Rubrik", "Startdatum", "id", "radkontroll"])
+def test_a_missing_column(setting, label):
+    def change(book: EditedBundle) -> None:
+        book.sheet("Aktiviteter").delete_cols(book.column("Aktiviteter", label))
+
+    refused_everywhere(setting, edited(setting, change), f"Fliken Aktiviteter saknar kolumnerna {label}.")
+
+
+def test_a_column_twice(setting):
+    def change(book: EditedBundle) -> None:
+        book.add_column("Aktiviteter", "Rubrik", "Annan rubrik")
+
+    refused_everywhere(setting, edited(setting, change), "Fliken Aktiviteter: kolumnen Rubrik finns två gånger.")
 
 
 # --- faults in rows: that row is rejected, the rest is read ---------------------------------------
@@ -236,6 +369,11 @@ def test_a_bad_cell_rejects_its_row(setting, label, value, message):
     rejected_everywhere(setting, edited(setting, set_cell(setting, label, value)), label, message)
 
 
+def test_a_slutdatum_before_startdatum(setting):
+    path = edited(setting, set_cell(setting, "Slutdatum", date(2026, 4, 1)))
+    rejected_everywhere(setting, path, "Slutdatum", "Slutdatum får inte vara före startdatum")
+
+
 def test_a_missing_origin_on_a_row_with_an_id(setting):
     rejected_everywhere(setting, edited(setting, set_cell(setting, "ursprung", None)), "ursprung", "ursprung saknas")
 
@@ -250,6 +388,15 @@ def test_a_cell_longer_than_excel_allows_rejects_its_row(setting, text, length):
     rejected_everywhere(setting, path, "Rubrik", f"texten är {length} tecken, högst 32767 ryms")
 
 
+@pytest.mark.parametrize("text", ["Tr\x07ff", "Tr&#7;ff", "Tr_x0007_ff"], ids=["raw", "character-reference", "excel-escape"])
+def test_a_control_character_rejects_its_row(setting, text):
+    """U+0007 (bell) in a title, written as a raw byte, a character reference or Excel's _x0007_."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    path = rewrite_zip(setting.bundle, setting.tmp / "styrtecken.xlsx",
+                       edit={part: replace_text(f"<t>{TITLE}</t>", f"<t>{text}</t>")})
+    rejected_everywhere(setting, path, "Rubrik", "Rubrik innehåller ett otillåtet styrtecken (U+0007)")
+
+
 def test_a_formula_without_a_cached_value_rejects_its_row(setting):
     """`=1+1` typed by a script (openpyxl) in a business column is never calculated: its cell comes
     back empty from the file, and taking that as empty would wipe the field."""
@@ -259,6 +406,23 @@ def test_a_formula_without_a_cached_value_rejects_its_row(setting):
         assert b"<f>1+1</f>" in archive.read(part)
     rejected_everywhere(setting, path, "Antal deltagare",
                         "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara")
+
+
+def test_a_formula_with_a_cached_value_is_read_as_its_value(setting):
+    """What Excel saves: the formula and its last result; the result is what is read."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    ref = cell_ref("activity", "participants", 2)
+    path = rewrite_zip(setting.bundle, setting.tmp / "formel.xlsx", edit={
+        part: lambda xml: replace_cell(xml, ref, f'<c r="{ref}"><f>20+7</f><v>27</v></c>'),
+    })
+    brå = setting.open_brå()
+    try:
+        plan = prepare_import(brå, path)
+        (record,) = plan.records
+        assert not plan.rejected and record.action == Action.UPDATE
+        assert [(d.field, d.local, d.incoming) for d in record.diffs] == [("participants", 25, 27)]
+    finally:
+        brå.close()
 
 
 def test_a_duplicate_id_rejects_both_rows(setting):
@@ -335,3 +499,9 @@ def test_a_rejected_row_is_not_taken_for_a_row_deleted_in_excel(setting, label, 
         brå.close()
 
 
+def test_column_letters_used_by_the_helpers_match_the_written_bundle(setting):
+    """cell_ref() must point where the writer puts a field (guards the XML-level tests above)."""
+    book = EditedBundle(setting.bundle)
+    column = book.column("Aktiviteter", "Antal deltagare")
+    assert cell_ref("activity", "participants", 2) == f"{get_column_letter(column)}2"
+    assert book.get("Aktiviteter", setting.activity_id, "Antal deltagare") == 25
