@@ -33,13 +33,13 @@ SEARCH_DELAY_MS = 150
 
 _COLUMN_CHARS = {
     FieldType.TEXT: 36,
-    FieldType.DATE: 11,
+    FieldType.DATE: 13,
     FieldType.INTEGER: 8,
     FieldType.CODE: 26,
     FieldType.REF: 32,
     FieldType.MUNICIPALITY: 16,
     FieldType.MUNICIPALITIES: 28,
-    FieldType.ORG_NUMBER: 13,
+    FieldType.ORG_NUMBER: 14,
 }
 """A column's widest first width, in average characters (the user's own widths are remembered)."""
 
