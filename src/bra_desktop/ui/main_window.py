@@ -20,6 +20,7 @@ from bra_desktop import __version__
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
@@ -168,11 +169,14 @@ class MainWindow(QMainWindow):
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.triggered.connect(lambda: self._on_records("focus_search"))
 
+        self.bundle_actions = bundle_actions(self)
         self.about_action = QAction(self.tr("Om bra-desktop"), self)
         self.about_action.triggered.connect(self.show_about)
 
     def _make_menus(self) -> None:
         archive = self.menuBar().addMenu(self.tr("&Arkiv"))
+        archive.addActions(self.bundle_actions)
+        archive.addSeparator()
         archive.addActions([self.backup_action, self.restore_action])
         archive.addSeparator()
         archive.addAction(self.settings_action)

@@ -81,3 +81,8 @@ class RegisterService(QObject):
             session.commit()
         self.sig_records_changed.emit(kind, [record_id])
         return record
+
+    def replace_register(self, register: Register) -> None:
+        """Swap in a reopened register (after undoing an import) and tell every view to reload."""
+        self.register = register
+        self.sig_register_replaced.emit()

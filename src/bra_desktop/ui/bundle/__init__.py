@@ -1,0 +1,1 @@
+"""Exchanging bundles in the app: the export dialog, the import wizard and the import history."""

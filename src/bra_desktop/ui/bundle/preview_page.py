@@ -1,0 +1,291 @@
+"""The import wizard's preview: what importing the file would do, before anything is written.
+
+Counts per kind of change; every change with its field-level diff; conflicts to decide per field or
+per record (or all at once); the rows that were rejected and the warnings; code-list changes. The
+rejected rows and the whole plan can be saved as xlsx files. `import_block` says whether the plan
+can be imported now and, if not, why, so the wizard's Import button never fails silently.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
+from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
+from bra_desktop.ui.bundle.plan_model import BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, TITLE, PlanTreeModel
+from bra_desktop.ui.bundle.widgets import plain_items, plain_label
+from bra_desktop.ui.service import RegisterService
+
+EXPAND_RECORDS_UP_TO = 100
+"""A plan with at most this many changed records opens with every field diff showing."""
+
+
+class PreviewPage(QWidget):
+    """Shows one `ImportPlan` and lets a person decide its conflicts."""
+
+    sig_state_changed = Signal()
+    """Whether the plan can be imported may have changed (a conflict was decided)."""
+
+    def __init__(self, service: RegisterService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.plan: ImportPlan | None = None
+        self.model: PlanTreeModel | None = None
+
+        self.heading = plain_label("", self)
+        self.already = plain_label("", self)
+        self.already.setStyleSheet("font-weight: bold")
+        self.counts = QGridLayout()
+        self.counts.setHorizontalSpacing(18)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("plan_tree")
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.keep_button = QPushButton(self.tr("Behåll min"), self)
+        self.take_button = QPushButton(self.tr("Ta filens"), self)
+        self.keep_all_button = QPushButton(self.tr("Alla: behåll mina"), self)
+        self.take_all_button = QPushButton(self.tr("Alla: ta filens"), self)
+        for button, tip in (
+            (self.keep_button, self.tr("Behåll din version av det markerade fältet, eller av hela den markerade posten")),
+            (self.take_button, self.tr("Ta filens version av det markerade fältet, eller av hela den markerade posten")),
+            (self.keep_all_button, self.tr("Behåll din version i alla konflikter")),
+            (self.take_all_button, self.tr("Ta filens version i alla konflikter")),
+        ):
+            button.setToolTip(tip)
+        self.keep_button.clicked.connect(lambda: self._decide_selected(LOCAL))
+        self.take_button.clicked.connect(lambda: self._decide_selected(INCOMING))
+        self.keep_all_button.clicked.connect(lambda: self._decide_all(LOCAL))
+        self.take_all_button.clicked.connect(lambda: self._decide_all(INCOMING))
+        self.decisions = QWidget(self)
+        decisions = QHBoxLayout(self.decisions)
+        decisions.setContentsMargins(0, 0, 0, 0)
+        decisions.addWidget(QLabel(self.tr("Markerad konflikt:"), self.decisions))
+        decisions.addWidget(self.keep_button)
+        decisions.addWidget(self.take_button)
+        decisions.addStretch(1)
+        decisions.addWidget(QLabel(self.tr("Alla konflikter:"), self.decisions))
+        decisions.addWidget(self.keep_all_button)
+        decisions.addWidget(self.take_all_button)
+        changes = QWidget(self)
+        changes_layout = QVBoxLayout(changes)
+        changes_layout.addWidget(self.tree, 1)
+        changes_layout.addWidget(self.decisions)
+
+        self.problems_model = QStandardItemModel(0, 5, self)
+        self.problems_model.setHorizontalHeaderLabels(
+            [self.tr("Typ"), self.tr("Flik"), self.tr("Rad"), self.tr("Kolumn"), self.tr("Problem")])
+        self.problems = QTableView(self)
+        self.problems.setObjectName("problems")
+        self.problems.setModel(self.problems_model)
+        self.problems.verticalHeader().hide()
+        self.problems.setWordWrap(True)
+        self.problems.horizontalHeader().setStretchLastSection(True)
+        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.save_rejected_button = QPushButton(self.tr("Spara avvisade rader…"), self)
+        self.save_rejected_button.setToolTip(self.tr(
+            "Sparar de avvisade raderna i en Excel-fil med problemet bredvid varje rad, för att rätta och skicka igen"))
+        self.save_rejected_button.clicked.connect(self.save_rejected)
+        problems = QWidget(self)
+        problems_layout = QVBoxLayout(problems)
+        problems_layout.addWidget(self.problems, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_rejected_button)
+        problems_layout.addLayout(row)
+
+        self.codes_model = QStandardItemModel(self)
+        self.codes = QListView(self)
+        self.codes.setModel(self.codes_model)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(changes, "")
+        self.tabs.addTab(problems, "")
+        self.tabs.addTab(self.codes, "")
+
+        self.save_report_button = QPushButton(self.tr("Spara rapport…"), self)
+        self.save_report_button.setToolTip(self.tr(
+            "Sparar hela förhandsgranskningen (ändringar, konflikter och problem) i en Excel-fil"))
+        self.save_report_button.clicked.connect(self.save_report)
+        self.saved = plain_label("", self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved, 1)
+        bottom.addWidget(self.save_report_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.already)
+        layout.addLayout(self.counts)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bottom)
+
+    # --- showing a plan ---
+
+    def show_plan(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        old = self.model
+        self.model = PlanTreeModel(plan, self.service.language, self)
+        self.tree.setModel(self.model)
+        if old is not None:
+            old.deleteLater()
+        self.model.sig_decided.connect(self.sig_state_changed)
+        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        summary = plan_summary(plan).splitlines()
+        self.heading.setText(summary[0])
+        self.already.setText(summary[1] if plan.already_imported_at is not None else "")
+        self.already.setVisible(plan.already_imported_at is not None)
+        self.saved.clear()
+        self._show_counts(plan)
+        self._show_problems(plan)
+        self.codes_model.clear()
+        for change in plan.code_changes:
+            self.codes_model.appendRow(plain_items(change.describe()))
+        changed = sum(self.model.rowCount(self.model.index(g, 0)) for g in range(self.model.rowCount()))
+        problems = self.problems_model.rowCount()
+        self.tabs.setTabText(0, self.tr("Ändringar (%1)").replace("%1", str(changed)))
+        self.tabs.setTabText(1, self.tr("Problem (%1)").replace("%1", str(problems)))
+        self.tabs.setTabText(2, self.tr("Kodlistor (%1)").replace("%1", str(len(plan.code_changes))))
+        self.tabs.setTabEnabled(2, bool(plan.code_changes))
+        self.tabs.setCurrentIndex(1 if not changed and problems else 0)
+        self.save_rejected_button.setEnabled(bool(plan.rejected))
+        self.decisions.setVisible(bool(plan.conflicts) and plan.already_imported_at is None)
+        self._lay_out_tree(changed)
+        self._selection_changed()
+
+    def _show_counts(self, plan: ImportPlan) -> None:
+        while self.counts.count():
+            item = self.counts.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        counts = plan.counts()
+        language = self.service.language
+        for n, action in enumerate(Action):
+            label = action.label_en if language == "en" else action.label_sv
+            text = QLabel(f"{label[0].upper()}{label[1:]}:", self)
+            number = QLabel(str(counts[action]), self)
+            number.setObjectName(f"count_{action.value}")
+            if counts[action] and action in (Action.CONFLICT, Action.REJECTED):
+                number.setStyleSheet("font-weight: bold")
+            self.counts.addWidget(text, n // 4, (n % 4) * 2)
+            self.counts.addWidget(number, n // 4, (n % 4) * 2 + 1)
+        self.counts.setColumnStretch(7, 1)
+
+    def _show_problems(self, plan: ImportPlan) -> None:
+        self.problems_model.removeRows(0, self.problems_model.rowCount())
+        rejected = self.tr("Avvisad rad")
+        warning = self.tr("Varning")
+        for row in plan.rejected:
+            for problem in row.problems:
+                self.problems_model.appendRow(plain_items(rejected, problem.sheet or "", _number(problem.row),
+                                                     problem.column or "", problem.message))
+        for problem in plan.warnings:
+            self.problems_model.appendRow(plain_items(warning, problem.sheet or "", _number(problem.row),
+                                                 problem.column or "", problem.message))
+        self.problems.resizeColumnsToContents()
+
+    def _lay_out_tree(self, changed: int) -> None:
+        assert self.model is not None
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        for column, width in ((TITLE, 280), (LOCAL_COLUMN, 150), (INCOMING_COLUMN, 150), (BASE_COLUMN, 150),
+                              (CHOICE_COLUMN, 110)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for g in range(self.model.rowCount()):
+            group = self.model.index(g, 0)
+            self.tree.expand(group)
+            if changed <= EXPAND_RECORDS_UP_TO or group == self.model.group_index(Action.CONFLICT):
+                for r in range(self.model.rowCount(group)):
+                    self.tree.expand(self.model.index(r, 0, group))
+        conflicts = self.model.group_index(Action.CONFLICT)
+        if conflicts.isValid() and self.model.rowCount(conflicts):
+            self.tree.setCurrentIndex(self.model.index(0, 0, conflicts))
+
+    # --- conflicts ---
+
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        current = self.tree.currentIndex()
+        decidable = self.model is not None and self.model.can_decide(current)
+        self.keep_button.setEnabled(decidable)
+        self.take_button.setEnabled(decidable)
+
+    def _decide_selected(self, choice: Choice) -> None:
+        if self.model is not None:
+            self.model.decide(self.tree.currentIndex(), choice)
+
+    def _decide_all(self, choice: Choice) -> None:
+        if self.model is not None:
+            self.model.decide_all(choice)
+
+    def import_block(self) -> str | None:
+        """Why the plan cannot be imported now, or None if it can."""
+        plan = self.plan
+        if plan is None:
+            return self.tr("Ingen fil är inläst.")
+        if plan.already_imported_at is not None:
+            return self.tr("Paketet är redan inläst; det finns inget att importera.")
+        if not plan.records and not plan.code_changes and plan.rejected:
+            return self.tr("Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.")
+        undecided = len(plan.undecided)
+        if undecided:
+            return (self.tr("1 konflikt är inte avgjord.") if undecided == 1 else
+                    self.tr("%1 konflikter är inte avgjorda.").replace("%1", str(undecided))) + " " + self.tr(
+                "Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.")
+        return None
+
+    # --- saving ---
+
+    def _ask_path(self, title: str, name: str) -> Path | None:
+        assert self.plan is not None
+        default = self.plan.contents.path.with_name(name)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(default), self.tr("Excel-filer (*.xlsx)"))
+        return Path(chosen) if chosen else None
+
+    def save_rejected(self) -> None:
+        assert self.plan is not None
+        path = self._ask_path(self.tr("Spara avvisade rader"), f"avvisade_{self.plan.contents.path.stem}.xlsx")
+        if path is not None:
+            self._save(lambda: save_rejected_rows(self.plan.rejected, path))
+
+    def save_report(self) -> None:
+        assert self.plan is not None
+        path = self._ask_path(self.tr("Spara rapport"), f"rapport_{self.plan.contents.path.stem}.xlsx")
+        if path is not None:
+            self._save(lambda: save_plan_report(self.plan, path))
+
+    def _save(self, write) -> None:  # noqa: ANN001 (a callable returning the saved path)
+        """Write a small xlsx here on the UI thread (it holds the plan only, no register), with a busy cursor."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            saved = write()
+        except OSError as error:
+            self.saved.setText(self.tr("Det gick inte att spara: %1").replace("%1", str(error)))
+        else:
+            self.saved.setText(self.tr("Sparat: %1").replace("%1", str(saved)))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def _number(value: int | None) -> str:
+    return "" if value is None else str(value)
