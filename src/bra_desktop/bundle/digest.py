@@ -8,6 +8,7 @@ version, tombstone flag and row hash of every row in order, so an untouched shee
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 
 class SheetDigest:
@@ -21,3 +22,12 @@ class SheetDigest:
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    """A bundle file's SHA-256: receipts use it to recognise the same file imported twice."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

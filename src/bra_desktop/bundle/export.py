@@ -7,7 +7,6 @@ export receipt commits, so a failed or cancelled export changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import uuid
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
 from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
 from bra_desktop.domain.fields import KINDS
@@ -124,7 +124,7 @@ def export_bundle(
             raise
         session.add(BundleReceipt(
             bundle_id=header.bundle_id, direction="export", producer=producer,
-            file_sha256=_sha256(path), file_name=path.name, created_at=created_at, processed_by=user,
+            file_sha256=file_sha256(path), file_name=path.name, created_at=created_at, processed_by=user,
             counts=json.dumps(counts, ensure_ascii=False),
         ))
         session.commit()
@@ -140,10 +140,3 @@ def _count(session: Session, sheet: DataSheet, origins: set[str] | None, changed
         query = query.where(table.updated_at > changed_after)
     return session.scalar(query) or 0
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -8,7 +8,6 @@ the bundle id, sheet and row, so importing the same file twice creates them once
 
 from __future__ import annotations
 
-import hashlib
 import uuid
 import zipfile
 from collections.abc import Callable
@@ -29,7 +28,7 @@ from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, rows_key,
 )
-from bra_desktop.bundle.digest import SheetDigest
+from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.domain.content import Content, content_hash, normalise
 from bra_desktop.domain.models import LONG_TEXT_MAX
 
@@ -121,7 +120,7 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
         names = {name.strip(): name for name in book.sheet_names}
         info_rows = _sheet(book, names, INFO_SHEET, None)
         info = _read_info(info_rows or [], path.name)
-        contents = BundleContents(path, _sha256(path), info)
+        contents = BundleContents(path, file_sha256(path), info)
         total = sum(info.declared_rows.values()) or 1
         done = 0
         for sheet in DATA_SHEETS:
@@ -149,13 +148,6 @@ def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: st
             return book.get_sheet_by_name(names[candidate]).to_python(skip_empty_area=False)
     return None
 
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 # --- Info ------------------------------------------------------------------------------------------
