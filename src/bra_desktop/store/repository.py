@@ -4,7 +4,8 @@ Every write validates the content, bumps `version`, stamps `updated_at`/`updated
 many-valued link tables and `search_text` in step, and writes a change-log entry, all in the
 caller's transaction. Deleting is a tombstone (`deleted=True`): synced records are never removed.
 `expected_version` makes concurrent edits of one record on a shared register fail loudly instead of
-overwriting each other. Bulk paths (demo data, bundle import) use `bulk.py`, not this module.
+overwriting each other. The rows themselves are written by `bulk.write_records`, the same code that
+writes demo data and bundle imports, so a record looks the same however it was saved.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import Content, normalise, search_text
+from bra_desktop.domain.content import Content, normalise
 from bra_desktop.domain.fields import RecordKind
-from bra_desktop.domain.models import new_id, utcnow
+from bra_desktop.domain.models import new_id
 from bra_desktop.domain.validation import Reference, validate
-from bra_desktop.store.changelog import LOCAL, log_change
+from bra_desktop.store.bulk import RecordWrite, write_records
+from bra_desktop.store.changelog import LOCAL
 from bra_desktop.store.errors import ReadOnlyRecord, RecordNotFound, ValidationFailed, VersionConflict
 
 
@@ -97,21 +99,21 @@ def _check_writable(record: StoredRecord, owner: str | None, expected_version: i
         )
 
 
-def _write_links(session: Session, kind: RecordKind, record_id: str, content: Content) -> None:
-    for spec in kind.multi_fields:
-        link = spec.link
-        assert link is not None
-        owner = getattr(link.table, link.owner_column)
-        session.execute(delete(link.table).where(owner == record_id))
-        values = content[spec.name]
-        if values:
-            session.execute(
-                insert(link.table), [{link.owner_column: record_id, link.value_column: v} for v in values]
-            )
+def _write(session: Session, kind: RecordKind, write: RecordWrite, *, user: str, source: str) -> StoredRecord:
+    """Write one record's new state the way bulk writes do (row, links, search text, change log)."""
+    write_records(session, kind, [write], user=user, source=source)
+    return _require(session, kind, write.record_id)
 
 
-def _scalars(kind: RecordKind, content: Content) -> dict[str, Any]:
-    return {spec.name: content[spec.name] for spec in kind.scalar_fields}
+def _claim_next_version(session: Session, kind: RecordKind, current: StoredRecord) -> None:
+    """Take the record's write lock, refusing if someone else wrote a version since `current` was read."""
+    result = session.execute(
+        update(kind.table)
+        .where(kind.table.id == current.id, kind.table.version == current.version)
+        .values(version=current.version)
+    )
+    if result.rowcount != 1:
+        _check_writable(_require(session, kind, current.id), None, current.version)
 
 
 def create_record(
@@ -129,23 +131,8 @@ def create_record(
     problems = validate(kind, clean, reference)
     if problems:
         raise ValidationFailed(problems)
-    record_id = record_id or new_id()
-    session.execute(
-        insert(kind.table).values(
-            id=record_id,
-            origin=origin,
-            version=1,
-            updated_at=utcnow(),
-            updated_by=user,
-            deleted=False,
-            search_text=search_text(kind, clean),
-            **_scalars(kind, clean),
-        )
-    )
-    _write_links(session, kind, record_id, clean)
-    log_change(session, table_name=kind.table_name, record_id=record_id, action="create",
-               user=user, before=None, after=clean, source=source)
-    return _require(session, kind, record_id)
+    write = RecordWrite(record_id or new_id(), origin, clean, updated_by=user)
+    return _write(session, kind, write, user=user, source=source)
 
 
 def update_record(
@@ -169,12 +156,10 @@ def update_record(
     problems = validate(kind, clean, reference, previous=current.content)
     if problems:
         raise ValidationFailed(problems)
-    _bump(session, kind, current, user, deleted=False, search=search_text(kind, clean), **_scalars(kind, clean))
-    _write_links(session, kind, record_id, clean)
-    log_change(session, table_name=kind.table_name, record_id=record_id,
-               action="restore" if current.deleted else "update",
-               user=user, before=None if current.deleted else current.content, after=clean, source=source)
-    return _require(session, kind, record_id)
+    _claim_next_version(session, kind, current)
+    write = RecordWrite(record_id, None, clean, deleted=False, version=current.version + 1, updated_by=user,
+                        before=current.content, was_deleted=current.deleted)
+    return _write(session, kind, write, user=user, source=source)
 
 
 def delete_record(
@@ -192,21 +177,7 @@ def delete_record(
     _check_writable(current, owner, expected_version)
     if current.deleted:
         return current
-    _bump(session, kind, current, user, deleted=True, search=None)
-    log_change(session, table_name=kind.table_name, record_id=record_id, action="delete",
-               user=user, before=current.content, after=None, source=source)
-    return _require(session, kind, record_id)
-
-
-def _bump(session: Session, kind: RecordKind, current: StoredRecord, user: str, /, *,
-          deleted: bool, search: str | None, **values: Any) -> None:
-    """Write a new version, refusing if someone else wrote one since `current` was read."""
-    if search is not None:
-        values["search_text"] = search
-    result = session.execute(
-        update(kind.table)
-        .where(kind.table.id == current.id, kind.table.version == current.version)
-        .values(version=current.version + 1, updated_at=utcnow(), updated_by=user, deleted=deleted, **values)
-    )
-    if result.rowcount != 1:
-        _check_writable(_require(session, kind, current.id), None, current.version)
+    _claim_next_version(session, kind, current)
+    write = RecordWrite(record_id, None, current.content, deleted=True, version=current.version + 1, updated_by=user,
+                        before=current.content, was_deleted=False)
+    return _write(session, kind, write, user=user, source=source)
