@@ -8,6 +8,7 @@ with a Swedish message for the import report.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -20,6 +21,19 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _EXCEL_EPOCH = date(1899, 12, 30)
 _TRUE = {"ja", "j", "x", "true", "sant", "1", "yes", "y"}
 _FALSE = {"nej", "n", "false", "falskt", "0", "no", ""}
+
+
+_LITERAL_ESCAPE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def escape_text(text: str) -> str:
+    """Text as a workbook must store it to read back the same.
+
+    Spreadsheet readers (Excel, LibreOffice, calamine) decode `_xHHHH_` in a cell's text as the
+    character U+HHHH, so a literal `_x0041_` would come back as "A". The underscore that starts such
+    a sequence is written escaped, as `_x005F_` (ECMA-376 ST_Xstring), and reads back as itself.
+    """
+    return _LITERAL_ESCAPE.sub("_x005F_", text) if "_x" in text else text
 
 
 class CellError(ValueError):

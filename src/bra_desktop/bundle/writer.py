@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
-from bra_desktop.bundle.cells import FORMULA_PREFIXES, bool_to_cell, to_cell
+from bra_desktop.bundle.cells import FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
 from bra_desktop.bundle.digest import SheetDigest
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, ColumnRole,
@@ -163,6 +163,7 @@ class BundleWriter:
 
     def _text(self, ws: Any, value: str, wrap: bool = False) -> Any:
         """Text as a text cell: a leading `=` would otherwise become a formula in openpyxl."""
+        value = escape_text(value)
         if not wrap and not value.startswith(FORMULA_PREFIXES):
             return value
         cell = WriteOnlyCell(ws, value=value)
@@ -172,6 +173,8 @@ class BundleWriter:
         return cell
 
     def _grey(self, ws: Any, value: Any) -> WriteOnlyCell:
+        if isinstance(value, str):
+            value = escape_text(value)
         cell = WriteOnlyCell(ws, value=value)
         if isinstance(value, str):
             cell.data_type = "s"
@@ -213,7 +216,7 @@ class BundleWriter:
         self._layout(ws, CODE_COLUMNS)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in CODE_COLUMNS])
         for item in self._codes:
-            ws.append([item.list_name, item.code, self._text(ws, item.label_sv), self._text(ws, item.label_en),
+            ws.append([self._text(ws, item.list_name), self._text(ws, item.code), self._text(ws, item.label_sv), self._text(ws, item.label_en),
                        bool_to_cell(item.active)])
         ws.auto_filter.ref = f"A1:E{len(self._codes) + 1}"
 
