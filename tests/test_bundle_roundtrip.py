@@ -265,3 +265,8 @@ def test_text_that_looks_like_a_spreadsheet_escape_survives(tmp_path):
     round_trip(activity_plan(title="a_x0041_b _x000D_ _x005F_", description="_x000A_\n_x0041__x0042_"), tmp_path)
 
 
+def test_a_date_before_1900_survives(tmp_path):
+    """Excel's dates begin on 1900-01-01; earlier ones (a typo like 0202 for 2020) are still dates."""
+    round_trip(activity_plan(start_date=date(202, 2, 1), end_date=date(1899, 12, 31)), tmp_path)
+
+

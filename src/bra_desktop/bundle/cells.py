@@ -19,6 +19,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Text that a spreadsheet could take for a formula: always written as text (DESIGN §3)."""
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_FIRST_DATE = date(1900, 1, 1)
+"""Spreadsheet dates begin here; an earlier date is written as ISO text."""
 _TRUE = {"ja", "j", "x", "true", "sant", "1", "yes", "y"}
 _FALSE = {"nej", "n", "false", "falskt", "0", "no", ""}
 

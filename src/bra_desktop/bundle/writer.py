@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
-from bra_desktop.bundle.cells import FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
+from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
 from bra_desktop.bundle.digest import SheetDigest
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, ColumnRole,
@@ -136,6 +136,8 @@ class BundleWriter:
         if value is None:
             return None
         if spec.type == FieldType.DATE:
+            if value < EXCEL_FIRST_DATE:  # a spreadsheet cannot hold it as a date; the reader takes ISO text
+                return self._text(ws, value.isoformat())
             cell = WriteOnlyCell(ws, value=value)
             cell.number_format = _DATE_FORMAT
             cell.alignment = _TOP
