@@ -434,7 +434,7 @@ def test_a_duplicate_id_rejects_both_rows(setting):
     message = f"samma id ({setting.activity_id}) finns också på rad"
     rejected_everywhere(setting, edited(setting, change), "id", message, rows=(2, 3))
     path = setting.tmp / "ändrad.xlsx"
-    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", str(path))
+    _, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", str(path))
     assert f"Avvisad: Fliken Aktiviteter, rad 2, kolumn id: {message} 3" in output
     assert f"Avvisad: Fliken Aktiviteter, rad 3, kolumn id: {message} 2" in output
 

@@ -17,14 +17,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
-from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldSpec, FieldType
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.orgnumber import luhn_ok
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
@@ -252,6 +252,13 @@ def round_trip(plan: RegisterPlan, root: Path) -> None:
         factory.close_all()
 
 
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(plan=register_plans())
+def test_any_register_survives_export_and_import(plan):
+    with tempfile.TemporaryDirectory() as folder:
+        round_trip(plan, Path(folder))
+
+
 # --- the values hypothesis found, kept as plain tests -------------------------------------------
 
 
@@ -270,3 +277,6 @@ def test_a_date_before_1900_survives(tmp_path):
     round_trip(activity_plan(start_date=date(202, 2, 1), end_date=date(1899, 12, 31)), tmp_path)
 
 
+def test_the_spreadsheet_date_range_edges_survive(tmp_path):
+    round_trip(activity_plan(start_date=date(1900, 1, 1), end_date=date(9999, 12, 31)), tmp_path)
+    round_trip(activity_plan(start_date=date(1900, 2, 28), end_date=date(1900, 3, 1)), tmp_path / "b")
