@@ -115,6 +115,7 @@ class ExportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addSpacing(6)
         layout.addWidget(what)
         layout.addSpacing(6)
         layout.addWidget(file_label)
@@ -206,6 +207,9 @@ class ExportDialog(QDialog):
 
     def _finished(self) -> None:
         self._set_running(False)
+        if self.result_ is not None:  # written: the choices are spent, what is left is to close
+            for widget in self._form:
+                widget.setEnabled(False)
         if self._close_when_done:
             super().reject()
 

@@ -190,8 +190,8 @@ class ImportWizard(QDialog):
 
         def job(progress: Progress, _cancelled: Cancelled) -> ImportPlan:
             # Read and plan as `importer.prepare_import` does, on one bar: reading is the first half.
-            contents = read_bundle(path, lambda done, total: progress(done, 2 * total))
-            return build_plan(register, contents, lambda done, total: progress(total + done, 2 * total))
+            contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
+            return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
 
         self.work_heading.setText(self._file_heading())
         self.error_text.hide()
