@@ -169,3 +169,36 @@ def test_network_edit_can_be_undone(service, stack, register):
     if command.error is not None:
         raise command.error
     assert service.load("network", network.id).content["name"] == "Nytt namn"
+
+
+def test_undo_edit_after_undoing_a_later_delete_of_the_same_record(service, stack, register):
+    """Edit, delete, undo the delete, undo the edit: the versions the delete and restore added in
+    between must not make the edit's undo look like someone else's change."""
+    activity = add(register, "activity", title="Före")
+    failures = command_failures(stack)
+    failures.sig_failed.connect(pytest.fail)
+    stack.push(EditRecordCommand(service, "activity", activity.id, activity.content,
+                                 {**activity.content, "title": "Efter"}, expected_version=activity.version,
+                                 failures=failures))
+    stack.push(DeleteRecordCommand(service, "activity", [activity.id], failures=failures))
+    stack.undo()
+    stack.undo()
+    record = service.load("activity", activity.id)
+    assert (record.content["title"], record.deleted) == ("Före", False)
+    stack.redo()
+    stack.redo()
+    assert service.load("activity", activity.id).deleted
+
+
+def test_undo_refuses_when_the_record_changed_elsewhere(service, stack, register):
+    activity = add(register, "activity", title="Före")
+    stack.push(EditRecordCommand(service, "activity", activity.id, activity.content,
+                                 {**activity.content, "title": "Efter"}, expected_version=activity.version,
+                                 failures=command_failures(stack)))
+    current = service.load("activity", activity.id)
+    service.update("activity", activity.id, {**current.content, "title": "Import"})
+    shown = []
+    command_failures(stack).sig_failed.connect(shown.append)
+    stack.undo()
+    assert service.load("activity", activity.id).content["title"] == "Import"
+    assert shown and "har ändrats av" in shown[0]

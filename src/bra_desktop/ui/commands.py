@@ -5,8 +5,10 @@ whichever window made the change. A record is never hard-deleted: undoing a crea
 record, and undoing a delete restores the tombstone with its old content (`update_record` on a
 tombstone restores it), so the change log tells the whole story.
 
-Each command remembers the version it last wrote and passes it as `expected_version`, so an undo
-never overwrites a change made since (by an import, or another user of a shared register). A write
+Before an undo or redo writes, the command checks that the record is still exactly as the command
+left it (content and tombstone flag) and passes that version as `expected_version`, so an undo never
+overwrites a change made since (by an import, or another user of a shared register), while the
+versions that other commands on the same record add in between do not matter. A write
 that fails leaves the register as it was, marks the command obsolete (QUndoStack then drops it, so
 the stack never claims a state the register is not in) and reports why through `CommandFailures`.
 """
@@ -20,7 +22,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMetaMethod, QOb
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bra_desktop.store.errors import RegisterError
+from bra_desktop.domain.content import normalise
+from bra_desktop.store.errors import RegisterError, VersionConflict
 from bra_desktop.ui.service import RegisterService
 
 log = logging.getLogger(__name__)
@@ -120,6 +123,18 @@ class _RecordCommand(QUndoCommand):
     def _revert(self) -> None:
         raise NotImplementedError
 
+    def _version_if_unchanged(self, record_id: str, content: dict[str, Any], deleted: bool) -> int:
+        """The record's version if it is still as this command left it; else refuse to write."""
+        kind = self.service.kind(self.kind_key)
+        record = self.service.load(self.kind_key, record_id)
+        if record is None or record.deleted != deleted or record.content != normalise(kind, content):
+            by = record.updated_by if record is not None else "?"
+            raise VersionConflict(
+                f"{kind.label_sv} har ändrats av {by} sedan dess, så ändringen kan inte tas tillbaka.",
+                f"The {kind.label_en.lower()} was changed by {by} since, so the change cannot be taken back.",
+            )
+        return record.version
+
 
 class CreateRecordCommand(_RecordCommand):
     """A new record: redo creates it (later: restores it), undo tombstones it."""
@@ -130,19 +145,18 @@ class CreateRecordCommand(_RecordCommand):
         super().__init__(service, kind_key, text, failures)
         self._content = dict(content)
         self.record_id: str | None = None
-        self._version: int | None = None
 
     def _apply(self) -> None:
         if self.record_id is None:
-            record = self.service.create(self.kind_key, self._content)
-        else:
-            record = self.service.update(self.kind_key, self.record_id, self._content,
-                                         expected_version=self._version)
-        self.record_id, self._version = record.id, record.version
+            self.record_id = self.service.create(self.kind_key, self._content).id
+            return
+        version = self._version_if_unchanged(self.record_id, self._content, deleted=True)
+        self.service.update(self.kind_key, self.record_id, self._content, expected_version=version)
 
     def _revert(self) -> None:
         assert self.record_id is not None
-        self._version = self.service.delete(self.kind_key, self.record_id, expected_version=self._version).version
+        version = self._version_if_unchanged(self.record_id, self._content, deleted=False)
+        self.service.delete(self.kind_key, self.record_id, expected_version=version)
 
 
 class EditRecordCommand(_RecordCommand):
@@ -162,17 +176,18 @@ class EditRecordCommand(_RecordCommand):
         self.record_id = record_id
         self._before = dict(before_content)
         self._after = dict(after_content)
-        self._version = expected_version
-
-    def _write(self, content: dict[str, Any]) -> None:
-        record = self.service.update(self.kind_key, self.record_id, content, expected_version=self._version)
-        self._version = record.version
+        self._loaded_version = expected_version
 
     def _apply(self) -> None:
-        self._write(self._after)
+        if self._loaded_version is not None:  # the form's save: against the version it loaded
+            version, self._loaded_version = self._loaded_version, None
+        else:
+            version = self._version_if_unchanged(self.record_id, self._before, deleted=False)
+        self.service.update(self.kind_key, self.record_id, self._after, expected_version=version)
 
     def _revert(self) -> None:
-        self._write(self._before)
+        version = self._version_if_unchanged(self.record_id, self._after, deleted=False)
+        self.service.update(self.kind_key, self.record_id, self._before, expected_version=version)
 
 
 class DeleteRecordCommand(_RecordCommand):
@@ -202,16 +217,14 @@ class DeleteRecordCommand(_RecordCommand):
         super().__init__(service, kind_key, text, failures)
         self.record_ids = list(record_ids)
         self._content = {record.id: record.content for record in records}
-        self._versions: dict[str, int] = {record.id: record.version for record in records}
 
     def _delete(self, record_id: str) -> None:
-        record = self.service.delete(self.kind_key, record_id, expected_version=self._versions[record_id])
-        self._versions[record_id] = record.version
+        version = self._version_if_unchanged(record_id, self._content[record_id], deleted=False)
+        self.service.delete(self.kind_key, record_id, expected_version=version)
 
     def _restore(self, record_id: str) -> None:
-        record = self.service.update(self.kind_key, record_id, self._content[record_id],
-                                     expected_version=self._versions[record_id])
-        self._versions[record_id] = record.version
+        version = self._version_if_unchanged(record_id, self._content[record_id], deleted=True)
+        self.service.update(self.kind_key, record_id, self._content[record_id], expected_version=version)
 
     def _all_or_nothing(self, step: Callable[[str], None], back: Callable[[str], None]) -> None:
         done: list[str] = []
