@@ -170,6 +170,12 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
     upgraded.close()
 
 
+def test_schema_revision_constant_is_the_migrations_head():
+    from bra_desktop.store.register import SCHEMA_REVISION
+
+    assert SCHEMA_REVISION == migrate.head_revision()
+
+
 def test_register_from_a_newer_app_is_refused(register):
     with register.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = 'future9'"))

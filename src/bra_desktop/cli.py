@@ -76,6 +76,7 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
         producer = register.producer or (NATIONAL if args.national else args.county.zfill(2))
         register.set_producer(producer)
         counts = fill_demo_register(register, activities=args.activities, seed=args.seed, user=ctx.user)
+        register.refresh_statistics()
     finally:
         register.close()
     print("Demodata skapad: " + ", ".join(f"{n} {what}" for what, n in counts.items()))

@@ -26,6 +26,10 @@ from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import Base, save_bases
 
 
+STATISTICS_AFTER = 1_000
+"""An import that changes this many records refreshes the query planner's statistics."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
     bundle_id: str
@@ -66,6 +70,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             backup_file=str(backup or ""), last_change_id=session.scalar(select(func.max(ChangeLog.id))) or 0,
         ))
         session.commit()
+    if len(changes) >= STATISTICS_AFTER:
+        register.refresh_statistics()
     return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False)
 
 

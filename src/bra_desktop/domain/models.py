@@ -95,7 +95,8 @@ class Organisation(SyncedFields, table=True):
 
 class Activity(SyncedFields, table=True):
     __tablename__ = "activity"
-    __table_args__ = (Index("ix_activity_live_start", "deleted", "start_date"),)
+    __table_args__ = (Index("ix_activity_live_start", "deleted", "start_date", "id"),)
+    """Covers the default list (live activities by date) without touching the table."""
     title: str
     activity_type: str = Field(max_length=40)
     status: str = Field(max_length=40)
@@ -149,6 +150,8 @@ def _value(target: str | None, length: int = 40) -> Column:
 
 class ActivitySubjectArea(SQLModel, table=True):
     __tablename__ = "activity_subject_area"
+    __table_args__ = (Index("ix_activity_subject_area_code", "code", "activity_id"),)
+    """The subject-area filter starts from the code."""
     activity_id: str = Field(sa_column=_owner("activity"))
     code: str = Field(sa_column=_value(None))
 

@@ -116,7 +116,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_activity_deleted'), ['deleted'], unique=False)
-        batch_op.create_index('ix_activity_live_start', ['deleted', 'start_date'], unique=False)
+        batch_op.create_index('ix_activity_live_start', ['deleted', 'start_date', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_activity_network_id'), ['network_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_activity_origin'), ['origin'], unique=False)
         batch_op.create_index(batch_op.f('ix_activity_start_date'), ['start_date'], unique=False)
@@ -147,6 +147,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['activity_id'], ['activity.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('activity_id', 'code')
     )
+    with op.batch_alter_table('activity_subject_area', schema=None) as batch_op:
+        batch_op.create_index('ix_activity_subject_area_code', ['code', 'activity_id'], unique=False)
+
     op.create_table('organisation',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('origin', sa.String(length=3), nullable=False),
@@ -279,6 +282,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_organisation_deleted'))
 
     op.drop_table('organisation')
+    with op.batch_alter_table('activity_subject_area', schema=None) as batch_op:
+        batch_op.drop_index('ix_activity_subject_area_code')
+
     op.drop_table('activity_subject_area')
     with op.batch_alter_table('activity_municipality', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_activity_municipality_municipality_code'))
