@@ -1,0 +1,470 @@
+"""A year's figures for the dashboard and the annual report: pure data, no Qt.
+
+What counts (the same rules for the dashboard, the xlsx report and the PDF report):
+
+- An activity belongs to year Y if its period, `start_date` to `end_date` (or `start_date` alone),
+  overlaps Y: an activity from 2025-12-20 to 2026-01-10 counts in both 2025 and 2026, and so do its
+  participants. By month it counts in the month it starts; one that began in an earlier year counts
+  in January.
+- Tombstoned records (`deleted`) never count, nor do organisations that are tombstoned.
+- Cancelled activities (status INSTALLD) are left out of every activity count and of participants.
+- Scope: `county` keeps the records whose `origin` is that county (in a county register, its own
+  producer code); None keeps every record (Brå's whole country, national records included).
+- Commitments and problem areas are counted as they stand now (their current status and trend),
+  every live one of the scope; overdue commitments are those due before the reference date `today`
+  whose status is neither KLART nor AVBRUTET.
+- New crime phenomena: problem areas of category NYTT_FENOMEN first observed in the year, or with no
+  first-observed date and registered in the year (the first change-log entry of the record here).
+- Municipalities: those of the county (all 290 for the whole country); an activity's municipality in
+  another county is not counted as reached.
+
+Tables of a code list (type, subject area, organisation type, statuses, trend) list every active
+code in code-list order, zeros included, so years and counties compare row by row; a retired or
+unknown code appears only when it has something to count. Networks and reached municipalities come
+most first, then by name.
+
+Everything is counted in SQL with GROUP BY (SQLAlchemy Core): at national scale a year holds tens of
+thousands of activities, and building a Python object per record would cost seconds. The year's
+activities are selected once in a materialised CTE that every grouping of one statement reads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, and_, case, cast, extract, func, literal, null, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.models import (
+    Activity,
+    ActivityMunicipality,
+    ActivityOrganisation,
+    ActivitySubjectArea,
+    ChangeLog,
+    CodeItem,
+    Commitment,
+    County,
+    Municipality,
+    Network,
+    Organisation,
+    ProblemArea,
+)
+from bra_desktop.store.queries import swedish_sort_key
+
+CANCELLED = "INSTALLD"
+"""Activity status left out of counts and participants."""
+CLOSED_COMMITMENT = ("KLART", "AVBRUTET")
+"""Commitment statuses that are never overdue."""
+NEW_PHENOMENON = "NYTT_FENOMEN"
+"""Problem-area category of new crime phenomena."""
+
+NO_NETWORK = "Inget nätverk"
+NO_SUBJECT_AREA = "Inget ämnesområde"
+WHOLE_COUNTRY = "Hela landet"
+
+ACTIVITY_TYPES = "aktivitetstyp"
+SUBJECT_AREAS = "amnesomrade"
+ORGANISATION_TYPES = "aktorstyp"
+COMMITMENT_STATUSES = "atagandestatus"
+TRENDS = "trend"
+PROBLEM_STATUSES = "problemstatus"
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    """Code, record id or municipality code ("" for no network / no subject area)."""
+    label: str
+    """Swedish label: code-list label_sv, network name, municipality name, or "Inget nätverk" /
+    "Inget ämnesområde" for none."""
+    value: int
+
+
+@dataclass(frozen=True)
+class NamedRecord:
+    id: str
+    title: str
+    detail: str
+    """E.g. "klart senast 2026-03-31 · Pågår · Polisen Syd" or "Ökande · först observerat 2026-02-01"."""
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    year: int
+    county: str | None
+    """County code, or None for the whole country (national mode)."""
+    scope_name: str
+    """"Stockholms län" or "Hela landet"."""
+    activities: int
+    activities_previous_year: int
+    participants: int
+    participants_previous_year: int
+    by_month: tuple[int, ...]
+    """12 values: activities by the month they start in (one begun in an earlier year counts in January)."""
+    by_type: tuple[Count, ...]
+    by_network: tuple[Count, ...]
+    by_subject_area: tuple[Count, ...]
+    """An activity with several subject areas counts once in each."""
+    organisations_by_type: tuple[Count, ...]
+    """Distinct (live) organisations taking part in the year's activities, by organisation type."""
+    municipalities_total: int
+    """The county's municipalities (290 for the whole country)."""
+    municipalities_reached: tuple[Count, ...]
+    """Municipalities with at least one activity; value = the activities there."""
+    municipalities_not_reached: tuple[Count, ...]
+    """Value 0, sorted by name."""
+    commitments_by_status: tuple[Count, ...]
+    overdue_commitments: tuple[NamedRecord, ...]
+    """Due before the reference date and status neither KLART nor AVBRUTET, earliest first."""
+    problem_areas_by_trend: tuple[Count, ...]
+    problem_areas_by_status: tuple[Count, ...]
+    new_phenomena: tuple[NamedRecord, ...]
+    """Problem areas of category NYTT_FENOMEN first observed in the year (or with no date and
+    registered in it), in order of first observation."""
+
+    @property
+    def commitments(self) -> int:
+        return sum(item.value for item in self.commitments_by_status)
+
+    @property
+    def problem_areas(self) -> int:
+        return sum(item.value for item in self.problem_areas_by_status)
+
+
+# --- public API ----------------------------------------------------------------------------------
+
+
+def available_years(session: Session) -> list[int]:
+    """Years with any live activity (every year its period touches), newest first; always the current year."""
+    connection = session.connection()
+    live = Activity.deleted.is_(False)
+    years: set[int] = {date.today().year}
+    # One index seek per year on start_date rather than a scan of every activity.
+    first = connection.execute(select(func.min(Activity.start_date)).where(live)).scalar()
+    while first is not None:
+        years.add(first.year)
+        first = connection.execute(
+            select(func.min(Activity.start_date)).where(live, Activity.start_date >= date(first.year + 1, 1, 1))
+        ).scalar()
+    # Activities that run into later years.
+    start_year, end_year = extract("year", Activity.start_date), extract("year", Activity.end_date)
+    spans = select(start_year, end_year).where(live, Activity.end_date.is_not(None), end_year > start_year).distinct()
+    for start, end in connection.execute(spans):
+        years.update(range(int(start), int(end) + 1))
+    return sorted(years, reverse=True)
+
+
+def year_figures(session: Session, year: int, county: str | None = None, *, today: date | None = None) -> YearFigures:
+    """The figures of `year` for `county` (its records, by origin) or the whole country (None).
+
+    Cancelled activities (INSTALLD) and tombstones are left out; see the module docstring for the rules.
+    `today` is the reference date of overdue commitments (default: today's date).
+    """
+    figures = _Figures(session, year, today or date.today(), county=county, by_origin=False)
+    return figures.build(county)
+
+
+def county_overview(session: Session, year: int, *, today: date | None = None) -> list[YearFigures]:
+    """One `YearFigures` per county with data (activities this year or the year before, commitments or
+    problem areas of that origin), in county-code order: the national report's row per county.
+
+    Counted with the same queries as `year_figures`, grouped by origin, so 21 counties cost about as
+    much as one."""
+    figures = _Figures(session, year, today or date.today(), county=None, by_origin=True)
+    return [figures.build(code) for code in figures.counties_with_data()]
+
+
+# --- counting ------------------------------------------------------------------------------------
+
+
+_Groups = dict[str | None, dict[str, int]]
+"""origin (None when not grouped by origin) → key → count."""
+
+
+class _Figures:
+    """The grouped counts of one year, for one scope or for every origin at once."""
+
+    def __init__(self, session: Session, year: int, today: date, *, county: str | None, by_origin: bool) -> None:
+        self.session = session
+        self.connection = session.connection()
+        self.year = year
+        self.today = today
+        self.county = county
+        self.by_origin = by_origin
+        self.labels = _code_lists(self.connection)
+        self.county_names = dict(self.connection.execute(select(County.code, County.name)).all())
+        self.municipalities = self.connection.execute(
+            select(Municipality.code, Municipality.name, Municipality.county_code)
+        ).all()
+        self.network_names = dict(self.connection.execute(select(Network.id, Network.name)).all())
+        self.activity_groups = self._activity_groups()
+        self.totals = self._totals()
+        self.commitment_status = self._grouped(Commitment, Commitment.status)
+        self.trend = self._grouped(ProblemArea, ProblemArea.trend)
+        self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
+        self.overdue = self._overdue()
+        self.phenomena = self._new_phenomena()
+
+    # --- scope ---
+
+    def _origin_condition(self, table: Any) -> list[ColumnElement[bool]]:
+        return [table.origin == self.county] if self.county is not None else []
+
+    def _origin_column(self, table: Any) -> ColumnElement[Any]:
+        """The origin when counting per origin, otherwise a constant NULL (grouped by nothing)."""
+        return table.origin.label("origin") if self.by_origin else cast(null(), String).label("origin")
+
+    def _origin_group(self, column: Any) -> list[Any]:
+        return [column] if self.by_origin else []
+
+    def _in_years(self, first_year: int, last_year: int) -> list[ColumnElement[bool]]:
+        """Live, not cancelled activities of the scope whose period overlaps the years."""
+        first, last = date(first_year, 1, 1), date(last_year, 12, 31)
+        return [
+            Activity.deleted.is_(False),
+            Activity.status != CANCELLED,
+            Activity.start_date <= last,
+            # The second branch lets the planner use the start-date index for nearly every activity.
+            or_(Activity.start_date >= first, func.coalesce(Activity.end_date, Activity.start_date) >= first),
+            *self._origin_condition(Activity),
+        ]
+
+    # --- activities ---
+
+    def _totals(self) -> dict[str | None, dict[str, int]]:
+        """Activities and participants of the year and of the year before, per origin."""
+        first, previous_first = date(self.year, 1, 1), date(self.year - 1, 1, 1)
+        previous_last = date(self.year - 1, 12, 31)
+        end = func.coalesce(Activity.end_date, Activity.start_date)
+        this_year = end >= first
+        previous_year = and_(Activity.start_date <= previous_last, end >= previous_first)
+        participants = func.coalesce(Activity.participants, 0)
+        origin = self._origin_column(Activity)
+        query = (
+            select(
+                origin,
+                func.count(case((this_year, 1))),
+                func.coalesce(func.sum(case((this_year, participants), else_=0)), 0),
+                func.count(case((previous_year, 1))),
+                func.coalesce(func.sum(case((previous_year, participants), else_=0)), 0),
+            )
+            .where(*self._in_years(self.year - 1, self.year))
+            .group_by(*self._origin_group(Activity.origin))
+        )
+        return {
+            row[0]: {"activities": int(row[1]), "participants": int(row[2]),
+                     "activities_previous_year": int(row[3]), "participants_previous_year": int(row[4])}
+            for row in self.connection.execute(query)
+        }
+
+    def _activity_groups(self) -> dict[str, _Groups]:
+        """Every grouping of the year's activities, in one statement over one selection of them."""
+        first = date(self.year, 1, 1)
+        year_activities = (
+            select(
+                Activity.id.label("id"),
+                self._origin_column(Activity),
+                case((Activity.start_date < first, 1), else_=extract("month", Activity.start_date)).label("month"),
+                Activity.activity_type.label("activity_type"),
+                Activity.network_id.label("network_id"),
+            )
+            .where(*self._in_years(self.year, self.year))
+            .cte("year_activity")
+            .prefix_with("MATERIALIZED")
+        )
+        y = year_activities.c
+
+        def grouping(name: str, key: Any, value: Any, *joins: tuple[Any, Any], outer: bool = False) -> Any:
+            source: Any = year_activities
+            for table, on in joins:
+                source = source.join(table, on, isouter=outer)
+            key = cast(key, String)
+            return select(cast(literal(name), String).label("grouping"), y.origin, key.label("key"),
+                          value.label("value")).select_from(source).group_by(*self._origin_group(y.origin), key)
+
+        query = union_all(
+            grouping("month", y.month, func.count()),
+            grouping("type", y.activity_type, func.count()),
+            grouping("network", func.coalesce(y.network_id, ""), func.count()),
+            grouping("subject", func.coalesce(ActivitySubjectArea.code, ""), func.count(),
+                     (ActivitySubjectArea, ActivitySubjectArea.activity_id == y.id), outer=True),
+            grouping("municipality", ActivityMunicipality.municipality_code, func.count(),
+                     (ActivityMunicipality, ActivityMunicipality.activity_id == y.id)),
+            grouping("organisation", Organisation.org_type, func.count(func.distinct(Organisation.id)),
+                     (ActivityOrganisation, ActivityOrganisation.activity_id == y.id),
+                     (Organisation, and_(Organisation.id == ActivityOrganisation.organisation_id,
+                                         Organisation.deleted.is_(False)))),
+        )
+        groups: dict[str, _Groups] = defaultdict(lambda: defaultdict(dict))
+        for name, origin, key, value in self.connection.execute(query):
+            groups[name][origin][key] = int(value)
+        return groups
+
+    # --- commitments and problem areas ---
+
+    def _grouped(self, table: Any, column: Any) -> _Groups:
+        origin = self._origin_column(table)
+        query = (
+            select(origin, column, func.count())
+            .where(table.deleted.is_(False), *self._origin_condition(table))
+            .group_by(*self._origin_group(table.origin), column)
+        )
+        groups: _Groups = defaultdict(dict)
+        for origin_value, key, value in self.connection.execute(query):
+            groups[origin_value][key] = int(value)
+        return groups
+
+    def _overdue(self) -> dict[str | None, list[NamedRecord]]:
+        query = (
+            select(self._origin_column(Commitment), Commitment.id, Commitment.title, Commitment.due_date,
+                   Commitment.status, Organisation.name)
+            .outerjoin(Organisation, Organisation.id == Commitment.responsible_org_id)
+            .where(Commitment.deleted.is_(False), Commitment.due_date < self.today,
+                   Commitment.status.not_in(CLOSED_COMMITMENT), *self._origin_condition(Commitment))
+            .order_by(Commitment.due_date, Commitment.title, Commitment.id)
+        )
+        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        for origin, record_id, title, due, status, organisation in self.connection.execute(query):
+            parts = [f"klart senast {due.isoformat()}", self._label(COMMITMENT_STATUSES, status)]
+            if organisation:
+                parts.append(organisation)
+            found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
+        return found
+
+    def _new_phenomena(self) -> dict[str | None, list[NamedRecord]]:
+        first, last = date(self.year, 1, 1), date(self.year, 12, 31)
+        registered = (
+            select(func.min(ChangeLog.at))
+            .where(ChangeLog.record_id == ProblemArea.id, ChangeLog.table_name == ProblemArea.__tablename__)
+            .scalar_subquery()
+        )
+        query = (
+            select(self._origin_column(ProblemArea), ProblemArea.id, ProblemArea.title, ProblemArea.trend,
+                   ProblemArea.first_observed, case((ProblemArea.first_observed.is_(None), registered)))
+            .where(
+                ProblemArea.deleted.is_(False),
+                ProblemArea.category == NEW_PHENOMENON,
+                or_(ProblemArea.first_observed.is_(None),
+                    and_(ProblemArea.first_observed >= first, ProblemArea.first_observed <= last)),
+                *self._origin_condition(ProblemArea),
+            )
+        )
+        rows: list[tuple[date, str, str | None, NamedRecord]] = []
+        for origin, record_id, title, trend, observed, registered_at in self.connection.execute(query):
+            trend_label = self._label(TRENDS, trend)
+            if observed is not None:
+                when, detail = observed, f"{trend_label} · först observerat {observed.isoformat()}"
+            else:
+                day = _day(registered_at)
+                if day is None or day.year != self.year:
+                    continue
+                when, detail = day, f"{trend_label} · registrerat {day.isoformat()} (inget datum för första observation)"
+            rows.append((when, swedish_sort_key(title), origin, NamedRecord(record_id, title, detail)))
+        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        for _when, _key, origin, record in sorted(rows, key=lambda row: row[:2]):
+            found[origin].append(record)
+        return found
+
+    # --- assembling ---
+
+    def counties_with_data(self) -> list[str]:
+        origins: set[str | None] = set(self.totals)
+        origins.update(self.commitment_status, self.problem_status)
+        return sorted(origin for origin in origins if origin in self.county_names)
+
+    def build(self, county: str | None) -> YearFigures:
+        origin = county if self.by_origin else None
+        groups = {name: grouped.get(origin, {}) for name, grouped in self.activity_groups.items()}
+        totals = self.totals.get(origin, {})
+        by_month = groups.get("month", {})
+        municipalities = [row for row in self.municipalities if county is None or row.county_code == county]
+        reached_counts = groups.get("municipality", {})
+        reached = [Count(code, name, reached_counts[code]) for code, name, _county in municipalities
+                   if reached_counts.get(code)]
+        reached.sort(key=lambda item: (-item.value, swedish_sort_key(item.label)))
+        not_reached = [Count(code, name, 0) for code, name, _county in municipalities if not reached_counts.get(code)]
+        not_reached.sort(key=lambda item: swedish_sort_key(item.label))
+        return YearFigures(
+            year=self.year,
+            county=county,
+            scope_name=self.county_names.get(county, county) if county is not None else WHOLE_COUNTRY,
+            activities=totals.get("activities", 0),
+            activities_previous_year=totals.get("activities_previous_year", 0),
+            participants=totals.get("participants", 0),
+            participants_previous_year=totals.get("participants_previous_year", 0),
+            by_month=tuple(by_month.get(str(month), 0) for month in range(1, 13)),
+            by_type=self._coded(ACTIVITY_TYPES, groups.get("type", {})),
+            by_network=self._networks(groups.get("network", {})),
+            by_subject_area=self._coded(SUBJECT_AREAS, groups.get("subject", {}), none_label=NO_SUBJECT_AREA),
+            organisations_by_type=self._coded(ORGANISATION_TYPES, groups.get("organisation", {})),
+            municipalities_total=len(municipalities),
+            municipalities_reached=tuple(reached),
+            municipalities_not_reached=tuple(not_reached),
+            commitments_by_status=self._coded(COMMITMENT_STATUSES, self.commitment_status.get(origin, {})),
+            overdue_commitments=tuple(self.overdue.get(origin, ())),
+            problem_areas_by_trend=self._coded(TRENDS, self.trend.get(origin, {})),
+            problem_areas_by_status=self._coded(PROBLEM_STATUSES, self.problem_status.get(origin, {})),
+            new_phenomena=tuple(self.phenomena.get(origin, ())),
+        )
+
+    def _label(self, list_name: str, code: str) -> str:
+        item = self.labels.get(list_name, {}).get(code)
+        return item[0] if item else code
+
+    def _coded(self, list_name: str, counts: dict[str, int], *, none_label: str | None = None) -> tuple[Count, ...]:
+        """Every active code in code-list order (zeros too), then retired or unknown codes that count,
+        then "none" ("" key) if anything has none."""
+        codes = self.labels.get(list_name, {})
+        rows = [Count(code, label, counts.get(code, 0)) for code, (label, active) in codes.items()
+                if active or counts.get(code)]
+        rows += [Count(code, code, value) for code, value in sorted(counts.items())
+                 if code and code not in codes and value]
+        if none_label is not None and counts.get(""):
+            rows.append(Count("", none_label, counts[""]))
+        return tuple(rows)
+
+    def _networks(self, counts: dict[str, int]) -> tuple[Count, ...]:
+        rows = [Count(key, self.network_names.get(key, key), value) for key, value in counts.items() if key]
+        rows.sort(key=lambda item: (-item.value, swedish_sort_key(item.label), item.key))
+        if counts.get(""):
+            rows.append(Count("", NO_NETWORK, counts[""]))
+        return tuple(rows)
+
+
+def _code_lists(connection: Any) -> dict[str, dict[str, tuple[str, bool]]]:
+    """list name → code → (Swedish label, active), in code-list order."""
+    query = select(CodeItem.list_name, CodeItem.code, CodeItem.label_sv, CodeItem.active).order_by(
+        CodeItem.list_name, CodeItem.sort_order, CodeItem.code
+    )
+    lists: dict[str, dict[str, tuple[str, bool]]] = {}
+    for list_name, code, label, active in connection.execute(query):
+        lists.setdefault(list_name, {})[code] = (label, bool(active))
+    return lists
+
+
+def _day(value: Any) -> date | None:
+    """The (local) date of a change-log time, however the driver returns it."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone().date()
+    return value
+
+
+def change(current: int, previous: int) -> tuple[int, float | None]:
+    """The change against the year before: difference, and percent (None when the year before was 0)."""
+    difference = current - previous
+    return difference, (difference / previous * 100 if previous else None)
+
+
+def labels_and_values(counts: Iterable[Count]) -> tuple[list[str], list[int]]:
+    items = list(counts)
+    return [item.label for item in items], [item.value for item in items]
