@@ -27,12 +27,13 @@ from bra_desktop.domain.models import BundleReceipt, SyncBase
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import load_record, update_record
 from bra_desktop.ui.bundle import export_dialog, import_wizard
-from bra_desktop.ui.bundle.export_dialog import ExportDialog, documents_folder
+from bra_desktop.ui.bundle.export_dialog import ExportDialog
 from bra_desktop.ui.bundle.history_dialog import HistoryDialog
 from bra_desktop.ui.bundle.import_wizard import ImportWizard
 from bra_desktop.ui.bundle.plan_model import (
-    BASE_COLUMN, CHOICE_COLUMN, DECIDED, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, UNDECIDED, PlanTreeModel,
+    BASE_COLUMN, CHOICE_COLUMN, DECIDED, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, UNDECIDED, PlanTreeModel,
 )
+from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.main_window import MainWindow
 from bra_desktop.ui.service import RegisterService
 
@@ -150,6 +151,8 @@ def test_export_offers_the_standard_name_in_the_documents_folder(qtbot, service,
 
 def test_export_through_the_dialog_writes_a_readable_bundle(qtbot, service, county_data, tmp_path, monkeypatch):
     dialog = export_dialog_for(qtbot, service)
+    dialog.path_edit.setText(str(tmp_path))  # a folder: the standard name goes inside it
+    assert re.fullmatch(r"bra-paket_01_\d{8}-\d{4}\.xlsx", dialog.target().name)
     dialog.path_edit.setText(str(tmp_path / "till-bra"))  # the .xlsx is added
     dialog.contacts_box.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -350,6 +353,9 @@ def test_a_conflict_blocks_import_until_the_field_is_decided(qtbot, qtmodelteste
     assert cells(participants)[CHOICE_COLUMN] == "Filens version"
 
     preview = wizard.preview
+    assert preview.tree.currentIndex() == title  # it opens on the first conflict, its values in full below
+    assert [preview.details.values[c].toPlainText() for c in (LOCAL_COLUMN, INCOMING_COLUMN, BASE_COLUMN)] == [
+        "Min rubrik", "Brås rubrik", "Träff 0"]
     preview.tree.setCurrentIndex(participants)
     assert not preview.take_button.isEnabled()  # nothing to decide on that row
     preview.tree.setCurrentIndex(title)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,14 +33,8 @@ from bra_desktop.bundle.export import CHANGES, FULL, ExportResult, bundle_file_n
 from bra_desktop.domain.models import utcnow
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
-from bra_desktop.ui.bundle.widgets import plain_label
+from bra_desktop.ui.bundle.widgets import documents_folder, plain_label
 from bra_desktop.ui.service import RegisterService
-
-
-def documents_folder() -> Path:
-    """Where bundles are saved unless the user chooses otherwise."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 class ExportDialog(QDialog):
@@ -135,7 +129,10 @@ class ExportDialog(QDialog):
         return CHANGES if self.changes_button.isChecked() else FULL
 
     def target(self) -> Path:
+        """The file to write: the standard name inside a folder, and .xlsx added if it was left out."""
         path = Path(self.path_edit.text().strip()).expanduser()
+        if path.is_dir():
+            return path / bundle_file_name(self.service.producer, utcnow())
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def choose_file(self) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,9 +32,8 @@ from bra_desktop.bundle.planner import build_plan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.ui.bundle.export_dialog import documents_folder
 from bra_desktop.ui.bundle.preview_page import PreviewPage
-from bra_desktop.ui.bundle.widgets import plain_items, plain_label, plain_tooltip
+from bra_desktop.ui.bundle.widgets import documents_folder, plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
 from bra_desktop.ui.service import RegisterService

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListView,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QTabWidget,
     QTreeView,
@@ -30,12 +32,61 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
 from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
-from bra_desktop.ui.bundle.plan_model import BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, TITLE, PlanTreeModel
+from bra_desktop.ui.bundle.plan_model import (
+    BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel,
+)
 from bra_desktop.ui.bundle.widgets import plain_items, plain_label
 from bra_desktop.ui.service import RegisterService
 
 EXPAND_RECORDS_UP_TO = 100
 """A plan with at most this many changed records opens with every field diff showing."""
+
+
+class DiffDetails(QWidget):
+    """The chosen row of the tree in full: a field's three values side by side, wrapped, or a record's notes.
+
+    The tree's cells cut long text (a description, a title); here nothing is cut.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = plain_label("", self)
+        self.values: dict[int, QPlainTextEdit] = {}
+        row = QHBoxLayout()
+        for column in (LOCAL_COLUMN, INCOMING_COLUMN, BASE_COLUMN):
+            box = QVBoxLayout()
+            label = QLabel(self)
+            label.setObjectName(f"details_label_{column}")
+            text = QPlainTextEdit(self)
+            text.setReadOnly(True)
+            box.addWidget(label)
+            box.addWidget(text, 1)
+            row.addLayout(box, 1)
+            self.values[column] = text
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(row, 1)
+        self.show_row(QModelIndex())
+
+    def show_row(self, index: QModelIndex) -> None:
+        model = index.model()
+        field_row = isinstance(model, PlanTreeModel) and model.field_at(index) is not None
+        for column, text in self.values.items():
+            label = self.findChild(QLabel, f"details_label_{column}")
+            label.setText(model.headerData(column, Qt.Orientation.Horizontal) if field_row else "")
+            text.setPlainText(index.siblingAtColumn(column).data() or "" if field_row else "")
+            text.setVisible(field_row)
+        if not index.isValid():
+            self.heading.setText(self.tr("Markera en rad för att se hela texten."))
+            return
+        record = model.record_at(index) if isinstance(model, PlanTreeModel) else None
+        parts = [index.siblingAtColumn(TITLE).data() or ""]
+        if record is not None and not field_row:
+            parts.append(index.siblingAtColumn(NOTES_COLUMN).data() or "")
+        if field_row:
+            parts.append(index.siblingAtColumn(CHOICE_COLUMN).data() or "")
+        self.heading.setText(" – ".join(part for part in parts if part))
 
 
 class PreviewPage(QWidget):
@@ -87,9 +138,16 @@ class PreviewPage(QWidget):
         decisions.addWidget(QLabel(self.tr("Alla konflikter:"), self.decisions))
         decisions.addWidget(self.keep_all_button)
         decisions.addWidget(self.take_all_button)
+        self.details = DiffDetails(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.tree)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 1)
+        split.setSizes([380, 130])
+        split.setChildrenCollapsible(False)
         changes = QWidget(self)
         changes_layout = QVBoxLayout(changes)
-        changes_layout.addWidget(self.tree, 1)
+        changes_layout.addWidget(split, 1)
         changes_layout.addWidget(self.decisions)
 
         self.problems_model = QStandardItemModel(0, 5, self)
@@ -150,7 +208,7 @@ class PreviewPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.model.sig_decided.connect(self.sig_state_changed)
-        self.tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
         summary = plan_summary(plan).splitlines()
         self.heading.setText(summary[0])
         self.already.setText(summary[1] if plan.already_imported_at is not None else "")
@@ -171,7 +229,7 @@ class PreviewPage(QWidget):
         self.save_rejected_button.setEnabled(bool(plan.rejected))
         self.decisions.setVisible(bool(plan.conflicts) and plan.already_imported_at is None)
         self._lay_out_tree(changed)
-        self._selection_changed()
+        self._current_changed()
 
     def _show_counts(self, plan: ImportPlan) -> None:
         while self.counts.count():
@@ -207,11 +265,12 @@ class PreviewPage(QWidget):
     def _lay_out_tree(self, changed: int) -> None:
         assert self.model is not None
         header = self.tree.header()
-        header.setStretchLastSection(True)
-        for column, width in ((TITLE, 280), (LOCAL_COLUMN, 150), (INCOMING_COLUMN, 150), (BASE_COLUMN, 150),
-                              (CHOICE_COLUMN, 110)):
-            header.resizeSection(column, width)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in (LOCAL_COLUMN, INCOMING_COLUMN, BASE_COLUMN):  # the values share what is left
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((TITLE, 300), (CHOICE_COLUMN, 110), (NOTES_COLUMN, 170)):
+            header.resizeSection(column, width)
         for g in range(self.model.rowCount()):
             group = self.model.index(g, 0)
             self.tree.expand(group)
@@ -219,13 +278,16 @@ class PreviewPage(QWidget):
                 for r in range(self.model.rowCount(group)):
                     self.tree.expand(self.model.index(r, 0, group))
         conflicts = self.model.group_index(Action.CONFLICT)
-        if conflicts.isValid() and self.model.rowCount(conflicts):
-            self.tree.setCurrentIndex(self.model.index(0, 0, conflicts))
+        if conflicts.isValid():  # start on the first conflicting field, its values in full below
+            first = self.model.index(0, 0, conflicts)
+            fields = (self.model.index(r, 0, first) for r in range(self.model.rowCount(first)))
+            self.tree.setCurrentIndex(next((i for i in fields if self.model.can_decide(i)), first))
 
     # --- conflicts ---
 
-    def _selection_changed(self, *_: QItemSelection) -> None:
+    def _current_changed(self, *_: QModelIndex) -> None:
         current = self.tree.currentIndex()
+        self.details.show_row(current)
         decidable = self.model is not None and self.model.can_decide(current)
         self.keep_button.setEnabled(decidable)
         self.take_button.setEnabled(decidable)
@@ -233,6 +295,7 @@ class PreviewPage(QWidget):
     def _decide_selected(self, choice: Choice) -> None:
         if self.model is not None:
             self.model.decide(self.tree.currentIndex(), choice)
+            self.details.show_row(self.tree.currentIndex())
 
     def _decide_all(self, choice: Choice) -> None:
         if self.model is not None:

@@ -1,10 +1,12 @@
-"""Small pieces the bundle dialogs share: text from the register or a bundle always shown as plain text."""
+"""Small pieces the bundle dialogs share: where files go by default, and text from the register or a
+bundle always shown as plain text."""
 
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -30,3 +32,9 @@ def plain_items(*texts: str) -> list[QStandardItem]:
         item.setEditable(False)
         row.append(item)
     return row
+
+
+def documents_folder() -> Path:
+    """Where bundles are looked for and saved unless the user chooses otherwise."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
