@@ -395,6 +395,23 @@ def test_a_whole_record_is_decided_from_its_row(qtbot, service, county_data, bun
     assert content["title"] == "Min rubrik" and content["participants"] == 40
 
 
+def test_a_register_changed_during_the_preview_is_not_imported_into(qtbot, service, county_data, bundle, tmp_path):
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    wizard = wizard_for(qtbot, service, edited.save(tmp_path / "e.xlsx"))
+    read_files(qtbot, wizard)
+    add(service.register, "activity", title="Under förhandsgranskningen")
+    before = snapshot(service.register)
+    click_import(qtbot, wizard)
+    assert "Registret har ändrats sedan förhandsgranskningen." in wizard.result_text.toPlainText()
+    assert snapshot(service.register) == before and receipts(service.register, "import") == 0
+    assert wizard.next_button.text() == "Läs in filen igen"
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    finish(qtbot, wizard.operation)
+    click_import(qtbot, wizard)
+    assert activity_content(service, county_data["activities"][0].id)["title"] == "Ändrad av Brå"
+
+
 def test_a_broken_file_shows_the_swedish_error_and_changes_nothing(qtbot, service, county_data, tmp_path):
     broken = tmp_path / "x.xlsx"
     broken.write_bytes(b"not a zip")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
@@ -35,7 +36,7 @@ from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.bundle.preview_page import PreviewPage
 from bra_desktop.ui.bundle.widgets import documents_folder, plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.commands import error_message
-from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
+from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
 from bra_desktop.ui.service import RegisterService
 
 
@@ -237,7 +238,7 @@ class ImportWizard(QDialog):
         self.error_text.hide()
         self._page(1)
         self._run(job, self.tr("Importerar. En säkerhetskopia av registret tas först …"), cancellable=False,
-                  succeeded=self._applied, failed=self._apply_failed, cancelled=self._apply_failed)
+                  succeeded=self._applied, failed=self._apply_failed)
 
     # --- page 4: result ---
 
@@ -258,11 +259,9 @@ class ImportWizard(QDialog):
         self.result_text.setPlainText("\n".join(lines))
 
     def _applied(self, result: ImportResult) -> None:
-        assert self.plan is not None
+        assert self.plan is not None  # never an already imported plan: the preview offers nothing to apply then
         lines = []
-        if result.already_imported:
-            lines.append(self.tr("Paketet var redan inläst. Ingenting ändrades."))
-        elif result.changed or self.plan.code_changes:
+        if result.changed or self.plan.code_changes:
             lines.append(self.tr("Inläst: %1 poster ändrade.").replace("%1", str(result.changed)))
         else:
             lines.append(self.tr("Inläst: registret hade redan allt i paketet; ingenting behövde ändras."))
@@ -272,14 +271,12 @@ class ImportWizard(QDialog):
         self._show_result(self.tr("importerad"), [*lines, "", plan_summary(self.plan)])
         self._page(3)
         self._after_this_file()
-        if not result.already_imported:
-            self.service.sig_register_replaced.emit()
-            self.sig_imported.emit(result)
+        self.service.sig_register_replaced.emit()
+        self.sig_imported.emit(result)
 
-    def _apply_failed(self, error: Exception | None = None) -> None:
-        message = error_message(self.service, error) if error is not None else self.tr("Importen avbröts.")
+    def _apply_failed(self, error: Exception) -> None:
         self._show_result(self.tr("inte importerad"), [
-            self.tr("Ingenting är inläst: %1").replace("%1", message), "",
+            self.tr("Ingenting är inläst: %1").replace("%1", error_message(self.service, error)), "",
             self.tr("Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.")])
         self._page(3, next_text=self.tr("Läs in filen igen"), go_on=self._read, close_text=self.tr("Stäng"),
                    skip=self._more_files())
@@ -294,12 +291,14 @@ class ImportWizard(QDialog):
 
     # --- running jobs and the footer ---
 
-    def _run(self, job, text: str, *, cancellable: bool, succeeded, failed, cancelled) -> None:  # noqa: ANN001
+    def _run(self, job: Job, text: str, *, cancellable: bool, succeeded: Callable[[Any], None],
+             failed: Callable[[Exception], None], cancelled: Callable[[], None] | None = None) -> None:
         self.operation = Operation(job)
         self._cancellable = cancellable
         self.operation.sig_succeeded.connect(succeeded)
         self.operation.sig_failed.connect(failed)
-        self.operation.sig_cancelled.connect(cancelled)
+        if cancelled is not None:
+            self.operation.sig_cancelled.connect(cancelled)
         self.operation.sig_finished.connect(self._finished)
         self.progress.follow(self.operation, text, cancellable=cancellable)
         self.progress.show()

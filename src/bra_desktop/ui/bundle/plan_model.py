@@ -69,6 +69,12 @@ def _tooltip(text: str | None) -> str | None:
     return plain_tooltip(text) if text and (len(text) > 40 or "\n" in text) else None
 
 
+def action_heading(action: Action, language: str) -> str:
+    """A kind of change as a heading: "Nya", "Behåller din version"."""
+    label = action.label_en if language == "en" else action.label_sv
+    return f"{label[0].upper()}{label[1:]}"
+
+
 def choice_text(choice: Choice | None) -> str:
     return {LOCAL: _tr("Min version"), INCOMING: _tr("Filens version"), None: _tr("Att avgöra")}[choice]
 
@@ -213,8 +219,7 @@ class PlanTreeModel(QAbstractItemModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if index.column() == TITLE:
-            label = action.label_en if self._language == "en" else action.label_sv
-            return f"{label[0].upper()}{label[1:]} ({len(records)})"
+            return f"{action_heading(action, self._language)} ({len(records)})"
         if index.column() == CHOICE_COLUMN and action == Action.CONFLICT:
             left = sum(1 for record in records if record.undecided)
             return _tr("%1 att avgöra").replace("%1", str(left)) if left else _tr("Alla avgjorda")

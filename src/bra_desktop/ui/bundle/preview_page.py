@@ -8,6 +8,7 @@ can be imported now and, if not, why, so the wizard's Import button never fails 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
 from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
 from bra_desktop.ui.bundle.plan_model import (
-    BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel,
+    BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel, action_heading,
 )
 from bra_desktop.ui.bundle.widgets import plain_items, plain_label
 from bra_desktop.ui.service import RegisterService
@@ -106,6 +107,14 @@ class PreviewPage(QWidget):
         self.already.setStyleSheet("font-weight: bold")
         self.counts = QGridLayout()
         self.counts.setHorizontalSpacing(18)
+        self.count_labels: dict[Action, QLabel] = {}
+        for n, action in enumerate(Action):
+            number = QLabel(self)
+            number.setObjectName(f"count_{action.value}")
+            self.counts.addWidget(QLabel(f"{action_heading(action, service.language)}:", self), n // 4, (n % 4) * 2)
+            self.counts.addWidget(number, n // 4, (n % 4) * 2 + 1)
+            self.count_labels[action] = number
+        self.counts.setColumnStretch(7, 1)
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("plan_tree")
@@ -232,22 +241,10 @@ class PreviewPage(QWidget):
         self._current_changed()
 
     def _show_counts(self, plan: ImportPlan) -> None:
-        while self.counts.count():
-            item = self.counts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         counts = plan.counts()
-        language = self.service.language
-        for n, action in enumerate(Action):
-            label = action.label_en if language == "en" else action.label_sv
-            text = QLabel(f"{label[0].upper()}{label[1:]}:", self)
-            number = QLabel(str(counts[action]), self)
-            number.setObjectName(f"count_{action.value}")
-            if counts[action] and action in (Action.CONFLICT, Action.REJECTED):
-                number.setStyleSheet("font-weight: bold")
-            self.counts.addWidget(text, n // 4, (n % 4) * 2)
-            self.counts.addWidget(number, n // 4, (n % 4) * 2 + 1)
-        self.counts.setColumnStretch(7, 1)
+        for action, number in self.count_labels.items():
+            number.setText(str(counts[action]))
+            number.setStyleSheet("font-weight: bold" if counts[action] and action in (Action.CONFLICT, Action.REJECTED) else "")
 
     def _show_problems(self, plan: ImportPlan) -> None:
         self.problems_model.removeRows(0, self.problems_model.rowCount())
@@ -337,7 +334,7 @@ class PreviewPage(QWidget):
         if path is not None:
             self._save(lambda: save_plan_report(self.plan, path))
 
-    def _save(self, write) -> None:  # noqa: ANN001 (a callable returning the saved path)
+    def _save(self, write: Callable[[], Path]) -> None:
         """Write a small xlsx here on the UI thread (it holds the plan only, no register), with a busy cursor."""
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
