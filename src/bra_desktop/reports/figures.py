@@ -202,7 +202,6 @@ class _Figures:
         ).all()
         self.network_names = dict(self.connection.execute(select(Network.id, Network.name)).all())
         self.activity_groups = self._activity_groups()
-        self.totals = self._totals()
         self.commitment_status = self._grouped(Commitment, Commitment.status)
         self.trend = self._grouped(ProblemArea, ProblemArea.trend)
         self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
@@ -221,87 +220,93 @@ class _Figures:
     def _origin_group(self, column: Any) -> list[Any]:
         return [column] if self.by_origin else []
 
-    def _in_years(self, first_year: int, last_year: int) -> list[ColumnElement[bool]]:
-        """Live, not cancelled activities of the scope whose period overlaps the years."""
-        first, last = date(first_year, 1, 1), date(last_year, 12, 31)
-        return [
-            Activity.deleted.is_(False),
-            Activity.status != CANCELLED,
-            Activity.start_date <= last,
-            # The second branch lets the planner use the start-date index for nearly every activity.
-            or_(Activity.start_date >= first, func.coalesce(Activity.end_date, Activity.start_date) >= first),
-            *self._origin_condition(Activity),
-        ]
+    def _period_activities(self) -> Any:
+        """Live, not cancelled activities of the scope whose period overlaps the year or the year before.
+
+        The test is written so that it cannot be an index range: it needs every row's end date anyway,
+        and reading the table in order costs a third of visiting the same rows through the
+        start-date index (measured at 200,000 activities)."""
+        first, last = date(self.year - 1, 1, 1), date(self.year, 12, 31)
+        end = func.coalesce(Activity.end_date, Activity.start_date)
+        return (
+            select(
+                Activity.id.label("id"),
+                Activity.origin.label("origin"),
+                Activity.start_date.label("start_date"),
+                end.label("end_date"),
+                Activity.activity_type.label("activity_type"),
+                Activity.network_id.label("network_id"),
+                func.coalesce(Activity.participants, 0).label("participants"),
+            )
+            .where(
+                Activity.deleted.is_(False),
+                Activity.status != CANCELLED,
+                case((Activity.start_date <= last, end)) >= first,
+                *self._origin_condition(Activity),
+            )
+            .cte("period_activity")
+            .prefix_with("MATERIALIZED")
+        )
 
     # --- activities ---
 
-    def _totals(self) -> dict[str | None, dict[str, int]]:
-        """Activities and participants of the year and of the year before, per origin."""
-        first, previous_first = date(self.year, 1, 1), date(self.year - 1, 1, 1)
-        previous_last = date(self.year - 1, 12, 31)
-        end = func.coalesce(Activity.end_date, Activity.start_date)
-        this_year = end >= first
-        previous_year = and_(Activity.start_date <= previous_last, end >= previous_first)
-        participants = func.coalesce(Activity.participants, 0)
-        origin = self._origin_column(Activity)
-        query = (
-            select(
-                origin,
-                func.count(case((this_year, 1))),
-                func.coalesce(func.sum(case((this_year, participants), else_=0)), 0),
-                func.count(case((previous_year, 1))),
-                func.coalesce(func.sum(case((previous_year, participants), else_=0)), 0),
-            )
-            .where(*self._in_years(self.year - 1, self.year))
-            .group_by(*self._origin_group(Activity.origin))
-        )
-        return {
-            row[0]: {"activities": int(row[1]), "participants": int(row[2]),
-                     "activities_previous_year": int(row[3]), "participants_previous_year": int(row[4])}
-            for row in self.connection.execute(query)
-        }
-
     def _activity_groups(self) -> dict[str, _Groups]:
-        """Every grouping of the year's activities, in one statement over one selection of them."""
-        first = date(self.year, 1, 1)
-        year_activities = (
-            select(
-                Activity.id.label("id"),
-                self._origin_column(Activity),
-                case((Activity.start_date < first, 1), else_=extract("month", Activity.start_date)).label("month"),
-                Activity.activity_type.label("activity_type"),
-                Activity.network_id.label("network_id"),
-            )
-            .where(*self._in_years(self.year, self.year))
-            .cte("year_activity")
-            .prefix_with("MATERIALIZED")
-        )
-        y = year_activities.c
+        """Every count of the year's activities (and the totals of the year before), in one statement
+        over one selection of them: name → origin → key → value."""
+        first, previous_last = date(self.year, 1, 1), date(self.year - 1, 12, 31)
+        period = self._period_activities()
+        p = period.c
+        this_year, previous_year = p.end_date >= first, p.start_date <= previous_last
+        year = select(period).where(this_year).cte("year_activity")
+        y = year.c
 
-        def grouping(name: str, key: Any, value: Any, *joins: tuple[Any, Any], outer: bool = False) -> Any:
-            source: Any = year_activities
-            for table, on in joins:
-                source = source.join(table, on, isouter=outer)
+        def grouping(name: str, source: Any, key: Any, value: Any, *, constant: bool = False) -> Any:
+            """Rows (name, origin, key, value); a constant key is not grouped by (no sort of every row)."""
             key = cast(key, String)
-            return select(cast(literal(name), String).label("grouping"), y.origin, key.label("key"),
-                          value.label("value")).select_from(source).group_by(*self._origin_group(y.origin), key)
+            origin = source.c.origin if self.by_origin else cast(null(), String)
+            query = select(cast(literal(name), String).label("grouping"), origin.label("origin"), key.label("key"),
+                           value.label("value"))
+            keys = self._origin_group(source.c.origin) + ([] if constant else [key])
+            return query.group_by(*keys) if keys else query
 
+        subjects = year.outerjoin(ActivitySubjectArea, ActivitySubjectArea.activity_id == y.id)
+        places = year.join(ActivityMunicipality, ActivityMunicipality.activity_id == y.id)
+        # Each organisation once per origin, then its type: 600 organisations, not 120,000 links.
+        taking_part = (
+            select(y.origin, ActivityOrganisation.organisation_id)
+            .select_from(year.join(ActivityOrganisation, ActivityOrganisation.activity_id == y.id))
+            .distinct()
+            .subquery("taking_part")
+        )
+        organisations = taking_part.join(
+            Organisation, and_(Organisation.id == taking_part.c.organisation_id, Organisation.deleted.is_(False))
+        )
         query = union_all(
-            grouping("month", y.month, func.count()),
-            grouping("type", y.activity_type, func.count()),
-            grouping("network", func.coalesce(y.network_id, ""), func.count()),
-            grouping("subject", func.coalesce(ActivitySubjectArea.code, ""), func.count(),
-                     (ActivitySubjectArea, ActivitySubjectArea.activity_id == y.id), outer=True),
-            grouping("municipality", ActivityMunicipality.municipality_code, func.count(),
-                     (ActivityMunicipality, ActivityMunicipality.activity_id == y.id)),
-            grouping("organisation", Organisation.org_type, func.count(func.distinct(Organisation.id)),
-                     (ActivityOrganisation, ActivityOrganisation.activity_id == y.id),
-                     (Organisation, and_(Organisation.id == ActivityOrganisation.organisation_id,
-                                         Organisation.deleted.is_(False)))),
+            grouping("total", period, literal("activities"), func.count(case((this_year, 1))), constant=True),
+            grouping("total", period, literal("participants"), func.sum(case((this_year, p.participants), else_=0)),
+                     constant=True),
+            grouping("total", period, literal("activities_previous_year"), func.count(case((previous_year, 1))),
+                     constant=True),
+            grouping("total", period, literal("participants_previous_year"),
+                     func.sum(case((previous_year, p.participants), else_=0)), constant=True),
+            # By day and type, folded into months and types below: one sort instead of two, and no
+            # month function on every row (at most 365 × 13 rows come back).
+            grouping("day type", year, cast(case((y.start_date < first, first), else_=y.start_date), String)
+                     + "|" + y.activity_type, func.count()),
+            grouping("network", year, func.coalesce(y.network_id, ""), func.count()),
+            grouping("subject", year, func.coalesce(ActivitySubjectArea.code, ""), func.count()).select_from(subjects),
+            grouping("municipality", year, ActivityMunicipality.municipality_code, func.count()).select_from(places),
+            grouping("organisation", taking_part, Organisation.org_type, func.count()).select_from(organisations),
         )
         groups: dict[str, _Groups] = defaultdict(lambda: defaultdict(dict))
         for name, origin, key, value in self.connection.execute(query):
-            groups[name][origin][key] = int(value)
+            if name == "day type":
+                day, activity_type = key.split("|", 1)
+                for fold, part in (("month", str(int(day[5:7]))), ("type", activity_type)):
+                    counts = groups[fold][origin]
+                    counts[part] = counts.get(part, 0) + int(value)
+            else:
+                groups[name][origin][key] = int(value or 0)
         return groups
 
     # --- commitments and problem areas ---
@@ -372,14 +377,14 @@ class _Figures:
     # --- assembling ---
 
     def counties_with_data(self) -> list[str]:
-        origins: set[str | None] = set(self.totals)
+        origins: set[str | None] = set(self.activity_groups.get("total", {}))
         origins.update(self.commitment_status, self.problem_status)
         return sorted(origin for origin in origins if origin in self.county_names)
 
     def build(self, county: str | None) -> YearFigures:
         origin = county if self.by_origin else None
         groups = {name: grouped.get(origin, {}) for name, grouped in self.activity_groups.items()}
-        totals = self.totals.get(origin, {})
+        totals = groups.get("total", {})
         by_month = groups.get("month", {})
         municipalities = [row for row in self.municipalities if county is None or row.county_code == county]
         reached_counts = groups.get("municipality", {})
