@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -24,6 +25,7 @@ from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.table_model import Restriction
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,19 @@ def _records(kind_key: str) -> Section:
     )
 
 
+def _overview() -> Section:
+    def build(window: MainWindow) -> QWidget:
+        from bra_desktop.ui.dashboard import DashboardSection  # QtCharts loads when the overview is first shown
+
+        dashboard = DashboardSection(window.service, window)
+        dashboard.sig_show_records.connect(window.show_records)
+        return dashboard
+
+    return Section("overview", lambda language: "Overview" if language == "en" else "Översikt", build)
+
+
 SECTIONS: tuple[Section, ...] = (
+    _overview(),
     _records("activity"),
     _records("commitment"),
     _records("problem_area"),
@@ -52,6 +66,9 @@ SECTIONS: tuple[Section, ...] = (
     _records("organisation"),
 )
 """The sections, in the order of the navigation list."""
+
+FIRST_SECTION = "activity"
+"""The section shown until the user has chosen one: a new register has nothing to give an overview of."""
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +131,13 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(row)
         self.count_label.setText(widget.count_text() if isinstance(widget, RecordSection) else "")
         self._update_actions()
+
+    def show_records(self, kind_key: str, filters: dict[str, Any], restriction: Restriction | None = None) -> None:
+        """Show the table of `kind_key` filtered to just these records (a click on a dashboard chart)."""
+        self.show_section([section.key for section in SECTIONS].index(kind_key))
+        records = self._records()
+        assert records is not None
+        records.apply_filters(filters, restriction)
 
     def current_section(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -282,7 +306,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([self.navigation.minimumWidth(), 1000])
         keys = [section.key for section in SECTIONS]
         saved = self.state.value("window/section")
-        self.show_section(keys.index(saved) if saved in keys else 0)
+        self.show_section(keys.index(saved if saved in keys else FIRST_SECTION))
 
     def save_state(self) -> None:
         self.state.setValue("window/geometry", self.saveGeometry())

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.store import queries
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel
+from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
 
 SEARCH_DELAY_MS = 150
 
@@ -96,6 +96,12 @@ class RecordSection(QWidget):
         self.show_deleted = QCheckBox(self.tr("Visa borttagna"), self)
         self.show_deleted.toggled.connect(self.proxy.set_include_deleted)
 
+        self.restriction_button = QPushButton(self)
+        self.restriction_button.setObjectName(f"restriction_{kind_key}")
+        self.restriction_button.setToolTip(self.tr("Sluta visa bara dessa"))
+        self.restriction_button.clicked.connect(lambda: self.set_restriction(None))
+        self.restriction_button.hide()
+
         self.table = QTableView(self)
         self.table.setObjectName(f"table_{kind_key}")
         self.table.setModel(self.proxy)
@@ -138,6 +144,7 @@ class RecordSection(QWidget):
         top.addWidget(self.search, 2)
         for combo in self.filter_combos.values():
             top.addWidget(combo, 1)
+        top.addWidget(self.restriction_button)
         top.addWidget(self.show_deleted)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
@@ -220,6 +227,39 @@ class RecordSection(QWidget):
             combo.blockSignals(False)
             if chosen is not None and found < 0:
                 self.proxy.set_filter(item.key, None)
+
+    def apply_filters(self, filters: dict[str, Any], restriction: Restriction | None = None) -> None:
+        """Show just the records that match `filters` (filter key → value, as in `queries.filters`;
+        filters not named show all) and `restriction`, with the search cleared and deleted records
+        hidden: what a click on a dashboard chart shows. The filter combos show the choice."""
+        unknown = set(filters) - set(self.filter_combos)
+        if unknown:
+            raise ValueError(f"{self.kind.key} has no filter {sorted(unknown)}")
+        self._search_timer.stop()
+        widgets = (self.search, self.show_deleted, *self.filter_combos.values())
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search.clear()
+        self.show_deleted.setChecked(False)
+        for key, combo in self.filter_combos.items():
+            value = filters.get(key)
+            found = combo.findData(value) if value is not None else 0
+            if found < 0:  # e.g. a year without records yet: still a valid choice
+                combo.addItem(str(value), value)
+                found = combo.count() - 1
+            combo.setCurrentIndex(found)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.proxy.show_only({key: filters.get(key) for key in self.filter_combos}, restriction)
+        self._show_restriction(restriction)
+
+    def set_restriction(self, restriction: Restriction | None) -> None:
+        self.proxy.set_restriction(restriction)
+        self._show_restriction(restriction)
+
+    def _show_restriction(self, restriction: Restriction | None) -> None:
+        self.restriction_button.setVisible(restriction is not None)
+        self.restriction_button.setText(self.tr("%1  ✕").replace("%1", restriction.label) if restriction else "")
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
         refers_to = {f.spec.ref_kind for f in queries.filters(self.kind.key) if f.spec.ref_kind}

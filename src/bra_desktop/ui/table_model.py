@@ -11,7 +11,8 @@ moved) so that selection and scroll position survive an edit.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,6 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.store import queries
@@ -37,6 +39,18 @@ BLOCK_ROWS = 200
 CACHE_ROWS = 5_000
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """A filter the table's own filters cannot express, such as one bar of a dashboard chart.
+
+    `ids` is asked afresh on every query (so records added later that match appear too) and the
+    table shows the records that match both it and the filters; `label` tells the user what is shown.
+    """
+
+    label: str
+    ids: Callable[[Session], Collection[str]]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -64,6 +78,7 @@ class RecordTableModel(QAbstractTableModel):
         self._search = ""
         self._filters: dict[str, Any] = {}
         self._include_deleted = False
+        self._restriction: Restriction | None = None
         self._sort_field, self._descending = sort or queries.DEFAULT_SORT[kind_key]
         self._cache: OrderedDict[str, DisplayRow] = OrderedDict()
         self._positions: dict[str, int] | None = None
@@ -117,6 +132,24 @@ class RecordTableModel(QAbstractTableModel):
             self._include_deleted = include
             self._apply(self._query())
 
+    @property
+    def restriction(self) -> Restriction | None:
+        return self._restriction
+
+    def show_only(self, filters: dict[str, Any], restriction: Restriction | None = None) -> None:
+        """Show just what matches `filters` and `restriction` (no search, no deleted records) in one
+        query: a dashboard's click-through."""
+        self._search = ""
+        self._filters = dict(filters)
+        self._include_deleted = False
+        self._restriction = restriction
+        self._apply(self._query())
+
+    def set_restriction(self, restriction: Restriction | None) -> None:
+        if restriction != self._restriction:
+            self._restriction = restriction
+            self._apply(self._query())
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
@@ -136,10 +169,14 @@ class RecordTableModel(QAbstractTableModel):
 
     def _query(self) -> list[str]:
         with self._service.register.session() as session:
-            return queries.list_ids(
+            ids = queries.list_ids(
                 session, self._kind, search=self._search, filters=self._filters, sort_field=self._sort_field,
                 descending=self._descending, include_deleted=self._include_deleted,
             )
+            if self._restriction is not None:
+                allowed = set(self._restriction.ids(session))
+                ids = [record_id for record_id in ids if record_id in allowed]
+            return ids
 
     # --- telling the view what changed ---
 
@@ -294,6 +331,12 @@ class RecordProxyModel(QSortFilterProxyModel):
 
     def set_include_deleted(self, include: bool) -> None:
         self.records().set_include_deleted(include)
+
+    def set_restriction(self, restriction: Restriction | None) -> None:
+        self.records().set_restriction(restriction)
+
+    def show_only(self, filters: dict[str, Any], restriction: Restriction | None = None) -> None:
+        self.records().show_only(filters, restriction)
 
     def record_id(self, index: QModelIndex) -> str:
         return self.records().record_id(self.mapToSource(index).row())

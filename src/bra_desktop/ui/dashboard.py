@@ -1,0 +1,801 @@
+"""Översikt: the year's key numbers, charts and lists, and a click from a bar to the records behind it.
+
+The figures come from `reports.figures` (the same rules as the annual reports). At national scale
+(200,000 activities) a year's figures take seconds, so they are counted on the register worker
+(`ui.operations`) and the charts keep showing the last figures until the new ones arrive; a change
+to the register redraws them after a short pause (`REFRESH_DELAY_MS`), and not at all while the
+overview is hidden (it catches up when shown). The year before is counted second, for the
+comparison in the month chart.
+
+A click on a bar emits `sig_show_records` with the filters and a `Restriction` that select exactly
+the records the bar counts (`activities_behind` and friends below follow the rules of
+`reports.figures`), and the main window shows that table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import ColumnElement, func, not_, select
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.models import (
+    Activity,
+    ActivityMunicipality,
+    ActivityOrganisation,
+    ActivitySubjectArea,
+    Commitment,
+    Organisation,
+    ProblemArea,
+)
+from bra_desktop.reports.figures import (
+    CANCELLED,
+    CLOSED_COMMITMENT,
+    Count,
+    YearFigures,
+    available_years,
+    year_figures,
+)
+from bra_desktop.store import queries
+from bra_desktop.store.register import Register
+from bra_desktop.ui.operations import Operation
+from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.table_model import Restriction
+
+REFRESH_DELAY_MS = 400
+"""Pause after the last change to the register before the figures are counted again."""
+
+COLOUR = "#1f5f8b"
+"""The bars of the chosen year."""
+PREVIOUS_COLOUR = "#a9c0d3"
+"""The bars of the year before."""
+
+MOST_BARS = 12
+"""Charts of networks and municipalities show the largest this many."""
+
+BAR_HEIGHT = 22
+"""Pixels per category of a horizontal chart: less, and Qt elides the category labels to "..."."""
+
+LABEL_CHARS = 30
+"""Category labels longer than this are shortened (the whole label shows on hover)."""
+
+
+# --- the records behind a figure (the rules of `reports.figures`) ------------------------------------
+
+
+def _scope(table: Any, county: str | None) -> list[ColumnElement[bool]]:
+    return [table.deleted.is_(False), *([table.origin == county] if county is not None else [])]
+
+
+def _year_activities(year: int, county: str | None) -> list[ColumnElement[bool]]:
+    """Live, not cancelled activities of the scope whose period overlaps `year`."""
+    return [
+        *_scope(Activity, county),
+        Activity.status != CANCELLED,
+        Activity.start_date <= date(year, 12, 31),
+        func.coalesce(Activity.end_date, Activity.start_date) >= date(year, 1, 1),
+    ]
+
+
+def activities_behind(year: int, county: str | None, chart: str, key: str) -> Callable[[Session], list[str]]:
+    """The ids of the activities a bar of `chart` counts (see `YearFigures`): a `Restriction`'s query."""
+    conditions = _year_activities(year, county)
+    if chart == "by_month":
+        month = int(key)
+        if month > 1:  # January also holds the activities begun in an earlier year
+            conditions.append(Activity.start_date >= date(year, month, 1))
+        if month < 12:
+            conditions.append(Activity.start_date < date(year, month + 1, 1))
+    elif chart == "by_type":
+        conditions.append(Activity.activity_type == key)
+    elif chart == "by_network":
+        conditions.append(Activity.network_id == key if key else Activity.network_id.is_(None))
+    elif chart == "by_subject_area":
+        with_code = select(ActivitySubjectArea.activity_id)
+        if key:
+            conditions.append(Activity.id.in_(with_code.where(ActivitySubjectArea.code == key)))
+        else:
+            conditions.append(not_(Activity.id.in_(with_code)))
+    elif chart == "municipalities_reached":
+        conditions.append(Activity.id.in_(
+            select(ActivityMunicipality.activity_id).where(ActivityMunicipality.municipality_code == key)))
+    else:
+        raise ValueError(f"no activities behind {chart!r}")
+    query = select(Activity.id).where(*conditions)
+    return lambda session: list(session.execute(query).scalars())
+
+
+def organisations_behind(year: int, county: str | None, org_type: str) -> Callable[[Session], list[str]]:
+    """Live organisations of type `org_type` taking part in the year's activities."""
+    taking_part = (
+        select(ActivityOrganisation.organisation_id)
+        .join(Activity, Activity.id == ActivityOrganisation.activity_id)
+        .where(*_year_activities(year, county))
+    )
+    query = select(Organisation.id).where(
+        Organisation.deleted.is_(False), Organisation.org_type == org_type, Organisation.id.in_(taking_part))
+    return lambda session: list(session.execute(query).scalars())
+
+
+def commitments_behind(county: str | None, *, status: str | None = None, overdue_on: date | None = None,
+                       ) -> Callable[[Session], list[str]]:
+    """Live commitments of the scope: of a status, or overdue on a date (due before it, not closed)."""
+    conditions = _scope(Commitment, county)
+    if status is not None:
+        conditions.append(Commitment.status == status)
+    if overdue_on is not None:
+        conditions += [Commitment.due_date < overdue_on, Commitment.status.not_in(CLOSED_COMMITMENT)]
+    query = select(Commitment.id).where(*conditions)
+    return lambda session: list(session.execute(query).scalars())
+
+
+def problem_areas_behind(county: str | None, *, trend: str | None = None, status: str | None = None,
+                         ) -> Callable[[Session], list[str]]:
+    conditions = _scope(ProblemArea, county)
+    if trend is not None:
+        conditions.append(ProblemArea.trend == trend)
+    if status is not None:
+        conditions.append(ProblemArea.status == status)
+    query = select(ProblemArea.id).where(*conditions)
+    return lambda session: list(session.execute(query).scalars())
+
+
+# --- what the worker counts --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Counted:
+    years: list[int]
+    figures: YearFigures
+
+
+def _count(register: Register, year: int, county: str | None, today: date) -> _Counted:
+    """Runs on the register worker: no widgets here."""
+    with register.session() as session:
+        return _Counted(available_years(session), year_figures(session, year, county, today=today))
+
+
+def _count_previous(register: Register, year: int, county: str | None, today: date) -> YearFigures:
+    with register.session() as session:
+        return year_figures(session, year, county, today=today)
+
+
+# --- widgets -----------------------------------------------------------------------------------------
+
+
+class Tile(QFrame):
+    """A key number: a caption, the number, and a line on how it compares."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.caption_label = QLabel(caption, self)
+        self.value_label = QLabel("–", self)
+        self.note_label = QLabel(self)
+        for label in (self.caption_label, self.value_label, self.note_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        font = self.value_label.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.value_label.setFont(font)
+        caption_font = self.caption_label.font()
+        caption_font.setBold(True)
+        self.caption_label.setFont(caption_font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.note_label)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def show_value(self, value: str, note: str, colour: str | None = None) -> None:
+        self.value_label.setText(value)
+        self.note_label.setText(note)
+        self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+
+
+@dataclass(frozen=True)
+class BarSet:
+    """One row of bars: its name (shown in the legend when there are several) and colour."""
+
+    name: str
+    values: Sequence[int]
+    colour: str
+
+
+class BarChart(QChartView):
+    """A bar chart of counts (vertical or horizontal). A click on a bar emits its set and key."""
+
+    sig_bar_clicked = Signal(int, str)
+    """(index of the bar set, key of the category) of a clicked bar; not for the "Övriga" bar."""
+
+    def __init__(self, title: str, *, horizontal: bool, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        super().__init__(chart, parent)
+        self.horizontal = horizontal
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(250)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title = title
+        chart.setTitle(title)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        chart.setTitleFont(title_font)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setMargins(QMargins(2, 2, 2, 2))
+        chart.setBackgroundRoundness(0)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._keys: list[str | None] = []
+        self._labels: list[str] = []
+        self._sets: list[BarSet] = []
+
+    def bars(self) -> list[tuple[str, tuple[int, ...]]]:
+        """What is drawn, top to bottom / left to right: (category label, value of each set)."""
+        rows = [(label, tuple(bar_set.values[i] for bar_set in self._sets)) for i, label in enumerate(self._labels)]
+        return rows[::-1] if self.horizontal else rows
+
+    def sets(self) -> list[BarSet]:
+        return list(self._sets)
+
+    def click_bar(self, label: str, set_index: int = 0) -> None:
+        """Act as if the bar of category `label` was clicked (for tests and keyboard users)."""
+        index = self._labels.index(label)
+        series = self.chart().series()[0]
+        assert isinstance(series, QAbstractBarSeries)
+        series.barSets()[set_index].clicked.emit(index)
+
+    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "") -> None:
+        """Draw `categories` (key, label; key None for a bar that cannot be clicked) with `sets`;
+        `note` follows the title."""
+        chart = self.chart()
+        chart.setTitle(f"{self.title} {note}" if note else self.title)
+        if self.horizontal:
+            self.setMinimumHeight(max(200, 80 + BAR_HEIGHT * len(categories)))
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+            axis.deleteLater()
+        order = list(range(len(categories)))
+        if self.horizontal:
+            order.reverse()  # Qt draws the first category at the bottom: the first should be on top
+        self._keys = [categories[i][0] for i in order]
+        self._labels = _unique_labels([categories[i][1] for i in order])
+        self._sets = [BarSet(s.name, [s.values[i] for i in order], s.colour) for s in sets]
+
+        series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
+        for set_index, item in enumerate(self._sets):
+            bar_set = QBarSet(item.name)
+            bar_set.append([float(value) for value in item.values])
+            bar_set.setColor(QColor(item.colour))
+            bar_set.setBorderColor(QColor(item.colour))
+            bar_set.setLabelColor(QColor("#333333"))
+            bar_set.clicked.connect(lambda index, set_index=set_index: self._clicked(set_index, index))
+            bar_set.hovered.connect(lambda over, index, set_index=set_index: self._hovered(over, set_index, index))
+            series.append(bar_set)
+        series.setBarWidth(0.75 if len(self._sets) > 1 else 0.6)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsFormat("@value")
+        series.setLabelsPrecision(12)
+        chart.addSeries(series)
+
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        category_axis = QBarCategoryAxis()
+        category_axis.append([_shorten(label) for label in self._labels])
+        category_axis.setLabelsFont(small)
+        category_axis.setGridLineVisible(False)
+        value_axis = QValueAxis()
+        top = max((max(s.values, default=0) for s in self._sets), default=0)
+        step = _nice_step(top)
+        value_axis.setRange(0, step * (int(top * 1.15 / step) + 1))
+        value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+        value_axis.setTickAnchor(0)
+        value_axis.setTickInterval(step)
+        value_axis.setLabelFormat("%d")
+        value_axis.setLabelsFont(small)
+        value_axis.setGridLineColor(QColor("#e3e3e3"))
+        chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if self.horizontal else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if self.horizontal else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(category_axis)
+        series.attachAxis(value_axis)
+        chart.legend().setVisible(len(self._sets) > 1)
+
+    def _clicked(self, set_index: int, index: int) -> None:
+        key = self._keys[index] if 0 <= index < len(self._keys) else None
+        if key is not None:
+            self.sig_bar_clicked.emit(set_index, key)
+
+    def _hovered(self, over: bool, set_index: int, index: int) -> None:
+        if not over or not 0 <= index < len(self._labels):
+            QToolTip.hideText()
+            self.viewport().unsetCursor()
+            return
+        bar_set = self._sets[set_index]
+        name = f"{bar_set.name}: " if len(self._sets) > 1 else ""
+        QToolTip.showText(QCursor.pos(), f"{self._labels[index].strip(chr(0x200B))}\n{name}{bar_set.values[index]}", self)
+        if self._keys[index] is not None:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+def _shorten(label: str) -> str:
+    text = label.rstrip("\u200b")
+    short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+    return short + label[len(text):]
+
+
+def _unique_labels(labels: list[str]) -> list[str]:
+    """Category axes need distinct labels: repeats (also after shortening) get invisible suffixes."""
+    seen: set[str] = set()
+    unique = []
+    for label in labels:
+        candidate = label
+        while _shorten(candidate) in seen:
+            candidate += "\u200b"
+        seen.add(_shorten(candidate))
+        unique.append(candidate)
+    return unique
+
+
+def _nice_step(top: int) -> int:
+    """A round tick interval giving about four ticks up to `top`."""
+    rough = max(top / 4, 1)
+    magnitude = 10 ** (len(str(int(rough))) - 1)
+    for factor in (1, 2, 5, 10):
+        if factor * magnitude >= rough:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def _most(counts: Sequence[Count], most: int) -> tuple[Sequence[Count], int]:
+    """The `most` largest counts (they come largest first) and how many there are in all."""
+    return counts[:most], len(counts)
+
+
+class RecordList(QWidget):
+    """A heading and a plain-text list of records or names; activating a record shows it."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(title, self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.list = QListWidget(self)
+        self.list.setAlternatingRowColors(True)
+        self.list.setWordWrap(True)
+        self.list.setMinimumHeight(200)
+        self.list.setSpacing(2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        self._title = title
+
+    def show_items(self, items: Sequence[tuple[str | None, str]], empty: str) -> None:
+        """(record id or None, text) per row; `empty` when there are none."""
+        self.heading.setText(f"{self._title} ({len(items)})")
+        self.list.clear()
+        for record_id, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setToolTip(text)
+            self.list.addItem(item)
+        if not items:
+            item = QListWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.list.addItem(item)
+
+    def texts(self) -> list[str]:
+        return [self.list.item(row).text() for row in range(self.list.count())]
+
+
+class DashboardSection(QWidget):
+    """The overview of one year (and, in Brå's register, one county or the whole country)."""
+
+    sig_show_records = Signal(str, dict, object)
+    """(kind key, filters, Restriction or None): show these records in their table."""
+    sig_refreshed = Signal()
+    """New figures are on screen (after each count, also when they did not change)."""
+
+    def __init__(self, service: RegisterService, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.service = service
+        self._today = today
+        self.figures: YearFigures | None = None
+        """The figures on screen."""
+        self.previous: YearFigures | None = None
+        """The year before, once counted (for the month chart)."""
+        self._generation = 0
+        self._running: Operation | None = None
+        self._stale = True
+        self._locale = QLocale(QLocale.Language.English if service.language == "en" else QLocale.Language.Swedish)
+
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.busy_label = QLabel(self.tr("Räknar…"), self)
+        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_label.hide()
+        self.county_combo = QComboBox(self)
+        self.county_combo.setObjectName("dashboard_county")
+        self.county_combo.setAccessibleName(self.tr("Län"))
+        self.year_combo = QComboBox(self)
+        self.year_combo.setObjectName("dashboard_year")
+        self.year_combo.setAccessibleName(self.tr("År"))
+        self._fill_counties()
+        self._fill_years([self.today().year])
+
+        self.tiles = {
+            "activities": Tile(self.tr("Aktiviteter"), self),
+            "participants": Tile(self.tr("Deltagare"), self),
+            "municipalities": Tile(self.tr("Kommuner nådda"), self),
+            "overdue": Tile(self.tr("Försenade åtaganden"), self),
+        }
+        self.charts = {
+            "by_month": BarChart(self.tr("Aktiviteter per månad"), horizontal=False),
+            "by_type": BarChart(self.tr("Aktiviteter per typ"), horizontal=True),
+            "by_subject_area": BarChart(self.tr("Aktiviteter per ämnesområde"), horizontal=True),
+            "by_network": BarChart(self.tr("Aktiviteter per nätverk"), horizontal=True),
+            "municipalities_reached": BarChart(self.tr("Aktiviteter per kommun"), horizontal=True),
+            "organisations_by_type": BarChart(self.tr("Organisationer som deltagit, per typ"), horizontal=True),
+            "commitments_by_status": BarChart(self.tr("Åtaganden per status"), horizontal=True),
+            "problem_areas_by_trend": BarChart(self.tr("Problemområden per trend"), horizontal=True),
+            "problem_areas_by_status": BarChart(self.tr("Problemområden per status"), horizontal=True),
+        }
+        for name, chart in self.charts.items():
+            chart.setObjectName(f"chart_{name}")
+            chart.sig_bar_clicked.connect(lambda set_index, key, name=name: self._bar_clicked(name, set_index, key))
+        self.overdue_list = RecordList(self.tr("Försenade åtaganden"), self)
+        self.overdue_list.list.itemActivated.connect(self._overdue_activated)
+        self.show_overdue_button = QPushButton(self.tr("Visa i Åtaganden"), self.overdue_list)
+        self.show_overdue_button.clicked.connect(self._show_overdue)
+        self.overdue_list.layout().addWidget(self.show_overdue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.unreached_list = RecordList(self.tr("Kommuner utan aktiviteter"), self)
+        self.unreached_list.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+
+        self._lay_out()
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.county_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        service.sig_records_changed.connect(lambda _kind, _ids: self._timer.start())
+        service.sig_register_replaced.connect(self._register_replaced)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.busy_label)
+        top.addStretch(1)
+        top.addWidget(self.county_combo)
+        top.addWidget(self.year_combo)
+
+        content = QWidget(self)
+        content.setObjectName("dashboard_content")
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(10)
+        tiles = QHBoxLayout()
+        tiles.setSpacing(10)
+        for tile in self.tiles.values():
+            tiles.addWidget(tile, 1)
+        grid.addLayout(tiles, 0, 0, 1, 3)
+        charts = self.charts
+        grid.addWidget(charts["by_month"], 1, 0, 1, 2)
+        grid.addWidget(charts["by_type"], 1, 2)
+        grid.addWidget(charts["by_subject_area"], 2, 0)
+        grid.addWidget(charts["by_network"], 2, 1)
+        grid.addWidget(charts["municipalities_reached"], 2, 2)
+        grid.addWidget(charts["organisations_by_type"], 3, 0)
+        grid.addWidget(charts["commitments_by_status"], 3, 1)
+        grid.addWidget(charts["problem_areas_by_trend"], 3, 2)
+        grid.addWidget(charts["problem_areas_by_status"], 4, 0)
+        grid.addWidget(self.overdue_list, 4, 1)
+        grid.addWidget(self.unreached_list, 4, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+
+        self.scroll = scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 4)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    # --- choices ---
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def year(self) -> int:
+        return int(self.year_combo.currentData())
+
+    def county(self) -> str | None:
+        """The county counted: the register's own in a county register, the chosen one (or None) in Brå's."""
+        if not self.service.register.is_national:
+            return self.service.register.producer
+        return self.county_combo.currentData()
+
+    def set_year(self, year: int) -> None:
+        """Show `year` (offered even before it has activities)."""
+        if self.year_combo.findData(year) < 0:
+            self._fill_years([year, *self._years()])
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+
+    def _years(self) -> list[int]:
+        return [self.year_combo.itemData(i) for i in range(self.year_combo.count())]
+
+    def _fill_years(self, years: list[int]) -> None:
+        """Offer `years` (newest first), keeping the chosen one; the current year is chosen first."""
+        chosen = self.year_combo.currentData()
+        wanted = sorted(set(years) | ({chosen} if chosen is not None else set()), reverse=True)
+        if wanted == self._years():
+            return
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        for year in wanted:
+            self.year_combo.addItem(str(year), year)
+        default = chosen if chosen is not None else self.today().year
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(default)))
+        self.year_combo.blockSignals(False)
+
+    def _fill_counties(self) -> None:
+        national = self.service.register.is_national
+        self.county_combo.setVisible(national)
+        if not national:
+            return
+        chosen = self.county_combo.currentData()
+        with self.service.register.session() as session:
+            counties = queries.counties(session)
+        self.county_combo.blockSignals(True)
+        self.county_combo.clear()
+        self.county_combo.addItem(self.tr("Hela landet"), None)
+        for code, name in counties:
+            self.county_combo.addItem(name, code)
+        self.county_combo.setCurrentIndex(max(0, self.county_combo.findData(chosen)))
+        self.county_combo.blockSignals(False)
+
+    # --- counting ---
+
+    def refresh(self) -> None:
+        """Count the chosen year again on the worker; the charts redraw when the figures arrive."""
+        self._timer.stop()
+        self._stale = False
+        self._generation += 1
+        generation, register = self._generation, self.service.register
+        year, county, today = self.year(), self.county(), self.today()
+        self.busy_label.show()
+        operation = Operation(lambda _progress, _cancelled: _count(register, year, county, today))
+        operation.sig_succeeded.connect(lambda counted: self._counted(generation, counted))
+        operation.sig_failed.connect(lambda error: self._failed(generation, error))
+        self._running = operation
+        operation.start()
+
+    def is_busy(self) -> bool:
+        return self.busy_label.isVisibleTo(self)
+
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _register_replaced(self) -> None:
+        self._fill_counties()
+        self._timer.start()
+
+    def _counted(self, generation: int, counted: _Counted) -> None:
+        if generation != self._generation:
+            return  # the choice or the register changed meanwhile: a newer count is on its way
+        self._fill_years(counted.years)
+        keep_previous = (self.previous is not None and self.figures is not None
+                         and (self.figures.year, self.figures.county) == (counted.figures.year, counted.figures.county))
+        self.figures = counted.figures
+        if not keep_previous:
+            self.previous = None
+        self._show(counted.figures)
+        register, figures, today = self.service.register, counted.figures, self.today()
+        operation = Operation(lambda _p, _c: _count_previous(register, figures.year - 1, figures.county, today))
+        operation.sig_succeeded.connect(lambda previous: self._counted_previous(generation, previous))
+        operation.sig_failed.connect(lambda error: self._failed(generation, error))
+        self._running = operation
+        operation.start()
+
+    def _counted_previous(self, generation: int, previous: YearFigures) -> None:
+        if generation != self._generation:
+            return
+        self.previous = previous
+        self.busy_label.hide()
+        if self.figures is not None:
+            self._show_months(self.figures)
+        self._running = None
+        self.sig_refreshed.emit()
+
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self._generation:
+            return
+        from bra_desktop.ui.commands import error_message
+
+        self._running = None
+        self.busy_label.setText(self.tr("Siffrorna kunde inte räknas: %1").replace("%1", error_message(self.service, error)))
+        self.busy_label.show()
+
+    # --- showing ---
+
+    def _number(self, value: int) -> str:
+        return self._locale.toString(value)
+
+    def _change(self, now: int, before: int, year: int) -> str:
+        """How `now` compares with the year before."""
+        previous = str(year - 1)
+        if before == 0:
+            return self.tr("%1: 0").replace("%1", previous)
+        percent = round((now - before) / before * 100)
+        if percent == 0:
+            return self.tr("som %1 (%2)").replace("%1", previous).replace("%2", self._number(before))
+        sign = "+" if percent > 0 else "−"
+        return self.tr("%1 % jämfört med %2 (%3)").replace("%1", f"{sign}{abs(percent)}").replace(
+            "%2", previous).replace("%3", self._number(before))
+
+    def _show(self, figures: YearFigures) -> None:
+        self.heading.setText(self.tr("Översikt %1 · %2").replace("%1", str(figures.year)).replace("%2", figures.scope_name))
+        year = figures.year
+        self.tiles["activities"].show_value(self._number(figures.activities),
+                                            self._change(figures.activities, figures.activities_previous_year, year))
+        self.tiles["participants"].show_value(self._number(figures.participants),
+                                              self._change(figures.participants, figures.participants_previous_year, year))
+        reached = len(figures.municipalities_reached)
+        missing = len(figures.municipalities_not_reached)
+        self.tiles["municipalities"].show_value(
+            self.tr("%1 av %2").replace("%1", self._number(reached)).replace("%2", self._number(figures.municipalities_total)),
+            self.tr("alla har nåtts") if missing == 0 else
+            (self.tr("1 kommun har inte nåtts") if missing == 1 else
+             self.tr("%1 kommuner har inte nåtts").replace("%1", self._number(missing))),
+        )
+        overdue = len(figures.overdue_commitments)
+        self.tiles["overdue"].show_value(
+            self._number(overdue),
+            self.tr("av %1 åtaganden, efter klart senast-datum").replace("%1", self._number(figures.commitments)),
+            "#b3261e" if overdue else None,
+        )
+
+        self._show_months(figures)
+        simple = (("by_type", figures.by_type), ("by_subject_area", figures.by_subject_area),
+                  ("organisations_by_type", figures.organisations_by_type),
+                  ("commitments_by_status", figures.commitments_by_status),
+                  ("problem_areas_by_trend", figures.problem_areas_by_trend),
+                  ("problem_areas_by_status", figures.problem_areas_by_status))
+        for name, counts in simple:
+            self.charts[name].show_bars([(c.key, c.label) for c in counts], [BarSet(str(year), [c.value for c in counts], COLOUR)])
+        for name, counts in (("by_network", figures.by_network), ("municipalities_reached", figures.municipalities_reached)):
+            shown, total = _most(counts, MOST_BARS)
+            note = self.tr("(de %1 med flest av %2)").replace("%1", str(len(shown))).replace("%2", str(total))
+            self.charts[name].show_bars([(c.key, c.label) for c in shown], [BarSet(str(year), [c.value for c in shown], COLOUR)],
+                                        note=note if total > len(shown) else "")
+
+        self.overdue_list.show_items(
+            [(record.id, f"{record.title}\n{record.detail}") for record in figures.overdue_commitments],
+            self.tr("Inga försenade åtaganden."),
+        )
+        self.show_overdue_button.setEnabled(bool(figures.overdue_commitments))
+        self.unreached_list.show_items(
+            [(None, count.label) for count in figures.municipalities_not_reached],
+            self.tr("Alla kommuner har nåtts."),
+        )
+
+    def _show_months(self, figures: YearFigures) -> None:
+        months = [(str(month), self._locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip("."))
+                  for month in range(1, 13)]
+        sets = []
+        previous = self.previous
+        if previous is not None and previous.year == figures.year - 1 and previous.county == figures.county:
+            sets.append(BarSet(str(previous.year), previous.by_month, PREVIOUS_COLOUR))
+        sets.append(BarSet(str(figures.year), figures.by_month, COLOUR))
+        self.charts["by_month"].show_bars(months, sets)
+
+    # --- click-through ---
+
+    def _bar_clicked(self, chart: str, set_index: int, key: str) -> None:
+        figures = self.figures
+        if figures is None:
+            return
+        county = figures.county
+        year = figures.year
+        if chart == "by_month" and set_index == 0 and len(self.charts[chart].sets()) == 2:
+            year -= 1  # the year before's bar
+        label = self._bar_label(chart, key, year)
+        scope = [figures.scope_name] if self.service.register.is_national else []
+        if chart in ("by_month", "by_type", "by_network", "by_subject_area", "municipalities_reached"):
+            filters: dict[str, Any] = {}
+            if chart == "by_network" and key:
+                filters["network_id"] = key
+            elif chart == "by_subject_area" and key:
+                filters["subject_areas"] = key
+            elif chart == "municipalities_reached":
+                filters["municipalities"] = key
+            text = " · ".join([self.tr("Aktiviteter %1").replace("%1", str(year)), *scope, label])
+            self.sig_show_records.emit("activity", filters, Restriction(text, activities_behind(year, county, chart, key)))
+        elif chart == "organisations_by_type":
+            text = " · ".join([self.tr("Deltog %1").replace("%1", str(year)), *scope, label])
+            self.sig_show_records.emit("organisation", {"org_type": key},
+                                       Restriction(text, organisations_behind(year, county, key)))
+        elif chart == "commitments_by_status":
+            text = " · ".join([self.tr("Åtaganden"), *scope, label])
+            self.sig_show_records.emit("commitment", {"status": key}, Restriction(text, commitments_behind(county, status=key)))
+        elif chart == "problem_areas_by_trend":
+            text = " · ".join([self.tr("Problemområden"), *scope, self.tr("Trend: %1").replace("%1", label)])
+            self.sig_show_records.emit("problem_area", {}, Restriction(text, problem_areas_behind(county, trend=key)))
+        elif chart == "problem_areas_by_status":
+            text = " · ".join([self.tr("Problemområden"), *scope, label])
+            self.sig_show_records.emit("problem_area", {"status": key},
+                                       Restriction(text, problem_areas_behind(county, status=key)))
+
+    def _bar_label(self, chart: str, key: str, year: int) -> str:
+        if chart == "by_month":
+            return self._locale.standaloneMonthName(int(key), QLocale.FormatType.LongFormat)
+        figures = self.figures
+        assert figures is not None
+        counts: Sequence[Count] = getattr(figures, chart)
+        return next((c.label for c in counts if c.key == key), key)
+
+    def _show_overdue(self) -> None:
+        figures = self.figures
+        if figures is None:
+            return
+        scope = [figures.scope_name] if self.service.register.is_national else []
+        text = " · ".join([self.tr("Försenade åtaganden"), *scope, self.today().isoformat()])
+        self.sig_show_records.emit("commitment", {}, Restriction(text, commitments_behind(figures.county, overdue_on=self.today())))
+
+    def _overdue_activated(self, item: QListWidgetItem) -> None:
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        if record_id:
+            title = item.text().split("\n", 1)[0]
+            self.sig_show_records.emit("commitment", {}, Restriction(title, lambda _session: [record_id]))
