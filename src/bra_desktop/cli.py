@@ -113,6 +113,51 @@ def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0 if any(outcome.usable for outcome in outcomes) else 1
 
 
+def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from bra_desktop.domain.models import County
+    from bra_desktop.reports.figures import county_overview, year_figures
+    from bra_desktop.reports.xlsx_report import write_year_report
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".pdf"):
+        raise RegisterError(f"Rapporten sparas som .xlsx eller .pdf, inte som {out.name}.",
+                            f"The report is saved as .xlsx or .pdf, not as {out.name}.")
+    register = ctx.open_register()
+    try:
+        producer = register.producer
+        if producer is None:
+            raise RegisterError("Registret har ingen ägare än: kör först bra-desktop init.",
+                                "The register has no owner yet: run bra-desktop init first.")
+        national = producer == NATIONAL
+        if args.county and not national:
+            raise RegisterError("--county går bara i Brås nationella register; ett läns rapport gäller länet.",
+                                "--county works only in Brå's national register; a county's report is its own.")
+        county = args.county.zfill(2) if args.county else (None if national else producer)
+        year = args.year or date.today().year
+        with register.session() as session:
+            if county is not None and session.get(County, county) is None:
+                raise RegisterError(f"Okänd länskod: {county}.", f"Unknown county code: {county}.")
+            figures = year_figures(session, year, county)
+            overview = county_overview(session, year) if national and county is None else None
+        if out.suffix.lower() == ".pdf":
+            try:
+                from bra_desktop.reports.pdf_report import write_pdf_report
+            except ModuleNotFoundError as error:
+                if error.name != "bra_desktop.reports.pdf_report":
+                    raise
+                raise RegisterError("Den här versionen kan inte spara rapporten som PDF; spara den som .xlsx.",
+                                    "This version cannot save the report as PDF; save it as .xlsx.") from None
+            path = write_pdf_report(figures, out, producer_name=register.producer_name, overview=overview)
+        else:
+            path = write_year_report(figures, out, producer_name=register.producer_name, overview=overview)
+    finally:
+        register.close()
+    print(f"Årsrapporten för {figures.scope_name} {year} är sparad: {path}")
+    return 0
+
+
 def cmd_self_test(ctx: AppContext, args: argparse.Namespace) -> int:
     from bra_desktop.selftest import run_self_test
 
@@ -173,6 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="vid konflikt: behåll din version, ta filens, eller avbryt (standard)")
     imp.add_argument("--rejected-out", metavar="DIR", help="spara avvisade rader som xlsx i den här mappen")
     imp.set_defaults(handler=cmd_import)
+
+    report = sub.add_parser("report", help="skriv årsrapporten (xlsx med diagram, eller pdf)")
+    report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året rapporten gäller (standard: innevarande år)")
+    report.add_argument("--out", required=True, metavar="FIL", help="filen att spara, .xlsx eller .pdf")
+    report.add_argument("--county", metavar="NN", help="ett län i Brås nationella register (standard: hela landet)")
+    report.set_defaults(handler=cmd_report)
 
     selftest = sub.add_parser("self-test", help="kontrollera att programmet fungerar på den här datorn")
     selftest.add_argument("--no-gui", action="store_true", help="hoppa över fönsterprovet")
