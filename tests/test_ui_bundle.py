@@ -179,9 +179,9 @@ def test_export_through_the_dialog_writes_a_readable_bundle(qtbot, service, coun
 
 
 def collect_abandoned_sheets() -> None:
-    """Collect the write-only sheets a cancelled export left behind (see the xfail below) now, in the
-    test that made them: collected later, inside pytest's own parsing, Python 3.11.7 fails with
-    "AST constructor recursion depth mismatch"."""
+    """Collect a cancelled export's write-only sheets now, in the test that made them: collected
+    later, inside pytest's own parsing, Python 3.11.7 fails with "AST constructor recursion depth
+    mismatch"."""
     gc.collect()
 
 
@@ -230,11 +230,6 @@ def test_cancelling_an_export_leaves_no_file_and_no_receipt(qtbot, service, coun
     collect_abandoned_sheets()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BundleWriter.abandon() only removes the partial file: openpyxl's write-only sheets keep their temporary "
-    "files (register content, contact details too) until the process exits, and their generators raise "
-    "'I/O operation on closed file' when collected. Fix: in abandon(), close each not yet closed write-only "
-    "worksheet and call its writer's cleanup()."))
 def test_a_cancelled_export_leaves_no_temporary_files(register, county_data, tmp_path, monkeypatch):
     temporary = tmp_path / "tmp"
     temporary.mkdir()

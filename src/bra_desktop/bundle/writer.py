@@ -260,5 +260,12 @@ class BundleWriter:
         return self.path
 
     def abandon(self) -> None:
+        """Drop a bundle that will not be finished: the partial file, and openpyxl's temporary sheet
+        files, which hold register data (contact details too) until they are removed."""
+        for ws in self._book.worksheets:
+            writer = getattr(ws, "_writer", None)
+            if writer is not None and not ws.closed:
+                ws.close()
+                writer.cleanup()
         self._partial.unlink(missing_ok=True)
 
