@@ -163,7 +163,7 @@ def test_the_national_report_has_a_row_per_county(make_register, tmp_path):
     assert "1 av landets 290 kommuner" not in flat and "0 av landets 290 kommuner" in flat
     assert "Flest aktiviteter hade Uppsala län (2) och Stockholms län (1)." in flat
     assert "Länen Varje läns egna poster under 2026; förändringen är mot 2025." in flat
-    assert "Stockholms län 1 – 0 0 av 26 0 Uppsala län 2 – 0 0 av 8 0" in flat
+    assert "Stockholms län 1 – 0 0 av 26 0 Uppsala län 2 – 0 0 av 8 0 Hela landet 3 – 0 0 av 290 0" in flat
 
 
 def test_the_summary_in_words():

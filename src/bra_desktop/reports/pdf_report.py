@@ -45,6 +45,9 @@ GREY = "#5f6b75"
 MOST_ROWS = 20
 """Tables of networks and municipalities list the largest this many, then the rest in one row."""
 
+MOST_RECORDS = 40
+"""Lists of overdue commitments and new phenomena show this many (a national register has thousands)."""
+
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
            "november", "december")
 _SHORT_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -378,6 +381,11 @@ def _most(counts: Sequence[Count], what: str) -> list[Count]:
     return [*counts[:MOST_ROWS], Count("", f"Övriga {number(len(rest))} {what}", sum(c.value for c in rest))]
 
 
+def _more(doc: _Html, count: int, what: str, which: str) -> None:
+    if count > MOST_RECORDS:
+        doc.paragraph(f"Tabellen visar {which}, {MOST_RECORDS} av {number(count)} {what}; alla finns i registret.", "note")
+
+
 def _body(figures: YearFigures, created: date, overview: Sequence[YearFigures] | None, width_mm: float) -> _Html:
     doc = _Html(width_mm)
     year, previous = figures.year, figures.year - 1
@@ -458,8 +466,9 @@ def _body(figures: YearFigures, created: date, overview: Sequence[YearFigures] |
               widths=[64, 18, 18], total=["Summa", number(figures.commitments), ""])
     doc.subheading("Försenade åtaganden")
     if figures.overdue_commitments:
-        doc.table(["Åtagande", "Läge"], [[r.title, r.detail] for r in figures.overdue_commitments],
+        doc.table(["Åtagande", "Läge"], [[r.title, r.detail] for r in figures.overdue_commitments[:MOST_RECORDS]],
                   numeric_from=2, widths=[55, 45])
+        _more(doc, len(figures.overdue_commitments), "försenade åtaganden", "de som har varit försenade längst")
     else:
         doc.paragraph("Inget åtagande har passerat sitt datum för klart senast.")
 
@@ -474,8 +483,9 @@ def _body(figures: YearFigures, created: date, overview: Sequence[YearFigures] |
               widths=[64, 18, 18])
     doc.subheading(f"Nya brottsfenomen {year}")
     if figures.new_phenomena:
-        doc.table(["Problemområde", "Trend och datum"], [[r.title, r.detail] for r in figures.new_phenomena],
+        doc.table(["Problemområde", "Trend och datum"], [[r.title, r.detail] for r in figures.new_phenomena[:MOST_RECORDS]],
                   numeric_from=2, widths=[50, 50])
+        _more(doc, len(figures.new_phenomena), "nya brottsfenomen", "de först observerade")
     else:
         doc.paragraph(f"Inga nya brottsfenomen noterades under {year}.")
 
@@ -488,7 +498,13 @@ def _body(figures: YearFigures, created: date, overview: Sequence[YearFigures] |
               number(f.participants), f"{len(f.municipalities_reached)} av {f.municipalities_total}",
               number(len(f.overdue_commitments))] for f in overview],
             widths=[25, 15, 15, 14, 15, 16],
+            total=[figures.scope_name, number(figures.activities),
+                   change(figures.activities, figures.activities_previous_year), number(figures.participants),
+                   f"{reached} av {figures.municipalities_total}", number(len(figures.overdue_commitments))]
+            if figures.county is None else None,
         )
+        if figures.county is None:
+            doc.paragraph("Hela landet räknar också Brås egna poster, så summan kan vara större än länens.", "note")
     return doc
 
 
