@@ -2,7 +2,7 @@
 
 openpyxl refuses to write some of what an attacker or a broken program can put in a file (control
 characters, DTDs, forged sizes), so these helpers copy a real bundle part by part and change the raw
-XML or the zip directory on the way. Also: a register's fingerprint on disk, and the command line
+XML or the zip directory on the way. Also: a register's fingerprint (its full dump), and the command line
 run in-process with its output captured.
 """
 
@@ -12,7 +12,9 @@ import contextlib
 import hashlib
 import io
 import re
+import sqlite3
 import zipfile
+from contextlib import closing
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,22 +96,18 @@ def in_prolog(extra: bytes) -> Callable[[bytes], bytes]:
     return edit
 
 
-def fingerprint(database: Path) -> dict[str, str | None]:
-    """SHA-256 of a closed register's database file and of its write-ahead log, if one is left.
+def fingerprint(database: Path) -> str:
+    """SHA-256 of everything a closed register holds: its full SQL dump, schema and every row of
+    every table (records, links, change log, receipts, sync bases, code lists …).
 
-    The bytes on disk are compared rather than a dump of the content: a dump would miss a stray
-    receipt or sync base written by a failed import in the same transaction as nothing else, and
-    the bytes are stable here because the register is closed (engine disposed) before each
-    fingerprint. Closing the last connection checkpoints the WAL into the database file and removes
-    it, and a read-only open (the command line's migration check and seeding, which find nothing to
-    do) writes nothing, so any difference is a real write.
+    A dump rather than the file's bytes: closing a register runs `PRAGMA optimize`, which may
+    refresh the query planner's statistics (`sqlite_stat*`, SQLite's own tables, not register
+    data) and so change the file when nothing in the register changed. Those statistics are left
+    out; everything else must be identical.
     """
-    wal = database.with_name(database.name + "-wal")
-
-    def digest(path: Path) -> str | None:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
-
-    return {"database": digest(database), "wal": digest(wal)}
+    with closing(sqlite3.connect(database)) as connection:
+        lines = [line for line in connection.iterdump() if "sqlite_stat" not in line]
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
 def run_cli(*args: str) -> tuple[int, str]:

@@ -5,7 +5,7 @@ bomb, an XML entity bomb, macros, missing sheets or columns, a wrong or newer fo
 row-level faults (duplicate ids, unknown codes, bad dates, 40,000-character cells, control
 characters, formulas without a value …). Every one is refused with a Swedish message that says what
 is wrong and where (sheet, row and column where that applies), through `prepare_import` and through
-`bra-desktop import`, and Brå's register is byte-for-byte as it was. A fault in one row rejects that
+`bra-desktop import`, and Brå's register holds exactly what it held (see `fingerprint`). A fault in one row rejects that
 row only; a file whose every row is rejected changes nothing and the command exits non-zero.
 
 The receiving register is Brå's, which has already imported the county's records once, so a
@@ -90,7 +90,7 @@ def setting(template, tmp_path) -> Setting:
 
 
 def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
-    """The command line and `prepare_import` refuse the file with `messages`; Brå's bytes stay."""
+    """The command line and `prepare_import` refuse the file with `messages`; Brå's register stays as it was."""
     before = fingerprint(setting.database)
     code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
     assert code == 1, output
@@ -315,7 +315,7 @@ def test_a_column_twice(setting):
 
 def rejected_everywhere(setting: Setting, path: Path, column: str | None, message: str, rows: tuple[int, ...] = (2,)) -> None:
     """Every row of the file is rejected at `column` with `message`: nothing is imported, the
-    command exits non-zero and says where, and Brå's register is byte-for-byte as it was."""
+    command exits non-zero and says where, and Brå's register holds exactly what it held (see `fingerprint`)."""
     before = fingerprint(setting.database)
     code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
     assert code == 1, output
