@@ -424,7 +424,7 @@ def _body(figures: YearFigures, created: date, overview: Sequence[YearFigures] |
         "note",
     )
 
-    doc.heading("Aktiviteter", new_page=True)
+    doc.heading("Aktiviteter")
     doc.subheading(f"Per månad {year}")
     doc.chart("month", _Bars(_SHORT_MONTHS, figures.by_month, horizontal=False))
     doc.table(list(_SHORT_MONTHS), [[number(v) for v in figures.by_month]], numeric_from=0)

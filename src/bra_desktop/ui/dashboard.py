@@ -717,7 +717,7 @@ class DashboardSection(QWidget):
             self.charts[name].show_bars([(c.key, c.label) for c in counts], [BarSet(str(year), [c.value for c in counts], COLOUR)])
         for name, counts in (("by_network", figures.by_network), ("municipalities_reached", figures.municipalities_reached)):
             shown, total = _most(counts, MOST_BARS)
-            note = self.tr("(de %1 med flest av %2)").replace("%1", str(len(shown))).replace("%2", str(total))
+            note = self.tr("(topp %1 av %2)").replace("%1", str(len(shown))).replace("%2", str(total))
             self.charts[name].show_bars([(c.key, c.label) for c in shown], [BarSet(str(year), [c.value for c in shown], COLOUR)],
                                         note=note if total > len(shown) else "")
 
