@@ -7,8 +7,10 @@ of them without running the migrations each time.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import shutil
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -41,26 +43,28 @@ def counties() -> tuple[str, ...]:
     return tuple(row["lanskod"] for row in _rows("lan.csv"))
 
 
+@cache
+def empty_register_file() -> Path:
+    """A migrated, seeded register without an owner, made once per test run (removed at exit)."""
+    folder = Path(tempfile.mkdtemp(prefix="bra-empty-register-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    template = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
+    template.close()
+    assert not (folder / "register.sqlite-wal").exists()
+    return folder / "register.sqlite"
+
+
 class RegisterFactory:
-    """Opens new registers as copies of one empty register file made on first use."""
+    """Opens new registers under `root`, each a copy of the empty register file."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._template: Path | None = None
         self.opened: list[Register] = []
-
-    def _empty(self) -> Path:
-        if self._template is None:
-            folder = self.root / "template"
-            template = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
-            template.close()
-            self._template = folder / "register.sqlite"
-        return self._template
 
     def open(self, producer: str, name: str) -> Register:
         folder = self.root / name
         folder.mkdir(parents=True)
-        shutil.copyfile(self._empty(), folder / "register.sqlite")
+        shutil.copyfile(empty_register_file(), folder / "register.sqlite")
         register = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
         register.set_producer(producer)
         self.opened.append(register)

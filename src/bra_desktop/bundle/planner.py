@@ -20,7 +20,7 @@ from bra_desktop.bundle.plan import (
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, incoming_values
 from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
-from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
 from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.reference import load_reference
@@ -146,11 +146,12 @@ def _plan_chunk(
     planned = []
     for row in rows:
         local = locals_.get(row.id)
-        if not row.deleted:
-            problems = validate(kind, row.content, reference, previous=local.content if local else None)
-            if problems:
-                rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
-                continue
+        problems = validate(kind, row.content, reference, previous=local.content if local else None)
+        if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
+            problems = [p for p in problems if p.field is not None and kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
+        if problems:
+            rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
+            continue
         existing[kind.key].add(row.id)
         if row.origin is None:
             row.origin = producer

@@ -1,0 +1,85 @@
+"""Sync between Brå and the counties: cases where an import lost or broke data, kept as plain tests."""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import CHANGES, FULL, export_bundle
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action
+from bra_desktop.bundle.reader import derived_id
+from bra_desktop.bundle.schema import sheet_for_kind
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.register import NATIONAL, Register
+from bra_desktop.store.repository import create_record, delete_record, load_record, update_record
+from bra_desktop.store.stream import stream_records
+
+from conftest import add
+from register_data import RegisterFactory, code_lists, counties, municipalities
+from workbook_edits import EditedBundle
+
+"""Why a row may be rejected in the simulation; any other reason fails it."""
+
+"""The fields edits write unique values to; a record's tombstone flag is tracked too."""
+
+
+# --- the cases the simulation found, kept as plain tests ---------------------------------------------
+
+
+@pytest.fixture
+def factory(tmp_path):
+    made = RegisterFactory(tmp_path)
+    yield made
+    made.close_all()
+
+
+def imported(register: Register, path: Path, choice: str | None = None):
+    """Plan and apply `path`; conflicts, if any, decided by `choice`."""
+    plan = prepare_import(register, path)
+    if choice is not None:
+        plan.decide_all(choice)
+    apply_plan(register, plan, user="test")
+    return plan
+
+
+def stored(register: Register, kind: str, record_id: str):
+    with register.session() as session:
+        return load_record(session, KINDS[kind], record_id)
+
+
+def edit(register: Register, kind: str, record_id: str, **changes) -> None:
+    with register.session() as session:
+        current = load_record(session, KINDS[kind], record_id)
+        update_record(session, KINDS[kind], record_id, {**current.content, **changes}, user="test",
+                      reference=load_reference(session))
+        session.commit()
+
+
+def test_a_tombstone_linking_to_a_record_the_importer_lacks_is_rejected_not_a_crash(factory, tmp_path):
+    """A deleted commitment still carries its links, and they are written: a link to an activity
+    Brå has not received (it came in a bundle Brå has not read) broke the import with a foreign-key
+    error. The row is rejected like any row with a dangling link; the rest is imported."""
+    county, brå = factory.open("01", "county"), factory.open(NATIONAL, "bra")
+    activity = add(county, "activity", title="Träff")
+    commitment = add(county, "commitment", title="Lägesbild", activities=[activity.id])
+    export_bundle(county, tmp_path / "first.xlsx", user="anna")  # never read by Brå
+    with county.session() as session:
+        delete_record(session, KINDS["commitment"], commitment.id, user="anna")
+        session.commit()
+    network = add(county, "network", name="Nytt nätverk")
+    changes = export_bundle(county, tmp_path / "changes.xlsx", user="anna", scope=CHANGES).path
+    plan = imported(brå, changes)
+    assert [str(p) for r in plan.rejected for p in r.problems] == [
+        f"Fliken Åtaganden, rad 2, kolumn Aktiviteter: hänvisar till en post som inte finns ({activity.id})"]
+    assert stored(brå, "network", network.id) is not None and stored(brå, "commitment", commitment.id) is None
+
+
