@@ -32,7 +32,8 @@ from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.safety import MAX_ENTRIES, MAX_FILE_BYTES
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.register import Register, open_register
-from bra_desktop.store.repository import load_record
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import load_record, update_record
 
 from bundle_files import (
     cell_ref, fingerprint, in_prolog, part_of, replace_cell, replace_text, rewrite_zip, run_cli,
@@ -50,6 +51,7 @@ class Setting:
     bundle: Path
     """A clean second export: importing it into Brå would change nothing."""
     tmp: Path
+    county_folder: Path
 
     @property
     def database(self) -> Path:
@@ -57,6 +59,9 @@ class Setting:
 
     def open_brå(self) -> Register:
         return open_register(f"sqlite:///{self.database}", self.brå_folder / "backups")
+
+    def open_county(self) -> Register:
+        return open_register(f"sqlite:///{self.county_folder / 'register.sqlite'}", self.county_folder / "backups")
 
 
 @pytest.fixture(scope="module")
@@ -77,16 +82,17 @@ def template(tmp_path_factory) -> Setting:
     brå.close()
     second = export_bundle(county, root / "bra-paket_01_20260402-1000.xlsx", user="anna").path
     county.close()
-    return Setting(root / "bra", activity.id, second, root)
+    return Setting(root / "bra", activity.id, second, root, root / "county")
 
 
 @pytest.fixture
 def setting(template, tmp_path) -> Setting:
-    folder = tmp_path / "bra"
-    folder.mkdir()
-    shutil.copyfile(template.database, folder / "register.sqlite")
-    assert not (template.brå_folder / "register.sqlite-wal").exists()
-    return Setting(folder, template.activity_id, template.bundle, tmp_path)
+    """A copy of the template's registers for one test."""
+    for name, source in (("bra", template.brå_folder), ("county", template.county_folder)):
+        (tmp_path / name).mkdir()
+        shutil.copyfile(source / "register.sqlite", tmp_path / name / "register.sqlite")
+        assert not (source / "register.sqlite-wal").exists()
+    return Setting(tmp_path / "bra", template.activity_id, template.bundle, tmp_path, tmp_path / "county")
 
 
 def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
@@ -409,20 +415,21 @@ def test_a_formula_without_a_cached_value_rejects_its_row(setting):
 
 
 def test_a_formula_with_a_cached_value_is_read_as_its_value(setting):
-    """What Excel saves: the formula and its last result; the result is what is read."""
+    """What Excel saves: the formula and its last result; the result is what is read (here by the
+    county the bundle came from: a register takes edits made in Excel to its own records only)."""
     part = part_of(setting.bundle, "Aktiviteter")
     ref = cell_ref("activity", "participants", 2)
     path = rewrite_zip(setting.bundle, setting.tmp / "formel.xlsx", edit={
         part: lambda xml: replace_cell(xml, ref, f'<c r="{ref}"><f>20+7</f><v>27</v></c>'),
     })
-    brå = setting.open_brå()
+    county = setting.open_county()
     try:
-        plan = prepare_import(brå, path)
+        plan = prepare_import(county, path)
         (record,) = plan.records
-        assert not plan.rejected and record.action == Action.UPDATE
+        assert not plan.rejected and record.action == Action.UPDATE and record.notes == ["ändrad i Excel"]
         assert [(d.field, d.local, d.incoming) for d in record.diffs] == [("participants", 25, 27)]
     finally:
-        brå.close()
+        county.close()
 
 
 def test_a_duplicate_id_rejects_both_rows(setting):
@@ -445,7 +452,7 @@ def test_a_duplicate_id_rejects_both_rows(setting):
 def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_register, tmp_path):
     network = add(register, "network", name="Länsnätverket")
     activities = [add(register, "activity", title=f"Träff {n}", start_date=date(2026, 5, n + 1), network_id=network.id)
-                  for n in range(4)]
+                  for n in range(5)]
     first = export_bundle(register, tmp_path / "first.xlsx", user="anna").path
     brå = make_register("BRA")
     apply_plan(brå, prepare_import(brå, first), user="analytiker")
@@ -453,11 +460,15 @@ def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_
     brå.close()
 
     new = add(register, "activity", title="Ny träff", start_date=date(2026, 6, 1))
+    with register.session() as session:  # a change made in the county's app travels as usual
+        update_record(session, KINDS["activity"], activities[3].id, {**activities[3].content, "participants": 12},
+                      user="anna", reference=load_reference(session))
+        session.commit()
     bundle = EditedBundle(export_bundle(register, tmp_path / "second.xlsx", user="anna").path)
     bundle.set("Aktiviteter", activities[0].id, "Startdatum", "2026-13-45")
     bundle.set("Aktiviteter", activities[1].id, "Typ av aktivitet", "FIKA")
     bundle.set("Aktiviteter", new.id, "Rubrik", "=1+1")  # a formula without a value in a new row
-    bundle.set("Aktiviteter", activities[2].id, "Antal deltagare", 12)  # a good edit in Excel
+    bundle.set("Aktiviteter", activities[2].id, "Antal deltagare", 7)  # a valid edit, but not by the owner
     rows = {a.id: bundle.row_of("Aktiviteter", a.id) for a in (*activities, new)}
     path = bundle.save(tmp_path / "bra-paket_01_20260601-0900.xlsx")
 
@@ -468,7 +479,9 @@ def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_
     assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[1].id]}, kolumn Typ av aktivitet: "
             "okänd kod FIKA (finns inte i kodlistan aktivitetstyp)") in output
     assert f"Avvisad: Fliken Aktiviteter, rad {rows[new.id]}, kolumn Rubrik: formeln har inget sparat värde" in output
-    assert "uppdateras: 1" in output and "avvisade: 3" in output and "tas bort: 0" in output
+    assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[2].id]}: posten kommer från län 01 och kan bara "
+            "ändras där; ändringen i Excel läses inte in") in output
+    assert "uppdateras: 1" in output and "avvisade: 4" in output and "tas bort: 0" in output
     saved = tmp_path / "avvisade" / "avvisade_bra-paket_01_20260601-0900.xlsx"
     assert saved.exists()
 
@@ -477,10 +490,10 @@ def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_
         with brå.session() as session:
             stored = {a.id: load_record(session, KINDS["activity"], a.id) for a in (*activities, new)}
         assert stored[new.id] is None  # its only row was rejected
-        for rejected in activities[:2]:  # rejected rows leave the records Brå had as they were
+        for rejected in activities[:3]:  # rejected rows leave the records Brå had as they were
             assert stored[rejected.id].content == rejected.content and not stored[rejected.id].deleted
-        assert stored[activities[2].id].content["participants"] == 12
-        assert stored[activities[3].id].content == activities[3].content
+        assert stored[activities[3].id].content["participants"] == 12
+        assert stored[activities[4].id].content == activities[4].content
     finally:
         brå.close()
 

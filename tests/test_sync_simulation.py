@@ -83,3 +83,36 @@ def test_a_tombstone_linking_to_a_record_the_importer_lacks_is_rejected_not_a_cr
     assert stored(brå, "network", network.id) is not None and stored(brå, "commitment", commitment.id) is None
 
 
+def test_a_hand_edit_of_another_producers_record_is_refused(factory, tmp_path):
+    """A register changes only the records it owns. A county that took a person's edit of Brå's
+    record (or of a row deleted) from Brå's bundle held a copy Brå never heard of, for good: later
+    bundles with Brå's older version were stale against it. Brå likewise for a county's record."""
+    county, brå = factory.open("01", "county"), factory.open(NATIONAL, "bra")
+    first, second = add(brå, "network", name="Kärnnätverket", kind="KARN"), add(brå, "network", name="Operativt", kind="OPERATIVT")
+    activity = add(county, "activity", title="Träff")
+    imported(brå, export_bundle(county, tmp_path / "county.xlsx", user="anna").path)
+    national = export_bundle(brå, tmp_path / "national.xlsx", user="analytiker").path
+    imported(county, national)
+
+    book = EditedBundle(export_bundle(brå, tmp_path / "national-2.xlsx", user="analytiker").path)
+    book.set("Nätverk", first.id, "Namn", "Ändrat i länet")
+    book.delete_row("Nätverk", second.id)
+    book.set("Aktiviteter", activity.id, "Antal deltagare", 30)  # the county's own record: taken
+    plan = imported(county, book.save(tmp_path / "national-edited.xlsx"))
+    assert [str(p) for r in plan.rejected for p in r.problems] == [
+        "Fliken Nätverk, rad 2: posten kommer från Brå och kan bara ändras där; ändringen i Excel läses inte in"]
+    assert {r.record_id: r.action for r in plan.records if r.action != Action.UNCHANGED} == {activity.id: Action.UPDATE}
+    assert stored(county, "network", first.id).content["name"] == "Kärnnätverket"
+    assert not stored(county, "network", second.id).deleted
+    assert stored(county, "activity", activity.id).content["participants"] == 30
+
+    book = EditedBundle(export_bundle(county, tmp_path / "county-2.xlsx", user="anna").path)
+    book.set("Aktiviteter", activity.id, "Rubrik", "Ändrad hos Brå")
+    plan = prepare_import(brå, book.save(tmp_path / "county-edited.xlsx"))
+    assert [str(p) for r in plan.rejected for p in r.problems] == [
+        "Fliken Aktiviteter, rad 2: posten kommer från län 01 och kan bara ändras där; ändringen i Excel läses inte in"]
+    book.delete_row("Aktiviteter", activity.id)
+    plan = prepare_import(brå, book.save(tmp_path / "county-row-deleted.xlsx"))
+    assert plan.records == [] and not plan.rejected  # a row deleted from another's bundle deletes nothing
+
+

@@ -44,6 +44,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             )
         )
         code_changes = _code_changes(session, contents)
+        absence_deletes = _absence_deletes(producer, contents)
         existing = _existing_ids(session)
         reference = _reference(session, code_changes, existing)
         rejected = list(contents.rejected)
@@ -60,7 +61,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
                 if progress is not None:
                     progress(done, total)
             present = _rows_present(contents, kind_key, rows)
-            if present is not None:
+            if absence_deletes and present is not None:
                 records.extend(_plan_missing(session, kind, contents, present))
         marker = session.scalar(select(func.max(ChangeLog.id))) or 0
     return ImportPlan(
@@ -152,11 +153,26 @@ def _plan_chunk(
         if problems:
             rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
             continue
+        if row.hand_edited and row.origin not in (None, producer):
+            rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_not_owner(sheet, row)], row.id))
+            continue
         existing[kind.key].add(row.id)
         if row.origin is None:
             row.origin = producer
         planned.append(_decide(kind, row, local, bases.get(row.id), personal))
     return planned
+
+
+def _not_owner(sheet: DataSheet, row: IncomingRow) -> ImportProblem:
+    """A row of another producer's record that was edited in Excel: only the owner changes a record.
+
+    A register changes the records it owns, in the app and by bundles alike (DESIGN §4, roles);
+    others' records are copies of their owner's. A hand edit of a copy would make this register's
+    copy differ from its owner's for good, since the owner never hears of it.
+    """
+    owner = "Brå" if row.origin == NATIONAL else f"län {row.origin}"
+    return ImportProblem(sheet.name, row.row, None,
+                         f"posten kommer från {owner} och kan bara ändras där; ändringen i Excel läses inte in")
 
 
 def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
@@ -229,6 +245,13 @@ def _delete_against_edits(diffs: list[FieldDiff]) -> None:
         tombstone.conflict, tombstone.choice = True, None
 
 
+def _absence_deletes(producer: str, contents: BundleContents) -> bool:
+    """Whether a record missing from this file may have been deleted in Excel (see `_plan_missing`):
+    only in a full bundle of this register's own, sent back after editing, since a register deletes
+    only records it owns (see `_not_owner`)."""
+    return contents.info.scope == "full" and contents.info.producer == producer
+
+
 def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRow]) -> set[str] | None:
     """The ids a sheet has rows for, rejected rows included: a row that cannot be read is still
     there, and must not be taken for a row deleted in Excel. None when a rejected row's id cannot be
@@ -244,8 +267,6 @@ def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRo
 
 def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:
     """Rows deleted in Excel: in a full bundle, a record its producer owns and sent before but not now."""
-    if contents.info.scope != "full":
-        return []
     table = kind.table
     candidates = session.scalars(
         select(table.id)
