@@ -116,3 +116,18 @@ def test_a_hand_edit_of_another_producers_record_is_refused(factory, tmp_path):
     assert plan.records == [] and not plan.rejected  # a row deleted from another's bundle deletes nothing
 
 
+def test_an_older_bundle_of_ones_own_does_not_delete_the_records_made_after_it(factory, tmp_path):
+    """A full bundle lacks the records its producer made after it; a register reading an older
+    bundle of its own (sent back after corrections) deleted them as "deleted in Excel"."""
+    county = factory.open("01", "county")
+    network = add(county, "network", name="Länsnätverket")
+    older = export_bundle(county, tmp_path / "older.xlsx", user="anna").path
+    activity = add(county, "activity", title="Träff efter det äldre paketet")
+    export_bundle(county, tmp_path / "newer.xlsx", user="anna")
+    book = EditedBundle(older)
+    book.set("Nätverk", network.id, "Beskrivning", "Rättad av Brå")
+    plan = imported(county, book.save(tmp_path / "older-edited.xlsx"))
+    assert {r.record_id: r.action for r in plan.records} == {network.id: Action.UPDATE}
+    assert not stored(county, "activity", activity.id).deleted
+
+

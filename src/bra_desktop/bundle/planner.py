@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import timezone
 from typing import Any
 
 from sqlalchemy import func, select
@@ -266,12 +267,20 @@ def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRo
 
 
 def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:
-    """Rows deleted in Excel: in a full bundle, a record its producer owns and sent before but not now."""
+    """Rows deleted in Excel: in a full bundle, a record its producer owns and sent before but not now.
+
+    A full bundle has a row for every record its producer had when it was made, so a record that
+    came later (made here, or read from another bundle, after the file was written) is not missing
+    from an older file: only records this register had logged by the file's time count.
+    """
     table = kind.table
+    made = contents.info.created_at
+    made = made if made.tzinfo else made.replace(tzinfo=timezone.utc)
     candidates = session.scalars(
         select(table.id)
         .join(SyncBase, (SyncBase.record_id == table.id) & (SyncBase.table_name == kind.table_name))
         .where(table.origin == contents.info.producer, table.deleted.is_(False))
+        .where(select(ChangeLog.id).where(ChangeLog.record_id == table.id, ChangeLog.at <= made).exists())
     ).all()
     missing = [record_id for record_id in candidates if record_id not in present]
     planned = []

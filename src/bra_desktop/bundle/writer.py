@@ -236,7 +236,7 @@ class BundleWriter:
             (InfoKey.BUNDLE_ID, header.bundle_id),
             (InfoKey.PRODUCER, header.producer),
             (InfoKey.PRODUCER_NAME, header.producer_name),
-            (InfoKey.CREATED_AT, header.created_at.isoformat(timespec="seconds")),
+            (InfoKey.CREATED_AT, header.created_at.isoformat(timespec="microseconds")),
             (InfoKey.APP_VERSION, __version__),
             (InfoKey.SCOPE, header.scope),
             (InfoKey.PERSONAL_DATA, bool_to_cell(header.personal_data)),
