@@ -131,3 +131,22 @@ def test_an_older_bundle_of_ones_own_does_not_delete_the_records_made_after_it(f
     assert not stored(county, "activity", activity.id).deleted
 
 
+def test_a_hand_edit_in_an_older_copy_than_the_base_is_a_conflict_on_every_difference(factory, tmp_path):
+    """An old bundle of the county's own, corrected in Excel and read back after the county changed
+    the record and sent it again: the file's other cells are old values, not edits. Taken three-way
+    against the newer base they undid the county's change without a word."""
+    county = factory.open("01", "county")
+    activity = add(county, "activity", title="Träff", participants=10)
+    older = export_bundle(county, tmp_path / "older.xlsx", user="anna").path
+    edit(county, "activity", activity.id, participants=25)
+    export_bundle(county, tmp_path / "newer.xlsx", user="anna")
+    book = EditedBundle(older)
+    book.set("Aktiviteter", activity.id, "Rubrik", "Rättad rubrik")
+    plan = prepare_import(county, book.save(tmp_path / "older-edited.xlsx"))
+    (record,) = plan.records
+    assert record.action == Action.CONFLICT and record.stale
+    assert [(d.field, d.local, d.incoming, d.conflict) for d in record.diffs] == [
+        ("title", "Träff", "Rättad rubrik", True), ("participants", 25, 10, True)]
+    assert "ändrad i Excel i en inaktuell kopia (version 1, registrets är 2)" in record.notes
+
+

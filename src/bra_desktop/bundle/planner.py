@@ -192,12 +192,22 @@ def _decide(kind: RecordKind, row: IncomingRow, local: RecordState | None, base:
         return record
     fields = [spec.name for spec in kind.fields if personal or not spec.personal]
     record.action, record.diffs = three_way(fields, incoming, local, base)
-    if record.action != Action.UNCHANGED and not row.hand_edited and row.version < local.version:
-        record.action = Action.KEEP_LOCAL
+    if record.action != Action.UNCHANGED and row.version < local.version:
+        if row.hand_edited and base is not None and base.version == row.version:
+            return record  # edited in Excel in the copy the base is: the three-way finds the edits
         record.stale = True
-        for diff in record.diffs:
-            diff.conflict, diff.choice = False, LOCAL
-        record.notes.append(f"inaktuell kopia (version {row.version}, registrets är {local.version})")
+        if row.hand_edited:
+            # edited in Excel, but in an older copy than the base: its other cells are old values,
+            # not edits, and nothing tells them apart, so every difference is for a person to decide
+            record.action = Action.CONFLICT
+            for diff in record.diffs:
+                diff.conflict, diff.choice = True, None
+            record.notes.append(f"ändrad i Excel i en inaktuell kopia (version {row.version}, registrets är {local.version})")
+        else:
+            record.action = Action.KEEP_LOCAL
+            for diff in record.diffs:
+                diff.conflict, diff.choice = False, LOCAL
+            record.notes.append(f"inaktuell kopia (version {row.version}, registrets är {local.version})")
     return record
 
 
