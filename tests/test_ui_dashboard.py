@@ -151,6 +151,20 @@ def test_changes_while_hidden_are_counted_when_shown_again(qtbot, dashboard, ser
     assert dashboard.overdue_list.texts() == ["Inga försenade åtaganden."]
 
 
+def test_a_dashboard_closed_while_counting_is_left_alone(qtbot, service):
+    import shiboken6
+
+    made = DashboardSection(service, today=TODAY)
+    made.show()  # starts counting on the worker
+    counting = made._running
+    assert counting is not None and counting.running
+    shiboken6.delete(made)
+    with qtbot.waitSignal(counting.sig_finished, timeout=10_000):
+        pass
+    service.create("activity", {"title": "Efteråt", "activity_type": "DIALOG", "status": "GENOMFORD",
+                                "start_date": date(2026, 5, 5)})  # nobody left to redraw: no error
+
+
 def test_a_national_register_chooses_the_county(qtbot, make_register, records, register):
     national = make_register("BRA")
     add(national, "activity", title="Brås träff", start_date=date(2026, 2, 2))

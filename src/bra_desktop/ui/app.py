@@ -78,4 +78,7 @@ def run_gui(ctx: AppContext) -> int:
         window.show()
         return app.exec()
     finally:
+        from bra_desktop.ui.operations import register_pool
+
+        register_pool().waitForDone()  # a job still running (e.g. the overview counting) ends before its register
         service.register.close()

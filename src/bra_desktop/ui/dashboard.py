@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 from sqlalchemy import ColumnElement, func, not_, select
 from sqlalchemy.orm import Session
 
@@ -498,7 +499,7 @@ class DashboardSection(QWidget):
         self._timer.timeout.connect(self._refresh_if_shown)
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.county_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        service.sig_records_changed.connect(lambda _kind, _ids: self._timer.start())
+        service.sig_records_changed.connect(self._records_changed)
         service.sig_register_replaced.connect(self._register_replaced)
 
     def _lay_out(self) -> None:
@@ -607,12 +608,16 @@ class DashboardSection(QWidget):
         self._generation += 1
         generation, register = self._generation, self.service.register
         year, county, today = self.year(), self.county(), self.today()
+        self.busy_label.setText(self.tr("Räknar…"))
         self.busy_label.show()
         operation = Operation(lambda _progress, _cancelled: _count(register, year, county, today))
-        operation.sig_succeeded.connect(lambda counted: self._counted(generation, counted))
-        operation.sig_failed.connect(lambda error: self._failed(generation, error))
+        operation.sig_succeeded.connect(lambda counted: isValid(self) and self._counted(generation, counted))
+        operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
         self._running = operation
         operation.start()
+
+    def _records_changed(self, _kind: str, _ids: list[str]) -> None:
+        self._timer.start()  # restarts: one count after a burst of changes
 
     def is_busy(self) -> bool:
         return self.busy_label.isVisibleTo(self)
@@ -644,8 +649,8 @@ class DashboardSection(QWidget):
         self._show(counted.figures)
         register, figures, today = self.service.register, counted.figures, self.today()
         operation = Operation(lambda _p, _c: _count_previous(register, figures.year - 1, figures.county, today))
-        operation.sig_succeeded.connect(lambda previous: self._counted_previous(generation, previous))
-        operation.sig_failed.connect(lambda error: self._failed(generation, error))
+        operation.sig_succeeded.connect(lambda previous: isValid(self) and self._counted_previous(generation, previous))
+        operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
         self._running = operation
         operation.start()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
 
 from bra_desktop import __version__
 from bra_desktop.context import AppContext
@@ -134,10 +134,14 @@ class MainWindow(QMainWindow):
 
     def show_records(self, kind_key: str, filters: dict[str, Any], restriction: Restriction | None = None) -> None:
         """Show the table of `kind_key` filtered to just these records (a click on a dashboard chart)."""
-        self.show_section([section.key for section in SECTIONS].index(kind_key))
-        records = self._records()
-        assert records is not None
-        records.apply_filters(filters, restriction)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a second at national scale
+        try:
+            self.show_section([section.key for section in SECTIONS].index(kind_key))
+            records = self._records()
+            assert records is not None
+            records.apply_filters(filters, restriction)
+        finally:
+            QApplication.restoreOverrideCursor()
 
     def current_section(self) -> QWidget | None:
         return self.stack.currentWidget()
