@@ -16,18 +16,14 @@ if TYPE_CHECKING:
     from bra_desktop.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BundleActions", text)
-
-
 def bundle_actions(window: MainWindow) -> list[QAction]:
-    export = QAction(_tr("Exportera paket…"), window)
+    export = QAction(QCoreApplication.translate("BundleActions", "Exportera paket…"), window)
     export.setShortcut(QKeySequence("Ctrl+Shift+E"))
     export.triggered.connect(lambda: open_export(window))
-    import_ = QAction(_tr("Importera paket…"), window)
+    import_ = QAction(QCoreApplication.translate("BundleActions", "Importera paket…"), window)
     import_.setShortcut(QKeySequence("Ctrl+Shift+I"))
     import_.triggered.connect(lambda: open_import(window))
-    history = QAction(_tr("Importhistorik…"), window)
+    history = QAction(QCoreApplication.translate("BundleActions", "Importhistorik…"), window)
     history.triggered.connect(lambda: open_history(window))
     return [export, import_, history]
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+)
 from PySide6.QtGui import QColor, QFont
 
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, FieldDiff, ImportPlan, PlannedRecord
@@ -30,7 +32,14 @@ GROUP_ORDER = (Action.CONFLICT, Action.UPDATE, Action.MERGE, Action.DELETE, Acti
 """The groups shown, conflicts first; unchanged records are only counted, rejected rows are problems."""
 
 TITLE, LOCAL_COLUMN, INCOMING_COLUMN, BASE_COLUMN, CHOICE_COLUMN, NOTES_COLUMN = range(6)
-_HEADERS = ("Post / fält", "I registret", "I filen", "Senast utbytt", "Val", "Notering")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("PlanTreeModel", "Post / fält"),
+    QT_TRANSLATE_NOOP("PlanTreeModel", "I registret"),
+    QT_TRANSLATE_NOOP("PlanTreeModel", "I filen"),
+    QT_TRANSLATE_NOOP("PlanTreeModel", "Senast utbytt"),
+    QT_TRANSLATE_NOOP("PlanTreeModel", "Val"),
+    QT_TRANSLATE_NOOP("PlanTreeModel", "Notering"),
+)
 _FIELD_BASE = 16
 
 UNDECIDED = QColor("#fde2a7")
@@ -76,7 +85,11 @@ def action_heading(action: Action, language: str) -> str:
 
 
 def choice_text(choice: Choice | None) -> str:
-    return {LOCAL: _tr("Min version"), INCOMING: _tr("Filens version"), None: _tr("Att avgöra")}[choice]
+    return {
+        LOCAL: QCoreApplication.translate("PlanTreeModel", "Min version"),
+        INCOMING: QCoreApplication.translate("PlanTreeModel", "Filens version"),
+        None: QCoreApplication.translate("PlanTreeModel", "Att avgöra"),
+    }[choice]
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -222,7 +235,9 @@ class PlanTreeModel(QAbstractItemModel):
             return f"{action_heading(action, self._language)} ({len(records)})"
         if index.column() == CHOICE_COLUMN and action == Action.CONFLICT:
             left = sum(1 for record in records if record.undecided)
-            return _tr("%1 att avgöra").replace("%1", str(left)) if left else _tr("Alla avgjorda")
+            if left:
+                return QCoreApplication.translate("PlanTreeModel", "%1 att avgöra").replace("%1", str(left))
+            return QCoreApplication.translate("PlanTreeModel", "Alla avgjorda")
         return None
 
     def _record_data(self, record: PlannedRecord, column: int, role: int) -> Any:
@@ -231,7 +246,7 @@ class PlanTreeModel(QAbstractItemModel):
             if column == TITLE:
                 return f"{KINDS[record.kind_key].label(self._language)} «{record.title}»"
             if column == CHOICE_COLUMN and conflict:
-                return choice_text(None) if record.undecided else _tr("Avgjord")
+                return choice_text(None) if record.undecided else QCoreApplication.translate("PlanTreeModel", "Avgjord")
             if column == NOTES_COLUMN:
                 return "; ".join(record.notes)
             return None
