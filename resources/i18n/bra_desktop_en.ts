@@ -2,249 +2,1376 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BundleActions</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/actions.py" line="20"/>
+        <source>Exportera paket…</source>
+        <translation>Export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/actions.py" line="23"/>
+        <source>Importera paket…</source>
+        <translation>Import bundles…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/actions.py" line="26"/>
+        <source>Importhistorik…</source>
+        <translation>Import history…</translation>
+    </message>
+</context>
+<context>
+    <name>Checklist</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="141"/>
+        <source>Sök …</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="147"/>
+        <source>Visa bara valda</source>
+        <translation>Show only selected</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="176"/>
+        <source>{checked} av {total} valda</source>
+        <translation>{checked} of {total} selected</translation>
+    </message>
+</context>
+<context>
+    <name>ComboEditor</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/choice_editors.py" line="34"/>
+        <source>Skriv för att söka …</source>
+        <translation>Type to search…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/choice_editors.py" line="66"/>
+        <source>Välj ett av förslagen i listan.</source>
+        <translation>Choose one of the suggestions in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>CommandFailures</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="74"/>
+        <source>Det gick inte</source>
+        <translation>That did not work</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardSection</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="457"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="611"/>
+        <source>Räknar…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="462"/>
+        <source>Län</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="465"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="470"/>
+        <source>Aktiviteter</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="471"/>
+        <source>Deltagare</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="472"/>
+        <source>Kommuner nådda</source>
+        <translation>Municipalities reached</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="473"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="489"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="799"/>
+        <source>Försenade åtaganden</source>
+        <translation>Overdue commitments</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="476"/>
+        <source>Aktiviteter per månad</source>
+        <translation>Activities by month</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="477"/>
+        <source>Aktiviteter per typ</source>
+        <translation>Activities by type</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="478"/>
+        <source>Aktiviteter per ämnesområde</source>
+        <translation>Activities by subject area</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="479"/>
+        <source>Aktiviteter per nätverk</source>
+        <translation>Activities by network</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="480"/>
+        <source>Aktiviteter per kommun</source>
+        <translation>Activities by municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
+        <source>Organisationer som deltagit, per typ</source>
+        <translation>Participating organisations by type</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="482"/>
+        <source>Åtaganden per status</source>
+        <translation>Commitments by status</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="483"/>
+        <source>Problemområden per trend</source>
+        <translation>Problem areas by trend</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
+        <source>Problemområden per status</source>
+        <translation>Problem areas by status</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
+        <source>Visa i Åtaganden</source>
+        <translation>Show in Commitments</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="494"/>
+        <source>Kommuner utan aktiviteter</source>
+        <translation>Municipalities without activities</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="596"/>
+        <source>Hela landet</source>
+        <translation>Whole country</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="673"/>
+        <source>Siffrorna kunde inte räknas: %1</source>
+        <translation>The figures could not be counted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="685"/>
+        <source>%1: 0</source>
+        <translation>%1: 0</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="688"/>
+        <source>som %1 (%2)</source>
+        <translation>same as %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="690"/>
+        <source>%1 % jämfört med %2 (%3)</source>
+        <translation>%1% compared with %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="694"/>
+        <source>Översikt %1 · %2</source>
+        <translation>Overview %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="704"/>
+        <source>alla har nåtts</source>
+        <translation>all reached</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="705"/>
+        <source>1 kommun har inte nåtts</source>
+        <translation>1 municipality not reached</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="706"/>
+        <source>%1 kommuner har inte nåtts</source>
+        <translation>%1 municipalities not reached</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="711"/>
+        <source>av %1 åtaganden, efter klart senast-datum</source>
+        <translation>of %1 commitments, past their due date</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="725"/>
+        <source>(topp %1 av %2)</source>
+        <translation>(top %1 of %2)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="731"/>
+        <source>Inga försenade åtaganden.</source>
+        <translation>No overdue commitments.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="736"/>
+        <source>Alla kommuner har nåtts.</source>
+        <translation>All municipalities have been reached.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="769"/>
+        <source>Aktiviteter %1</source>
+        <translation>Activities %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="772"/>
+        <source>Deltog %1</source>
+        <translation>Took part in %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="776"/>
+        <source>Åtaganden</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="779"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="782"/>
+        <source>Problemområden</source>
+        <translation>Problem areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="779"/>
+        <source>Trend: %1</source>
+        <translation>Trend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="141"/>
+        <source>ÅÅÅÅ-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="156"/>
+        <source>Välj i kalendern</source>
+        <translation>Choose from the calendar</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="183"/>
+        <source>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.</source>
+        <translation>Enter the date as YYYY-MM-DD, for example 2026-03-12.</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDetails</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="82"/>
+        <source>Markera en rad för att se hela texten.</source>
+        <translation>Select a row to see the full text.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="41" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="41"/>
         <source>Ett oväntat fel inträffade</source>
         <translation>An unexpected error occurred</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="44" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="44"/>
         <source>Något gick fel: %1</source>
         <translation>Something went wrong: %1</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="47" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="47"/>
         <source>Inget som redan sparats har gått förlorat: varje ändring sparas i registret för sig när du sparar den. Det du höll på med just nu kan behöva göras om.</source>
-        <translation>Nothing already saved has been lost: every change is saved in the register on its own when you save it. What you were doing just now may need to be done again.</translation>
+        <translation>Nothing you had already saved has been lost: each change is saved in the register on its own when you save it. What you were doing just now may need to be done again.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="51" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="51"/>
         <source>En beskrivning av felet finns i loggfilen %1. Skicka den gärna till den som hjälper dig.</source>
-        <translation>A description of the error is in the log file %1. Please send it to whoever helps you.</translation>
+        <translation>A description of the error is in the log file %1. Please send it to whoever is helping you.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="63" />
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="79" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="79"/>
         <source>Visa detaljer</source>
         <translation>Show details</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="79" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="79"/>
         <source>Dölj detaljer</source>
         <translation>Hide details</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/error_dialog.py" line="84" />
+        <location filename="../../src/bra_desktop/ui/error_dialog.py" line="84"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="50"/>
+        <source>Exportera paket</source>
+        <translation>Export bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="56"/>
+        <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
+        <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
+        <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
+        <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="62"/>
+        <source>Vad ska med?</source>
+        <translation>What should be included?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
+        <source>Hela registret (rekommenderas)</source>
+        <translation>The whole register (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
+        <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
+        <translation>Only changes since the last export (no export yet)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
+        <source>Bara ändringar sedan förra exporten (%1)</source>
+        <translation>Only changes since the last export (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="75"/>
+        <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
+        <translation>Include contact details (name, e-mail and phone)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
+        <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
+        <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="87"/>
+        <source>Välj…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="91"/>
+        <source>Spara som:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="101"/>
+        <source>Öppna mappen</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="104"/>
+        <source>Exportera</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="139"/>
+        <source>Spara paketet som</source>
+        <translation>Save the bundle as</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
+        <source>Excel-filer (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="150"/>
+        <source>Mappen %1 finns inte. Välj en annan plats.</source>
+        <translation>The folder %1 does not exist. Choose another location.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="164"/>
+        <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
+        <translation>The export was cancelled. No file was written and nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="167"/>
+        <source>Skriver %1 …</source>
+        <translation>Writing %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="171"/>
+        <source>Filen finns redan</source>
+        <translation>The file already exists</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
+        <source>%1 finns redan. Vill du ersätta den?</source>
+        <translation>%1 already exists. Do you want to replace it?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <source>Kontaktuppgifter ingår.</source>
+        <translation>Contact details are included.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <source>Kontaktuppgifter ingår inte.</source>
+        <translation>Contact details are not included.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="194"/>
+        <source>Paketet är sparat:
+%1
+
+%2 poster: %3.
+%4</source>
+        <translation>The bundle has been saved:
+%1
+
+%2 records: %3.
+%4</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditor</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/factory.py" line="16"/>
+        <source>NNNNNN-NNNN</source>
+        <translation>NNNNNN-NNNN</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/factory.py" line="17"/>
+        <source>namn@exempel.se</source>
+        <translation>name@example.se</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/factory.py" line="18"/>
+        <source>08-123 456 78</source>
+        <translation>08-123 456 78</translation>
     </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="37" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="37"/>
         <source>Välkommen till bra-desktop</source>
         <translation>Welcome to bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="39" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="39"/>
         <source>Ange vems register det här är. Ett län äger sina egna aktiviteter, åtaganden och problemområden; Brå äger kodlistorna och de nationella nätverken. Valet kan inte ändras senare.</source>
-        <translation>Say whose register this is. A county owns its own activities, commitments and problem areas; Brå owns the code lists and the national networks. The choice cannot be changed later.</translation>
+        <translation>State whose register this is. A county owns its own activities, commitments and problem areas; Brå owns the code lists and the national networks. The choice cannot be changed later.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="45" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="45"/>
         <source>Länsstyrelse:</source>
         <translation>County administrative board:</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="46" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="46"/>
         <source>Brå (nationellt register)</source>
         <translation>Brå (national register)</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="66" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="66"/>
         <source>Ditt namn i ändringsloggen:</source>
         <translation>Your name in the change log:</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/first_run.py" line="67" />
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="67"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
 </context>
 <context>
+    <name>FormChoices</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="39"/>
+        <source>utgången</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="86"/>
+        <source>borttagen</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="103"/>
+        <source>okänd</source>
+        <translation>unknown</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="45"/>
+        <source>Importhistorik</source>
+        <translation>Import history</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="47"/>
+        <source>Paket som har lästs in, det senaste först. Den senaste importen kan ångras i ett steg så länge ingenting annat har ändrats, lästs in eller exporterats efter den.</source>
+        <translation>Bundles that have been imported, most recent first. The most recent import can be undone in one step as long as nothing else has been changed, imported or exported since.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <source>Inläst</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <source>Ändringar</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="69"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="70"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="133"/>
+        <source>Ångra import</source>
+        <translation>Undo import</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="88"/>
+        <source>ångrad</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="94"/>
+        <source>Inga paket har lästs in ännu.</source>
+        <translation>No bundles have been imported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="113"/>
+        <source>Importen kan ångras.</source>
+        <translation>The import can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="128"/>
+        <source>Importen av %1 är ångrad. Registret är som före importen.</source>
+        <translation>The import of %1 has been undone. The register is as it was before the import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="134"/>
+        <source>Ångra importen av %1? Registret återställs till hur det var före importen.</source>
+        <translation>Undo the import of %1? The register will be restored to how it was before the import.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="52"/>
+        <source>Importera paket</source>
+        <translation>Import bundles</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="70"/>
+        <source>Hoppa över filen</source>
+        <translation>Skip this file</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="94"/>
+        <source>Välj ett eller flera paket (bra-paket_….xlsx). De läses in ett i taget: först kontrolleras filen och du ser vad som skulle ändras, och ingenting ändras i registret förrän du väljer Importera.</source>
+        <translation>Choose one or more bundles (bra-paket_….xlsx). They are read one at a time: each file is checked first and you see what would change, and nothing in the register changes until you choose Import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="100"/>
+        <source>Lägg till filer…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="102"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="118"/>
+        <source>Välj paket att importera</source>
+        <translation>Choose bundles to import</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <source>Paket (*.xlsx);;Alla filer (*)</source>
+        <translation>Bundles (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <source>Läs in</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="216"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="175"/>
+        <source>Fil %1 av %2: %3</source>
+        <translation>File %1 of %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="200"/>
+        <source>Kontrollerar filen och jämför den med registret …</source>
+        <translation>Checking the file and comparing it with the register…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="202"/>
+        <source>Inläsningen avbröts. Ingenting har ändrats.</source>
+        <translation>Reading was cancelled. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
+        <source>Filen kan inte importeras. Ingenting har ändrats.</source>
+        <translation>The file cannot be imported. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="216"/>
+        <source>Importera</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="240"/>
+        <source>Importerar. En säkerhetskopia av registret tas först …</source>
+        <translation>Importing. A backup of the register is taken first…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="265"/>
+        <source>Inläst: %1 poster ändrade.</source>
+        <translation>Imported: %1 records changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="267"/>
+        <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
+        <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="269"/>
+        <source>Säkerhetskopia från före importen: %1</source>
+        <translation>Backup from before the import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="270"/>
+        <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
+        <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="271"/>
+        <source>importerad</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="278"/>
+        <source>inte importerad</source>
+        <translation>not imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="279"/>
+        <source>Ingenting är inläst: %1</source>
+        <translation>Nothing has been imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="280"/>
+        <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
+        <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="281"/>
+        <source>Läs in filen igen</source>
+        <translation>Read the file again</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="281"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="288"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="290"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
+        <source>Nästa fil (%1 av %2)</source>
+        <translation>Next file (%1 of %2)</translation>
+    </message>
+</context>
+<context>
+    <name>IntegerEditor</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="128"/>
+        <source>Skriv ett heltal.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="136" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="165"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="141" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="170"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="143" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="172"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="147" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="176"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="150" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="154" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="156" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="158" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="161" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="164" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="167" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="171" />
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="257" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="289"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="175" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="181" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="187" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="200" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="232"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="209" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="241"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="241" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="273"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
-        <translation>The register has been restored. The register as it was was saved first in %1.</translation>
+        <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="259" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="291"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/main_window.py" line="261" />
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="293"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
 Loggfil: %2</source>
-        <translation>Register of regional crime-prevention network work.
+        <translation>Register of regional crime prevention work in networks.
 
 Data folder: %1
 Log file: %2</translation>
     </message>
 </context>
 <context>
-    <name>RecordSection</name>
+    <name>PlanTreeModel</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="78" />
-        <source>Sök i %1…</source>
-        <translation>Search %1…</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="36"/>
+        <source>Post / fält</source>
+        <translation>Record / field</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="96" />
-        <source>Visa borttagna</source>
-        <translation>Show deleted</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="37"/>
+        <source>I registret</source>
+        <translation>In the register</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="121" />
-        <source>Ny</source>
-        <translation>New</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="38"/>
+        <source>I filen</source>
+        <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="122" />
-        <source>Redigera</source>
-        <translation>Edit</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="39"/>
+        <source>Senast utbytt</source>
+        <translation>Last exchanged</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="123" />
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="40"/>
+        <source>Val</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="41"/>
+        <source>Notering</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="89"/>
+        <source>Min version</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="90"/>
+        <source>Filens version</source>
+        <translation>The file&apos;s version</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="91"/>
+        <source>Att avgöra</source>
+        <translation>To decide</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="239"/>
+        <source>%1 att avgöra</source>
+        <translation>%1 to decide</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="240"/>
+        <source>Alla avgjorda</source>
+        <translation>All decided</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="249"/>
+        <source>Avgjord</source>
+        <translation>Decided</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="125"/>
+        <source>Behåll min</source>
+        <translation>Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="126"/>
+        <source>Ta filens</source>
+        <translation>Take the file&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="127"/>
+        <source>Alla: behåll mina</source>
+        <translation>All: keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="128"/>
+        <source>Alla: ta filens</source>
+        <translation>All: take the file&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="130"/>
+        <source>Behåll din version av det markerade fältet, eller av hela den markerade posten</source>
+        <translation>Keep your version of the selected field, or of the whole selected record</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="131"/>
+        <source>Ta filens version av det markerade fältet, eller av hela den markerade posten</source>
+        <translation>Take the file&apos;s version of the selected field, or of the whole selected record</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="132"/>
+        <source>Behåll din version i alla konflikter</source>
+        <translation>Keep your version in every conflict</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="133"/>
+        <source>Ta filens version i alla konflikter</source>
+        <translation>Take the file&apos;s version in every conflict</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="143"/>
+        <source>Markerad konflikt:</source>
+        <translation>Selected conflict:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
+        <source>Alla konflikter:</source>
+        <translation>All conflicts:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <source>Typ</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <source>Flik</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <source>Kolumn</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="172"/>
+        <source>Spara avvisade rader…</source>
+        <translation>Save rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="174"/>
+        <source>Sparar de avvisade raderna i en Excel-fil med problemet bredvid varje rad, för att rätta och skicka igen</source>
+        <translation>Saves the rejected rows in an Excel file with the problem beside each row, to be corrected and sent again</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="193"/>
+        <source>Spara rapport…</source>
+        <translation>Save report…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="195"/>
+        <source>Sparar hela förhandsgranskningen (ändringar, konflikter och problem) i en Excel-fil</source>
+        <translation>Saves the whole preview (changes, conflicts and problems) in an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="233"/>
+        <source>Ändringar (%1)</source>
+        <translation>Changes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="234"/>
+        <source>Problem (%1)</source>
+        <translation>Problems (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="235"/>
+        <source>Kodlistor (%1)</source>
+        <translation>Code lists (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="251"/>
+        <source>Avvisad rad</source>
+        <translation>Rejected row</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="252"/>
+        <source>Varning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="305"/>
+        <source>Ingen fil är inläst.</source>
+        <translation>No file has been read.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="307"/>
+        <source>Paketet är redan inläst; det finns inget att importera.</source>
+        <translation>The bundle has already been imported; there is nothing to import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="309"/>
+        <source>Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.</source>
+        <translation>No row in the file could be read. Save the rejected rows, correct them and read the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="312"/>
+        <source>1 konflikt är inte avgjord.</source>
+        <translation>1 conflict has not been decided.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="313"/>
+        <source>%1 konflikter är inte avgjorda.</source>
+        <translation>%1 conflicts have not been decided.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="314"/>
+        <source>Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.</source>
+        <translation>Select a conflict and choose Keep mine or Take the file&apos;s, or choose for all conflicts at once.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="322"/>
+        <source>Excel-filer (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="327"/>
+        <source>Spara avvisade rader</source>
+        <translation>Save rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="333"/>
+        <source>Spara rapport</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="343"/>
+        <source>Det gick inte att spara: %1</source>
+        <translation>Could not save: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="345"/>
+        <source>Sparat: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPanel</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="144"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="175"/>
+        <source>Avbryter…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>RecordActions</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="30"/>
+        <source>Posten finns inte</source>
+        <translation>Record not found</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="31"/>
+        <source>Posten finns inte längre i registret.</source>
+        <translation>The record is no longer in the register.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="50"/>
+        <source>Kan inte ta bort</source>
+        <translation>Cannot delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="51"/>
+        <source>{count} av posterna kommer från andra och kan bara tas bort där de skapades.</source>
+        <translation>{count} of the records come from others and can only be deleted where they were created.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="57"/>
+        <source>Det gick inte</source>
+        <translation>That did not work</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="73"/>
+        <source>Vill du ta bort {title}?</source>
+        <translation>Do you want to delete {title}?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="76"/>
+        <source>Vill du ta bort {count} {kinds}?</source>
+        <translation>Do you want to delete {count} {kinds}?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="83"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/record_section.py" line="215" />
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="80"/>
+        <source>Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z.</source>
+        <translation>The records are marked as deleted and go out as deleted in the next bundle. You can undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="84"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCommand</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="34"/>
+        <source>Ny aktivitet</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="35"/>
+        <source>Nytt åtagande</source>
+        <translation>New commitment</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="36"/>
+        <source>Nytt problemområde</source>
+        <translation>New problem area</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="37"/>
+        <source>Nytt nätverk</source>
+        <translation>New network</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="38"/>
+        <source>Ny organisation</source>
+        <translation>New organisation</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="60"/>
+        <source>Ett oväntat fel inträffade: {error}</source>
+        <translation>An unexpected error occurred: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="103"/>
+        <source>Det gick inte att göra om {action}: {message}</source>
+        <translation>Could not redo {action}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="107"/>
+        <source>Det gick inte att ångra {action}: {message}</source>
+        <translation>Could not undo {action}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="173"/>
+        <source>Ändra {kind} {title}</source>
+        <translation>Edit {kind} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="212"/>
+        <source>Ta bort {kind} {title}</source>
+        <translation>Delete {kind} {title}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="215"/>
+        <source>Ta bort {count} {kinds}</source>
+        <translation>Delete {count} {kinds}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="101"/>
+        <source>Personuppgifter</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="106"/>
+        <source>Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas inte med i paket till andra, om du inte väljer det när du skapar paketet.</source>
+        <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="138"/>
+        <source>Måste fyllas i</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="18"/>
+        <source>Grunduppgifter</source>
+        <translation>Basic details</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="19"/>
+        <source>Beskrivning</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="20"/>
+        <source>Kopplingar</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="21"/>
+        <source>Kontaktuppgifter</source>
+        <translation>Contact details</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="72"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="75"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="77"/>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="90"/>
+        <source>Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.</source>
+        <translation>The record has been deleted and cannot be changed. Undo the deletion to get it back.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="93"/>
+        <source>Posten kommer från {origin} och kan bara ändras där.</source>
+        <translation>The record comes from {origin} and can only be changed there.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="111"/>
+        <source>Fält markerade med * måste fyllas i.</source>
+        <translation>Fields marked * are required.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="113"/>
+        <source>Rätta det som är markerat innan du sparar.</source>
+        <translation>Correct what is marked before you save.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="146"/>
+        <source>Kasta ändringarna?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="147"/>
+        <source>Du har ändringar som inte är sparade. Vill du stänga utan att spara?</source>
+        <translation>You have unsaved changes. Do you want to close without saving?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordSection</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="78"/>
+        <source>Sök i %1…</source>
+        <translation>Search %1…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="96"/>
+        <source>Visa borttagna</source>
+        <translation>Show deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="101"/>
+        <source>Sluta visa bara dessa</source>
+        <translation>Stop showing only these</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="127"/>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="128"/>
+        <source>Redigera</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="129"/>
+        <source>Ta bort</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="222"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="262"/>
+        <source>%1  ✕</source>
+        <translation>%1  ✕</translation>
     </message>
 </context>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="22" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="22"/>
         <source>Återställ från säkerhetskopia</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="27" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="27"/>
         <source>Välj säkerhetskopian att återställa. Allt i registret ersätts med säkerhetskopians innehåll; registret som det är nu sparas först som en ny säkerhetskopia, så att återställningen kan ångras.</source>
-        <translation>Choose the backup to restore. Everything in the register is replaced by the backup's content; the register as it is now is first saved as a new backup, so the restore can be undone.</translation>
+        <translation>Choose the backup to restore. Everything in the register is replaced by the backup&apos;s content; the register as it is now is first saved as a new backup, so the restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="37" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="37"/>
         <source>Det finns inga säkerhetskopior ännu.</source>
         <translation>There are no backups yet.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="42" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="42"/>
         <source>Återställ</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="65" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="65"/>
         <source>Återställ registret</source>
         <translation>Restore the register</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/restore_dialog.py" line="66" />
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="66"/>
         <source>Ersätta hela registret med säkerhetskopian från %1?</source>
         <translation>Replace the whole register with the backup from %1?</translation>
     </message>
@@ -252,22 +1379,22 @@ Log file: %2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="39"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/settings_dialog.py" line="42" />
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="42"/>
         <source>Ett nytt språk gäller när du har startat om programmet.</source>
-        <translation>A new language takes effect when you have restarted the app.</translation>
+        <translation>A new language takes effect when you restart the app.</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/settings_dialog.py" line="49" />
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="49"/>
         <source>Ditt namn i ändringsloggen:</source>
         <translation>Your name in the change log:</translation>
     </message>
     <message>
-        <location filename="../../../work/main/src/bra_desktop/ui/settings_dialog.py" line="50" />
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="50"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
