@@ -6,7 +6,8 @@ What counts (the same rules for the dashboard, the xlsx report and the PDF repor
   overlaps Y: an activity from 2025-12-20 to 2026-01-10 counts in both 2025 and 2026, and so do its
   participants. By month it counts in the month it starts; one that began in an earlier year counts
   in January.
-- Tombstoned records (`deleted`) never count, nor do organisations that are tombstoned.
+- Tombstoned records (`deleted`) never count, nor do organisations that are tombstoned. (A live
+  activity of a network tombstoned later still counts, under the network's name.)
 - Cancelled activities (status INSTALLD) are left out of every activity count and of participants.
 - Scope: `county` keeps the records whose `origin` is that county (in a county register, its own
   producer code); None keeps every record (Brå's whole country, national records included).
@@ -25,13 +26,16 @@ most first, then by name.
 
 Everything is counted in SQL with GROUP BY (SQLAlchemy Core): at national scale a year holds tens of
 thousands of activities, and building a Python object per record would cost seconds. The year's
-activities are selected once in a materialised CTE that every grouping of one statement reads.
+activities (and the year before's, for the comparison) are selected in one scan of the activity
+table into a materialised CTE, and every grouping of the year is a branch of one UNION ALL over it.
+Measured on Brå's 200,000-activity demo register (SQLite, 2 cores): about 0.6 s of CPU for a year
+of 20,000 activities (the design's ten years), 1.3 s for a year of 64,000 (the demo's three years);
+one county's figures about 0.15 s. Most of it is the scan and the lookups in the three link tables.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -202,7 +206,6 @@ class _Figures:
     """The grouped counts of one year, for one scope or for every origin at once."""
 
     def __init__(self, session: Session, year: int, today: date, *, county: str | None, by_origin: bool) -> None:
-        self.session = session
         self.connection = session.connection()
         self.year = year
         self.today = today
@@ -481,8 +484,3 @@ def change(current: int, previous: int) -> tuple[int, float | None]:
     """The change against the year before: difference, and percent (None when the year before was 0)."""
     difference = current - previous
     return difference, (difference / previous * 100 if previous else None)
-
-
-def labels_and_values(counts: Iterable[Count]) -> tuple[list[str], list[int]]:
-    items = list(counts)
-    return [item.label for item in items], [item.value for item in items]
