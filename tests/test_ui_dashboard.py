@@ -4,6 +4,7 @@ showing exactly the records it counts."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QAbstractBarSeries
@@ -149,6 +150,28 @@ def test_changes_while_hidden_are_counted_when_shown_again(qtbot, dashboard, ser
         dashboard.show()
     assert tile(dashboard, "overdue")[0] == "0"
     assert dashboard.overdue_list.texts() == ["Inga försenade åtaganden."]
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_saving_the_annual_report(qtbot, dashboard, monkeypatch, tmp_path, suffix):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / f"årsrapport{suffix}"
+    asked = []
+
+    def get_save_file_name(parent, caption, suggested, filters):
+        asked.append((caption, Path(suggested).name, filters))
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save_file_name)
+    assert dashboard.save_button.isEnabled()
+    with qtbot.waitSignal(dashboard.sig_report_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(dashboard.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [target]
+    assert asked == [("Spara årsrapport", "Årsrapport 2026 Stockholms län.pdf", "PDF (*.pdf);;Excel-arbetsbok (*.xlsx)")]
+    assert target.read_bytes()[:4] == (b"%PDF" if suffix == ".pdf" else b"PK\x03\x04")
+    assert dashboard.busy_label.text() == f"Årsrapporten är sparad: {target.name}"
+    assert dashboard.save_button.isEnabled()
 
 
 def test_a_dashboard_closed_while_counting_is_left_alone(qtbot, service):

@@ -7,6 +7,9 @@ to the register redraws them after a short pause (`REFRESH_DELAY_MS`), and not a
 overview is hidden (it catches up when shown). The year before is counted second, for the
 comparison in the month chart.
 
+"Spara årsrapport…" saves the report of the figures on screen, as a PDF (`reports.pdf_report`) or a
+workbook (`reports.xlsx_report`), the same as `bra-desktop report --out`.
+
 A click on a bar emits `sig_show_records` with the filters and a `Restriction` that select exactly
 the records the bar counts (`activities_behind` and friends below follow the rules of
 `reports.figures`), and the main window shows that table.
@@ -17,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -32,7 +36,9 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -65,6 +71,7 @@ from bra_desktop.reports.figures import (
     Count,
     YearFigures,
     available_years,
+    county_overview,
     year_figures,
 )
 from bra_desktop.store import queries
@@ -433,6 +440,8 @@ class DashboardSection(QWidget):
     """(kind key, filters, Restriction or None): show these records in their table."""
     sig_refreshed = Signal()
     """New figures are on screen (after each count, also when they did not change)."""
+    sig_report_saved = Signal(object)
+    """(Path) the annual report of the figures on screen was saved there."""
 
     def __init__(self, service: RegisterService, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
@@ -465,6 +474,10 @@ class DashboardSection(QWidget):
         self.year_combo.setAccessibleName(self.tr("År"))
         self._fill_counties()
         self._fill_years([self.today().year])
+        self.save_button = QPushButton(self.tr("Spara årsrapport…"), self)
+        self.save_button.setToolTip(self.tr("Årsrapporten för året som visas, som PDF eller Excel-arbetsbok"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.choose_report_file)
 
         self.tiles = {
             "activities": Tile(self.tr("Aktiviteter"), self),
@@ -510,6 +523,7 @@ class DashboardSection(QWidget):
         top.addStretch(1)
         top.addWidget(self.county_combo)
         top.addWidget(self.year_combo)
+        top.addWidget(self.save_button)
 
         content = QWidget(self)
         content.setObjectName("dashboard_content")
@@ -609,6 +623,7 @@ class DashboardSection(QWidget):
         generation, register = self._generation, self.service.register
         year, county, today = self.year(), self.county(), self.today()
         self.busy_label.setText(self.tr("Räknar…"))
+        self.busy_label.setToolTip("")
         self.busy_label.show()
         operation = Operation(lambda _progress, _cancelled: _count(register, year, county, today))
         operation.sig_succeeded.connect(lambda counted: isValid(self) and self._counted(generation, counted))
@@ -620,7 +635,8 @@ class DashboardSection(QWidget):
         self._timer.start()  # restarts: one count after a burst of changes
 
     def is_busy(self) -> bool:
-        return self.busy_label.isVisibleTo(self)
+        """Figures are being counted."""
+        return self._running is not None
 
     def _refresh_if_shown(self) -> None:
         if self.isVisible():
@@ -644,6 +660,7 @@ class DashboardSection(QWidget):
         keep_previous = (self.previous is not None and self.figures is not None
                          and (self.figures.year, self.figures.county) == (counted.figures.year, counted.figures.county))
         self.figures = counted.figures
+        self.save_button.setEnabled(True)
         if not keep_previous:
             self.previous = None
         self._show(counted.figures)
@@ -671,6 +688,79 @@ class DashboardSection(QWidget):
 
         self._running = None
         self.busy_label.setText(self.tr("Siffrorna kunde inte räknas: %1").replace("%1", error_message(self.service, error)))
+        self.busy_label.show()
+
+    # --- the annual report ---
+
+    def choose_report_file(self) -> None:
+        figures = self.figures
+        if figures is None:
+            return
+        from bra_desktop.ui.bundle.widgets import documents_folder
+
+        suggested = documents_folder() / f"Årsrapport {figures.year} {figures.scope_name}.pdf"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Spara årsrapport"), str(suggested), self.tr("PDF (*.pdf);;Excel-arbetsbok (*.xlsx)"))
+        if chosen:
+            self.save_report(Path(chosen))
+
+    def save_report(self, path: Path) -> None:
+        """Save the report of the figures on screen to `path` (.xlsx, otherwise PDF). A whole country's
+        report has a row per county, counted on the worker like the figures; the workbook is written
+        there too, the PDF (fonts, painting) here."""
+        figures = self.figures
+        if figures is None:
+            return
+        if path.suffix.lower() not in (".pdf", ".xlsx"):
+            path = path.with_name(path.name + ".pdf")
+        register, today, producer_name = self.service.register, self.today(), self.service.register.producer_name
+        national = figures.county is None and register.is_national
+
+        def job(_progress: Any, _cancelled: Any) -> list[YearFigures] | None:
+            overview = None
+            if national:
+                with register.session() as session:
+                    overview = county_overview(session, figures.year, today=today)
+            if path.suffix.lower() == ".xlsx":
+                from bra_desktop.reports.xlsx_report import write_year_report
+
+                write_year_report(figures, path, producer_name=producer_name, overview=overview)
+            return overview
+
+        self.save_button.setEnabled(False)
+        self.busy_label.setText(self.tr("Sparar årsrapporten…"))
+        self.busy_label.show()
+        operation = Operation(job)
+        operation.sig_succeeded.connect(lambda overview: isValid(self) and self._report_counted(path, overview))
+        operation.sig_failed.connect(lambda error: isValid(self) and self._report_failed(error))
+        self._report_operation = operation
+        operation.start()
+
+    def _report_counted(self, path: Path, overview: list[YearFigures] | None) -> None:
+        figures = self.figures
+        try:
+            if path.suffix.lower() == ".pdf" and figures is not None:
+                from bra_desktop.reports.pdf_report import write_pdf_report
+
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                try:
+                    write_pdf_report(figures, path, producer_name=self.service.register.producer_name, overview=overview)
+                finally:
+                    QApplication.restoreOverrideCursor()
+        except Exception as error:  # noqa: BLE001 (told to the user, like the worker's errors)
+            self._report_failed(error)
+            return
+        self.save_button.setEnabled(True)
+        self.busy_label.setText(self.tr("Årsrapporten är sparad: %1").replace("%1", path.name))
+        self.busy_label.setToolTip(str(path))
+        self.busy_label.show()
+        self.sig_report_saved.emit(path)
+
+    def _report_failed(self, error: Exception) -> None:
+        from bra_desktop.ui.commands import error_message
+
+        self.save_button.setEnabled(True)
+        self.busy_label.setText(self.tr("Årsrapporten kunde inte sparas: %1").replace("%1", error_message(self.service, error)))
         self.busy_label.show()
 
     # --- showing ---
