@@ -150,3 +150,23 @@ def test_a_hand_edit_in_an_older_copy_than_the_base_is_a_conflict_on_every_diffe
     assert "ändrad i Excel i en inaktuell kopia (version 1, registrets är 2)" in record.notes
 
 
+def test_a_hand_edit_does_not_become_the_base(factory, tmp_path):
+    """Two copies of the same version, corrected in different cells and read one after the other:
+    the first correction was saved as the base of that version, so the second copy's unchanged
+    cell looked like a change of its own and undid the first correction."""
+    county = factory.open("01", "county")
+    activity = add(county, "activity", title="Träff", participants=10)
+    one = export_bundle(county, tmp_path / "one.xlsx", user="anna").path
+    two = export_bundle(county, tmp_path / "two.xlsx", user="anna").path
+    book = EditedBundle(one)
+    book.set("Aktiviteter", activity.id, "Beskrivning", "Rättad beskrivning")
+    imported(county, book.save(tmp_path / "one-edited.xlsx"))
+    book = EditedBundle(two)
+    book.set("Aktiviteter", activity.id, "Antal deltagare", 12)
+    plan = imported(county, book.save(tmp_path / "two-edited.xlsx"))
+    assert [(r.action, [(d.field, d.choice) for d in r.diffs]) for r in plan.records] == [
+        (Action.MERGE, [("participants", INCOMING), ("description", LOCAL)])]
+    content = stored(county, "activity", activity.id).content
+    assert (content["description"], content["participants"]) == ("Rättad beskrivning", 12)
+
+

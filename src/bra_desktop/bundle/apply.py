@@ -62,7 +62,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             planned = [r for r in plan.records if r.kind_key == kind_key]
             write_records(session, KINDS[kind_key], [_write(r, user) for r in planned if r.changes_register],
                           user=user, source=info.bundle_id)
-            save_bases(session, KINDS[kind_key], [_base(r, info.personal_data) for r in planned if not r.stale], info.bundle_id)
+            save_bases(session, KINDS[kind_key], [_base(r, info.personal_data) for r in planned if _moves_base(r)], info.bundle_id)
         session.add(BundleReceipt(
             bundle_id=info.bundle_id, direction="import", producer=info.producer,
             file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
@@ -96,15 +96,24 @@ def _write(record: PlannedRecord, user: str) -> RecordWrite:
     )
 
 
+def _moves_base(record: PlannedRecord) -> bool:
+    """Whether the row's state becomes the record's base: only a row as its producer wrote it.
+
+    A stale copy must not move the base back. A row edited in Excel (or deleted there) is not what
+    anyone holds: saved as the base under its version, it would pass for that version's content,
+    and the next copy of that version would take the hand edit for a change of this side's and undo
+    it. The base stays what it was.
+    """
+    return not record.stale and record.incoming is not None and not record.incoming.hand_edited
+
+
 def _base(record: PlannedRecord, personal_carried: bool) -> Base:
     """The file's state becomes the base: it is what the other side now holds.
 
     Contact details a bundle did not carry keep the register's value, so a later bundle that does
     carry them is compared against what this side really has.
     """
-    if record.incoming is None:  # the row was deleted in Excel: the file's state is "gone"
-        assert record.base is not None
-        return Base(record.record_id, record.base.content, True, record.base.version)
+    assert record.incoming is not None
     content = dict(record.incoming.content)
     if not personal_carried:
         result, _ = record.result()
