@@ -61,191 +61,226 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="457"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="611"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="466"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="625"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="462"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="471"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="465"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="470"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="477"/>
+        <source>Spara årsrapport…</source>
+        <translation>Save annual report…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="478"/>
+        <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
+        <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="483"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="471"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="472"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="485"/>
         <source>Kommuner nådda</source>
         <translation>Municipalities reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="473"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="489"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="799"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="486"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="889"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="476"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="489"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="477"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="490"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="478"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="479"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="492"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="480"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="493"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="494"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="482"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="495"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="483"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="496"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="497"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="504"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="494"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="507"/>
         <source>Kommuner utan aktiviteter</source>
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="596"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="610"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="673"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="690"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="685"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <source>Spara årsrapport</source>
+        <translation>Save annual report</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="731"/>
+        <source>Sparar årsrapporten…</source>
+        <translation>Saving the annual report…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="754"/>
+        <source>Årsrapporten är sparad: %1</source>
+        <translation>The annual report has been saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="763"/>
+        <source>Årsrapporten kunde inte sparas: %1</source>
+        <translation>The annual report could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="775"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="688"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="778"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="690"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="780"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="694"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="784"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="793"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="704"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="794"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="705"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="795"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="706"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="796"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="711"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="801"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="725"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="815"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="731"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="821"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="736"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="826"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="769"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="859"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="772"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="862"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="776"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="866"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="779"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="782"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="869"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="872"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="779"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="869"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
