@@ -103,7 +103,7 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
     activities = _plural(figures.activities, "aktivitet", "aktiviteter")
     change = percent_change(figures.activities, figures.activities_previous_year)
     compared = (f" ({change} jämfört med {previous})" if change
-                else f" (inga året före)" if figures.activities else "")
+                else " (inga året före)" if figures.activities else "")
     participants = _plural(figures.participants, "deltagare", "deltagare")
     participant_change = percent_change(figures.participants, figures.participants_previous_year)
     if figures.activities == 0:
@@ -170,7 +170,7 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
         phenomena = figures.new_phenomena
         if phenomena:
             titles = [record.title for record in phenomena[:3]]
-            more = f" med flera" if len(phenomena) > 3 else ""
+            more = " med flera" if len(phenomena) > 3 else ""
             text += (f" Under {year} noterades {_plural(len(phenomena), 'nytt brottsfenomen', 'nya brottsfenomen')}: "
                      f"{_join(titles)}{more}.")
         paragraphs.append(text)
