@@ -190,3 +190,12 @@ def test_the_summary_in_words():
     assert summary(figures(1, 0), date(2027, 1, 1))[1] == "Vanligast var kommunbesök/dialog (1)."
     assert summary(figures(1, 0), date(2027, 1, 1))[2] == "Inga åtaganden är registrerade."
     assert percent_change(88, 100) == "−12\xa0%" and percent_change(3, 0) is None
+
+
+def test_importing_the_module_loads_no_qt():
+    """Qt is loaded when a PDF is written, not when `reports` is imported (the CLI's other jobs stay Qt-free)."""
+    import sys
+
+    code = "import sys, bra_desktop.reports.pdf_report; print(any(m.startswith('PySide6') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip() == "False"
