@@ -83,7 +83,7 @@ def _report_pages(register, target: Path, scratch: Path) -> list[Path]:
     from datetime import date
 
     from bra_desktop.reports.figures import year_figures
-    from bra_desktop.reports.pdf_report import write_pdf_report
+    from bra_desktop.ui.pdf_report import write_pdf_report
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm (poppler-utils) is not installed: no pictures of the PDF report", file=sys.stderr)

@@ -14,7 +14,7 @@ import pytest
 
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.reports.figures import county_overview, year_figures
-from bra_desktop.reports.pdf_report import percent_change, summary, write_pdf_report
+from bra_desktop.ui.pdf_report import percent_change, summary, write_pdf_report
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import create_record
@@ -192,10 +192,11 @@ def test_the_summary_in_words():
     assert percent_change(88, 100) == "−12\xa0%" and percent_change(3, 0) is None
 
 
-def test_importing_the_module_loads_no_qt():
-    """Qt is loaded when a PDF is written, not when `reports` is imported (the CLI's other jobs stay Qt-free)."""
+def test_figures_and_the_workbook_report_load_no_qt():
+    """`reports` stays below the UI: the command line's xlsx report never loads Qt."""
     import sys
 
-    code = "import sys, bra_desktop.reports.pdf_report; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = ("import sys, bra_desktop.reports.figures, bra_desktop.reports.xlsx_report; "
+            "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "False"

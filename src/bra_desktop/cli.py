@@ -142,13 +142,8 @@ def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:
             figures = year_figures(session, year, county)
             overview = county_overview(session, year) if national and county is None else None
         if out.suffix.lower() == ".pdf":
-            try:
-                from bra_desktop.reports.pdf_report import write_pdf_report
-            except ModuleNotFoundError as error:
-                if error.name != "bra_desktop.reports.pdf_report":
-                    raise
-                raise RegisterError("Den här versionen kan inte spara rapporten som PDF; spara den som .xlsx.",
-                                    "This version cannot save the report as PDF; save it as .xlsx.") from None
+            from bra_desktop.ui.pdf_report import write_pdf_report  # Qt renders the PDF: load it only here
+
             path = write_pdf_report(figures, out, producer_name=register.producer_name, overview=overview)
         else:
             path = write_year_report(figures, out, producer_name=register.producer_name, overview=overview)

@@ -7,7 +7,7 @@ to the register redraws them after a short pause (`REFRESH_DELAY_MS`), and not a
 overview is hidden (it catches up when shown). The year before is counted second, for the
 comparison in the month chart.
 
-"Spara årsrapport…" saves the report of the figures on screen, as a PDF (`reports.pdf_report`) or a
+"Spara årsrapport…" saves the report of the figures on screen, as a PDF (`ui.pdf_report`) or a
 workbook (`reports.xlsx_report`), the same as `bra-desktop report --out`.
 
 A click on a bar emits `sig_show_records` with the filters and a `Restriction` that select exactly
@@ -740,7 +740,7 @@ class DashboardSection(QWidget):
         figures = self.figures
         try:
             if path.suffix.lower() == ".pdf" and figures is not None:
-                from bra_desktop.reports.pdf_report import write_pdf_report
+                from bra_desktop.ui.pdf_report import write_pdf_report
 
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
                 try:

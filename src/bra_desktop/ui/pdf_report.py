@@ -1,8 +1,9 @@
 """The annual report as a PDF in Swedish: title page, a summary in words, charts and tables. A4.
 
-This is the one module below `ui` that imports Qt, and only QtGui: Qt's PDF writer (`QPdfWriter`),
-its rich-text layout (`QTextDocument`: paragraphs, tables, page breaks) and `QPainter` for the
-charts give a well-typeset A4 document without another dependency. It needs a `QGuiApplication`
+It lives in `ui` because it renders with Qt, though only with QtGui and no widgets: Qt's PDF writer
+(`QPdfWriter`), its rich-text layout (`QTextDocument`: paragraphs, tables, page breaks) and
+`QPainter` for the charts give a well-typeset A4 document without another dependency. The figures
+it shows come from `reports.figures`, which knows nothing of Qt. It needs a `QGuiApplication`
 (fonts); if none exists, one is created, on the offscreen platform when no platform is set on Linux,
 so `bra-desktop report --out rapport.pdf` works without a display. No widgets are used.
 
@@ -25,6 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, QRectF, QSizeF, QUrl, Qt
+from PySide6.QtGui import (
+    QColor, QFont, QFontDatabase, QFontMetricsF, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter,
+    QPdfWriter, QPen, QTextDocument,
+)
 
 from bra_desktop import __version__
 from bra_desktop.reports.figures import Count, YearFigures
@@ -188,8 +195,6 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
 def _gui_application():  # -> QGuiApplication
     """The running QGuiApplication, or a new one (offscreen on Linux when no platform is chosen)."""
     global _app
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
 
     running = QCoreApplication.instance()
     if running is not None:
@@ -213,8 +218,6 @@ class _Bars:
 
 def _chart_image(chart: _Bars, width_mm: float, font_family: str):  # -> QImage
     """Draw a bar chart at `DPI` into an image `width_mm` wide (the height follows the bars)."""
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
     rows = len(chart.labels)
     height_mm = 8 + 6.2 * rows if chart.horizontal else 58
@@ -525,8 +528,6 @@ def write_pdf_report(
     time on the title page (default now); `overview` adds a table with a row per county (Brå's report).
     """
     _gui_application()
-    from PySide6.QtCore import QMarginsF, QRectF
-    from PySide6.QtGui import QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     created = created_at or datetime.now()
     created_day = (created.astimezone() if created.tzinfo else created).date()
@@ -579,8 +580,6 @@ def _laid_out(body: _Html, images: dict, writer, family: str):  # -> QTextDocume
     document is laid out afresh (changing the block format of a laid-out document leaves blocks
     after it without lines).
     """
-    from PySide6.QtCore import QSizeF, QUrl
-    from PySide6.QtGui import QFont, QTextDocument
 
     page_height = PAGE_MM[1] * MM
     foot = page_height - MARGIN_MM[3] * MM
@@ -617,7 +616,6 @@ def _laid_out(body: _Html, images: dict, writer, family: str):  # -> QTextDocume
 
 
 def _font(family: str, points: float, *, bold: bool = False):  # -> QFont
-    from PySide6.QtGui import QFont
 
     font = QFont(family)
     font.setPointSizeF(points)
@@ -627,8 +625,6 @@ def _font(family: str, points: float, *, bold: bool = False):  # -> QFont
 
 def _title_page(painter, figures: YearFigures, producer_name: str, created: date, family: str,
                 width: float, height: float) -> None:
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor
 
     left = MARGIN_MM[0] * MM
     text_width = width - left - MARGIN_MM[2] * MM
@@ -688,8 +684,6 @@ def _vs(now: int, before: int, previous_year: int) -> str:
 
 def _header_and_footer(painter, title: str, producer_name: str, page: int, pages: int, family: str,
                        width: float, height: float) -> None:
-    from PySide6.QtCore import QLineF, QRectF, Qt
-    from PySide6.QtGui import QColor, QPen
 
     left, top, right, bottom = (value * MM for value in MARGIN_MM)
     text_width = width - left - right
