@@ -105,7 +105,7 @@ def test_hand_edits_give_the_plan_a_person_expects(register, county_data, tmp_pa
     assert [(d.field, d.local, d.incoming) for d in by_id[first.id].diffs] == [("participants", 0, 99)]
     assert by_id[second.id].action == Action.UNCHANGED
     assert by_id[third.id].action == Action.DELETE and "saknas i filen" in by_id[third.id].notes[0]
-    new_id = derived_id(plan.contents.info.bundle_id, sheet_for_kind("activity"), new_row)
+    new_id = derived_id(plan.contents.info.bundle_id, sheet_for_kind("activity"), new_row, "01")
     assert by_id[new_id].action == Action.NEW and by_id[new_id].incoming.content["activity_type"] == "KONFERENS"
     assert by_id[new_id].incoming.content["municipalities"] == ("0180",)
     assert any(w.column == "Kommentar från Brå" for w in plan.warnings)

@@ -170,3 +170,26 @@ def test_a_hand_edit_does_not_become_the_base(factory, tmp_path):
     assert (content["description"], content["participants"]) == ("Rättad beskrivning", 12)
 
 
+def test_two_counties_adding_a_row_in_the_same_place_of_brås_bundle_make_two_records(factory, tmp_path):
+    """A row added without an id got an id derived from the file, sheet and row alone. Every county
+    gets the same bundle from Brå; two counties adding a network at the end of its sheet made two
+    records with one id, and Brå took the second for an update of the first (keeping the first
+    county as its owner). The id now depends on the importing register too."""
+    brå, stockholm, skåne = factory.open(NATIONAL, "bra"), factory.open("01", "01"), factory.open("12", "12")
+    add(brå, "network", name="Kärnnätverket", kind="KARN")
+    national = export_bundle(brå, tmp_path / "national.xlsx", user="analytiker").path
+    ids = {}
+    for county, name in ((stockholm, "Stockholms lokala nätverk"), (skåne, "Skånes lokala nätverk")):
+        book = EditedBundle(national)
+        book.add_row("Nätverk", {"Namn": name, "Typ av nätverk": "LOKALT"})
+        plan = imported(county, book.save(tmp_path / f"national-{county.producer}.xlsx"))
+        (new,) = [r for r in plan.records if r.incoming is not None and not r.incoming.id_given]
+        ids[county.producer] = new.record_id
+        assert stored(county, "network", new.record_id).origin == county.producer
+        imported(brå, export_bundle(county, tmp_path / f"county-{county.producer}.xlsx", user="anna").path)
+    assert ids["01"] != ids["12"]
+    assert stored(brå, "network", ids["01"]).content["name"] == "Stockholms lokala nätverk"
+    assert stored(brå, "network", ids["12"]).content["name"] == "Skånes lokala nätverk"
+    assert (stored(brå, "network", ids["01"]).origin, stored(brå, "network", ids["12"]).origin) == ("01", "12")
+
+

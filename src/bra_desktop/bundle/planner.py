@@ -19,7 +19,7 @@ from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState,
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, incoming_values
+from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values
 from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
@@ -55,6 +55,9 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
         for kind_key in DEPENDENCY_ORDER:
             kind = KINDS[kind_key]
             rows = contents.rows.get(kind_key, [])
+            for row in rows:
+                if not row.id_given:  # a row a person added: a new record of this register's
+                    row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, producer)
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
                 records.extend(_plan_chunk(session, kind, chunk, contents, reference, existing, producer, rejected))

@@ -100,8 +100,16 @@ class BundleContents:
         return sum(len(rows) for rows in self.rows.values()) + len(self.rejected)
 
 
-def derived_id(bundle_id: str, sheet: DataSheet, row: int) -> str:
-    return str(uuid.uuid5(_NEW_ROW_NAMESPACE, f"{bundle_id}/{sheet.kind.key}/{row}"))
+def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None = None) -> str:
+    """The id of a row a person added without one.
+
+    The same for the same file, sheet, row and importing register, so importing a file twice
+    creates the record once. The planner derives it with the importer: every county gets the same
+    bundle from Brå, and two counties adding a row in the same place make two records, not one id
+    for two. (The reader's id, without the importer, only names the row until then.)
+    """
+    key = f"{bundle_id}/{sheet.kind.key}/{row}" + (f"/{importer}" if importer else "")
+    return str(uuid.uuid5(_NEW_ROW_NAMESPACE, key))
 
 
 def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
