@@ -61,6 +61,26 @@ def add(register: Register, kind: str, /, user: str = "testare", **content) -> S
 
 
 @pytest.fixture
+def service(qtbot, register: Register):
+    """The UI's door into the test register, as user "testare"; closes a register that a restore or
+    an undone import put in the fixture's place."""
+    from bra_desktop.ui.service import RegisterService
+
+    made = RegisterService(register, "testare")
+    yield made
+    if made.register is not register:
+        made.register.close()
+
+
+@pytest.fixture
+def stack(qtbot):
+    """An empty undo stack for commands and forms."""
+    from PySide6.QtGui import QUndoStack
+
+    return QUndoStack()
+
+
+@pytest.fixture
 def make_register(tmp_path: Path):
     """Open more registers (another county, Brå) beside the test's own: make_register("BRA")."""
     opened: list[Register] = []

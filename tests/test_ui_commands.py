@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtGui import QUndoStack
 
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.changelog import history
@@ -16,22 +15,11 @@ from bra_desktop.ui import commands
 from bra_desktop.ui.commands import (
     CreateRecordCommand, DeleteRecordCommand, EditRecordCommand, command_failures,
 )
-from bra_desktop.ui.service import RegisterService
 
 from conftest import add
 
 ACTIVITY_CONTENT = {"title": "Nätverksträff", "activity_type": "NATVERKSTRAFF", "status": "GENOMFORD",
                     "start_date": date(2026, 3, 12), "municipalities": ("0180",)}
-
-
-@pytest.fixture
-def service(qtbot, register) -> RegisterService:
-    return RegisterService(register, "testare")
-
-
-@pytest.fixture
-def stack(qtbot) -> QUndoStack:
-    return QUndoStack()
 
 
 def foreign(register, kind: str, **content):

@@ -21,11 +21,6 @@ TODAY = date(2026, 6, 15)
 
 
 @pytest.fixture
-def service(register):
-    return RegisterService(register, "testare")
-
-
-@pytest.fixture
 def records(register):
     """2026: three activities (and a cancelled one that does not count); 2025: two; commitments and
     problem areas; a record of another county that Stockholm's figures leave out."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
@@ -41,16 +41,6 @@ def message_boxes(monkeypatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", answer(QMessageBox.StandardButton.Ok))
     monkeypatch.setattr(QMessageBox, "information", answer(QMessageBox.StandardButton.Ok))
     return said
-
-
-@pytest.fixture
-def service(qtbot, register) -> RegisterService:
-    return RegisterService(register, "testare")
-
-
-@pytest.fixture
-def stack(qtbot) -> QUndoStack:
-    return QUndoStack()
 
 
 def open_dialog(qtbot, service, kind: str, record=None, stack=None) -> RecordFormDialog:

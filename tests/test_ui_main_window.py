@@ -20,17 +20,9 @@ from bra_desktop.ui import table_model
 from bra_desktop.ui.main_window import SECTIONS, MainWindow
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.restore_dialog import RestoreDialog
-from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RECORD_ID_ROLE, RecordProxyModel, RecordTableModel
 
 from conftest import add
-
-
-@pytest.fixture
-def service(register):
-    made = RegisterService(register, "testare")
-    yield made
-    made.register.close()  # a restore replaces the register the fixture opened
 
 
 @pytest.fixture
