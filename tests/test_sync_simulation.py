@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -191,5 +192,27 @@ def test_two_counties_adding_a_row_in_the_same_place_of_brås_bundle_make_two_re
     assert stored(brå, "network", ids["01"]).content["name"] == "Stockholms lokala nätverk"
     assert stored(brå, "network", ids["12"]).content["name"] == "Skånes lokala nätverk"
     assert (stored(brå, "network", ids["01"]).origin, stored(brå, "network", ids["12"]).origin) == ("01", "12")
+
+
+def test_a_copy_that_skipped_a_delete_and_restore_takes_the_new_version(factory, tmp_path):
+    """Brå deletes a network and restores it; a county that skipped the bundle with the deletion
+    reads the next one: same content, so "unchanged", but its copy kept the old version. Reading
+    the skipped bundle afterwards (out of order) then looked like news, not a stale copy, and
+    deleted the network Brå had restored."""
+    brå, county = factory.open(NATIONAL, "bra"), factory.open("01", "county")
+    network = add(brå, "network", name="Kärnnätverket", kind="KARN")
+    imported(county, export_bundle(brå, tmp_path / "first.xlsx", user="analytiker").path)
+    with brå.session() as session:
+        delete_record(session, KINDS["network"], network.id, user="analytiker")
+        session.commit()
+    deleted = export_bundle(brå, tmp_path / "deleted.xlsx", user="analytiker").path
+    edit(brå, "network", network.id)  # restores it, same content
+    restored = export_bundle(brå, tmp_path / "restored.xlsx", user="analytiker").path
+    plan = imported(county, restored)
+    assert [r.action for r in plan.records] == [Action.UNCHANGED]
+    assert stored(county, "network", network.id).version == stored(brå, "network", network.id).version == 3
+    plan = imported(county, deleted)
+    assert [(r.action, r.stale) for r in plan.records] == [(Action.KEEP_LOCAL, True)]
+    assert not stored(county, "network", network.id).deleted
 
 

@@ -50,7 +50,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             f"{len(plan.undecided)} conflicts are undecided. Choose your version or the file's for each.",
         )
     changes = plan.changes
-    backup = register.backup(f"före import {info.producer}") if (changes or plan.code_changes) else None
+    catching_up = [r for r in plan.records if _catches_up(r)]
+    backup = register.backup(f"före import {info.producer}") if (changes or catching_up or plan.code_changes) else None
     with register.session() as session:
         if (session.scalar(select(func.max(ChangeLog.id))) or 0) != plan.register_marker:
             raise BundleError(
@@ -60,7 +61,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
         _apply_code_changes(session, plan)
         for kind_key in DEPENDENCY_ORDER:
             planned = [r for r in plan.records if r.kind_key == kind_key]
-            write_records(session, KINDS[kind_key], [_write(r, user) for r in planned if r.changes_register],
+            write_records(session, KINDS[kind_key], [_write(r, user) for r in planned if r.changes_register or _catches_up(r)],
                           user=user, source=info.bundle_id)
             save_bases(session, KINDS[kind_key], [_base(r, info.personal_data) for r in planned if _moves_base(r)], info.bundle_id)
         session.add(BundleReceipt(
@@ -82,6 +83,7 @@ def _write(record: PlannedRecord, user: str) -> RecordWrite:
     incoming = record.incoming
     local = record.local
     wholesale = incoming is not None and not incoming.hand_edited and record.action in (Action.NEW, Action.UPDATE, Action.DELETE)
+    wholesale = wholesale or _catches_up(record)
     floor = local.version + 1 if local else 1
     if wholesale:
         version = max(incoming.version, floor)
@@ -94,6 +96,16 @@ def _write(record: PlannedRecord, user: str) -> RecordWrite:
         version=version, updated_at=stamp, updated_by=by, before=local.content if local else None,
         was_deleted=local.deleted if local else None,
     )
+
+
+def _catches_up(record: PlannedRecord) -> bool:
+    """An unchanged record whose copy here is an older version of the same content (its owner
+    deleted and restored it, say, in bundles this register skipped): it takes the incoming version
+    and stamp, so that a copy of a version in between, read later, is known for the stale copy it is
+    instead of being taken for news (a restored record deleted again)."""
+    incoming, local = record.incoming, record.local
+    return (record.action == Action.UNCHANGED and incoming is not None and local is not None
+            and not incoming.hand_edited and incoming.version > local.version)
 
 
 def _moves_base(record: PlannedRecord) -> bool:
