@@ -19,12 +19,12 @@ from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
-from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import load_record, update_record
+from bra_desktop.store.repository import load_record
 from bra_desktop.store.stream import stream_records
 
 from conftest import add
 from workbook_edits import EditedBundle
+from workbook_edits import edit_both_sides as conflicting_edit
 
 
 def snapshot(register) -> dict:
@@ -131,24 +131,16 @@ def test_a_new_row_imported_from_two_copies_of_the_same_file_is_created_once(reg
     assert plan_for(register, copy).already_imported_at is not None
 
 
-def edit_both_sides(register, county_data, make_register, tmp_path):
+def edit_both_sides(register, county_data, tmp_path):
     """Brå and the county change the same activity's title after an exchange."""
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     activity = county_data["activities"][0]
-    edited = EditedBundle(bundle)
-    edited.set("Aktiviteter", activity.id, "Rubrik", "Brås rubrik")
-    edited.set("Aktiviteter", activity.id, "Antal deltagare", 40)
-    path = edited.save(tmp_path / "from-bra.xlsx")
-    with register.session() as session:
-        update_record(session, KINDS["activity"], activity.id, {**activity.content, "title": "Min rubrik"},
-                      user="anna", reference=load_reference(session))
-        session.commit()
-    return activity, path
+    return activity, conflicting_edit(register, activity, bundle, tmp_path)
 
 
 @pytest.mark.parametrize(("choice", "title"), [(LOCAL, "Min rubrik"), (INCOMING, "Brås rubrik")])
 def test_a_conflict_is_decided_by_a_person_both_ways(register, county_data, make_register, tmp_path, choice, title):
-    activity, path = edit_both_sides(register, county_data, make_register, tmp_path)
+    activity, path = edit_both_sides(register, county_data, tmp_path)
     plan = plan_for(register, path)
     (record,) = plan.conflicts
     assert record.record_id == activity.id
@@ -163,7 +155,7 @@ def test_a_conflict_is_decided_by_a_person_both_ways(register, county_data, make
 
 
 def test_cli_policy_fails_by_default_and_keeps_local_when_asked(register, county_data, make_register, tmp_path):
-    activity, path = edit_both_sides(register, county_data, make_register, tmp_path)
+    activity, path = edit_both_sides(register, county_data, tmp_path)
     (outcome,) = import_files(register, [path], user="anna")
     assert not outcome.usable and "avgör konflikterna" in outcome.text
     (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local")

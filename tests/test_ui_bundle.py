@@ -24,8 +24,7 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt, SyncBase
-from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import load_record, update_record
+from bra_desktop.store.repository import load_record
 from bra_desktop.ui.bundle import export_dialog, import_wizard
 from bra_desktop.ui.bundle.export_dialog import ExportDialog
 from bra_desktop.ui.bundle.history_dialog import HistoryDialog
@@ -40,6 +39,7 @@ from bra_desktop.ui.service import RegisterService
 from conftest import add
 from test_bundle_import import snapshot
 from workbook_edits import EditedBundle
+from workbook_edits import edit_both_sides as conflicting_edit
 
 WAIT_MS = 20_000
 
@@ -315,15 +315,7 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
 def edit_both_sides(register, county_data, bundle, tmp_path) -> tuple:
     """The file and the register change the same activity's title; the file also its participants."""
     activity = county_data["activities"][0]
-    edited = EditedBundle(bundle)
-    edited.set("Aktiviteter", activity.id, "Rubrik", "Brås rubrik")
-    edited.set("Aktiviteter", activity.id, "Antal deltagare", 40)
-    path = edited.save(tmp_path / "from-bra.xlsx")
-    with register.session() as session:
-        update_record(session, KINDS["activity"], activity.id, {**activity.content, "title": "Min rubrik"},
-                      user="anna", reference=load_reference(session))
-        session.commit()
-    return activity, path
+    return activity, conflicting_edit(register, activity, bundle, tmp_path)
 
 
 def activity_content(service, activity_id: str) -> dict:

@@ -66,3 +66,21 @@ class EditedBundle:
     def save(self, path: Path) -> Path:
         self.book.save(path)
         return path
+
+
+def edit_both_sides(register, activity, bundle: Path, folder: Path) -> Path:
+    """A conflict: the file and the register change the same activity's title, the file also its
+    participants. Returns the edited file."""
+    from bra_desktop.domain.fields import KINDS
+    from bra_desktop.store.reference import load_reference
+    from bra_desktop.store.repository import update_record
+
+    edited = EditedBundle(bundle)
+    edited.set("Aktiviteter", activity.id, "Rubrik", "Brås rubrik")
+    edited.set("Aktiviteter", activity.id, "Antal deltagare", 40)
+    path = edited.save(folder / "from-bra.xlsx")
+    with register.session() as session:
+        update_record(session, KINDS["activity"], activity.id, {**activity.content, "title": "Min rubrik"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
+    return path
