@@ -60,6 +60,15 @@ def add(register: Register, kind: str, /, user: str = "testare", **content) -> S
     return record
 
 
+def tombstone(register: Register, kind: str, record_id: str) -> None:
+    """Delete a record through the repository, committed (it stays as a tombstone)."""
+    from bra_desktop.store.repository import delete_record
+
+    with register.session() as session:
+        delete_record(session, KINDS[kind], record_id, user="testare")
+        session.commit()
+
+
 @pytest.fixture
 def service(qtbot, register: Register):
     """The UI's door into the test register, as user "testare"; closes a register that a restore or

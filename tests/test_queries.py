@@ -7,12 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
-from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
-from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import create_record, delete_record
 
-from conftest import add
+from conftest import add, tombstone
 
 
 def ids(register, kind="activity", *, search="", filters=None, sort="title", descending=False, deleted=False):
@@ -27,18 +24,8 @@ def rows(register, kind, record_ids, language="sv"):
 
 
 def add_network(register, name, kind, **content):
-    """`add` cannot take the network field `kind` (its own parameter), so networks are made here."""
-    with register.session() as session:
-        record = create_record(session, KINDS["network"], {"name": name, "kind": kind, **content}, user="testare",
-                               origin="01", reference=load_reference(session))
-        session.commit()
-    return record
-
-
-def tombstone(register, kind, record_id):
-    with register.session() as session:
-        delete_record(session, KINDS[kind], record_id, user="testare")
-        session.commit()
+    """A network of the given kind (a short hand for the tests below)."""
+    return add(register, "network", name=name, kind=kind, **content)
 
 
 @pytest.fixture

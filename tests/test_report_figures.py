@@ -17,9 +17,9 @@ from bra_desktop.reports.figures import (
     year_figures,
 )
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import create_record, delete_record
+from bra_desktop.store.repository import create_record
 
-from conftest import add
+from conftest import add, tombstone
 
 TODAY = date(2026, 6, 30)
 STOCKHOLM_MUNICIPALITIES = 26
@@ -40,12 +40,6 @@ def create(register, kind, origin, **content):
                                reference=load_reference(session))
         session.commit()
     return record
-
-
-def tombstone(register, kind, record_id):
-    with register.session() as session:
-        delete_record(session, KINDS[kind], record_id, user="testare")
-        session.commit()
 
 
 def figures(register, year=2026, county="01", today=TODAY):
