@@ -186,8 +186,8 @@ def test_settings_change_name_now_and_language_on_restart(qtbot, app_context, re
 def test_self_test_passes(qt_app, capsys):
     assert selftest.run_self_test(show_window=True) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert [line[:4] for line in lines[:-1]] == ["OK  "] * 5
-    assert lines[-1] == "Självtestet lyckades: alla 5 kontroller gick bra."
+    assert [line[:4] for line in lines[:-1]] == ["OK  "] * 6
+    assert lines[-1] == "Självtestet lyckades: alla 6 kontroller gick bra."
 
 
 def test_self_test_reports_a_failure(monkeypatch, capsys):
@@ -198,7 +198,7 @@ def test_self_test_reports_a_failure(monkeypatch, capsys):
     assert selftest.run_self_test(show_window=False) == 1
     out = capsys.readouterr().out
     assert "FEL  Säkerhetskopia tas och återställs: OSError: disken är full" in out
-    assert out.count("OK   ") == 3
+    assert out.count("OK   ") == 4  # the checks after the failed one still run
 
 
 def test_emitting_a_signal_leaks_no_reference():

@@ -2,8 +2,8 @@
 
 Runs the app's main paths on a throw-away register in a temporary folder, never the user's own:
 open and upgrade a register, write and read one record of every kind through the repository,
-check the change log, back up and restore, and (unless `--no-gui`) show the main window
-offscreen. It prints one Swedish line per check, so a support person can read the result over
+check the change log, back up and restore, export a bundle and import it into a second register
+(Brå's), and (unless `--no-gui`) show the main window offscreen. It prints one Swedish line per check, so a support person can read the result over
 the phone, and returns 0 only if every check passed.
 """
 
@@ -18,13 +18,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import import_files
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldSpec, FieldType
 from bra_desktop.domain.validation import Reference
 from bra_desktop.store.backup import restore_database
 from bra_desktop.store.changelog import history
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.register import Register, open_register
+from bra_desktop.store.register import NATIONAL, Register, open_register
 from bra_desktop.store.repository import create_record, delete_record, load_record
 
 _SAMPLES: dict[FieldType, Any] = {
@@ -44,6 +46,7 @@ class _Run:
     """The register under test and the records written so far."""
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
         self.ctx = AppContext.create(str(folder))
         self.register: Register | None = None
         self.created: dict[str, str] = {}
@@ -62,6 +65,7 @@ def run_self_test(show_window: bool) -> int:
             ("En post av varje slag skrivs och läses tillbaka", _write_and_read),
             ("Ändringsloggen har varje ändring", _change_log),
             ("Säkerhetskopia tas och återställs", _backup_and_restore),
+            ("Ett Brå-paket skrivs och läses in i ett annat register", _bundle_round_trip),
         ]
         if show_window:
             checks.append(("Huvudfönstret visas", _show_window))
@@ -141,6 +145,26 @@ def _backup_and_restore(run: _Run) -> None:
     with run.register.session() as session:
         restored = load_record(session, activity, run.created["activity"])
     assert restored is not None and not restored.deleted, "återställningen tog inte tillbaka aktiviteten"
+
+
+def _bundle_round_trip(run: _Run) -> None:
+    """Export every record (with contact details) and import the bundle into a new Brå register."""
+    exported = export_bundle(run.open, run.folder / "sjalvtest-paket.xlsx", user="sjalvtest", with_contacts=True)
+    national = open_register(f"sqlite:///{run.folder / 'bra-register.sqlite'}", run.folder / "bra-backups")
+    try:
+        national.set_producer(NATIONAL)
+        [outcome] = import_files(national, [exported.path], user="sjalvtest")
+        assert outcome.usable and outcome.result is not None, outcome.text
+        for kind_key, record_id in run.created.items():
+            kind = KINDS[kind_key]
+            with run.open.session() as session:
+                mine = load_record(session, kind, record_id)
+            with national.session() as session:
+                imported = load_record(session, kind, record_id)
+            assert mine is not None and imported is not None, f"{kind.label_sv} kom inte med i paketet"
+            assert imported.content == mine.content, f"{kind.label_sv} lästes inte in lika"
+    finally:
+        national.close()
 
 
 def _show_window(run: _Run) -> None:
