@@ -14,8 +14,9 @@ What counts (the same rules for the dashboard, the xlsx report and the PDF repor
 - Commitments and problem areas are counted as they stand now (their current status and trend),
   every live one of the scope; overdue commitments are those due before the reference date `today`
   whose status is neither KLART nor AVBRUTET.
-- New crime phenomena: problem areas of category NYTT_FENOMEN first observed in the year, or with no
-  first-observed date and registered in the year (the first change-log entry of the record here).
+- New problem areas: problem areas first observed in the year, or with no first-observed date and
+  registered in the year (the first change-log entry of the record here); new crime phenomena are
+  the new problem areas of category NYTT_FENOMEN.
 - Municipalities: those of the county (all 290 for the whole country); an activity's municipality in
   another county is not counted as reached.
 
@@ -142,10 +143,18 @@ class YearFigures:
     new_phenomena: tuple[NamedRecord, ...]
     """Problem areas of category NYTT_FENOMEN first observed in the year (or with no date and
     registered in it), in order of first observation."""
+    new_problem_areas: tuple[NamedRecord, ...] = ()
+    """Problem areas of any category first observed in the year (or with no date and registered in
+    it), in order of first observation: the new phenomena and the rest."""
 
     @property
     def commitments(self) -> int:
         return sum(item.value for item in self.commitments_by_status)
+
+    @property
+    def open_commitments(self) -> int:
+        """Commitments whose status is neither KLART nor AVBRUTET (overdue ones included)."""
+        return sum(item.value for item in self.commitments_by_status if item.key not in CLOSED_COMMITMENT)
 
     @property
     def problem_areas(self) -> int:
@@ -185,14 +194,17 @@ def year_figures(session: Session, year: int, county: str | None = None, *, toda
     return figures.build(county)
 
 
-def county_overview(session: Session, year: int, *, today: date | None = None) -> list[YearFigures]:
+def county_overview(session: Session, year: int, *, today: date | None = None,
+                    every_county: bool = False) -> list[YearFigures]:
     """One `YearFigures` per county with data (activities this year or the year before, commitments or
     problem areas of that origin), in county-code order: the national report's row per county.
+    `every_county` gives a row to every county of the register's county table, zeros and all.
 
     Counted with the same queries as `year_figures`, grouped by origin, so 21 counties cost about as
     much as one."""
     figures = _Figures(session, year, today or date.today(), county=None, by_origin=True)
-    return [figures.build(code) for code in figures.counties_with_data()]
+    codes = sorted(figures.county_names) if every_county else figures.counties_with_data()
+    return [figures.build(code) for code in codes]
 
 
 # --- counting ------------------------------------------------------------------------------------
@@ -222,7 +234,7 @@ class _Figures:
         self.trend = self._grouped(ProblemArea, ProblemArea.trend)
         self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
         self.overdue = self._overdue()
-        self.phenomena = self._new_phenomena()
+        self.new_problem_areas, self.phenomena = self._new_problem_areas()
 
     # --- scope ---
 
@@ -356,7 +368,8 @@ class _Figures:
             found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
         return found
 
-    def _new_phenomena(self) -> dict[str | None, list[NamedRecord]]:
+    def _new_problem_areas(self) -> tuple[dict[str | None, list[NamedRecord]], dict[str | None, list[NamedRecord]]]:
+        """The year's new problem areas and, of them, the new crime phenomena (category NYTT_FENOMEN)."""
         first, last = date(self.year, 1, 1), date(self.year, 12, 31)
         registered = (
             select(func.min(ChangeLog.at))
@@ -365,17 +378,17 @@ class _Figures:
         )
         query = (
             select(self._origin_column(ProblemArea), ProblemArea.id, ProblemArea.title, ProblemArea.trend,
-                   ProblemArea.first_observed, case((ProblemArea.first_observed.is_(None), registered)))
+                   ProblemArea.first_observed, case((ProblemArea.first_observed.is_(None), registered)),
+                   ProblemArea.category)
             .where(
                 ProblemArea.deleted.is_(False),
-                ProblemArea.category == NEW_PHENOMENON,
                 or_(ProblemArea.first_observed.is_(None),
                     and_(ProblemArea.first_observed >= first, ProblemArea.first_observed <= last)),
                 *self._origin_condition(ProblemArea),
             )
         )
-        rows: list[tuple[date, str, str | None, NamedRecord]] = []
-        for origin, record_id, title, trend, observed, registered_at in self.connection.execute(query):
+        rows: list[tuple[date, str, str | None, NamedRecord, bool]] = []
+        for origin, record_id, title, trend, observed, registered_at, category in self.connection.execute(query):
             trend_label = self._label(TRENDS, trend)
             if observed is not None:
                 when, detail = observed, f"{trend_label} · först observerat {observed.isoformat()}"
@@ -384,11 +397,15 @@ class _Figures:
                 if day is None or day.year != self.year:
                     continue
                 when, detail = day, f"{trend_label} · registrerat {day.isoformat()} (inget datum för första observation)"
-            rows.append((when, swedish_sort_key(title), origin, NamedRecord(record_id, title, detail)))
+            rows.append((when, swedish_sort_key(title), origin, NamedRecord(record_id, title, detail),
+                         category == NEW_PHENOMENON))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for _when, _key, origin, record in sorted(rows, key=lambda row: row[:2]):
+        phenomena: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        for _when, _key, origin, record, phenomenon in sorted(rows, key=lambda row: row[:2]):
             found[origin].append(record)
-        return found
+            if phenomenon:
+                phenomena[origin].append(record)
+        return found, phenomena
 
     # --- assembling ---
 
@@ -430,6 +447,7 @@ class _Figures:
             problem_areas_by_trend=self._coded(TRENDS, self.trend.get(origin, {})),
             problem_areas_by_status=self._coded(PROBLEM_STATUSES, self.problem_status.get(origin, {})),
             new_phenomena=tuple(self.phenomena.get(origin, ())),
+            new_problem_areas=tuple(self.new_problem_areas.get(origin, ())),
         )
 
     def _label(self, list_name: str, code: str) -> str:
