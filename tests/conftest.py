@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+import postgres  # noqa: E402
 import pytest  # noqa: E402
 
 from bra_desktop.context import AppContext  # noqa: E402
@@ -33,9 +34,43 @@ def app_context(fresh_data_dir: Path) -> AppContext:
     return AppContext.create(str(fresh_data_dir))
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules marked `both_engines` run every register test on SQLite and on PostgreSQL."""
+    definition = metafunc.definition
+    if ("database_engine" in metafunc.fixturenames and definition.get_closest_marker("both_engines")
+            and not definition.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("database_engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def register(app_context: AppContext) -> Register:
-    """A county register (Stockholms län) on a temporary SQLite file."""
+def database_engine(request: pytest.FixtureRequest) -> str:
+    """The engine of the test's registers: SQLite unless the test is parametrized."""
+    engine = getattr(request, "param", "sqlite")
+    if engine == "postgresql" and (reason := postgres.unavailable()):
+        if postgres.REQUIRED:
+            pytest.fail(f"PostgreSQL krävs men saknas: {reason}")
+        pytest.skip(f"PostgreSQL-delen hoppas över: {reason}")
+    return engine
+
+
+@pytest.fixture
+def database_url(database_engine: str, fresh_data_dir: Path):
+    """A URL for a new register: a file in the data folder, or a new PostgreSQL database."""
+    if database_engine == "sqlite":
+        yield None
+        return
+    url = postgres.new_database()
+    yield url
+    postgres.drop_database(url)
+
+
+@pytest.fixture
+def register(app_context: AppContext, database_url: str | None) -> Register:
+    """A county register (Stockholms län) on a temporary SQLite file, or a PostgreSQL database that
+    the settings name (so the command line run in the test finds it as a user's would)."""
+    if database_url is not None:
+        app_context.settings.database_url = database_url
+        app_context.save_settings()
     opened = app_context.open_register()
     opened.set_producer("01")
     yield opened
@@ -71,8 +106,8 @@ def tombstone(register: Register, kind: str, record_id: str) -> None:
 
 @pytest.fixture
 def service(qtbot, register: Register):
-    """The UI's door into the test register, as user "testare"; closes a register that a restore or
-    an undone import put in the fixture's place."""
+    """The UI's door into the test register, as user "testare"; closes a register that a restore put
+    in the fixture's place."""
     from bra_desktop.ui.service import RegisterService
 
     made = RegisterService(register, "testare")
@@ -90,16 +125,22 @@ def stack(qtbot):
 
 
 @pytest.fixture
-def make_register(tmp_path: Path):
+def make_register(tmp_path: Path, database_engine: str):
     """Open more registers (another county, Brå) beside the test's own: make_register("BRA")."""
+    from bra_desktop.store.register import open_register
+
     opened: list[Register] = []
+    databases: list[str] = []
 
     def make(producer: str, name: str | None = None) -> Register:
-        from bra_desktop.store.register import open_register
-
         folder = tmp_path / (name or f"register-{producer}")
         folder.mkdir(parents=True, exist_ok=True)
-        new = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
+        if database_engine == "postgresql":
+            databases.append(postgres.new_database())
+            url = databases[-1]
+        else:
+            url = f"sqlite:///{folder / 'register.sqlite'}"
+        new = open_register(url, folder / "backups")
         new.set_producer(producer)
         opened.append(new)
         return new
@@ -107,3 +148,5 @@ def make_register(tmp_path: Path):
     yield make
     for item in opened:
         item.close()
+    for url in databases:
+        postgres.drop_database(url)

@@ -18,6 +18,9 @@ from bra_desktop.store.repository import create_record, delete_record, load_reco
 
 from conftest import add
 
+pytestmark = pytest.mark.both_engines
+
+
 STAMP = datetime(2025, 2, 3, 4, 5, 6, tzinfo=timezone.utc)
 
 

@@ -1,5 +1,6 @@
 from datetime import date
 
+import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
@@ -7,6 +8,9 @@ from bra_desktop.bundle.export import CHANGES, export_bundle
 from bra_desktop.bundle.schema import SHEET_ORDER, sheet_for_kind
 
 from conftest import add
+
+
+pytestmark = pytest.mark.both_engines
 
 
 def test_bundle_has_the_sheets_info_and_layout_a_person_needs(register, tmp_path):

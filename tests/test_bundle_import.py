@@ -19,12 +19,16 @@ from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import CodeItem, SyncBase
 from bra_desktop.store.repository import load_record
 from bra_desktop.store.stream import stream_records
 
 from conftest import add
 from workbook_edits import EditedBundle
 from workbook_edits import edit_both_sides as conflicting_edit
+
+
+pytestmark = pytest.mark.both_engines
 
 
 def snapshot(register) -> dict:
@@ -169,17 +173,48 @@ def test_undo_an_import_in_one_step(register, county_data, tmp_path):
     edited = EditedBundle(bundle)
     edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
     path = edited.save(tmp_path / "edited.xlsx")
-    before = snapshot(register)
+    before = register_state(register)
     apply_plan(register, plan_for(register, path), user="anna")
-    assert snapshot(register) != before
+    assert register_state(register) != before
     (receipt,) = import_history(register)
     assert can_undo(register, receipt.id) is None
-    reopened = undo_import(register, receipt.id)
-    assert snapshot(reopened) == before
-    (receipt,) = import_history(reopened)
-    assert receipt.undone and can_undo(reopened, receipt.id) == "Importen är redan ångrad."
-    assert plan_for(reopened, path).already_imported_at is None  # may be imported again
-    reopened.close()
+    assert undo_import(register, receipt.id, user="anna") == 1
+    assert register_state(register) == before
+    (receipt,) = import_history(register)
+    assert receipt.undone and can_undo(register, receipt.id) == "Importen är redan ångrad."
+    assert plan_for(register, path).already_imported_at is None  # may be imported again
+
+
+def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register, county_data, make_register, tmp_path):
+    """A county's first national bundle: new records of other counties, new codes, moved bases."""
+    brå = make_register("BRA")
+    with brå.session() as session:
+        session.add(CodeItem(list_name="aktivitetstyp", code="STUDIEBESOK", label_sv="Studiebesök",
+                             label_en="Study visit", sort_order=99))
+        item = session.get(CodeItem, ("aktivitetstyp", "NATVERKSTRAFF"))
+        item.label_sv = "Nätverksmöte"
+        session.commit()
+    network = add(brå, "network", name="Nationella nätverket", kind="OPERATIVT")
+    add(brå, "activity", title="Nationell konferens", network_id=network.id, activity_type="STUDIEBESOK")
+    first = export_bundle(register, tmp_path / "county.xlsx", user="anna").path
+    assert apply_plan(brå, plan_for(brå, first), user="brå").changed == 7
+    national = export_bundle(brå, tmp_path / "national.xlsx", user="brå").path
+    before = register_state(register)
+    result = apply_plan(register, plan_for(register, national), user="anna")
+    assert result.changed == 2 and register_state(register) != before
+    (receipt,) = import_history(register)
+    assert undo_import(register, receipt.id, user="anna") == 2
+    assert register_state(register) == before
+
+
+def register_state(register) -> dict:
+    """Records with their system fields, sync bases and code lists: all an import changes."""
+    with register.session() as session:
+        bases = {(b.table_name, b.record_id): (b.content, b.deleted, b.version, b.bundle_id)
+                 for b in session.scalars(select(SyncBase))}
+        codes = {(c.list_name, c.code): (c.label_sv, c.label_en, c.active, c.sort_order)
+                 for c in session.scalars(select(CodeItem))}
+    return {"records": snapshot(register), "bases": bases, "codes": codes}
 
 
 def test_undo_is_refused_after_a_later_edit(register, county_data, tmp_path):

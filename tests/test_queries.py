@@ -12,6 +12,9 @@ from bra_desktop.store import queries
 from conftest import add, tombstone
 
 
+pytestmark = pytest.mark.both_engines
+
+
 def ids(register, kind="activity", *, search="", filters=None, sort="title", descending=False, deleted=False):
     with register.session() as session:
         return queries.list_ids(session, kind, search=search, filters=filters or {}, sort_field=sort,

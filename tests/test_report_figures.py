@@ -21,6 +21,9 @@ from bra_desktop.store.repository import create_record
 
 from conftest import add, tombstone
 
+pytestmark = pytest.mark.both_engines
+
+
 TODAY = date(2026, 6, 30)
 STOCKHOLM_MUNICIPALITIES = 26
 UPPSALA_MUNICIPALITIES = 8

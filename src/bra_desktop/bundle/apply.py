@@ -10,6 +10,7 @@ importing the same bundle again is a no-op and the import can be undone in one s
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from sqlalchemy.orm import Session
 from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
+from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
 from bra_desktop.store.bulk import RecordWrite, write_records
@@ -39,7 +41,13 @@ class ImportResult:
     already_imported: bool
 
 
-def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResult:
+def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collection[str] = ()) -> ImportResult:
+    """Apply `plan` as the preview showed it, or refuse if the register moved on since it was made.
+
+    `batch` names the bundles applied after this plan was made in the same batch (Brå reads 21
+    county bundles at once and plans them all before applying any): their changes do not make this
+    plan stale as long as they touched none of its records.
+    """
     info = plan.contents.info
     counts = {action.value: n for action, n in plan.counts().items()}
     if plan.already_imported_at is not None:
@@ -53,27 +61,46 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
     catching_up = [r for r in plan.records if _catches_up(r)]
     backup = register.backup(f"före import {info.producer}") if (changes or catching_up or plan.code_changes) else None
     with register.session() as session:
-        if (session.scalar(select(func.max(ChangeLog.id))) or 0) != plan.register_marker:
+        if not _still_current(session, plan, batch):
             raise BundleError(
                 "Registret har ändrats sedan förhandsgranskningen. Läs in filen igen för en ny förhandsgranskning.",
                 "The register changed after the preview. Read the file again for a new preview.",
             )
-        _apply_code_changes(session, plan)
-        for kind_key in DEPENDENCY_ORDER:
-            planned = [r for r in plan.records if r.kind_key == kind_key]
-            write_records(session, KINDS[kind_key], [_write(r, user) for r in planned if r.changes_register or _catches_up(r)],
-                          user=user, source=info.bundle_id)
-            save_bases(session, KINDS[kind_key], [_base(r, info.personal_data) for r in planned if _moves_base(r)], info.bundle_id)
-        session.add(BundleReceipt(
+        receipt = BundleReceipt(
             bundle_id=info.bundle_id, direction="import", producer=info.producer,
             file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
-            processed_by=user, counts=json.dumps(counts), report=plan_summary(plan),
-            backup_file=str(backup or ""), last_change_id=session.scalar(select(func.max(ChangeLog.id))) or 0,
-        ))
+            processed_by=user, counts=json.dumps(counts), report=plan_summary(plan), backup_file=str(backup or ""),
+        )
+        session.add(receipt)
+        session.flush()
+        _apply_code_changes(session, plan, receipt.id)
+        for kind_key in DEPENDENCY_ORDER:
+            kind = KINDS[kind_key]
+            planned = [r for r in plan.records if r.kind_key == kind_key]
+            written = [r for r in planned if r.changes_register or _catches_up(r)]
+            bases = [(r, _base(r, info.personal_data)) for r in planned if _moves_base(r)]
+            bases = [(r, base) for r, base in bases if not _same_base(r, base)]
+            keep_records(session, receipt.id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
+                         [(r.record_id, r.base is not None) for r, _ in bases])
+            write_records(session, kind, [_write(r, user) for r in written], user=user, source=info.bundle_id)
+            save_bases(session, kind, [base for _, base in bases], info.bundle_id)
+        receipt.last_change_id = session.scalar(select(func.max(ChangeLog.id))) or 0
         session.commit()
     if len(changes) >= STATISTICS_AFTER:
         register.refresh_statistics()
     return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False)
+
+
+def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -> bool:
+    """Whether the register is as the plan saw it, but for other records changed by `batch`."""
+    if (session.scalar(select(func.max(ChangeLog.id))) or 0) == plan.register_marker:
+        return True
+    later = ChangeLog.id > plan.register_marker
+    sources = set(session.scalars(select(ChangeLog.source).where(later).distinct()))
+    if not batch or not sources <= set(batch):
+        return False
+    touched = set(session.execute(select(ChangeLog.table_name, ChangeLog.record_id).where(later)).tuples())
+    return not any((KINDS[r.kind_key].table_name, r.record_id) in touched for r in plan.records)
 
 
 def _write(record: PlannedRecord, user: str) -> RecordWrite:
@@ -135,9 +162,25 @@ def _base(record: PlannedRecord, personal_carried: bool) -> Base:
     return Base(record.record_id, content, record.incoming.deleted, record.incoming.version)
 
 
-def _apply_code_changes(session: Session, plan: ImportPlan) -> None:
+def _prior(record: PlannedRecord) -> PriorRecord | None:
+    local = record.local
+    if local is None:
+        return None
+    assert local.updated_at is not None
+    return PriorRecord(local.content, local.deleted, local.version, local.updated_at, local.updated_by)
+
+
+def _same_base(record: PlannedRecord, base: Base) -> bool:
+    """Whether the record's base already is `base` (a re-sent, unchanged record): nothing to save."""
+    held = record.base
+    return held is not None and (held.content, held.deleted, held.version) == (base.content, base.deleted, base.version)
+
+
+def _apply_code_changes(session: Session, plan: ImportPlan, receipt_id: int) -> None:
+    items = {(c.list_name, c.code): session.get(CodeItem, (c.list_name, c.code)) for c in plan.code_changes}
+    keep_codes(session, receipt_id, [item or key for key, item in items.items()])
     for change in plan.code_changes:
-        item = session.get(CodeItem, (change.list_name, change.code))
+        item = items[(change.list_name, change.code)]
         if item is None:
             session.add(CodeItem(list_name=change.list_name, code=change.code, label_sv=change.after["label_sv"],
                                  label_en=change.after["label_en"], active=change.after["active"],

@@ -84,6 +84,9 @@ class RecordState:
     content: dict[str, Any]
     deleted: bool
     version: int
+    updated_at: datetime | None = None
+    updated_by: str = ""
+    """The stamps of a stored record, kept so that undoing an import can put them back."""
 
 
 @dataclass

@@ -38,6 +38,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
     _check_roles(producer, contents)
     assert producer is not None
     with register.session() as session:
+        marker = session.scalar(select(func.max(ChangeLog.id))) or 0  # first: a later edit makes the plan stale
         receipt = session.scalar(
             select(BundleReceipt).where(
                 BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
@@ -67,7 +68,6 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             present = _rows_present(contents, kind_key, rows)
             if absence_deletes and present is not None:
                 records.extend(_plan_missing(session, kind, contents, present))
-        marker = session.scalar(select(func.max(ChangeLog.id))) or 0
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
         code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
@@ -136,7 +136,8 @@ def _reference(session: Session, code_changes: list[CodeChange], existing: dict[
 
 
 def _load_local(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, RecordState]:
-    return {r.id: RecordState(r.content, r.deleted, r.version) for r in stream_records(session, kind, ids=ids)}
+    return {r.id: RecordState(r.content, r.deleted, r.version, r.updated_at, r.updated_by)
+            for r in stream_records(session, kind, ids=ids)}
 
 
 def _plan_chunk(

@@ -1,64 +1,210 @@
-"""Import history and undoing a whole import in one step.
+"""Import history, and undoing a whole import in one step (DESIGN §4.5).
 
-An import is undone by restoring the backup taken just before it, which puts back every record,
-link, base and code exactly as they were. That is only right while nothing has happened since, so
-undo is refused once anything was edited, imported or exported after it.
+While an import is applied, the state before it of everything it touches is kept in `import_undo`
+(in the same transaction): each record it wrote, each sync base it moved, each code it added or
+changed. Undo writes those states back in one transaction. This works the same on SQLite and on a
+PostgreSQL server (where there is no backup file to go back to), and only while nothing has happened
+since the import: an edit, another import or an export after it would be lost or contradicted.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
-from bra_desktop.domain.models import BundleReceipt, ChangeLog
-from bra_desktop.store.backup import restore_database
+from bra_desktop.domain.content import from_jsonable, to_jsonable
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, ImportUndo, SyncBase
+from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.errors import RegisterError
-from bra_desktop.store.register import Register, open_register
+from bra_desktop.store.register import Register
+from bra_desktop.store.stream import stream_records
+
+CODE_TABLE = "code_item"
+_BASE_COLUMNS = ("content", "content_hash", "deleted", "version", "bundle_id")
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class PriorRecord:
+    """A record as it was before an import wrote it (None for one the import creates)."""
+
+    content: dict[str, Any]
+    deleted: bool
+    version: int
+    updated_at: datetime
+    updated_by: str
+
+
+# --- while importing -----------------------------------------------------------------------------
+
+
+def keep_records(session: Session, receipt_id: int, table_name: str,
+                 written: Iterable[tuple[str, PriorRecord | None]], moved_bases: Iterable[tuple[str, bool]]) -> None:
+    """Keep what an import is about to overwrite in `table_name`: the records of `written` as they
+    are (given by the caller, who read them to plan) and the current base rows of the records in
+    `moved_bases` ((id, whether it has a base): a record new to the exchange has none to read)."""
+    rows: dict[str, dict[str, Any]] = {}
+    for record_id, prior in written:
+        rows[record_id] = _row(receipt_id, table_name, record_id, record_written=True,
+                               record=None if prior is None else json.dumps(_prior_json(prior)))
+    moved = list(moved_bases)
+    bases = _base_rows(session, table_name, [record_id for record_id, had_base in moved if had_base])
+    for record_id, _ in moved:
+        row = rows.setdefault(record_id, _row(receipt_id, table_name, record_id))
+        row.update(base_moved=True, base=bases.get(record_id))
+    _insert(session, rows.values())
+
+
+def keep_codes(session: Session, receipt_id: int, codes: Iterable[CodeItem | tuple[str, str]]) -> None:
+    """Keep the codes an import is about to add (given as (list, code)) or change (the stored item)."""
+    rows = []
+    for code in codes:
+        if isinstance(code, CodeItem):
+            key, before = f"{code.list_name}/{code.code}", json.dumps(
+                {"label_sv": code.label_sv, "label_en": code.label_en, "active": code.active,
+                 "sort_order": code.sort_order})
+        else:
+            key, before = "/".join(code), None
+        rows.append(_row(receipt_id, CODE_TABLE, key, record_written=True, record=before))
+    _insert(session, rows)
+
+
+def _row(receipt_id: int, table_name: str, record_id: str, **values: Any) -> dict[str, Any]:
+    return {"receipt_id": receipt_id, "table_name": table_name, "record_id": record_id, "record_written": False,
+            "record": None, "base_moved": False, "base": None, **values}
+
+
+def _insert(session: Session, rows: Iterable[dict[str, Any]]) -> None:
+    batch = list(rows)
+    for start in range(0, len(batch), 5_000):
+        session.execute(insert(ImportUndo.__table__), batch[start:start + 5_000])
+
+
+def _prior_json(prior: PriorRecord) -> dict[str, Any]:
+    return {"content": to_jsonable(prior.content), "deleted": prior.deleted, "version": prior.version,
+            "updated_at": prior.updated_at.isoformat(), "updated_by": prior.updated_by}
+
+
+def _base_rows(session: Session, table_name: str, ids: list[str]) -> dict[str, str]:
+    found = {}
+    for chunk in _chunks(ids):
+        query = select(SyncBase.record_id, *(getattr(SyncBase, c) for c in _BASE_COLUMNS)).where(
+            SyncBase.table_name == table_name, SyncBase.record_id.in_(chunk))
+        for record_id, *values in session.execute(query):
+            found[record_id] = json.dumps(dict(zip(_BASE_COLUMNS, values)))
+    return found
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start:start + _CHUNK]
+
+
+# --- history and undo ----------------------------------------------------------------------------
 
 
 def import_history(register: Register) -> list[BundleReceipt]:
     """Imported bundles, newest first."""
     with register.session() as session:
-        query = select(BundleReceipt).where(BundleReceipt.direction == "import").order_by(BundleReceipt.processed_at.desc())
+        query = select(BundleReceipt).where(BundleReceipt.direction == "import").order_by(BundleReceipt.id.desc())
         return list(session.scalars(query))
 
 
 def can_undo(register: Register, receipt_id: int) -> str | None:
     """None if the import can be undone now, else the reason why not (Swedish)."""
     with register.session() as session:
-        receipt = session.get(BundleReceipt, receipt_id)
-        if receipt is None or receipt.direction != "import":
-            return "Importen finns inte i historiken."
-        if receipt.undone:
-            return "Importen är redan ångrad."
-        if (session.scalar(select(func.max(ChangeLog.id))) or 0) != receipt.last_change_id:
-            return "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
-        later = session.scalar(select(func.count()).select_from(BundleReceipt).where(BundleReceipt.id > receipt.id))
-        if later:
-            return "Ett annat paket har lästs in eller skrivits efter importen; den kan inte längre ångras i ett steg."
-        if receipt.backup_file and not Path(receipt.backup_file).exists():
-            return "Säkerhetskopian från före importen finns inte längre."
-    if receipt.backup_file and register.database_file is None:
-        return "Importer i ett register på en databasserver ångras av databasadministratören."
+        return _why_not(session, receipt_id)
+
+
+def _why_not(session: Session, receipt_id: int) -> str | None:
+    receipt = session.get(BundleReceipt, receipt_id)
+    if receipt is None or receipt.direction != "import":
+        return "Importen finns inte i historiken."
+    if receipt.undone:
+        return "Importen är redan ångrad."
+    if (session.scalar(select(func.max(ChangeLog.id))) or 0) != receipt.last_change_id:
+        return "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
+    later = session.scalar(select(func.count()).select_from(BundleReceipt).where(BundleReceipt.id > receipt.id))
+    if later:
+        return "Ett annat paket har lästs in eller skrivits efter importen; den kan inte längre ångras i ett steg."
     return None
 
 
-def undo_import(register: Register, receipt_id: int) -> Register:
-    """Undo an import; closes `register` and returns the register reopened as it was before."""
-    reason = can_undo(register, receipt_id)
-    if reason is not None:
-        raise RegisterError(reason)
+def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
+    """Undo an import in one transaction; return how many records it put back.
+
+    Records the import created are removed; records it changed get their earlier content, version
+    and stamp back (logged as changes by `user` with the source `ångrad:<bundle id>`); bases and
+    codes are as they were. The receipt stays in the history, marked undone.
+    """
     with register.session() as session:
+        reason = _why_not(session, receipt_id)
+        if reason is not None:
+            raise RegisterError(reason, "The import cannot be undone.")
         receipt = session.get(BundleReceipt, receipt_id)
-        session.expunge(receipt)
-    if receipt.backup_file:
-        assert register.database_file is not None and register.backup_dir is not None
-        register.close()
-        restore_database(register.database_file, Path(receipt.backup_file), register.backup_dir)
-        register = open_register(register.url, register.backup_dir)
-    with register.session() as session:
+        kept = session.scalars(select(ImportUndo).where(ImportUndo.receipt_id == receipt_id)).all()
+        by_table: dict[str, list[ImportUndo]] = {}
+        for row in kept:
+            by_table.setdefault(row.table_name, []).append(row)
+        restored = 0
+        for kind_key in reversed(DEPENDENCY_ORDER):  # links point to earlier kinds: remove those first
+            restored += _undo_records(session, kind_key, by_table.get(KINDS[kind_key].table_name, []),
+                                      user=user, source=f"ångrad:{receipt.bundle_id}")
+        _undo_codes(session, by_table.get(CODE_TABLE, []))
         receipt.undone = True
-        session.merge(receipt)
         session.commit()
-    return register
+    if restored:
+        register.refresh_statistics()
+    return restored
+
+
+def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, user: str, source: str) -> int:
+    kind = KINDS[kind_key]
+    table = kind.table.__table__
+    written = [row for row in rows if row.record_written]
+    current = {r.id: r for chunk in _chunks([row.record_id for row in written])
+               for r in stream_records(session, kind, ids=chunk)}
+    created = [row.record_id for row in written if row.record is None]
+    for chunk in _chunks(created):
+        for spec in kind.multi_fields:  # link rows go with their record (SQLite needs no PRAGMA for it)
+            link_table = spec.link.table.__table__
+            session.execute(delete(link_table).where(link_table.c[spec.link.owner_column].in_(chunk)))
+        session.execute(delete(table).where(table.c.id.in_(chunk)))
+    writes = []
+    for row in written:
+        if row.record is None:
+            continue
+        prior = json.loads(row.record)
+        now = current[row.record_id]
+        writes.append(RecordWrite(
+            record_id=row.record_id, origin=None, content=from_jsonable(kind, prior["content"]),
+            deleted=prior["deleted"], version=prior["version"], updated_at=datetime.fromisoformat(prior["updated_at"]),
+            updated_by=prior["updated_by"], before=now.content, was_deleted=now.deleted,
+        ))
+    write_records(session, kind, writes, user=user, source=source)
+    for row in rows:
+        if not row.base_moved:
+            continue
+        key = (SyncBase.table_name == kind.table_name) & (SyncBase.record_id == row.record_id)
+        session.execute(delete(SyncBase).where(key))
+        if row.base is not None:
+            session.execute(insert(SyncBase).values(table_name=kind.table_name, record_id=row.record_id,
+                                                    **json.loads(row.base)))
+    return len(written)
+
+
+def _undo_codes(session: Session, rows: list[ImportUndo]) -> None:
+    for row in rows:
+        list_name, code = row.record_id.split("/", 1)
+        key = (CodeItem.list_name == list_name) & (CodeItem.code == code)
+        if row.record is None:
+            session.execute(delete(CodeItem).where(key))
+        else:
+            session.execute(update(CodeItem).where(key).values(**json.loads(row.record)))

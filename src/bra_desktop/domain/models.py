@@ -235,10 +235,31 @@ class BundleReceipt(SQLModel, table=True):
     counts: str = Field(default="{}", sa_type=Text)
     report: str = Field(default="", sa_type=Text)
     backup_file: str = ""
-    """The backup taken before an import: undoing the import restores it."""
+    """The backup taken just before an import (a file register's safety net)."""
     last_change_id: int = 0
     """The change log's last id after the import: undo is refused if anything was changed since."""
     undone: bool = False
+
+
+class ImportUndo(SQLModel, table=True):
+    """What one import changed, as it was before: undoing the import writes it back.
+
+    One row per record the import wrote or whose base it moved, and per code it added or changed.
+    Kept in the register itself, so undo works the same on SQLite and on a PostgreSQL server.
+    """
+
+    __tablename__ = "import_undo"
+    id: int | None = Field(default=None, primary_key=True)
+    receipt_id: int = Field(foreign_key="bundle_receipt.id", index=True)
+    table_name: str = Field(max_length=40)
+    record_id: str = Field(max_length=100)
+    """A record's id, or `list/code` for a code."""
+    record_written: bool = False
+    record: str | None = Field(default=None, sa_type=Text)
+    """The record (or code) before the import as JSON; None if the import created it."""
+    base_moved: bool = False
+    base: str | None = Field(default=None, sa_type=Text)
+    """The record's sync base row before the import as JSON; None if it had none."""
 
 
 class SyncBase(SQLModel, table=True):

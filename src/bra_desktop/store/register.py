@@ -25,7 +25,7 @@ from bra_desktop.store.seed import seed_reference_data
 NATIONAL = "BRA"
 """The producer code of Brå's national register."""
 
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 

@@ -117,12 +117,12 @@ class HistoryDialog(QDialog):
         if receipt is None or not self._confirm(receipt):
             return
         try:
-            reopened = undo_import(self.service.register, receipt.id)
+            undo_import(self.service.register, receipt.id, user=self.service.user)
         except RegisterError as error:
             self.reload()
             self.reason.setText(error_message(self.service, error))
             return
-        self.service.replace_register(reopened)
+        self.service.sig_register_replaced.emit()  # every view reloads, as after an import
         self.sig_undone.emit()
         self.reload()
         self.reason.setText(self.tr("Importen av %1 är ångrad. Registret är som före importen.")
