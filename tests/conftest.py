@@ -37,8 +37,11 @@ def app_context(fresh_data_dir: Path) -> AppContext:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked `both_engines` run every register test on SQLite and on PostgreSQL."""
     definition = metafunc.definition
-    if ("database_engine" in metafunc.fixturenames and definition.get_closest_marker("both_engines")
-            and not definition.get_closest_marker("sqlite_only")):
+    if "database_engine" not in metafunc.fixturenames:
+        return
+    if definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("database_engine", ["postgresql"], indirect=True)
+    elif definition.get_closest_marker("both_engines") and not definition.get_closest_marker("sqlite_only"):
         metafunc.parametrize("database_engine", ["sqlite", "postgresql"], indirect=True)
 
 

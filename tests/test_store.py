@@ -227,3 +227,61 @@ def test_a_network_field_named_like_a_parameter_updates(register):
                                 user="a", reference=load_reference(session))
         session.commit()
     assert updated.content["kind"] == "REGIONALT" and updated.version == 2
+
+
+def _save_title(register, seen, title: str) -> None:
+    """Save a record as an app instance does: with the version it read (its optimistic lock)."""
+    with register.session() as session:
+        update_record(session, ACTIVITY, seen.id, {**seen.content, "title": title}, user="u",
+                      reference=load_reference(session), expected_version=seen.version)
+        session.commit()
+
+
+def _read(register, record_id):
+    with register.session() as session:
+        return load_record(session, ACTIVITY, record_id)
+
+
+def test_two_app_instances_keep_both_edits_and_detect_an_edit_of_the_same_record(register):
+    """Brå's analysts share one register: two instances (engines) open on it at once."""
+    a, b = add(register, "activity", title="A"), add(register, "activity", title="B")
+    other = open_register(register.url)
+    first_sees_a, second_sees_a, second_sees_b = _read(register, a.id), _read(other, a.id), _read(other, b.id)
+    _save_title(register, first_sees_a, "A, ändrad av den första")
+    _save_title(other, second_sees_b, "B, ändrad av den andra")
+    with pytest.raises(VersionConflict, match="har ändrats av u"):
+        _save_title(other, second_sees_a, "A, ändrad av den andra")
+    assert [_read(other, i).content["title"] for i in (a.id, b.id)] == ["A, ändrad av den första", "B, ändrad av den andra"]
+    assert [_read(register, i).version for i in (a.id, b.id)] == [2, 2]
+    other.close()
+
+
+@pytest.mark.postgresql_only
+def test_a_concurrent_save_of_the_same_record_waits_and_is_refused(register):
+    """The second writer blocks on the first one's row lock, then sees the new version and refuses."""
+    import threading
+
+    record = add(register, "activity", title="Gemensam")
+    other = open_register(register.url)
+    seen = _read(other, record.id)
+    outcome: list[BaseException | None] = []
+    with register.session() as session:
+        update_record(session, ACTIVITY, record.id, {**record.content, "title": "Först"}, user="först",
+                      reference=load_reference(session), expected_version=1)
+
+        def second_writer() -> None:
+            try:
+                _save_title(other, seen, "Sedan")
+                outcome.append(None)
+            except VersionConflict as error:
+                outcome.append(error)
+
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        thread.join(timeout=1.0)
+        assert thread.is_alive()  # waiting for the first writer's transaction
+        session.commit()
+    thread.join(timeout=30)
+    assert isinstance(outcome[0], VersionConflict)
+    assert _read(register, record.id).content["title"] == "Först"
+    other.close()
