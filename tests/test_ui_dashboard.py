@@ -309,3 +309,84 @@ def test_the_overdue_list_shows_its_commitments(qtbot, window, records):
     overview(qtbot, window)
     dashboard.overdue_list.list.itemActivated.emit(dashboard.overdue_list.list.item(0))
     assert window.current_section().proxy.rowCount() == 1
+
+
+# --- Brå's table of counties ----------------------------------------------------------------------
+
+
+def test_a_county_register_has_no_table_of_counties(dashboard):
+    assert not dashboard.counties.isVisible()
+
+
+def test_bras_whole_country_lists_every_county_and_marks_those_that_sent_nothing(qtbot, make_register):
+    from datetime import UTC, datetime
+
+    from bra_desktop.domain.fields import KINDS
+    from bra_desktop.domain.models import BundleReceipt
+    from bra_desktop.store.reference import load_reference
+    from bra_desktop.store.repository import create_record
+
+    national = make_register("BRA")
+    with national.session() as session:
+        for origin, title, status in (("01", "Stockholms träff", "GENOMFORD"), ("01", "Stockholms kurs", "GENOMFORD"),
+                                      ("03", "Uppsalas träff", "GENOMFORD"), ("03", "Inställd", "INSTALLD")):
+            create_record(session, KINDS["activity"], {"title": title, "activity_type": "NATVERKSTRAFF",
+                                                       "status": status, "start_date": date(2026, 3, 7)},
+                          user="bo", origin=origin, reference=load_reference(session))
+        create_record(session, KINDS["commitment"], {"title": "Lägesbild", "status": "PAGAR",
+                                                     "due_date": date(2026, 1, 31)},
+                      user="bo", origin="03", reference=load_reference(session))
+        session.add(BundleReceipt(bundle_id="b1", direction="import", producer="01", file_sha256="0" * 64,
+                                  created_at=datetime(2026, 5, 30, 8, tzinfo=UTC),
+                                  processed_at=datetime(2026, 6, 1, 9, tzinfo=UTC)))
+        session.commit()
+    made = DashboardSection(RegisterService(national, "bo"), today=TODAY)
+    qtbot.addWidget(made)
+    made.resize(1300, 900)
+    with qtbot.waitSignal(made.sig_refreshed, timeout=10_000):
+        made.show()
+    table = made.counties
+    assert table.isVisible() and table.heading.text() == "Länen (21)"
+    assert table.headers() == ["Län", "Aktiviteter i år", "Senaste paket", "Dagar sedan", "Öppna åtaganden",
+                               "Försenade åtaganden", "Nya problemområden"]
+    rows = table.texts()
+    assert len(rows) == 21
+    assert rows[0] == ["Stockholms län", "2", "2026-05-30", "16", "0", "0", "0"]
+    assert rows[1] == ["Uppsala län", "1", "inget", "–", "1", "1", "0"]  # the cancelled one does not count
+    assert table.marked() == [row for row in table.marked() if row != "01"] and len(table.marked()) == 20
+    uppsala = table.proxy.index(table.row_of("03"), 0)
+    assert uppsala.data(Qt.ItemDataRole.ToolTipRole) == "Inget paket i år"
+    assert uppsala.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fff1c7"
+    stockholm = table.proxy.index(table.row_of("01"), 2)
+    assert stockholm.data(Qt.ItemDataRole.BackgroundRole) is None
+    assert "2026-05-30" in stockholm.data(Qt.ItemDataRole.ToolTipRole)
+    assert table.note.text() == "20 län har inte skickat något paket 2026."
+
+    # Sorting by a number sorts numbers, not text.
+    table.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert [row[0] for row in table.texts()[:2]] == ["Stockholms län", "Uppsala län"]
+
+    # A double-click on a county shows that county's overview.
+    made.scroll.ensureWidgetVisible(table)
+    cell = table.proxy.index(table.row_of("03"), 3)
+    last = table.proxy.index(table.proxy.rowCount() - 1, 0)
+    assert table.table.viewport().rect().contains(table.table.visualRect(last))
+    at = table.table.visualRect(cell).center()
+    assert table.table.viewport().rect().contains(at)  # every row shows: the table is as tall as its rows
+    with qtbot.waitSignal(made.sig_refreshed, timeout=10_000):
+        # A double-click as the platform sends it: press and release, then the double-click.
+        qtbot.mouseClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        qtbot.mouseDClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert made.county_combo.currentData() == "03"
+    assert made.heading.text() == "Översikt 2026 · Uppsala län"
+    assert not table.isVisible()
+    with qtbot.waitSignal(made.sig_refreshed, timeout=10_000):
+        made.set_county(None)
+    assert table.isVisible()
+
+    # Another year: its own column title, and no county sent anything in 2025.
+    with qtbot.waitSignal(made.sig_refreshed, timeout=10_000):
+        made.set_year(2025)
+    assert table.headers()[1] == "Aktiviteter 2025"
+    assert len(table.marked()) == 21
+    assert table.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Inget paket under 2025")

@@ -61,226 +61,226 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="466"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="625"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="479"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="650"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="471"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="487"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="477"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="490"/>
         <source>Spara årsrapport…</source>
         <translation>Save annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="478"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
         <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="483"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="496"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="497"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="485"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="498"/>
         <source>Kommuner nådda</source>
         <translation>Municipalities reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="486"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="889"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="499"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="515"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="936"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="489"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="490"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="503"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="504"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="492"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="505"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="493"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="494"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="507"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="495"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="508"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="496"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="509"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="497"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="510"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="504"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="517"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="507"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="520"/>
         <source>Kommuner utan aktiviteter</source>
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="610"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="635"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="690"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="737"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="750"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="703"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="750"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="731"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="778"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="754"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="801"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="763"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="810"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="775"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="822"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="778"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="825"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="780"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="827"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="784"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="831"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="793"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="840"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="794"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="841"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="795"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="842"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="796"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="843"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="801"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="848"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="815"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="862"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="821"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="868"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="826"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="873"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="859"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="906"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="862"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="909"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="866"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="913"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="869"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="872"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="916"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="919"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="869"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="916"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -881,6 +881,94 @@ Loggfil: %2</source>
 
 Data folder: %1
 Log file: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NationalOverview</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="40"/>
+        <source>Länen</source>
+        <translation>Counties</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="90"/>
+        <source>Inget paket i år</source>
+        <translation>No bundle this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="91"/>
+        <source>Inget paket under %1</source>
+        <translation>No bundle in %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="99"/>
+        <source>Alla län har skickat paket %1.</source>
+        <translation>Every county has sent bundles in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="101"/>
+        <source>1 län har inte skickat något paket %1.</source>
+        <translation>1 county has sent no bundle in %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="103"/>
+        <source>%1 län har inte skickat något paket %2.</source>
+        <translation>%1 counties have sent no bundle in %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="105"/>
+        <source>Länen (%1)</source>
+        <translation>Counties (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <source>Aktiviteter i år</source>
+        <translation>Activities this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <source>Aktiviteter %1</source>
+        <translation>Activities %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <source>Län</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <source>Senaste paket</source>
+        <translation>Last bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <source>Dagar sedan</source>
+        <translation>Days ago</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Öppna åtaganden</source>
+        <translation>Open commitments</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Försenade åtaganden</source>
+        <translation>Overdue commitments</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Nya problemområden</source>
+        <translation>New problem areas</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="127"/>
+        <source>inget</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="136"/>
+        <source>Senaste paketet skapades %1 och lästes in %2.</source>
+        <translation>The last bundle was made %1 and imported %2.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,11 @@ to the register redraws them after a short pause (`REFRESH_DELAY_MS`), and not a
 overview is hidden (it catches up when shown). The year before is counted second, for the
 comparison in the month chart.
 
+In Brå's register, with the whole country chosen, a table "Länen" (`ui.national_overview`) lists every
+county: the year's activities, commitments and new problem areas and the last bundle it sent, with the
+counties that sent nothing that year marked; it is counted on the worker after the year before, and
+a double-click on a county shows that county's overview.
+
 "Spara årsrapport…" saves the report of the figures on screen, as a PDF (`ui.pdf_report`) or a
 workbook (`reports.xlsx_report`), the same as `bra-desktop report --out`.
 
@@ -74,8 +79,10 @@ from bra_desktop.reports.figures import (
     county_overview,
     year_figures,
 )
+from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
 from bra_desktop.store.register import Register
+from bra_desktop.ui.national_overview import NationalOverview
 from bra_desktop.ui.operations import Operation
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
@@ -196,6 +203,12 @@ def _count(register: Register, year: int, county: str | None, today: date) -> _C
 def _count_previous(register: Register, year: int, county: str | None, today: date) -> YearFigures:
     with register.session() as session:
         return year_figures(session, year, county, today=today)
+
+
+def _count_counties(register: Register, year: int, today: date) -> list[CountyStatus]:
+    """Brå's row per county (the whole country's overview)."""
+    with register.session() as session:
+        return national_overview(session, year, today=today)
 
 
 # --- widgets -----------------------------------------------------------------------------------------
@@ -506,6 +519,11 @@ class DashboardSection(QWidget):
         self.overdue_list.layout().addWidget(self.show_overdue_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.unreached_list = RecordList(self.tr("Kommuner utan aktiviteter"), self)
         self.unreached_list.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.counties = NationalOverview(self)
+        """Länen: Brå's row per county, shown when the whole country is."""
+        self.counties.set_locale(self._locale)
+        self.counties.hide()
+        self.counties.sig_county_chosen.connect(self.set_county)
 
         self._lay_out()
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
@@ -536,18 +554,19 @@ class DashboardSection(QWidget):
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
         grid.addLayout(tiles, 0, 0, 1, 3)
+        grid.addWidget(self.counties, 1, 0, 1, 3)
         charts = self.charts
-        grid.addWidget(charts["by_month"], 1, 0, 1, 2)
-        grid.addWidget(charts["by_type"], 1, 2)
-        grid.addWidget(charts["by_subject_area"], 2, 0)
-        grid.addWidget(charts["by_network"], 2, 1)
-        grid.addWidget(charts["municipalities_reached"], 2, 2)
-        grid.addWidget(charts["organisations_by_type"], 3, 0)
-        grid.addWidget(charts["commitments_by_status"], 3, 1)
-        grid.addWidget(charts["problem_areas_by_trend"], 3, 2)
-        grid.addWidget(charts["problem_areas_by_status"], 4, 0)
-        grid.addWidget(self.overdue_list, 4, 1)
-        grid.addWidget(self.unreached_list, 4, 2)
+        grid.addWidget(charts["by_month"], 2, 0, 1, 2)
+        grid.addWidget(charts["by_type"], 2, 2)
+        grid.addWidget(charts["by_subject_area"], 3, 0)
+        grid.addWidget(charts["by_network"], 3, 1)
+        grid.addWidget(charts["municipalities_reached"], 3, 2)
+        grid.addWidget(charts["organisations_by_type"], 4, 0)
+        grid.addWidget(charts["commitments_by_status"], 4, 1)
+        grid.addWidget(charts["problem_areas_by_trend"], 4, 2)
+        grid.addWidget(charts["problem_areas_by_status"], 5, 0)
+        grid.addWidget(self.overdue_list, 5, 1)
+        grid.addWidget(self.unreached_list, 5, 2)
         for column in range(3):
             grid.setColumnStretch(column, 1)
 
@@ -573,6 +592,12 @@ class DashboardSection(QWidget):
         if not self.service.register.is_national:
             return self.service.register.producer
         return self.county_combo.currentData()
+
+    def set_county(self, county: str | None) -> None:
+        """Show `county` (None: the whole country) in Brå's register."""
+        index = self.county_combo.findData(county)
+        if index >= 0:
+            self.county_combo.setCurrentIndex(index)
 
     def set_year(self, year: int) -> None:
         """Show `year` (offered even before it has activities)."""
@@ -663,6 +688,8 @@ class DashboardSection(QWidget):
         self.save_button.setEnabled(True)
         if not keep_previous:
             self.previous = None
+        if counted.figures.county is not None:
+            self.counties.hide()  # a county's overview: no table of counties
         self._show(counted.figures)
         register, figures, today = self.service.register, counted.figures, self.today()
         operation = Operation(lambda _p, _c: _count_previous(register, figures.year - 1, figures.county, today))
@@ -675,9 +702,29 @@ class DashboardSection(QWidget):
         if generation != self._generation:
             return
         self.previous = previous
-        self.busy_label.hide()
         if self.figures is not None:
             self._show_months(self.figures)
+        figures = self.figures
+        if figures is not None and figures.county is None and self.service.register.is_national:
+            register, today = self.service.register, self.today()
+            operation = Operation(lambda _p, _c: _count_counties(register, figures.year, today))
+            operation.sig_succeeded.connect(lambda rows: isValid(self) and self._counted_counties(generation, rows))
+            operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
+            self._running = operation
+            operation.start()
+            return
+        self.counties.hide()
+        self._finished()
+
+    def _counted_counties(self, generation: int, rows: list[CountyStatus]) -> None:
+        if generation != self._generation or self.figures is None:
+            return
+        self.counties.show_rows(rows, self.figures.year, self.today())
+        self.counties.show()
+        self._finished()
+
+    def _finished(self) -> None:
+        self.busy_label.hide()
         self._running = None
         self.sig_refreshed.emit()
 
