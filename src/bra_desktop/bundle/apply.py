@@ -99,7 +99,7 @@ def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -
     sources = set(session.scalars(select(ChangeLog.source).where(later).distinct()))
     if not batch or not sources <= set(batch):
         return False
-    touched = set(session.execute(select(ChangeLog.table_name, ChangeLog.record_id).where(later)).tuples())
+    touched = {tuple(row) for row in session.execute(select(ChangeLog.table_name, ChangeLog.record_id).where(later))}
     return not any((KINDS[r.kind_key].table_name, r.record_id) in touched for r in plan.records)
 
 

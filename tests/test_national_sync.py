@@ -1,0 +1,125 @@
+"""Brå's side of the exchange (issue 5): three counties send bundles, Brå reads them in one batch and
+sends the national bundle back; each county then holds every county's records, its own unchanged.
+Runs on SQLite and PostgreSQL (Brå's shared register)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import Action
+from bra_desktop.bundle.problems import BundleError
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import Activity, BundleReceipt
+from bra_desktop.store.errors import ReadOnlyRecord
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import update_record
+
+from conftest import add
+
+pytestmark = pytest.mark.both_engines
+
+COUNTIES = ("01", "12", "14")
+
+
+@pytest.fixture
+def counties(make_register):
+    """Three county registers, each with a network, an organisation and two activities of its own."""
+    made = {}
+    for code in COUNTIES:
+        county = make_register(code)
+        network = add(county, "network", name=f"Nätverket i län {code}")
+        org = add(county, "organisation", name=f"Polisen i län {code}")
+        for n in range(2):
+            add(county, "activity", title=f"Träff {n} i län {code}", network_id=network.id, organisations=[org.id],
+                start_date=date(2026, 2, n + 1))
+        made[code] = county
+    return made
+
+
+def apply_batch(register, paths):
+    """Plan every file first, then apply them one by one, as the import wizard does."""
+    plans = [prepare_import(register, path) for path in paths]
+    applied: list[str] = []
+    results = []
+    for plan in plans:
+        results.append(apply_plan(register, plan, user="analytiker", batch=applied))
+        applied.append(plan.contents.info.bundle_id)
+    return results
+
+
+def titles(register) -> dict[str, str]:
+    """Every live activity's title → its origin."""
+    with register.session() as session:
+        return dict(session.execute(select(Activity.title, Activity.origin).where(Activity.deleted.is_(False))).all())
+
+
+def test_county_to_brå_to_county_with_three_counties(counties, make_register, tmp_path):
+    brå = make_register("BRA")
+    sent = [export_bundle(counties[code], tmp_path / f"län-{code}.xlsx", user=f"samordnare {code}").path
+            for code in COUNTIES]
+    results = apply_batch(brå, sent)
+    assert [r.changed for r in results] == [4, 4, 4]
+    assert sorted(set(titles(brå).values())) == list(COUNTIES)
+    with brå.session() as session:
+        receipts = session.scalars(select(BundleReceipt).where(BundleReceipt.direction == "import")).all()
+    assert sorted(r.producer for r in receipts) == list(COUNTIES)
+
+    # Stockholm edits one of its records after sending: the national bundle's copy is older.
+    stockholm = counties["01"]
+    with stockholm.session() as session:
+        mine = session.scalar(select(Activity).where(Activity.title == "Träff 0 i län 01"))
+        content = {**_content(stockholm, mine.id), "title": "Träff 0, efteråt ändrad"}
+        update_record(session, KINDS["activity"], mine.id, content, user="samordnare", reference=load_reference(session))
+        session.commit()
+
+    national = export_bundle(brå, tmp_path / "riket.xlsx", user="analytiker").path
+    for code, county in counties.items():
+        (result,) = apply_batch(county, [national])
+        assert result.changed == 8  # the other two counties' networks, organisations and activities
+        held = titles(county)
+        assert len(held) == 6 and sorted(set(held.values())) == list(COUNTIES)
+    assert "Träff 0, efteråt ändrad" in titles(stockholm)  # the stale copy did not overwrite it
+    assert "Träff 0 i län 01" not in titles(stockholm)
+
+    again = prepare_import(counties["12"], national)
+    assert again.already_imported_at is not None and not again.has_effect
+    assert apply_plan(counties["12"], again, user="x").already_imported
+
+
+def test_other_counties_records_are_read_only_in_a_county(counties, make_register, tmp_path):
+    brå = make_register("BRA")
+    apply_batch(brå, [export_bundle(counties["12"], tmp_path / "skåne.xlsx", user="s").path])
+    apply_batch(counties["01"], [export_bundle(brå, tmp_path / "riket.xlsx", user="a").path])
+    stockholm = counties["01"]
+    with stockholm.session() as session:
+        skåne = session.scalar(select(Activity).where(Activity.origin == "12"))
+        with pytest.raises(ReadOnlyRecord):
+            update_record(session, KINDS["activity"], skåne.id, {**_content(stockholm, skåne.id), "title": "Mitt"},
+                          user="x", reference=load_reference(session), owner="01")
+
+
+def test_a_batch_refuses_a_file_whose_records_an_earlier_file_changed(counties, make_register, tmp_path):
+    """Two bundles of the same county planned together: the second saw the register before the first."""
+    brå = make_register("BRA")
+    first = export_bundle(counties["14"], tmp_path / "först.xlsx", user="v").path
+    add(counties["14"], "activity", title="Senare träff")
+    second = export_bundle(counties["14"], tmp_path / "sedan.xlsx", user="v").path
+    plans = [prepare_import(brå, path) for path in (first, second)]
+    assert all(p.counts()[Action.NEW] for p in plans)
+    apply_plan(brå, plans[0], user="a")
+    with pytest.raises(BundleError, match="har ändrats sedan förhandsgranskningen"):
+        apply_plan(brå, plans[1], user="a", batch=[plans[0].contents.info.bundle_id])
+    assert len(titles(brå)) == 2  # only the first file's records
+
+
+def _content(register, record_id):
+    from bra_desktop.store.repository import load_record
+
+    with register.session() as session:
+        return load_record(session, KINDS["activity"], record_id).content
