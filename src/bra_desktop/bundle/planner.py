@@ -104,11 +104,17 @@ def _code_changes(session: Session, contents: BundleContents) -> list[CodeChange
     if contents.info.producer != NATIONAL or not contents.code_items:
         return []
     current = {(c.list_name, c.code): c for c in session.scalars(select(CodeItem))}
+    last: dict[str, int] = {}
+    for code in current.values():
+        last[code.list_name] = max(last.get(code.list_name, -1), code.sort_order)
     changes = []
     for item in contents.code_items:
         existing = current.get((item["list_name"], item["code"]))
         if existing is None:
-            changes.append(CodeChange(item["list_name"], item["code"], None, item))
+            # Last in its list here, as Brå adds it last in its own: the reader's sort_order is the row in
+            # the Kodlistor sheet, which counts every list before it and does not compare with this register's.
+            last[item["list_name"]] = position = last.get(item["list_name"], -1) + 1
+            changes.append(CodeChange(item["list_name"], item["code"], None, {**item, "sort_order": position}))
             continue
         before = {"label_sv": existing.label_sv, "label_en": existing.label_en, "active": existing.active}
         after = {key: item[key] for key in before}
