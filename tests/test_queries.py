@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event
 
+from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
 
 from conftest import add, tombstone
@@ -171,7 +172,7 @@ def test_display_values_in_both_languages(register, activities):
                       "Antal deltagare", "Ursprung"]
     assert shown[a["planning"]] == queries.DisplayRow(
         ("Planering av ÅTGÄRDSPLAN för Örebro", "2024-05-02", "Stöd till åtgärdsplan", "Planerad",
-         "Ärendenätverket", "Stockholm, Upplands Väsby", "12", "01"),
+         "Ärendenätverket", "Stockholm, Upplands Väsby", "12", "Stockholms län"),
         False,
     )
     assert shown[a["cancelled"]].values[4:7] == ("", "", "")
@@ -180,16 +181,38 @@ def test_display_values_in_both_languages(register, activities):
     assert [c.label("en") for c in queries.columns("activity")][:2] == ["Title", "Start date"]
 
 
+def test_records_of_the_whole_country_show_and_filter_by_their_origin(make_register):
+    """Brå's register (and a county's after a national bundle) holds records of many producers."""
+    from bra_desktop.store.bulk import insert_records
+
+    brå = make_register("BRA")
+    base = {"activity_type": "NATVERKSTRAFF", "status": "GENOMFORD", "start_date": date(2026, 1, 1)}
+    with brå.session() as session:
+        insert_records(session, KINDS["activity"], [
+            ("a-12", "12", {**base, "title": "Skånsk träff"}),
+            ("a-01", "01", {**base, "title": "Stockholmsträff"}),
+            ("a-bra", "BRA", {**base, "title": "Nationell träff"}),
+        ], user="test", source="test")
+        session.commit()
+        assert queries.filter_options(session, "activity", "sv")[queries.ORIGIN] == [
+            ("BRA", "Brå"), ("01", "Stockholms län"), ("12", "Skåne län")]
+    assert ids(brå, filters={queries.ORIGIN: "12"}) == ["a-12"]
+    assert ids(brå, filters={queries.ORIGIN: None}, sort=queries.ORIGIN) == ["a-01", "a-12", "a-bra"]
+    shown = rows(brå, "activity", ["a-12", "a-bra"])
+    assert [shown[i].values[-1] for i in ("a-12", "a-bra")] == ["Skåne län", "Brå"]
+    assert [f.label("sv") for f in queries.filters("activity")][-1] == "Ursprung"
+
+
 def test_display_values_of_references_and_municipality(register):
     network = add_network(register, "Nät", "KARN", subject_area="VALD", active_from=date(2024, 1, 1))
     org = add(register, "organisation", name="Solna stad", org_type="KOMMUN", municipality_code="0184")
     commitment = add(register, "commitment", title="Åtagande", network_id=network.id, responsible_org_id=org.id,
                      due_date=date(2026, 6, 30), status="FORSENAT")
     assert rows(register, "commitment", [commitment.id])[commitment.id].values == (
-        "Åtagande", "Nät", "Solna stad", "2026-06-30", "Försenat", "01")
-    assert rows(register, "organisation", [org.id])[org.id].values == ("Solna stad", "Kommun", "", "Solna", "01")
+        "Åtagande", "Nät", "Solna stad", "2026-06-30", "Försenat", "Stockholms län")
+    assert rows(register, "organisation", [org.id])[org.id].values == ("Solna stad", "Kommun", "", "Solna", "Stockholms län")
     assert rows(register, "network", [network.id])[network.id].values == (
-        "Nät", "Kärnnätverk", "Våldsförebyggande arbete", "2024-01-01", "", "01")
+        "Nät", "Kärnnätverk", "Våldsförebyggande arbete", "2024-01-01", "", "Stockholms län")
 
 
 def test_filter_options(register, activities):
@@ -212,7 +235,7 @@ def test_filter_options(register, activities):
     assert own[:3] == ["Botkyrka", "Danderyd", "Ekerö"] and own[-2:] == ["Värmdö", "Österåker"]
     assert not municipalities[26][0].startswith("01")
     assert organisation["municipality_code"] == municipalities
-    assert [f.label("sv") for f in queries.filters("activity")] == ["År", "Nätverk", "Ämnesområden", "Kommuner", "Status"]
+    assert [f.label("sv") for f in queries.filters("activity")] == ["År", "Nätverk", "Ämnesområden", "Kommuner", "Status", "Ursprung"]
 
 
 def test_counties_in_code_order(register):
@@ -240,4 +263,4 @@ def test_a_table_query_is_a_handful_of_statements(register, activities):
     finally:
         event.remove(register.engine, "before_cursor_execute", record)
     assert found == [activities["meeting"]]
-    assert len(statements) <= 4
+    assert len(statements) <= 5  # ids; sort order of codes; code labels, origin names, rows

@@ -175,7 +175,7 @@ def test_display_roles(service, records):
     model = RecordTableModel(service, "activity")
     row = model.row_of(records["meeting"])
     assert [model.index(row, c).data() for c in range(model.columnCount())] == [
-        "Nätverksträff i Solna", "2025-03-01", "Nätverksträff", "Genomförd", "Nordnätet", "Solna", "", "01"]
+        "Nätverksträff i Solna", "2025-03-01", "Nätverksträff", "Genomförd", "Nordnätet", "Solna", "", "Stockholms län"]
     assert model.index(row, 0).data(RECORD_ID_ROLE) == records["meeting"]
     assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == "Nätverksträff i Solna"
     assert model.index(row, 6).data(Qt.ItemDataRole.ToolTipRole) is None
@@ -282,7 +282,7 @@ def test_typing_a_search_filters_the_table_and_the_count(qtbot, window, records)
 def test_filters_and_show_deleted(qtbot, window, service, records):
     activities = section(window, "activity")
     combos = activities.filter_combos
-    assert list(combos) == ["year", "network_id", "subject_areas", "municipalities", "status"]
+    assert list(combos) == ["year", "network_id", "subject_areas", "municipalities", "status", "origin"]
     assert [combos["year"].itemText(i) for i in range(combos["year"].count())] == ["År: alla", "2025", "2024"]
     assert combos["municipalities"].itemText(1) == "Botkyrka"  # the county's own municipalities first
     combos["year"].setCurrentIndex(combos["year"].findData(2025))

@@ -30,9 +30,8 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.domain.content import Content, content_hash, normalise
-from bra_desktop.domain.models import LONG_TEXT_MAX
+from bra_desktop.domain.models import LONG_TEXT_MAX, NATIONAL
 
-NATIONAL = "BRA"
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
 _NEW_ROW_NAMESPACE = uuid.UUID("6f1c8a52-6a0e-4d5b-9a57-2b1d4c1e7f10")
 Progress = Callable[[int, int], None]

@@ -16,6 +16,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import Column, ForeignKey, Index, String, Text
 from sqlmodel import Field, SQLModel
 
+NATIONAL = "BRA"
+"""The producer code of Brå's national register (a county's is its two-digit county code)."""
+
 LONG_TEXT_MAX = 32_767
 """Excel's cell limit: every text field must fit in one bundle cell (DESIGN §3)."""
 

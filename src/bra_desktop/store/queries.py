@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
-from bra_desktop.domain.models import CodeItem, County, Municipality, Network, Organisation, RegisterInfo
+from bra_desktop.domain.models import NATIONAL, CodeItem, County, Municipality, Network, Organisation, RegisterInfo
 
 ORIGIN = "origin"
 """The column key of the system field `origin` (who created the record)."""
@@ -77,16 +77,25 @@ class Column:
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter of a record table: equal to a value, containing a value (link table), or in a year."""
+    """One filter of a record table: equal to a value, containing a value (link table), in a year,
+    or made by one producer (`origin`: a county or Brå, for a register holding the whole country)."""
 
     key: str
-    spec: FieldSpec
+    spec: FieldSpec | None
+    """None for `origin`."""
     by_year: bool
 
     def label(self, language: str) -> str:
         if self.by_year:
             return "Year" if language == "en" else "År"
+        if self.spec is None:
+            return "Origin" if language == "en" else "Ursprung"
         return self.spec.label(language)
+
+    @property
+    def ref_kind(self) -> str | None:
+        """The kind of record whose names this filter offers (its options change with them)."""
+        return self.spec.ref_kind if self.spec is not None else None
 
 
 class DisplayRow(NamedTuple):
@@ -107,8 +116,9 @@ def columns(kind_key: str) -> tuple[Column, ...]:
 
 def filters(kind_key: str) -> tuple[Filter, ...]:
     kind = KINDS[kind_key]
-    return tuple(
-        Filter(YEAR if by_year else name, kind.field(name), by_year) for name, by_year in _FILTERS[kind_key]
+    return (
+        *(Filter(YEAR if by_year else name, kind.field(name), by_year) for name, by_year in _FILTERS[kind_key]),
+        Filter(ORIGIN, None, False),
     )
 
 
@@ -180,7 +190,9 @@ def _apply_filters(query: Select, kind: RecordKind, chosen: dict[str, Any]) -> S
         if value is None or value == "":
             continue
         spec = by_key[key].spec
-        if by_key[key].by_year:
+        if spec is None:
+            query = query.where(table.origin == value)
+        elif by_key[key].by_year:
             column = getattr(table, spec.name)
             query = query.where(column >= date(int(value), 1, 1), column < date(int(value) + 1, 1, 1))
         elif spec.link is not None:
@@ -250,12 +262,14 @@ def fetch_rows(session: Session, kind_key: str, ids: list[str], language: str) -
     """Display values of the records `ids` (ids not found are left out).
 
     Codes show their label in `language`, references the name of the record they point to,
-    municipalities their names (joined with ", "), dates `YYYY-MM-DD`, `origin` its code.
+    municipalities their names (joined with ", "), dates `YYYY-MM-DD`, `origin` the county's name
+    (or Brå), so records of other producers are marked with where they come from.
     """
     kind = KINDS[kind_key]
     table = kind.table
     cols = columns(kind_key)
     labels = _code_labels(session, language, {c.spec.code_list for c in cols if c.spec and c.spec.code_list})
+    labels.update({(ORIGIN, code): name for code, name in origin_names(session).items()})
     selected: list[Any] = [table.id, table.deleted]
     for col in cols:
         selected.append(_display_expression(kind, col))
@@ -293,6 +307,8 @@ def _display_expression(kind: RecordKind, col: Column) -> Any:
 def _display_text(col: Column, value: Any, labels: dict[tuple[str, str], str]) -> str:
     if value is None:
         return ""
+    if col.spec is None:
+        return labels.get((ORIGIN, value), value)
     if isinstance(value, date):
         return value.isoformat()
     if col.spec is not None and col.spec.type == FieldType.CODE:
@@ -335,7 +351,9 @@ def filter_options(session: Session, kind_key: str, language: str) -> dict[str, 
     options: dict[str, list[tuple[Any, str]]] = {}
     for item in filters(kind_key):
         spec = item.spec
-        if item.by_year:
+        if spec is None:
+            options[item.key] = _origins(session, kind)
+        elif item.by_year:
             options[item.key] = [(year, str(year)) for year in _years(session, kind, spec.name)]
         elif spec.type in (FieldType.CODE, FieldType.CODES):
             options[item.key] = _codes(session, spec.code_list or "", language)
@@ -346,6 +364,18 @@ def filter_options(session: Session, kind_key: str, language: str) -> dict[str, 
         else:
             raise ValueError(f"no options for filter {item.key!r} of {kind_key}")
     return options
+
+
+def _origins(session: Session, kind: RecordKind) -> list[tuple[str, str]]:
+    """The producers with records of this kind, Brå first and then the counties in code order."""
+    present = set(session.scalars(select(kind.table.origin).distinct()))
+    names = origin_names(session)
+    return [(code, names.get(code, code)) for code in sorted(present, key=lambda code: (code != NATIONAL, code))]
+
+
+def origin_names(session: Session) -> dict[str, str]:
+    """Producer code → what a person calls it: the county's name, or Brå."""
+    return {NATIONAL: "Brå", **dict(session.execute(select(County.code, County.name)).all())}
 
 
 def _years(session: Session, kind: RecordKind, field_name: str) -> list[int]:

@@ -15,15 +15,12 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session
 
-from bra_desktop.domain.models import County, RegisterInfo
+from bra_desktop.domain.models import NATIONAL, County, RegisterInfo
 from bra_desktop.paths import restrict_file_to_owner
 from bra_desktop.store.backup import backup_database
 from bra_desktop.store.engine import create_register_engine, sqlite_file
 from bra_desktop.store.errors import RegisterError, RegisterTooNew
 from bra_desktop.store.seed import seed_reference_data
-
-NATIONAL = "BRA"
-"""The producer code of Brå's national register."""
 
 SCHEMA_REVISION = "0003"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).

@@ -262,7 +262,7 @@ class RecordSection(QWidget):
         self.restriction_button.setText(self.tr("%1  ✕").replace("%1", restriction.label) if restriction else "")
 
     def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
-        refers_to = {f.spec.ref_kind for f in queries.filters(self.kind.key) if f.spec.ref_kind}
+        refers_to = {f.ref_kind for f in queries.filters(self.kind.key) if f.ref_kind}
         if kind == self.kind.key or kind in refers_to:
             self._load_filter_options()
 
