@@ -285,3 +285,15 @@ def test_a_concurrent_save_of_the_same_record_waits_and_is_refused(register):
     assert isinstance(outcome[0], VersionConflict)
     assert _read(register, record.id).content["title"] == "Först"
     other.close()
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("postgresql+psycopg://bra:hemligt@127.0.0.1:1/register", "Det gick inte att ansluta till registrets databas "
+                                                              "postgresql+psycopg://bra:***@127.0.0.1:1/register"),
+    ("ingen-databas://", "Adressen till registrets databas går inte att använda"),
+])
+def test_an_unreachable_database_is_a_swedish_message_without_the_password(url, message, tmp_path):
+    from bundle_files import run_cli
+
+    code, output = run_cli("--data-dir", str(tmp_path), "--database", url, "init", "--county", "01")
+    assert code == 1 and message in output and "hemligt" not in output

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTranslator, Signal
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bra_desktop import selftest
 from bra_desktop.resources import resource_path
@@ -243,3 +243,29 @@ def test_the_english_ui(qtbot, qt_app, tmp_path, app_context, register):
         assert activities.show_deleted.text() == "Show deleted"
     finally:
         qt_app.removeTranslator(translator)
+
+
+def test_settings_choose_a_shared_database_server_and_check_its_address(qtbot, app_context):
+    dialog = SettingsDialog(app_context)
+    qtbot.addWidget(dialog)
+    choice = dialog.database
+    assert choice.local.isChecked() and not choice.url.isEnabled()
+    choice.server.setChecked(True)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "Skriv databasserverns adress" in choice.status.text()
+    choice.url.setText("postgresql+psycopg://bra:hemligt@127.0.0.1:1/register")
+    choice.test_connection()
+    assert "Det gick inte att ansluta" in choice.status.text() and "hemligt" not in choice.status.text()
+    dialog.accept()
+    assert load_settings(app_context.paths.settings_file).database_url == "postgresql+psycopg://bra:hemligt@127.0.0.1:1/register"
+
+
+def test_an_unreachable_shared_register_offers_the_one_on_this_computer(qt_app, monkeypatch, app_context):
+    app_context.settings.database_url = "postgresql+psycopg://bra@127.0.0.1:1/register"
+    asked, opened = [], []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Open)
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda dialog: opened.append(app_context.database_url) or 0)
+    assert app_module.run_gui(app_context) == 0
+    assert "Det gick inte att ansluta till registrets databas" in asked[0]
+    assert opened == [app_context.paths.database_url]
+    assert app_context.settings.database_url.startswith("postgresql")  # this time only: the setting stays

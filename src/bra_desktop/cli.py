@@ -15,6 +15,7 @@ from typing import Callable
 from bra_desktop import __version__
 from bra_desktop.context import AppContext
 from bra_desktop.logging_setup import setup_logging
+from bra_desktop.store.engine import display_url
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import NATIONAL
 
@@ -30,7 +31,7 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
         if args.user:
             ctx.settings.user_name = args.user
             ctx.save_settings()
-        print(f"Registret tillhör {register.producer_name} ({producer}): {ctx.database_url}")
+        print(f"Registret tillhör {register.producer_name} ({producer}): {display_url(ctx.database_url)}")
     finally:
         register.close()
     return 0

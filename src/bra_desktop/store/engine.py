@@ -11,6 +11,15 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+
+def display_url(url: str) -> str:
+    """The URL as a person may see it (messages, logs): the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(ogiltig adress)"
 
 
 def is_sqlite(url: str) -> bool:
@@ -18,8 +27,12 @@ def is_sqlite(url: str) -> bool:
 
 
 def sqlite_file(url: str) -> Path | None:
-    """The database file of a SQLite URL (None for in-memory databases and other engines)."""
-    parsed = make_url(url)
+    """The database file of a SQLite URL (None for in-memory databases, other engines and addresses
+    that are no URL, which `open_register` then refuses with a message)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return Path(parsed.database)
@@ -40,4 +53,5 @@ def create_register_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    connect_args = {"connect_timeout": 10} if make_url(url).get_backend_name() == "postgresql" else {}
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)

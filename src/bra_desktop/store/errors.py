@@ -25,6 +25,10 @@ class NotARegister(RegisterError):
     pass
 
 
+class RegisterUnreachable(RegisterError):
+    """The register's database cannot be reached: a wrong address, a server down, a bad password."""
+
+
 class RecordNotFound(RegisterError):
     pass
 

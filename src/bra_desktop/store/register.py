@@ -12,14 +12,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, select, text
-from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlmodel import Session
 
 from bra_desktop.domain.models import NATIONAL, County, RegisterInfo
 from bra_desktop.paths import restrict_file_to_owner
 from bra_desktop.store.backup import backup_database
-from bra_desktop.store.engine import create_register_engine, sqlite_file
-from bra_desktop.store.errors import RegisterError, RegisterTooNew
+from bra_desktop.store.engine import create_register_engine, display_url, sqlite_file
+from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
 from bra_desktop.store.seed import seed_reference_data
 
 SCHEMA_REVISION = "0003"
@@ -111,10 +111,14 @@ def open_register(url: str, backup_dir: Path | None = None) -> Register:
     if database is not None:
         database.parent.mkdir(parents=True, exist_ok=True)
         _create_private_file(database)
-    engine = create_register_engine(url)
+    engine = _engine(url)
     register = Register(engine=engine, url=url, backup_dir=backup_dir)
-    with engine.connect() as connection:
-        revision = _schema_revision(connection)
+    try:
+        with engine.connect() as connection:
+            revision = _schema_revision(connection)
+    except OperationalError as error:
+        engine.dispose()
+        raise _unreachable(url, error) from error
     if revision != SCHEMA_REVISION:
         _upgrade(register, revision)
     seed_reference_data(engine)
@@ -122,6 +126,39 @@ def open_register(url: str, backup_dir: Path | None = None) -> Register:
         for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
             restrict_file_to_owner(path)
     return register
+
+
+def check_connection(url: str) -> None:
+    """Connect to `url` once and change nothing; RegisterUnreachable says in Swedish why not."""
+    engine = _engine(url)
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as error:
+        raise _unreachable(url, error) from error
+    finally:
+        engine.dispose()
+
+
+def _unreachable(url: str, error: OperationalError) -> RegisterUnreachable:
+    reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+    return RegisterUnreachable(
+        f"Det gick inte att ansluta till registrets databas {display_url(url)}: {reason}",
+        f"Could not connect to the register's database {display_url(url)}: {reason}",
+    )
+
+
+def _engine(url: str) -> Engine:
+    """The engine for `url`, or a RegisterError saying in Swedish what is wrong with the address."""
+    try:
+        return create_register_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise RegisterUnreachable(
+            f"Adressen till registrets databas går inte att använda: {display_url(url)} ({error}). "
+            "Den ska se ut som postgresql+psycopg://användare@server/databas.",
+            f"The address of the register's database cannot be used: {display_url(url)} ({error}). "
+            "It should look like postgresql+psycopg://user@server/database.",
+        ) from error
 
 
 def _schema_revision(connection: Connection) -> str | None:

@@ -11,13 +11,14 @@ import logging
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bra_desktop import APP_AUTHOR, APP_NAME, __version__
 from bra_desktop.context import AppContext
 from bra_desktop.resources import resource_path
-from bra_desktop.store.errors import RegisterError
-from bra_desktop.ui.error_dialog import install_excepthook, show_register_error
+from bra_desktop.store.errors import RegisterError, RegisterUnreachable
+from bra_desktop.store.register import Register
+from bra_desktop.ui.error_dialog import install_excepthook, register_error_box, show_register_error
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,42 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def _open_register(ctx: AppContext) -> Register | None:
+    """The register to work in, or None after telling why there is none.
+
+    When the shared server named in the settings cannot be reached, the person may work in the
+    register on this computer this time (and change the setting there) rather than not at all.
+    """
+    language = ctx.settings.language
+    try:
+        return ctx.open_register()
+    except RegisterUnreachable as error:
+        shared_server_down = not ctx.database_override and bool(ctx.settings.database_url)
+        if not shared_server_down:
+            show_register_error(None, error, language)
+            return None
+        if not _open_local_instead(error, language):
+            return None
+    except RegisterError as error:
+        show_register_error(None, error, language)
+        return None
+    ctx.database_override = ctx.paths.database_url
+    try:
+        return ctx.open_register()
+    except RegisterError as error:
+        show_register_error(None, error, language)
+        return None
+
+
+def _open_local_instead(error: RegisterError, language: str) -> bool:
+    box = register_error_box(error, language)
+    box.setInformativeText(QApplication.translate(
+        "app", "Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register."))
+    box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
+    box.button(QMessageBox.StandardButton.Open).setText(QApplication.translate("app", "Öppna registret på datorn"))
+    return box.exec() == QMessageBox.StandardButton.Open
+
+
 def run_gui(ctx: AppContext) -> int:
     """Run the app on the register of `ctx` until its window closes; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -54,10 +91,8 @@ def run_gui(ctx: AppContext) -> int:
     app.setApplicationVersion(__version__)
     install_translators(app, ctx.settings.language)
     install_excepthook(ctx.paths.log_file, lambda: ctx.settings.language)
-    try:
-        register = ctx.open_register()
-    except RegisterError as error:
-        show_register_error(None, error, ctx.settings.language)
+    register = _open_register(ctx)
+    if register is None:
         return 1
 
     from bra_desktop.ui.service import RegisterService
