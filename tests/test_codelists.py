@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from bra_desktop.bundle.export import export_bundle
@@ -251,3 +252,153 @@ def test_a_county_bundle_changes_no_code_list(bra, register, tmp_path):
     [outcome] = import_files(bra, [exported.path], user="bo")
     assert outcome.usable and outcome.plan is not None and outcome.plan.code_changes == []
     assert county_codes(bra, "aktivitetstyp") == before
+
+
+# --- the dialog -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def bra_service(qtbot, bra):
+    from bra_desktop.ui.service import RegisterService
+
+    return RegisterService(bra, "bo")
+
+
+@pytest.fixture
+def dialog(qtbot, bra_service):
+    from bra_desktop.ui.codelist_dialog import CodeListDialog
+
+    made = CodeListDialog(bra_service)
+    qtbot.addWidget(made)
+    made.show()
+    made.choose_list("aktivitetstyp")
+    return made
+
+
+def test_the_dialog_shows_the_lists_and_their_codes(dialog):
+    titles = [dialog.list_picker.item(row).text() for row in range(dialog.list_picker.count())]
+    assert len(titles) == 10 and "Typ av aktivitet" in titles and "Status för åtagande" in titles
+    assert dialog.current_list().name == "aktivitetstyp"
+    assert dialog.texts()[0] == ["NATVERKSTRAFF", "Nätverksträff", "Network meeting", "Ja"]
+    assert [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Kod", "Svensk etikett", "Engelsk etikett", "Aktiv"]
+    assert dialog.add_button.isVisible() and dialog.add_button.isEnabled()
+    assert not dialog.rename_button.isEnabled() and not dialog.toggle_button.isEnabled()  # nothing chosen
+    assert dialog.note.text().startswith("Ändringar kommer till länen med nästa nationella paket.")
+
+
+def test_adding_a_code_in_the_dialog(qtbot, dialog, bra_service):
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor is not None and editor.isVisible() and editor.windowTitle() == "Ny kod i Typ av aktivitet"
+    qtbot.keyClicks(editor.code_edit, "studie besok")
+    assert editor.code_edit.text() == "STUDIE BESOK"  # typed in capitals
+    editor.sv_edit.setText("Studiebesök")
+    editor.en_edit.setText("Study visit")
+    qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert editor.isVisible()  # refused: the message shows, nothing is added
+    assert editor.error_label.text().startswith("Koden STUDIE BESOK går inte att använda.")
+    assert len(dialog.texts()) == 13
+    editor.code_edit.setText("STUDIEBESOK")
+    with qtbot.waitSignal(editor.finished):
+        qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.texts()[-1] == ["STUDIEBESOK", "Studiebesök", "Study visit", "Ja"]
+    assert dialog.selected_code().code == "STUDIEBESOK"
+    assert dialog.message.text() == "STUDIEBESOK är tillagd."
+    with qtbot.waitSignal(bra_service.sig_register_replaced):  # the views reload when the dialog closes
+        dialog.reject()
+
+
+def test_retiring_and_taking_into_use_in_the_dialog(qtbot, dialog, bra):
+    dialog.select_code("DIALOG")
+    assert dialog.toggle_button.text() == "Ta ur bruk"
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    row = dialog.texts()[[c.code for c in dialog.codes].index("DIALOG")]
+    assert row[3] == "Nej, ur bruk" and not code_of(bra, "aktivitetstyp", "DIALOG").active
+    assert dialog.toggle_button.text() == "Ta i bruk" and dialog.message.text() == "DIALOG är ur bruk."
+    item = dialog.model.item([c.code for c in dialog.codes].index("DIALOG"), 1)
+    assert item.foreground().color().name() == "#7a7a7a"
+    qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert code_of(bra, "aktivitetstyp", "DIALOG").active and dialog.toggle_button.text() == "Ta ur bruk"
+    # The last code in use of a list is not retired: the dialog says why.
+    dialog.choose_list("aktivitetsstatus")
+    for code in ("PLANERAD", "INSTALLD", "GENOMFORD"):
+        dialog.select_code(code)
+        qtbot.mouseClick(dialog.toggle_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text().startswith("GENOMFORD är den enda koden i bruk")
+    assert code_of(bra, "aktivitetsstatus", "GENOMFORD").active
+
+
+def test_renaming_in_the_dialog_and_in_the_table(qtbot, dialog, bra):
+    dialog.select_code("KONFERENS")
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    editor = dialog.editor
+    assert editor.code_edit.isReadOnly() and editor.sv_edit.text() == "Konferens/seminarium"
+    editor.sv_edit.setText("Konferens")
+    editor.en_edit.setText("Conference")
+    with qtbot.waitSignal(editor.finished):
+        qtbot.mouseClick(editor.ok_button, Qt.MouseButton.LeftButton)
+    assert code_of(bra, "aktivitetstyp", "KONFERENS").label_sv == "Konferens"
+    assert dialog.texts()[1] == ["KONFERENS", "Konferens", "Conference", "Ja"]
+    # A label typed into the table is saved; a refused one is put back and the reason shown.
+    dialog.model.item(1, 2).setText("Conference or seminar")
+    qtbot.waitUntil(lambda: code_of(bra, "aktivitetstyp", "KONFERENS").label_en == "Conference or seminar")
+    assert dialog.texts()[1][2] == "Conference or seminar"
+    dialog.model.item(1, 1).setText("Nätverksträff")
+    qtbot.waitUntil(lambda: "heter redan «Nätverksträff»" in dialog.message.text())
+    assert dialog.texts()[1][1] == "Konferens" and code_of(bra, "aktivitetstyp", "KONFERENS").label_sv == "Konferens"
+
+
+def test_the_dialog_is_read_only_in_a_county_register(qtbot, service):
+    from bra_desktop.ui.codelist_dialog import CodeListDialog
+
+    dialog = CodeListDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.note.text() == "Kodlistorna ägs av Brå och kommer med det nationella paketet."
+    assert not any(button.isVisible() for button in (dialog.add_button, dialog.rename_button, dialog.toggle_button))
+    assert dialog.texts()  # the codes are there to look at
+    assert not dialog.model.item(0, 1).isEditable()
+    assert dialog.table.editTriggers() == dialog.table.EditTrigger.NoEditTriggers
+
+
+def test_the_menu_opens_the_dialog(qtbot, monkeypatch, app_context, service):
+    from bra_desktop.ui.codelist_dialog import CodeListDialog
+    from bra_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+    archive = window.menuBar().actions()[0].menu()
+    assert "Kodlistor…" in [action.text() for action in archive.actions()]
+    opened = []
+    monkeypatch.setattr(CodeListDialog, "exec", lambda self: opened.append(self) or 0)
+    window.code_lists_action.trigger()
+    assert len(opened) == 1 and not opened[0].editable
+
+
+def test_after_a_change_the_tables_and_filters_show_the_new_labels(qtbot, app_context, bra, bra_service):
+    from bra_desktop.ui.codelist_dialog import CodeListDialog
+    from bra_desktop.ui.main_window import SECTIONS, MainWindow
+
+    meeting = add(bra, "activity", title="Länskonferens", activity_type="KONFERENS")
+    window = MainWindow(app_context, bra_service)
+    qtbot.addWidget(window)
+    window.show_section([section.key for section in SECTIONS].index("activity"))
+    activities = window.current_section()
+    column = [c.key for c in activities.model.columns].index("activity_type")
+
+    def shown() -> str:
+        return activities.proxy.index(activities.proxy.index_of(meeting.id).row(), column).data()
+
+    assert shown() == "Konferens/seminarium"
+    dialog = CodeListDialog(bra_service, window)
+    qtbot.addWidget(dialog)
+    dialog.choose_list("aktivitetstyp")
+    dialog.rename("KONFERENS", "Konferens", "Conference")
+    dialog.choose_list("amnesomrade")
+    dialog.add("IDROTT", "Idrott och föreningsliv", "Sports and associations")
+    assert shown() == "Konferens/seminarium"  # the views reload once, when the dialog closes
+    dialog.accept()
+    assert shown() == "Konferens"
+    combo = activities.filter_combos["subject_areas"]
+    assert combo.itemText(combo.count() - 1) == "Idrott och föreningsliv"

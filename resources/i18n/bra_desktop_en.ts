@@ -38,6 +38,149 @@
     </message>
 </context>
 <context>
+    <name>CodeEditDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="63"/>
+        <source>till exempel STUDIEBESOK</source>
+        <translation>for example STUDIEBESOK</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="80"/>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="81"/>
+        <source>Svensk etikett</source>
+        <translation>Swedish label</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="82"/>
+        <source>Engelsk etikett</source>
+        <translation>English label</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="83"/>
+        <source>Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. Etiketterna är det användarna ser.</source>
+        <translation>The code is written in capitals A–Z, digits and underscores and cannot be changed later. The labels are what users see.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="89"/>
+        <source>Spara</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="120"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="141"/>
+        <source>Kodlistor</source>
+        <translation>Code lists</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="131"/>
+        <source>Ändringar kommer till länen med nästa nationella paket. Koder tas aldrig bort: en kod som tas ur bruk finns kvar på de poster som redan har den men kan inte väljas för nya.</source>
+        <translation>Changes reach the counties with the next national bundle. Codes are never deleted: a retired code stays on the records that already have it but cannot be chosen for new ones.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="134"/>
+        <source>Kodlistorna ägs av Brå och kommer med det nationella paketet.</source>
+        <translation>The code lists are owned by Brå and come with the national bundle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <source>Kod</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <source>Svensk etikett</source>
+        <translation>Swedish label</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <source>Engelsk etikett</source>
+        <translation>English label</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
+        <source>Aktiv</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="160"/>
+        <source>Lägg till…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="161"/>
+        <source>Byt namn…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="162"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="275"/>
+        <source>Ta ur bruk</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="211"/>
+        <source>%1: %2 koder, %3 i bruk</source>
+        <translation>%1: %2 codes, %3 in use</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="246"/>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="246"/>
+        <source>Nej, ur bruk</source>
+        <translation>No, retired</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="253"/>
+        <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
+        <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="274"/>
+        <source>Ta i bruk</source>
+        <translation>Take into use</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="283"/>
+        <source>Ny kod i %1</source>
+        <translation>New code in %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="291"/>
+        <source>Byt namn på %1</source>
+        <translation>Rename %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="305"/>
+        <source>%1 är tillagd.</source>
+        <translation>%1 has been added.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="313"/>
+        <source>%1 har nya etiketter.</source>
+        <translation>%1 has new labels.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="327"/>
+        <source>%1 är i bruk igen.</source>
+        <translation>%1 is in use again.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="327"/>
+        <source>%1 är ur bruk.</source>
+        <translation>%1 is retired.</translation>
+    </message>
+</context>
+<context>
     <name>ComboEditor</name>
     <message>
         <location filename="../../src/bra_desktop/ui/forms/choice_editors.py" line="34"/>
@@ -881,6 +1024,11 @@ Loggfil: %2</source>
 
 Data folder: %1
 Log file: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
+        <source>Kodlistor…</source>
+        <translation>Code lists…</translation>
     </message>
 </context>
 <context>

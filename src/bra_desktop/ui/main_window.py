@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Inställningar…"), self)
         self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
         self.settings_action.triggered.connect(self.open_settings)
+        self.code_lists_action = QAction(self.tr("Kodlistor…"), self)
+        self.code_lists_action.triggered.connect(self.open_code_lists)
         self.quit_action = QAction(self.tr("Avsluta"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -207,7 +209,7 @@ class MainWindow(QMainWindow):
         archive.addSeparator()
         archive.addActions([self.backup_action, self.restore_action])
         archive.addSeparator()
-        archive.addAction(self.settings_action)
+        archive.addActions([self.code_lists_action, self.settings_action])
         archive.addSeparator()
         archive.addAction(self.quit_action)
         edit = self.menuBar().addMenu(self.tr("&Redigera"))
@@ -281,6 +283,12 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.ctx, self).exec():
             self.service.user = self.ctx.user
             self._show_owner()
+
+    def open_code_lists(self) -> None:
+        """Brå's code lists: changed in Brå's register, looked at in a county's."""
+        from bra_desktop.ui.codelist_dialog import CodeListDialog
+
+        CodeListDialog(self.service, self).exec()
 
     # --- Hjälp ---
 
