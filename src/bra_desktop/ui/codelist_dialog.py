@@ -139,6 +139,7 @@ class CodeListDialog(QDialog):
         self.list_picker = QListWidget(self)
         self.list_picker.setObjectName("code_lists")
         self.list_picker.setAccessibleName(self.tr("Kodlistor"))
+        self.list_picker.setSpacing(3)
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels([self.tr("Kod"), self.tr("Svensk etikett"), self.tr("Engelsk etikett"),
                                               self.tr("Aktiv")])
@@ -148,9 +149,11 @@ class CodeListDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SV_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EN_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(
@@ -196,7 +199,7 @@ class CodeListDialog(QDialog):
         self._load_lists()
         self.list_picker.setMinimumWidth(self.list_picker.sizeHintForColumn(0) + 24)
         splitter.setSizes([self.list_picker.minimumWidth(), 640])
-        self.resize(900, 520)
+        self.resize(1000, 560)
 
     # --- reading ---
 
@@ -235,6 +238,8 @@ class CodeListDialog(QDialog):
         for code in self.codes:
             self.model.appendRow(self._row(code))
         self._filling = False
+        for column in (CODE_COLUMN, ACTIVE_COLUMN):
+            self.table.resizeColumnToContents(column)
         rows = [code.code for code in self.codes]
         if select in rows:
             self.table.selectRow(rows.index(select))
