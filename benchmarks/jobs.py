@@ -1,0 +1,304 @@
+"""One measured job per process, run by `benchmarks/run.py`: `python jobs.py JOB ARGS…`.
+
+Each job prints one JSON line: the seconds it measured, the process's peak memory (RSS, MB) and
+whatever else it timed. A job runs in a process of its own so that its peak memory is its own and
+one job's caches and imports do not flatter the next. The raw baselines (`raw_write`, `raw_read`,
+`empty_window`) use the libraries alone, with no app code, on the same cells and the same machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+USER = "benchmark"
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def report(seconds: float, **extra: float) -> None:
+    print(json.dumps({"seconds": seconds, "rss_mb": peak_rss_mb(), **extra}))
+
+
+def open_at(folder: str):
+    from bra_desktop.store.register import open_register
+
+    return open_register(f"sqlite:///{Path(folder) / 'register.sqlite'}", Path(folder) / "backups")
+
+
+# --- registers ------------------------------------------------------------------------------------
+
+
+def build(folder: str, activities: str) -> None:
+    """Brå's national register with the demo generator (not measured against a baseline)."""
+    from bra_desktop.demo import fill_demo_register
+
+    register = open_at(folder)
+    register.set_producer("BRA")
+    started = time.perf_counter()
+    fill_demo_register(register, activities=int(activities), user=USER)
+    register.refresh_statistics()
+    register.close()
+    report(time.perf_counter() - started)
+
+
+def empty(folder: str, producer: str) -> None:
+    """An empty register (migrated, seeded, owned): the template each import run starts from."""
+    register = open_at(folder)
+    register.set_producer(producer)
+    register.close()
+    report(0.0)
+
+
+# --- export ---------------------------------------------------------------------------------------
+
+
+def export(folder: str, out: str) -> None:
+    from bra_desktop.bundle.export import export_bundle
+
+    register = open_at(folder)
+    started = time.perf_counter()
+    export_bundle(register, Path(out), user=USER)
+    report(time.perf_counter() - started)
+
+
+def raw_write(bundle: str, out: str) -> None:
+    """openpyxl's write-only mode writing the bundle's cells, sheet by sheet, with no app code."""
+    from openpyxl import Workbook
+    from python_calamine import CalamineWorkbook
+
+    book = CalamineWorkbook.from_path(bundle)
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    started = time.perf_counter()
+    workbook = Workbook(write_only=True)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    workbook.save(out)
+    report(time.perf_counter() - started)
+
+
+# --- import ---------------------------------------------------------------------------------------
+
+
+def raw_read(bundle: str) -> None:
+    """python-calamine iterating every row of every sheet, with no app code."""
+    from python_calamine import CalamineWorkbook
+
+    started = time.perf_counter()
+    book = CalamineWorkbook.from_path(bundle)
+    cells = 0
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).iter_rows():
+            cells += len(row)
+    report(time.perf_counter() - started, cells=cells)
+
+
+def import_empty(bundle: str, template: str, folder: str) -> None:
+    """Read, validate, plan and apply the national bundle in an empty county register."""
+    from bra_desktop.bundle.apply import apply_plan
+    from bra_desktop.bundle.importer import prepare_import
+
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(template, folder)
+    register = open_at(folder)
+    started = time.perf_counter()
+    plan = prepare_import(register, Path(bundle))
+    planned = time.perf_counter()
+    result = apply_plan(register, plan, user=USER)
+    report(time.perf_counter() - started, plan_seconds=planned - started, changed=result.changed)
+    register.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def plan_unchanged(bundle: str, folder: str) -> None:
+    """The dry run of a re-import: the register that wrote the bundle already holds all of it."""
+    from bra_desktop.bundle.importer import prepare_import
+    from bra_desktop.bundle.plan import Action
+
+    register = open_at(folder)
+    started = time.perf_counter()
+    plan = prepare_import(register, Path(bundle))
+    seconds = time.perf_counter() - started
+    counts = plan.counts()
+    assert counts[Action.UNCHANGED] == len(plan.records), counts
+    report(seconds, records=len(plan.records))
+
+
+# --- the window -----------------------------------------------------------------------------------
+
+
+def empty_window(launched: str) -> None:
+    """The baseline: an empty PySide6 window, from process start to its first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    window = QWidget()
+    window.resize(1200, 800)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    app.exec()
+    report(time.time() - float(launched))
+
+
+def window(folder: str, launched: str) -> None:
+    """The app as a person starts it, on the register in `folder`: from process start to the first
+    painted table; then a search keystroke, a filter change and scrolling to the end, each until
+    the table has painted again; then the longest the UI thread went without an event while an
+    export and an import ran on the worker."""
+    os.environ["BRA_DATA_DIR"] = folder
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from bra_desktop.context import AppContext
+    from bra_desktop.ui import app as app_module
+
+    measured: dict[str, float] = {}
+    original_exec = QApplication.exec
+
+    def measure(application: QApplication) -> int:
+        from bra_desktop.ui.main_window import MainWindow
+
+        main = next(w for w in application.topLevelWidgets() if isinstance(w, MainWindow))
+        section = main.current_section()
+        viewport = section.table.viewport()
+        painted = {"count": 0}
+
+        class Painted(QObject):
+            def eventFilter(self, watched, event):  # noqa: N802
+                if event.type() == QEvent.Type.Paint:
+                    painted["count"] += 1
+                return False
+
+        watcher = Painted()
+        viewport.installEventFilter(watcher)
+
+        def until_painted(after: int) -> None:
+            while painted["count"] <= after:
+                application.processEvents()
+
+        def first_paint() -> None:
+            measured["first_paint"] = time.time() - float(launched)
+            measured["rows"] = section.proxy.rowCount()
+            step(section, application, until_painted, painted, measured)
+            ui_stall(main, folder, application, measured)
+            main.close()
+            application.quit()
+
+        def wait_first() -> None:
+            if painted["count"] == 0:
+                QTimer.singleShot(1, wait_first)
+            else:
+                first_paint()
+
+        QTimer.singleShot(0, wait_first)
+        return original_exec()
+
+    QApplication.exec = measure
+    app_module.run_gui(AppContext.create(folder))
+    report(measured.pop("first_paint"), **measured)
+
+
+def step(section, application, until_painted, painted, measured: dict[str, float]) -> None:
+    """Keystroke (search), filter change and scrolling to the end, each to the repainted table."""
+    from bra_desktop.store.queries import YEAR
+
+    def timed(action) -> float:
+        before = painted["count"]
+        started = time.perf_counter()
+        action()
+        until_painted(before)
+        return time.perf_counter() - started
+
+    searches = [timed(lambda text=text: section.proxy.set_search(text)) for text in ("t", "tr", "try", "tryg", "")]
+    measured["search_keystroke_max"] = max(searches)
+    combo = section.filter_combos[YEAR]
+    filters = [timed(lambda index=index: combo.setCurrentIndex(index)) for index in (1, 2, 0)]
+    measured["filter_change_max"] = max(filters)
+    measured["scroll_to_end"] = timed(section.table.scrollToBottom)
+
+
+def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None:
+    """Export and plan an import on the app's worker while a 5 ms timer measures the UI thread."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from bra_desktop.bundle.export import export_bundle
+    from bra_desktop.bundle.importer import prepare_import
+    from bra_desktop.ui.operations import Operation
+
+    register = main.service.register
+    out = Path(folder) / "stall-check.xlsx"
+    clock = QElapsedTimer()
+    longest = {"gap": 0}
+    last = {"at": 0}
+
+    def tick() -> None:
+        now = clock.elapsed()
+        longest["gap"] = max(longest["gap"], now - last["at"])
+        last["at"] = now
+
+    for name, job in (("export", lambda progress, _c: export_bundle(register, out, user=USER, progress=progress)),
+                      ("import_plan", lambda progress, _c: prepare_import(register, out, progress))):
+        done = {"flag": False}
+        operation = Operation(job)
+        operation.sig_finished.connect(lambda: done.update(flag=True))
+        timer = QTimer()
+        timer.setInterval(5)
+        timer.timeout.connect(tick)
+        longest["gap"] = 0
+        clock.start()
+        last["at"] = 0
+        timer.start()
+        operation.start()
+        while not done["flag"]:
+            application.processEvents()
+            time.sleep(0.001)
+        timer.stop()
+        measured[f"ui_max_block_ms_{name}"] = float(longest["gap"])
+    out.unlink(missing_ok=True)
+
+
+# --- figures --------------------------------------------------------------------------------------
+
+
+def figures(folder: str, which: str) -> None:
+    """The dashboard's figures for the whole country: the latest year, or every year."""
+    from bra_desktop.reports.figures import available_years, year_figures
+
+    register = open_at(folder)
+    with register.session() as session:
+        years = available_years(session)
+        chosen = years if which == "all" else [max(y for y in years if y <= date.today().year)]
+        started = time.perf_counter()
+        for year in chosen:
+            year_figures(session, year)
+        seconds = time.perf_counter() - started
+    report(seconds, years=len(chosen))
+
+
+JOBS = {
+    "build": build, "empty": empty, "export": export, "raw_write": raw_write, "raw_read": raw_read,
+    "import_empty": import_empty, "plan_unchanged": plan_unchanged, "empty_window": empty_window,
+    "window": window, "figures": figures,
+}
+
+if __name__ == "__main__":
+    JOBS[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,175 @@
+"""`make bench`: national scale, measured as ratios against raw baselines run on the same machine.
+
+For each size (20,000 and 200,000 activities by default) this builds Brå's national register with
+the demo generator, then runs every job of `jobs.py` in a fresh process, `--repeat` times, and takes
+the median: export vs openpyxl writing the same cells; import into an empty register and the plan of
+an all-unchanged re-import vs python-calamine reading the file; the main window's first painted table
+vs an empty PySide6 window; search, filter and scrolling; the dashboard's figures; the peak memory of
+each. It prints a table with the goals of issue 7 and writes `benchmarks/results.json`.
+
+    python benchmarks/run.py [--sizes 20000 200000] [--repeat 3] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+JOBS = HERE / "jobs.py"
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A measured value, the baseline it is divided by, and the largest ratio allowed (None: report only)."""
+
+    name: str
+    value: str
+    baseline: str | None
+    limit: float | None
+    unit: str = "×"
+
+
+GOALS = (
+    Goal("export ≤ 1.3× raw writer", "export.seconds", "raw_write.seconds", 1.3),
+    Goal("import into empty ≤ 2× raw read", "import_empty.seconds", "raw_read.seconds", 2.0),
+    Goal("plan of unchanged re-import ≤ 1.5× raw read", "plan_unchanged.seconds", "raw_read.seconds", 1.5),
+    Goal("first painted table ≤ 4× empty window", "window.seconds", "empty_window.seconds", 4.0),
+    Goal("search keystroke ≤ 100 ms", "window.search_keystroke_max", None, 0.1, "s"),
+    Goal("filter change ≤ 100 ms", "window.filter_change_max", None, 0.1, "s"),
+    Goal("scroll to the end", "window.scroll_to_end", None, None, "s"),
+    Goal("UI thread blocked during export ≤ 100 ms", "window.ui_max_block_ms_export", None, 100, "ms"),
+    Goal("UI thread blocked during import ≤ 100 ms", "window.ui_max_block_ms_import_plan", None, 100, "ms"),
+    Goal("figures, one year", "figures_year.seconds", None, None, "s"),
+    Goal("figures, all years", "figures_all.seconds", None, None, "s"),
+    Goal("peak memory, export ≤ 500 MB", "export.rss_mb", None, 500, "MB"),
+    Goal("peak memory, import ≤ 500 MB", "import_empty.rss_mb", None, 500, "MB"),
+)
+
+
+def run_job(*args: str) -> dict[str, float]:
+    launched = f"{time.time():.6f}"
+    arguments = [a.replace("{launched}", launched) for a in args]
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    result = subprocess.run([sys.executable, str(JOBS), *arguments], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise SystemExit(f"job {args[0]} failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def median_of(repeat: int, *args: str) -> dict[str, float]:
+    runs = [run_job(*args) for _ in range(repeat)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def measure_size(activities: int, repeat: int, work: Path) -> dict[str, dict[str, float]]:
+    folder = work / f"national-{activities}"
+    template = work / f"empty-county-{activities}"
+    bundle = work / f"national-{activities}.xlsx"
+    results: dict[str, dict[str, float]] = {}
+    if not (folder / "register.sqlite").exists():
+        print(f"  building a register of {activities:,} activities …", flush=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        results["build"] = run_job("build", str(folder), str(activities))
+    if not template.exists():
+        run_job("empty", str(template), "01")
+    steps = [
+        ("export", ("export", str(folder), str(bundle))),
+        ("raw_write", ("raw_write", str(bundle), str(work / "raw.xlsx"))),
+        ("raw_read", ("raw_read", str(bundle))),
+        ("import_empty", ("import_empty", str(bundle), str(template), str(work / "import-target"))),
+        ("plan_unchanged", ("plan_unchanged", str(bundle), str(folder))),
+        ("empty_window", ("empty_window", "{launched}")),
+        ("window", ("window", str(folder), "{launched}")),
+        ("figures_year", ("figures", str(folder), "year")),
+        ("figures_all", ("figures", str(folder), "all")),
+    ]
+    for name, args in steps:
+        print(f"  {name} …", flush=True)
+        results[name] = median_of(repeat, *args)
+    (work / "raw.xlsx").unlink(missing_ok=True)
+    return results
+
+
+def lookup(results: dict[str, dict[str, float]], path: str) -> float | None:
+    job, key = path.split(".")
+    return results.get(job, {}).get(key)
+
+
+def goal_rows(results: dict[str, dict[str, float]]) -> list[dict[str, object]]:
+    rows = []
+    for goal in GOALS:
+        value = lookup(results, goal.value)
+        baseline = lookup(results, goal.baseline) if goal.baseline else None
+        shown = value / baseline if baseline else value
+        met = None if goal.limit is None or shown is None else shown <= goal.limit
+        rows.append({"goal": goal.name, "value": value, "baseline": baseline, "result": shown, "unit": goal.unit,
+                     "limit": goal.limit, "met": met})
+    return rows
+
+
+def machine() -> dict[str, object]:
+    import PySide6
+    import sqlalchemy
+
+    return {
+        "platform": platform.platform(), "python": platform.python_version(), "processor": platform.processor(),
+        "cpus": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "pyside6": PySide6.__version__, "sqlalchemy": sqlalchemy.__version__,
+    }
+
+
+def print_table(size: int, rows: list[dict[str, object]]) -> None:
+    print(f"\n{size:,} activities")
+    print(f"  {'goal':<48} {'value':>10} {'baseline':>10} {'result':>10}  ok")
+    for row in rows:
+        value, baseline, result = (row[k] for k in ("value", "baseline", "result"))
+        fmt = (lambda x: "—" if x is None else f"{x:.3f}")  # noqa: E731
+        unit = row["unit"]
+        shown = "—" if result is None else (f"{result:.2f}×" if unit == "×" else f"{result:.3f} {unit}")
+        ok = {True: "yes", False: "NO", None: ""}[row["met"]]
+        print(f"  {row['goal']:<48} {fmt(value):>10} {fmt(baseline):>10} {shown:>10}  {ok}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 200_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=HERE / ".work", help="registers and bundles (kept between runs)")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    everything: dict[str, object] = {"machine": machine(), "repeat": args.repeat, "sizes": {}}
+    for size in args.sizes:
+        print(f"{size:,} activities:", flush=True)
+        results = measure_size(size, args.repeat, args.work)
+        rows = goal_rows(results)
+        everything["sizes"][str(size)] = {"jobs": results, "goals": rows}
+        print_table(size, rows)
+    if len(args.sizes) >= 2:
+        small, large = str(min(args.sizes)), str(max(args.sizes))
+        factor = max(args.sizes) / min(args.sizes)
+        growth = {}
+        for job, measured in everything["sizes"][large]["jobs"].items():
+            before = everything["sizes"][small]["jobs"].get(job, {}).get("seconds")
+            if before and measured.get("seconds"):
+                growth[job] = measured["seconds"] / before
+        everything["growth"] = {"size_factor": factor, "seconds_ratio": growth}
+        print(f"\nGrowth from {int(small):,} to {int(large):,} activities ({factor:.0f}× the rows): seconds ratio")
+        for job, ratio in growth.items():
+            print(f"  {job:<16} {ratio:6.1f}×")
+    args.out.write_text(json.dumps(everything, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(f"\nResults: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
