@@ -11,7 +11,8 @@ Runs the built executable the way a user's computer would, each time on a throw-
 3. the files the app reads at run time are in the build (code lists, municipalities, the English
    translation, the icon, the Alembic migrations), and on Linux every Qt library that a file in
    the build links against is in it, after the spec left some of Qt out;
-4. the app starts on a register and paints its main window (offscreen): the time to that first
+4. the main window opens in Swedish and in English, and the log says no translation was missing;
+5. the app starts on a register and paints its main window (offscreen): the time to that first
    paint is measured, with the time of `--version`, and with `--compare-with` the same for another
    command (the app from source) so the two can be set side by side.
 
@@ -21,6 +22,7 @@ Exits non-zero on the first failed check. Python standard library only, so it ru
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -122,13 +124,14 @@ def check_linkage(contents: Path) -> None:
               + ", ".join(sorted({line.split(" needs ")[1] for line in broken})) + ")")
 
 
-def time_to_window(exe: list[str], scratch: Path, timeout: float = 120) -> float:
+def time_to_window(exe: list[str], scratch: Path, language: str = "sv", timeout: float = 120) -> float:
     """Seconds from starting the app on a register to the first paint of its main window."""
     data = scratch / "start"
     env = environment(data)
     done, _ = run([*exe, "init", "--county", "01"], env)
     if done.returncode != 0:
         raise SystemExit(f"FAILED: init for the start test\n{done.stdout}{done.stderr}")
+    (data / "settings.json").write_text(json.dumps({"language": language}), encoding="utf-8")
     env["QT_LOGGING_RULES"] = "qt.widgets.painting.debug=true"  # Qt says when it paints the window
     env["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
@@ -146,6 +149,16 @@ def time_to_window(exe: list[str], scratch: Path, timeout: float = 120) -> float
         watchdog.cancel()
         app.kill()
         app.wait()
+
+
+def check_translations(exe: list[str], scratch: Path) -> None:
+    """The app starts in Swedish (with Qt's own qtbase_sv) and in English (the app's .qm), and its log
+    has no "No translation" line for either."""
+    for language in ("sv", "en"):
+        time_to_window(exe, scratch / language, language)
+        log = (scratch / language / "start" / "logs" / "bra-desktop.log")
+        text = log.read_text("utf-8") if log.exists() else ""
+        check("No translation" not in text, f"the window opens in {language} with its translations loaded", text)
 
 
 def measure(label: str, exe: list[str], scratch: Path, runs: int) -> dict[str, float]:
@@ -174,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         check_version([str(exe)], scratch / "version")
         check_self_test([str(exe)], scratch / "selftest")
         check_files(exe)
+        check_translations([str(exe)], scratch / "translations")
         frozen = measure("frozen", [str(exe)], scratch / "frozen", args.runs)
         if args.compare_with:
             source = measure("source", args.compare_with.split(), scratch / "source", args.runs)
