@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import locale
 import os
 import re
 import shutil
@@ -56,17 +57,25 @@ def source_version() -> str:
 
 
 def environment(data_dir: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ, BRA_DATA_DIR=str(data_dir), PYTHONIOENCODING="utf-8", **extra)
+    env = dict(os.environ, BRA_DATA_DIR=str(data_dir), **extra)
     if not WINDOWS and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 
 
+def decode(output: bytes) -> str:
+    """The app's output: UTF-8 on Linux; on Windows, printed into a pipe, the code page (cp1252)."""
+    try:
+        return output.decode("utf-8")
+    except UnicodeDecodeError:
+        return output.decode(locale.getpreferredencoding(False), errors="replace")
+
+
 def run(command: list[str], env: dict[str, str], timeout: float = 300) -> tuple[subprocess.CompletedProcess[str], float]:
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                          timeout=timeout, check=False)
-    return done, time.perf_counter() - start
+    done = subprocess.run(command, env=env, capture_output=True, timeout=timeout, check=False)
+    seconds = time.perf_counter() - start
+    return subprocess.CompletedProcess(done.args, done.returncode, decode(done.stdout), decode(done.stderr)), seconds
 
 
 def check(condition: bool, what: str, details: str = "") -> None:
@@ -133,6 +142,7 @@ def time_to_window(exe: list[str], scratch: Path, language: str = "sv", timeout:
         raise SystemExit(f"FAILED: init for the start test\n{done.stdout}{done.stderr}")
     (data / "settings.json").write_text(json.dumps({"language": language}), encoding="utf-8")
     env["QT_LOGGING_RULES"] = "qt.widgets.painting.debug=true"  # Qt says when it paints the window
+    env["QT_FORCE_STDERR_LOGGING"] = "1"  # on stderr, also on Windows
     env["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
     app = subprocess.Popen(exe, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
