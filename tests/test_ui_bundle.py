@@ -410,19 +410,19 @@ def test_a_broken_file_shows_the_swedish_error_and_changes_nothing(qtbot, servic
     assert snapshot(service.register) == before and receipts(service.register, "import") == 0
 
 
-def test_several_files_are_handled_one_after_another(qtbot, service, county_data, bundle, tmp_path):
+def test_several_files_are_read_into_one_overview(qtbot, service, county_data, bundle, tmp_path):
     broken = tmp_path / "trasig.xlsx"
     broken.write_bytes(b"not a zip")
     wizard = wizard_for(qtbot, service, broken, bundle)
-    read_files(qtbot, wizard)
-    assert "Fil 1 av 2: trasig.xlsx" in wizard.work_heading.text()
-    assert wizard.next_button.text() == "Nästa fil (2 av 2)"
+    read_files(qtbot, wizard)  # both files are read before anything is shown (tests/test_ui_batch_import.py)
+    assert wizard.pages.currentWidget() is wizard.overview
+    model = wizard.overview.model
+    assert model.status(model.entry(0)).startswith("kunde inte läsas: Filen trasig.xlsx är ingen Excel-fil (xlsx).")
+    assert model.index(1, model.UNCHANGED).data() == "6"
+    assert wizard.next_button.text() == "Importera valda filer (1)"
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
-    finish(qtbot, wizard.operation)
-    assert wizard.pages.currentWidget() is wizard.preview
-    assert count_of(wizard, Action.UNCHANGED) == "6"
-    click_import(qtbot, wizard)  # nothing changes, but the receipt records the exchange
-    assert "ingenting behövde ändras" in wizard.result_text.toPlainText()
+    finish(qtbot, wizard.operation)  # nothing changes, but the receipt records the exchange
+    assert "2. bra-paket_01.xlsx (Stockholms län): inläst: ingenting behövde ändras" in wizard.result_text.toPlainText()
 
     again = wizard_for(qtbot, service, bundle)
     read_files(qtbot, again)

@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BatchModel</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <source>Läs in</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <source>Från</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <source>Skapat</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <source>Nya</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <source>Uppdateras</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <source>Tas bort</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <source>Oförändrade</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="143"/>
+        <source>Problem</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="143"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <source>Bocka för de filer som ska läsas in. Varje fil läses in för sig, i listans ordning.</source>
+        <translation>Tick the files to import. Each file is imported on its own, in the order of the list.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
+        <source>När paketet skapades</source>
+        <translation>When the bundle was made</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="148"/>
+        <source>Poster som uppdateras eller sammanfogas</source>
+        <translation>Records that are updated or merged</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="149"/>
+        <source>Poster som redan är som i filen, eller där registret har en nyare version</source>
+        <translation>Records that already are as in the file, or of which the register has a newer version</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="150"/>
+        <source>Konflikter som inte är avgjorda / alla konflikter</source>
+        <translation>Undecided conflicts / all conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="151"/>
+        <source>Avvisade rader och varningar</source>
+        <translation>Rejected rows and warnings</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="286"/>
+        <source>Avvisade rader: %1, varningar: %2</source>
+        <translation>Rejected rows: %1, warnings: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="309"/>
+        <source>kunde inte läsas: %1</source>
+        <translation>could not be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="312"/>
+        <source>redan inläst %1</source>
+        <translation>already imported %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="315"/>
+        <source>samma paket som rad %1</source>
+        <translation>the same bundle as row %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="317"/>
+        <source>ingen rad kunde läsas</source>
+        <translation>no row could be read</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="319"/>
+        <source>konflikter att avgöra</source>
+        <translation>conflicts to decide</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
+        <source>klar att läsas in</source>
+        <translation>ready to import</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="343"/>
+        <source>lämnas utanför</source>
+        <translation>left out</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
+        <source>redan inläst</source>
+        <translation>already imported</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="329"/>
+        <source>inläst: %1 poster ändrade</source>
+        <translation>imported: %1 records changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="330"/>
+        <source>inläst: ingenting behövde ändras</source>
+        <translation>imported: nothing needed to change</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="332"/>
+        <source>inte inläst: %1</source>
+        <translation>not imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="333"/>
+        <source>inte inläst: avbrutet</source>
+        <translation>not imported: cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="341"/>
+        <source>inte inläst: konflikterna är inte avgjorda</source>
+        <translation>not imported: the conflicts are not decided</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="370"/>
+        <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
+        <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file's changes and decide its conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="386"/>
+        <source>Visa detaljer…</source>
+        <translation>Show details…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="387"/>
+        <source>Visa vad den markerade filen ändrar och avgör dess konflikter</source>
+        <translation>Show what the selected file changes and decide its conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="389"/>
+        <source>Välj alla</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="391"/>
+        <source>Välj ingen</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="439"/>
+        <source>Markera en fil för att se mer.</source>
+        <translation>Select a file to see more.</translation>
+    </message>
+</context>
+<context>
     <name>BundleActions</name>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/actions.py" line="20"/>
@@ -89,93 +281,93 @@
         <translation>The code lists are owned by Brå and come with the national bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="145"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="160"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="163"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="164"/>
         <source>Byt namn…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="162"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="165"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="280"/>
         <source>Ta ur bruk</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="214"/>
         <source>%1: %2 koder, %3 i bruk</source>
         <translation>%1: %2 codes, %3 in use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="251"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="251"/>
         <source>Nej, ur bruk</source>
         <translation>No, retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="258"/>
         <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
         <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="274"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="279"/>
         <source>Ta i bruk</source>
         <translation>Take into use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="283"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="288"/>
         <source>Ny kod i %1</source>
         <translation>New code in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="291"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="296"/>
         <source>Byt namn på %1</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="305"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="310"/>
         <source>%1 är tillagd.</source>
         <translation>%1 has been added.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="313"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="318"/>
         <source>%1 har nya etiketter.</source>
         <translation>%1 has new labels.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="332"/>
         <source>%1 är i bruk igen.</source>
         <translation>%1 is in use again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="332"/>
         <source>%1 är ur bruk.</source>
         <translation>%1 is retired.</translation>
     </message>
@@ -426,6 +618,49 @@
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="916"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseChoice</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="55"/>
+        <source>På den här datorn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="56"/>
+        <source>Delat register på en databasserver (PostgreSQL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="63"/>
+        <source>Lösenordet kan stå i adressen eller, bättre, i filen pgpass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="64"/>
+        <source>Testa anslutningen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="96"/>
+        <source>Skriv databasserverns adress, eller välj registret på den här datorn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="99"/>
+        <source>En databasserver har en adress som börjar med postgresql+psycopg://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="101"/>
+        <source>Adressen går inte att läsa. Den ska se ut som postgresql+psycopg://användare@server/databas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="117"/>
+        <source>Anslutningen fungerar.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -775,137 +1010,213 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="70"/>
-        <source>Hoppa över filen</source>
-        <translation>Skip this file</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="94"/>
-        <source>Välj ett eller flera paket (bra-paket_….xlsx). De läses in ett i taget: först kontrolleras filen och du ser vad som skulle ändras, och ingenting ändras i registret förrän du väljer Importera.</source>
-        <translation>Choose one or more bundles (bra-paket_….xlsx). They are read one at a time: each file is checked first and you see what would change, and nothing in the register changes until you choose Import.</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="100"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="197"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="199"/>
+        <source>Lägg till mapp…</source>
+        <translation>Add folder…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="200"/>
+        <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
+        <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="202"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="219"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="220"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="224"/>
+        <source>Välj en mapp med paket</source>
+        <translation>Choose a folder of bundles</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="236"/>
+        <source>Mappen kan inte läsas: %1</source>
+        <translation>The folder cannot be read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="242"/>
+        <source>Mappen %1 har inga .xlsx-filer.</source>
+        <translation>The folder %1 has no .xlsx files.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="244"/>
+        <source>%1 filer tillagda från mappen %2.</source>
+        <translation>%1 files added from the folder %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="276"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="276"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="420"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="175"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="307"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="321"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="328"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
+        <source>Kontrollerar filerna och jämför dem med registret …</source>
+        <translation>Checking the files and comparing them with the register …</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="365"/>
+        <source>Det gick inte: %1</source>
+        <translation>That did not work: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="391"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="405"/>
+        <source>Importera valda filer (%1)</source>
+        <translation>Import selected files (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="407"/>
+        <source>%1 av %2 filer är valda.</source>
+        <translation>%1 of %2 files are selected.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="410"/>
+        <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
+        <translation>Files with conflicts to decide before they can be selected: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="419"/>
+        <source>Tillbaka till översikten</source>
+        <translation>Back to the overview</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
+        <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
+        <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="462"/>
+        <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
+        <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="464"/>
+        <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
+        <translation>The import is done: %1 of %2 selected files are imported.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="469"/>
+        <source>Läs in de ej inlästa filerna igen (%1)</source>
+        <translation>Read the files not imported again (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="504"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="269"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="270"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="190"/>
+        <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
+        <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="271"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="510"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="278"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="516"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="279"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="517"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="280"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="518"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="281"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="519"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="281"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="288"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="290"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="334"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="470"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="472"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="511"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="519"/>
         <source>Stäng</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
-        <source>Nästa fil (%1 av %2)</source>
-        <translation>Next file (%1 of %2)</translation>
     </message>
 </context>
 <context>
@@ -939,83 +1250,83 @@
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="181"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="195"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="234"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="243"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="275"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="299"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="301"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1650,24 +1961,42 @@ Log file: %2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="39"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="128"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="42"/>
-        <source>Ett nytt språk gäller när du har startat om programmet.</source>
-        <translation>A new language takes effect when you restart the app.</translation>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="132"/>
+        <source>Ett nytt språk eller register gäller när du har startat om programmet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="49"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="137"/>
         <source>Ditt namn i ändringsloggen:</source>
         <translation>Your name in the change log:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="50"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="138"/>
         <source>Språk:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="139"/>
+        <source>Register:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/app.py" line="78"/>
+        <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/app.py" line="81"/>
+        <source>Öppna registret på datorn</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

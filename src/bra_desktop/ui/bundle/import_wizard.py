@@ -1,13 +1,21 @@
-"""Arkiv → Importera paket…: pick files, check and plan each, preview, decide, import, see the result.
+"""Arkiv → Importera paket…: pick files or a folder, check and plan them, preview, decide, import, see the result.
 
-The steps are DESIGN §4's, one file after another: reading and planning run on the worker thread
-with a progress bar and Avbryt (they write nothing, so cancelling is always safe); the preview
-shows the plan that will be applied; applying runs on the worker too and cannot be cancelled
-(it is one transaction after a backup, and short). After an import every view reloads.
+The steps are DESIGN §4's. Reading and planning run on the worker thread with a progress bar and
+Avbryt (they write nothing, so cancelling is always safe); the preview shows the plan that will be
+applied; applying runs on the worker too. After an import every view reloads.
+
+One file goes straight to its preview. Many files (Brå reads every county's bundle in one go) are
+all read and planned first, one after another; a file that cannot be read becomes a row with its
+error, not a stop. The overview (`batch_page`) has a row per file; a file's preview opens from it
+to see its changes and decide its conflicts. The checked files are applied in list order, each in
+its own transaction with its own backup, receipt and undo; a file whose records an earlier file of
+the batch changed is refused (`apply_plan`'s `batch`) and the rest go on. Avbryt while applying
+stops after the file being applied.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import select
 
 from bra_desktop.bundle.apply import ImportResult, apply_plan
 from bra_desktop.bundle.plan import ImportPlan
@@ -33,15 +42,98 @@ from bra_desktop.bundle.planner import build_plan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary
+from bra_desktop.domain.models import NATIONAL, County
+from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.register import Register
+from bra_desktop.ui.bundle.batch_page import BatchEntry, BatchPage, State, mark_same_bundles
 from bra_desktop.ui.bundle.preview_page import PreviewPage
 from bra_desktop.ui.bundle.widgets import documents_folder, plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.commands import error_message
-from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
+from bra_desktop.ui.operations import Cancelled, Job, JobCancelled, Operation, Progress, ProgressPanel
 from bra_desktop.ui.service import RegisterService
+
+log = logging.getLogger(__name__)
+
+FILES, WORK, PREVIEW, RESULT, OVERVIEW = range(5)
+"""The wizard's pages."""
+
+FILE_STEPS = 1000
+"""Progress units per file of a batch: the bar runs over all files, and its value says which file is read."""
+
+Outcome = ImportResult | Exception | None
+"""What applying one file of a batch came to: its result, why it was refused, or None if not reached."""
+
+
+def prepare(register: Register, path: Path, progress: Progress) -> ImportPlan:
+    """Read and plan one file as `importer.prepare_import` does, on one bar: reading is the first half."""
+    contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
+    return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
+
+
+def producer_names(register: Register) -> dict[str, str]:
+    """County code → the county's name ("Skåne län"), and Brå."""
+    with register.session() as session:
+        names = {county.code: county.name for county in session.scalars(select(County))}
+    return {**names, NATIONAL: "Brå"}
+
+
+def plan_files(register: Register, paths: list[Path], progress: Progress) -> list[BatchEntry]:
+    """Read and plan every file, one after another (a worker job). A file that cannot be read gets
+    its error; cancelling (raised by `progress`) stops the whole reading."""
+    names = producer_names(register)
+    whole = len(paths) * FILE_STEPS
+    entries = []
+    for n, path in enumerate(paths):
+        progress(n * FILE_STEPS, whole)
+        try:
+            plan = prepare(register, path, _within(progress, n * FILE_STEPS, whole))
+        except JobCancelled:
+            raise
+        except Exception as error:  # this file's problem, shown in its row; the other files go on
+            if not isinstance(error, RegisterError):
+                log.error("Reading %s failed", path, exc_info=error)
+            entries.append(BatchEntry(path, error=error, wanted=False))
+        else:
+            info = plan.contents.info
+            entries.append(BatchEntry(path, plan, producer_name=names.get(info.producer, info.producer_name)))
+    mark_same_bundles(entries)
+    return entries
+
+
+def _within(progress: Progress, start: int, whole: int) -> Progress:
+    """A file's own progress as its share of the batch's bar, which starts at `start`."""
+    return lambda done, total: progress(start + (min(done, total) * FILE_STEPS // total if total > 0 else 0), whole)
+
+
+def apply_files(register: Register, plans: list[ImportPlan], user: str, progress: Progress,
+                cancelled: Cancelled) -> list[Outcome]:
+    """Apply the plans in order, one transaction each (a worker job). A refused file does not stop
+    the others; cancelling stops before the next file, and the files applied stay applied."""
+    outcomes: list[Outcome] = [None] * len(plans)
+    applied: list[str] = []
+    for n, plan in enumerate(plans):
+        if cancelled():
+            break
+        try:
+            progress(n, len(plans))
+        except JobCancelled:
+            break
+        try:
+            result = apply_plan(register, plan, user=user, batch=applied)
+        except Exception as error:  # nothing of this file was written (one transaction)
+            if not isinstance(error, RegisterError):
+                log.error("Importing %s failed", plan.contents.path, exc_info=error)
+            outcomes[n] = error
+        else:
+            outcomes[n] = result
+            if not result.already_imported:
+                applied.append(result.bundle_id)
+    return outcomes
 
 
 class ImportWizard(QDialog):
-    """Pages: files → reading (progress) → preview → applying (progress) → result, then the next file."""
+    """Pages: files → reading (progress) → preview, or for many files the overview with each file's
+    preview → applying (progress) → result."""
 
     sig_imported = Signal(object)
     """An `ImportResult`: a file was imported and the register changed under the views."""
@@ -51,8 +143,11 @@ class ImportWizard(QDialog):
         self.service = service
         self.setWindowTitle(self.tr("Importera paket"))
         self.files: list[Path] = []
-        self._current = -1
         self.plan: ImportPlan | None = None
+        """The plan the preview shows: the one file's, or the overview's chosen row's."""
+        self.batch = False
+        """Many files: the overview, and the preview is one row's details."""
+        self._details_row = -1
         self.operation: Operation | None = None
         self._close_when_done = False
         self._cancellable = False
@@ -65,10 +160,12 @@ class ImportWizard(QDialog):
         self.preview.sig_state_changed.connect(self._update_import_button)
         self.pages.addWidget(self.preview)
         self.pages.addWidget(self._make_result_page())
+        self.overview = BatchPage(service, self)
+        self.overview.sig_details.connect(self._show_details)
+        self.overview.model.sig_choice_changed.connect(self._update_batch_button)
+        self.pages.addWidget(self.overview)
 
         self.reason = plain_label("", self)
-        self.skip_button = QPushButton(self.tr("Hoppa över filen"), self)
-        self.skip_button.clicked.connect(self._next_file)
         self.next_button = QPushButton(self)
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._go_on)
@@ -76,14 +173,13 @@ class ImportWizard(QDialog):
         self.close_button.clicked.connect(self.reject)
         footer = QHBoxLayout()
         footer.addWidget(self.reason, 1)
-        footer.addWidget(self.skip_button)
         footer.addWidget(self.next_button)
         footer.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(footer)
-        self.resize(1100, 720)
+        self.resize(1180, 720)
         self._show_files_page()
 
     # --- page 1: files ---
@@ -91,19 +187,24 @@ class ImportWizard(QDialog):
     def _make_files_page(self) -> QWidget:
         page = QWidget(self)
         intro = plain_label(self.tr(
-            "Välj ett eller flera paket (bra-paket_….xlsx). De läses in ett i taget: först kontrolleras filen och "
-            "du ser vad som skulle ändras, och ingenting ändras i registret förrän du väljer Importera."), page)
+            "Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och "
+            "jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer "
+            "Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in."), page)
         self.files_model = QStandardItemModel(page)
         self.files_view = QListView(page)
         self.files_view.setModel(self.files_model)
         self.files_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         add = QPushButton(self.tr("Lägg till filer…"), page)
         add.clicked.connect(self.choose_files)
+        add_folder = QPushButton(self.tr("Lägg till mapp…"), page)
+        add_folder.setToolTip(self.tr("Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)"))
+        add_folder.clicked.connect(self.choose_folder)
         self.remove_button = QPushButton(self.tr("Ta bort"), page)
         self.remove_button.clicked.connect(self._remove_selected)
         self.files_status = plain_label("", page)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
+        buttons.addWidget(add_folder)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(page)
@@ -118,6 +219,31 @@ class ImportWizard(QDialog):
         chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Välj paket att importera"), str(documents_folder()),
                                                  self.tr("Paket (*.xlsx);;Alla filer (*)"))
         self.add_files([Path(name) for name in chosen])
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Välj en mapp med paket"), str(documents_folder()))
+        if chosen:
+            self.add_folder(Path(chosen))
+
+    def add_folder(self, folder: Path) -> int:
+        """Add every .xlsx file in `folder` (not its subfolders; not Excel's lock files `~$…`), by name.
+        Returns how many were new to the list."""
+        try:
+            found = sorted((path for path in folder.iterdir()
+                            if path.suffix.lower() == ".xlsx" and not path.name.startswith("~$") and path.is_file()),
+                           key=lambda path: path.name.casefold())
+        except OSError as error:
+            self.files_status.setText(self.tr("Mappen kan inte läsas: %1").replace("%1", str(error)))
+            return 0
+        before = len(self.files)
+        self.add_files(found)
+        added = len(self.files) - before
+        if not found:
+            self.files_status.setText(self.tr("Mappen %1 har inga .xlsx-filer.").replace("%1", str(folder)))
+        else:
+            self.files_status.setText(self.tr("%1 filer tillagda från mappen %2.").replace(
+                "%1", str(added)).replace("%2", str(folder)))
+        return added
 
     def add_files(self, paths: list[Path]) -> None:
         for path in paths:
@@ -135,18 +261,27 @@ class ImportWizard(QDialog):
             del self.files[row]
         self._update_files_buttons()
 
+    def _set_files(self, paths: list[Path]) -> None:
+        self.files_model.clear()
+        self.files = []
+        self.add_files(paths)
+
     def _update_files_buttons(self) -> None:
-        self.next_button.setEnabled(bool(self.files))
+        if self.pages.currentIndex() == FILES:
+            self.next_button.setEnabled(bool(self.files))
         self.remove_button.setEnabled(bool(self.files))
 
     def _show_files_page(self, status: str = "") -> None:
         self.files_status.setText(status)
-        self._page(0, next_text=self.tr("Läs in"), go_on=self._start, close_text=self.tr("Avbryt"))
+        self._page(FILES, next_text=self.tr("Läs in"), go_on=self._start, close_text=self.tr("Avbryt"))
         self._update_files_buttons()
 
     def _start(self) -> None:
-        self._current = -1
-        self._next_file()
+        self.batch = len(self.files) > 1
+        if self.batch:
+            self._read_all()
+        else:
+            self._read()
 
     # --- page 2: reading and planning, and later applying ---
 
@@ -167,39 +302,27 @@ class ImportWizard(QDialog):
         layout.addStretch(0)
         return page
 
-    @property
-    def current_file(self) -> Path:
-        return self.files[self._current]
-
-    def _file_heading(self) -> str:
-        return self.tr("Fil %1 av %2: %3").replace("%1", str(self._current + 1)).replace(
-            "%2", str(len(self.files))).replace("%3", self.current_file.name)
-
-    def _more_files(self) -> bool:
-        return self._current + 1 < len(self.files)
-
-    def _next_file(self) -> None:
-        self._current += 1
-        if self._current >= len(self.files):
-            self.accept()
-            return
-        self._read()
+    def _file_heading(self, index: int, paths: list[Path]) -> str:
+        index = max(0, min(index, len(paths) - 1))
+        return self.tr("Fil %1 av %2: %3").replace("%1", str(index + 1)).replace(
+            "%2", str(len(paths))).replace("%3", paths[index].name)
 
     def _read(self) -> None:
-        register, path = self.service.register, self.current_file
+        """The one file: read and plan it, then its preview."""
+        register, path = self.service.register, self.files[0]
 
         def job(progress: Progress, _cancelled: Cancelled) -> ImportPlan:
-            # Read and plan as `importer.prepare_import` does, on one bar: reading is the first half.
-            contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
-            return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
+            return prepare(register, path, progress)
 
-        self.work_heading.setText(self._file_heading())
+        self.work_heading.setText(self._file_heading(0, self.files))
         self.error_text.hide()
         self.plan = None
-        self._page(1)
+        self._page(WORK)
         self._run(job, self.tr("Kontrollerar filen och jämför den med registret …"), cancellable=True,
-                  succeeded=self._planned, failed=self._read_failed,
-                  cancelled=lambda: self._show_files_page(self.tr("Inläsningen avbröts. Ingenting har ändrats.")))
+                  succeeded=self._planned, failed=self._read_failed, cancelled=self._reading_cancelled)
+
+    def _reading_cancelled(self) -> None:
+        self._show_files_page(self.tr("Inläsningen avbröts. Ingenting har ändrats."))
 
     def _read_failed(self, error: Exception) -> None:
         lines = [self.tr("Filen kan inte importeras. Ingenting har ändrats."), "", error_message(self.service, error)]
@@ -208,24 +331,52 @@ class ImportWizard(QDialog):
         self.progress.hide()
         self.error_text.setPlainText("\n".join(lines))
         self.error_text.show()
-        self._after_this_file()
+        self._page(WORK, close_text=self.tr("Stäng"))
 
     def _planned(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.preview.show_plan(plan)
-        self._page(2, next_text=self.tr("Importera"), go_on=self._apply, close_text=self.tr("Avbryt"),
-                   skip=self._more_files())
+        self._page(PREVIEW, next_text=self.tr("Importera"), go_on=self._apply, close_text=self.tr("Avbryt"))
         self._update_import_button()
 
-    # --- page 3: preview ---
+    def _read_all(self) -> None:
+        """Many files: read and plan them all, one after another, then the overview."""
+        register, paths = self.service.register, list(self.files)
+
+        def job(progress: Progress, _cancelled: Cancelled) -> list[BatchEntry]:
+            return plan_files(register, paths, progress)
+
+        self.work_heading.setText(self._file_heading(0, paths))
+        self.error_text.hide()
+        self.plan = None
+        self._page(WORK)
+        self._run(job, self.tr("Kontrollerar filerna och jämför dem med registret …"), cancellable=True,
+                  succeeded=self._all_planned, failed=self._batch_failed, cancelled=self._reading_cancelled,
+                  progress=lambda done, _total: self.work_heading.setText(
+                      self._file_heading(done // FILE_STEPS, paths)))
+
+    def _all_planned(self, entries: list[BatchEntry]) -> None:
+        self.overview.set_entries(entries)
+        self._show_overview()
+
+    def _batch_failed(self, error: Exception) -> None:
+        """The batch job itself failed (not one file: those are rows): say so; nothing was changed by it."""
+        self.progress.hide()
+        self.error_text.setPlainText(self.tr("Det gick inte: %1").replace("%1", error_message(self.service, error)))
+        self.error_text.show()
+        self._page(WORK, close_text=self.tr("Stäng"))
+
+    # --- page 3: preview (the one file's, or a row's details) ---
 
     def _update_import_button(self) -> None:
         if self.pages.currentWidget() is not self.preview:
             return
         block = self.preview.import_block()
+        self.reason.setText(block or "")
+        if self.batch:  # the button goes back to the overview, always
+            return
         self.next_button.setEnabled(block is None)
         self.next_button.setVisible(self.plan is not None and self.plan.already_imported_at is None)
-        self.reason.setText(block or "")
 
     def _apply(self) -> None:
         plan, register, user = self.plan, self.service.register, self.service.user
@@ -234,11 +385,99 @@ class ImportWizard(QDialog):
         def job(_progress: Progress, _cancelled: Cancelled) -> ImportResult:
             return apply_plan(register, plan, user=user)
 
-        self.work_heading.setText(self._file_heading())
+        self.work_heading.setText(self._file_heading(0, self.files))
         self.error_text.hide()
-        self._page(1)
+        self._page(WORK)
         self._run(job, self.tr("Importerar. En säkerhetskopia av registret tas först …"), cancellable=False,
                   succeeded=self._applied, failed=self._apply_failed)
+
+    # --- the overview of many files ---
+
+    def _show_overview(self) -> None:
+        self._page(OVERVIEW, next_text="", go_on=self._apply_batch, close_text=self.tr("Avbryt"))
+        self._update_batch_button()
+
+    def _update_batch_button(self) -> None:
+        if self.pages.currentIndex() != OVERVIEW or self.operation is not None and self.operation.running:
+            return
+        model = self.overview.model
+        chosen = len(model.chosen())
+        self.next_button.setText(self.tr("Importera valda filer (%1)").replace("%1", str(chosen)))
+        self.next_button.setEnabled(chosen > 0)
+        text = self.tr("%1 av %2 filer är valda.").replace("%1", str(chosen)).replace("%2", str(model.rowCount()))
+        waiting = sum(entry.state is State.CONFLICTS for entry in model.entries)
+        if waiting:
+            text += " " + self.tr("Filer med konflikter att avgöra innan de kan väljas: %1.").replace("%1", str(waiting))
+        self.reason.setText(text)
+
+    def _show_details(self, row: int) -> None:
+        entry = self.overview.model.entry(row)
+        assert entry.plan is not None
+        self._details_row = row
+        self.plan = entry.plan
+        self.preview.show_plan(entry.plan)
+        self._page(PREVIEW, next_text=self.tr("Tillbaka till översikten"), go_on=self._back_to_overview,
+                   close_text=self.tr("Avbryt"))
+        self._update_import_button()
+
+    def _back_to_overview(self) -> None:
+        self.overview.model.refresh(self._details_row)
+        self._show_overview()
+        self.overview.select(self._details_row)
+        self.overview.table.setFocus()
+
+    def _apply_batch(self) -> None:
+        model = self.overview.model
+        rows = model.chosen()
+        plans = [model.entry(row).plan for row in rows]
+        paths = [model.entry(row).path for row in rows]
+        register, user = self.service.register, self.service.user
+
+        def job(progress: Progress, cancelled: Cancelled) -> list[Outcome]:
+            return apply_files(register, plans, user, progress, cancelled)  # type: ignore[arg-type]
+
+        self.work_heading.setText(self._file_heading(0, paths))
+        self.error_text.hide()
+        self._page(WORK)
+        self._run(job, self.tr("Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. "
+                               "Avbryt stoppar efter filen som importeras nu."), cancellable=True,
+                  succeeded=lambda outcomes: self._batch_applied(rows, outcomes), failed=self._batch_failed,
+                  progress=lambda done, _total: self.work_heading.setText(self._file_heading(done, paths)))
+
+    def _batch_applied(self, rows: list[int], outcomes: list[Outcome]) -> None:
+        model = self.overview.model
+        for row, outcome in zip(rows, outcomes):
+            entry = model.entry(row)
+            entry.applied, entry.outcome = True, outcome
+        self.overview.set_applied()
+        results = [o for o in outcomes if isinstance(o, ImportResult) and not o.already_imported]
+        lines = []
+        for row, entry in enumerate(model.entries):
+            name = f"{entry.path.name} ({entry.producer_name})" if entry.producer_name else entry.path.name
+            lines.append(f"{row + 1}. {name}: {model.result_text(entry)}")
+            if isinstance(entry.outcome, ImportResult) and entry.outcome.backup is not None:
+                lines.append("    " + self.tr("Säkerhetskopia från före importen: %1").replace(
+                    "%1", str(entry.outcome.backup)))
+        if results:
+            lines += ["", self.tr("Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den "
+                                  "senaste importen ångras så länge ingenting annat har ändrats.")]
+        self.result_heading.setText(self.tr("Importen är klar: %1 av %2 valda filer är inlästa.").replace(
+            "%1", str(sum(isinstance(o, ImportResult) for o in outcomes))).replace("%2", str(len(rows))))
+        self.result_text.setPlainText("\n".join(lines))
+        again = [model.entry(row).path for row, outcome in zip(rows, outcomes) if not isinstance(outcome, ImportResult)]
+        if again:
+            self._page(RESULT, next_text=self.tr("Läs in de ej inlästa filerna igen (%1)").replace("%1", str(len(again))),
+                       go_on=lambda: self._read_again(again), close_text=self.tr("Stäng"))
+        else:
+            self._page(RESULT, close_text=self.tr("Stäng"))
+        if results:
+            self.service.sig_register_replaced.emit()
+            for result in results:
+                self.sig_imported.emit(result)
+
+    def _read_again(self, paths: list[Path]) -> None:
+        self._set_files(paths)
+        self._start()
 
     # --- page 4: result ---
 
@@ -255,7 +494,7 @@ class ImportWizard(QDialog):
         return page
 
     def _show_result(self, heading: str, lines: list[str]) -> None:
-        self.result_heading.setText(f"{self._file_heading()} – {heading}")
+        self.result_heading.setText(f"{self._file_heading(0, self.files)} – {heading}")
         self.result_text.setPlainText("\n".join(lines))
 
     def _applied(self, result: ImportResult) -> None:
@@ -269,8 +508,7 @@ class ImportWizard(QDialog):
             lines.append(self.tr("Säkerhetskopia från före importen: %1").replace("%1", str(result.backup)))
             lines.append(self.tr("Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats."))
         self._show_result(self.tr("importerad"), [*lines, "", plan_summary(self.plan)])
-        self._page(3)
-        self._after_this_file()
+        self._page(RESULT, close_text=self.tr("Stäng"))
         self.service.sig_register_replaced.emit()
         self.sig_imported.emit(result)
 
@@ -278,27 +516,21 @@ class ImportWizard(QDialog):
         self._show_result(self.tr("inte importerad"), [
             self.tr("Ingenting är inläst: %1").replace("%1", error_message(self.service, error)), "",
             self.tr("Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.")])
-        self._page(3, next_text=self.tr("Läs in filen igen"), go_on=self._read, close_text=self.tr("Stäng"),
-                   skip=self._more_files())
-
-    def _after_this_file(self) -> None:
-        """Buttons once a file is done with (imported or refused): on to the next file, or close."""
-        if self._more_files():
-            text = self.tr("Nästa fil (%1 av %2)").replace("%1", str(self._current + 2)).replace("%2", str(len(self.files)))
-            self._page(self.pages.currentIndex(), next_text=text, go_on=self._next_file, close_text=self.tr("Stäng"))
-        else:
-            self._page(self.pages.currentIndex(), close_text=self.tr("Stäng"))
+        self._page(RESULT, next_text=self.tr("Läs in filen igen"), go_on=self._read, close_text=self.tr("Stäng"))
 
     # --- running jobs and the footer ---
 
     def _run(self, job: Job, text: str, *, cancellable: bool, succeeded: Callable[[Any], None],
-             failed: Callable[[Exception], None], cancelled: Callable[[], None] | None = None) -> None:
+             failed: Callable[[Exception], None], cancelled: Callable[[], None] | None = None,
+             progress: Callable[[int, int], None] | None = None) -> None:
         self.operation = Operation(job)
         self._cancellable = cancellable
         self.operation.sig_succeeded.connect(succeeded)
         self.operation.sig_failed.connect(failed)
         if cancelled is not None:
             self.operation.sig_cancelled.connect(cancelled)
+        if progress is not None:
+            self.operation.sig_progress.connect(progress)
         self.operation.sig_finished.connect(self._finished)
         self.progress.follow(self.operation, text, cancellable=cancellable)
         self.progress.show()
@@ -309,7 +541,7 @@ class ImportWizard(QDialog):
             super().reject()
 
     def _page(self, index: int, *, next_text: str | None = None, go_on: Callable[[], None] | None = None,
-              close_text: str | None = None, skip: bool = False) -> None:
+              close_text: str | None = None) -> None:
         """Show a page and set the footer: the forward button (hidden without `next_text`) and close."""
         self.pages.setCurrentIndex(index)
         self._next = go_on
@@ -318,7 +550,6 @@ class ImportWizard(QDialog):
         self.next_button.setText(next_text or "")
         self.close_button.setVisible(close_text is not None)
         self.close_button.setText(close_text or "")
-        self.skip_button.setVisible(skip)
         self.reason.clear()
 
     def _go_on(self) -> None:
@@ -327,7 +558,8 @@ class ImportWizard(QDialog):
 
     def reject(self) -> None:
         """Esc, Avbryt or the window's close button. Reading is cancelled (it writes nothing) and the
-        wizard closes once it stopped; an import already applying is let finish."""
+        wizard closes once it stopped; an import already applying is let finish (a batch stops after
+        the file it is applying)."""
         if self.operation is not None and self.operation.running:
             if self._cancellable:
                 self._close_when_done = True
