@@ -355,3 +355,32 @@ def test_reading_reports_each_file_in_turn(qtbot, service, bundles):
         pass
     assert headings and headings[-1] == "Fil 3 av 3: bra-paket_01.xlsx"
     assert "Fil 2 av 3: bra-paket_14.xlsx" in headings
+
+
+def test_cancelling_while_applying_stops_after_the_file_being_applied(qtbot, service, bundles, monkeypatch):
+    started, proceed, threads = threading.Event(), threading.Event(), []
+    real = import_wizard.apply_plan
+
+    def first_waits(*args, **kwargs):
+        threads.append(threading.current_thread())
+        if len(threads) == 1:
+            started.set()
+            assert proceed.wait(WAIT_MS / 1000)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(import_wizard, "apply_plan", first_waits)
+    wizard = overview_of(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
+    assert threads[0] is not threading.main_thread()
+    assert wizard.work_heading.text() == "Fil 1 av 3: bra-paket_12.xlsx"
+    qtbot.mouseClick(wizard.progress.cancel_button, Qt.MouseButton.LeftButton)
+    proceed.set()
+    with qtbot.waitSignal(wizard.operation.sig_finished, timeout=WAIT_MS):
+        pass
+    assert len(threads) == 1 and [r.producer for r in receipts(service.register)] == ["12"]
+    text = wizard.result_text.toPlainText()
+    assert "1. bra-paket_12.xlsx (Skåne län): inläst: 3 poster ändrade" in text
+    assert "2. bra-paket_14.xlsx (Västra Götalands län): inte inläst: avbrutet" in text
+    assert wizard.result_heading.text() == "Importen är klar: 1 av 3 valda filer är inlästa."
+    assert wizard.next_button.text() == "Läs in de ej inlästa filerna igen (2)"
