@@ -112,7 +112,7 @@ def export_bundle(
 
                 def records(sheet: DataSheet = sheet, bases: list[Base] = bases):
                     for record in stream_records(session, sheet.kind, origins=origins, changed_after=changed_after):
-                        bases.append(Base(record.id, record.content, record.deleted, record.version))
+                        bases.append(Base(record.id, record.content, record.deleted, record.version, record.content_hash))
                         yield record
 
                 counts[sheet.name] = writer.write_records(sheet, records(), on_row=tick).rows

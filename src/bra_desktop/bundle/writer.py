@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -41,6 +41,19 @@ _TOP = Alignment(vertical="top")
 _DATE_FORMAT = "YYYY-MM-DD"
 _SYSTEM_NOTE = "Ändra inte: fylls i av programmet och behövs för att läsa in paketet igen."
 _READABLE_NOTE = "Bara för läsning: ändringar i den här kolumnen läses inte in."
+
+
+def _style(ws: Any, **attributes: Any) -> Any:
+    """A cell style registered once in the workbook, as the style indices each cell copies.
+
+    Setting `cell.fill` or `cell.font` makes openpyxl hash the Fill and Font objects to find their
+    index, on every cell: a third of a national bundle's export. A cell made with the indices of a
+    styled prototype looks the same to Excel and costs nothing extra.
+    """
+    prototype = WriteOnlyCell(ws)
+    for name, value in attributes.items():
+        setattr(prototype, name, value)
+    return prototype._style
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,9 @@ class BundleWriter:
         self._summaries: dict[DataSheet, SheetSummary] = {}
         self._codes = sorted(code_items, key=lambda i: (i.list_name, i.sort_order, i.code))
         self._code_ranges = self._code_list_ranges()
+        self._grey_style = _style(self._info, fill=_GREY, font=_GREY_TEXT)
+        self._date_style = _style(self._info, number_format=_DATE_FORMAT, alignment=_TOP)
+        self._wrap_style = _style(self._info, alignment=_WRAP)
 
     # --- data sheets ---
 
@@ -94,12 +110,13 @@ class BundleWriter:
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
-        personal = self.header.personal_data
+        strip_personal = not self.header.personal_data and any(spec.personal for spec in sheet.kind.fields)
         for record in records:
-            content = record.content
-            if not personal:
-                content = {k: (None if sheet.kind.field(k).personal else v) for k, v in content.items()}
-            row_hash = content_hash(sheet.kind, content)
+            if strip_personal:
+                content = {k: (None if sheet.kind.field(k).personal else v) for k, v in record.content.items()}
+                row_hash = content_hash(sheet.kind, content)
+            else:
+                content, row_hash = record.content, record.content_hash
             digest.add(record.id, record.version, record.deleted, row_hash)
             ws.append([self._cell(ws, column, record, content, row_hash) for column in sheet.columns])
             if on_row is not None:
@@ -138,10 +155,7 @@ class BundleWriter:
         if spec.type == FieldType.DATE:
             if value < EXCEL_FIRST_DATE:  # a spreadsheet cannot hold it as a date; the reader takes ISO text
                 return self._text(ws, value.isoformat())
-            cell = WriteOnlyCell(ws, value=value)
-            cell.number_format = _DATE_FORMAT
-            cell.alignment = _TOP
-            return cell
+            return Cell(ws, row=1, column=1, value=value, style_array=self._date_style)
         if isinstance(value, str):
             return self._text(ws, value, wrap=spec.type == FieldType.LONG_TEXT)
         return value
@@ -168,20 +182,16 @@ class BundleWriter:
         value = escape_text(value)
         if not wrap and not value.startswith(FORMULA_PREFIXES):
             return value
-        cell = WriteOnlyCell(ws, value=value)
+        cell = Cell(ws, row=1, column=1, value=value, style_array=self._wrap_style if wrap else None)
         cell.data_type = "s"
-        if wrap:
-            cell.alignment = _WRAP
         return cell
 
-    def _grey(self, ws: Any, value: Any) -> WriteOnlyCell:
+    def _grey(self, ws: Any, value: Any) -> Cell:
         if isinstance(value, str):
             value = escape_text(value)
-        cell = WriteOnlyCell(ws, value=value)
+        cell = Cell(ws, row=1, column=1, value=value, style_array=self._grey_style)
         if isinstance(value, str):
             cell.data_type = "s"
-        cell.fill = _GREY
-        cell.font = _GREY_TEXT
         return cell
 
     def _drop_downs(self, ws: Any, sheet: DataSheet) -> None:

@@ -11,13 +11,14 @@ writes demo data and bundle imports, so a record looks the same however it was s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import Content, normalise
+from bra_desktop.domain.content import Content, content_hash, normalise
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import new_id
 from bra_desktop.domain.validation import Reference, validate
@@ -38,6 +39,11 @@ class StoredRecord:
     updated_by: str
     deleted: bool
     content: Content
+
+    @cached_property
+    def content_hash(self) -> str:
+        """The hash of the content, computed once: an export needs it for the row and the base."""
+        return content_hash(self.kind, self.content)
 
 
 def load_links(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:

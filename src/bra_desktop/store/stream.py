@@ -13,7 +13,6 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import normalise
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.store.repository import StoredRecord, load_links
 
@@ -45,11 +44,14 @@ def stream_records(
     columns += [getattr(table, spec.name) for spec in kind.scalar_fields]
     order = table.start_date if kind.key == "activity" else getattr(table, kind.title_field)
     query = select(*columns).where(*conditions).order_by(order, table.id)
+    scalar_names = [spec.name for spec in kind.scalar_fields]
+    field_order = [spec.name for spec in kind.fields]
     result = session.execute(query.execution_options(yield_per=batch))
     for rows in result.partitions(batch):
         links = load_links(session, kind, [row[0] for row in rows])
         for row in rows:
-            scalars = dict(zip((spec.name for spec in kind.scalar_fields), row[6:]))
-            content = normalise(kind, {**scalars, **links[row[0]]})
+            # Stored values were normalised when written; `load_links` gives every many-valued field.
+            values = dict(zip(scalar_names, row[6:]), **links[row[0]])
+            content = {name: values[name] for name in field_order}
             yield StoredRecord(kind, row[0], row[1], row[2], row[3], row[4], row[5], content)
 

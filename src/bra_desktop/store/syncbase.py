@@ -28,31 +28,40 @@ class Base:
     content: Content
     deleted: bool
     version: int
+    content_hash: str | None = None
+    """The content's hash if the caller has it already (None: computed here)."""
 
 
 def save_bases(session: Session, kind: RecordKind, bases: Iterable[Base], bundle_id: str) -> None:
-    """Upsert the bases of many records in batches."""
+    """Upsert the bases of many records in batches, leaving alone those already stored as they are.
+
+    A national export or import passes every record, and most bases are unchanged since the last
+    exchange: comparing hashes read in one query costs a fraction of rewriting 200,000 rows.
+    """
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(SyncBase)
+    excluded = statement.excluded
+    statement = statement.on_conflict_do_update(
+        index_elements=["table_name", "record_id"],
+        set_={"content": excluded.content, "content_hash": excluded.content_hash, "deleted": excluded.deleted,
+              "version": excluded.version, "bundle_id": excluded.bundle_id},
+    )
+    stored = {record_id: (digest, deleted, version) for record_id, digest, deleted, version in session.execute(
+        select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
+        .where(SyncBase.table_name == kind.table_name))}
     batch: list[dict[str, object]] = []
-
-    def flush() -> None:
-        statement = insert(SyncBase).values(batch)
-        excluded = statement.excluded
-        session.execute(statement.on_conflict_do_update(
-            index_elements=["table_name", "record_id"],
-            set_={"content": excluded.content, "content_hash": excluded.content_hash, "deleted": excluded.deleted,
-                  "version": excluded.version, "bundle_id": excluded.bundle_id},
-        ))
-        batch.clear()
-
     for base in bases:
+        digest = base.content_hash or content_hash(kind, base.content)
+        if stored.get(base.record_id) == (digest, base.deleted, base.version):
+            continue
         batch.append({"table_name": kind.table_name, "record_id": base.record_id,
-                      "content": canonical_json(base.content), "content_hash": content_hash(kind, base.content),
+                      "content": canonical_json(base.content), "content_hash": digest,
                       "deleted": base.deleted, "version": base.version, "bundle_id": bundle_id})
         if len(batch) >= BATCH:
-            flush()
+            session.execute(statement, batch)  # executemany: no statement compiled per row
+            batch = []
     if batch:
-        flush()
+        session.execute(statement, batch)
 
 
 def load_bases(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, Base]:
