@@ -8,11 +8,12 @@ Runs the built executable the way a user's computer would, each time on a throw-
 1. `--version` prints `bra-desktop <the version in src/bra_desktop/__init__.py>`;
 2. `self-test` passes: a temporary register, a record of every kind, the change log, backup and
    restore, a bundle exported and imported into a second register, the main window shown;
-3. the files the app reads at run time are in the build (code lists, municipalities, the English
+3. demo data, and the annual report written as PDF (Qt draws it) and as a workbook;
+4. the files the app reads at run time are in the build (code lists, municipalities, the English
    translation, the icon, the Alembic migrations), and on Linux every Qt library that a file in
    the build links against is in it, after the spec left some of Qt out;
-4. the main window opens in Swedish and in English, and the log says no translation was missing;
-5. the app starts on a register and paints its main window (offscreen): the time to that first
+5. the main window opens in Swedish and in English, and the log says no translation was missing;
+6. the app starts on a register and paints its main window (offscreen): the time to that first
    paint is measured, with the time of `--version`, and with `--compare-with` the same for another
    command (the app from source) so the two can be set side by side.
 
@@ -102,6 +103,20 @@ def check_self_test(exe: list[str], scratch: Path) -> float:
     check(done.returncode == 0 and "Självtestet lyckades" in done.stdout, f"self-test passes ({seconds:.1f} s)",
           done.stderr[-4000:])
     return seconds
+
+
+def check_reports(exe: list[str], scratch: Path) -> None:
+    """Demo data, then the annual report as PDF (drawn by Qt) and as a workbook with Excel charts."""
+    env = environment(scratch)
+    for command in (["init", "--county", "01"], ["demo", "--activities", "60"]):
+        done, _ = run([*exe, *command], env)
+        check(done.returncode == 0, f"{' '.join(command)} works", done.stdout + done.stderr)
+    for name in ("rapport.pdf", "rapport.xlsx"):
+        out = scratch / name
+        done, seconds = run([*exe, "report", "--out", str(out)], env)
+        magic = out.read_bytes()[:4] if out.exists() else b""
+        check(done.returncode == 0 and magic in (b"%PDF", b"PK\x03\x04"),
+              f"the annual report is written as {out.suffix} ({seconds:.1f} s)", done.stdout + done.stderr)
 
 
 def check_files(exe: Path) -> None:
@@ -196,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(folder)
         check_version([str(exe)], scratch / "version")
         check_self_test([str(exe)], scratch / "selftest")
+        check_reports([str(exe)], scratch / "reports")
         check_files(exe)
         check_translations([str(exe)], scratch / "translations")
         frozen = measure("frozen", [str(exe)], scratch / "frozen", args.runs)
