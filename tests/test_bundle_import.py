@@ -288,3 +288,21 @@ def test_a_killed_import_leaves_the_register_as_it_was(register, county_data, ma
         assert session.scalars(select(SyncBase)).first() is None
         assert session.scalars(select(BundleReceipt)).first() is None
     reopened.close()
+
+
+def test_imports_are_undone_newest_first_back_to_the_start(register, county_data, make_register, tmp_path):
+    brå = make_register("BRA")
+    start = register_state(brå)
+    first = export_bundle(register, tmp_path / "first.xlsx", user="anna").path
+    apply_plan(brå, plan_for(brå, first), user="brå")
+    after_first = register_state(brå)
+    add(register, "activity", title="Senare träff")
+    second = export_bundle(register, tmp_path / "second.xlsx", user="anna").path
+    apply_plan(brå, plan_for(brå, second), user="brå")
+    newest, oldest = import_history(brå)
+    assert "annat paket" in can_undo(brå, oldest.id)
+    undo_import(brå, newest.id, user="brå")
+    assert register_state(brå) == after_first
+    assert can_undo(brå, oldest.id) is None
+    undo_import(brå, oldest.id, user="brå")
+    assert register_state(brå) == start

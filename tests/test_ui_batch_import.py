@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle import importer
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
@@ -340,7 +341,7 @@ def test_adding_a_folder_adds_its_xlsx_files(qtbot, service, tmp_path, monkeypat
 
 
 def test_reading_many_files_shows_which_and_can_be_cancelled(qtbot, service, bundles, monkeypatch):
-    started, proceed, threads = gated(monkeypatch, import_wizard, "read_bundle", "progress")
+    started, proceed, threads = gated(monkeypatch, importer, "read_bundle", "progress")
     wizard = wizard_with(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import Cancelled, export_bundle
+from bra_desktop.bundle import importer
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.reader import read_bundle
@@ -466,7 +467,7 @@ def test_rejected_rows_and_the_report_save_to_xlsx(qtbot, service, county_data, 
 
 
 def test_the_ui_stays_responsive_and_reading_can_be_cancelled(qtbot, service, county_data, bundle, monkeypatch):
-    started, proceed, threads = gated(monkeypatch, import_wizard, "read_bundle", "progress")
+    started, proceed, threads = gated(monkeypatch, importer, "read_bundle", "progress")
     wizard = wizard_for(qtbot, service, bundle)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

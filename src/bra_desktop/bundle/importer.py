@@ -32,8 +32,12 @@ class ImportOutcome:
 
 
 def prepare_import(register: Register, path: Path, progress: Progress | None = None) -> ImportPlan:
-    """Read and plan one file: the dry run. Writes nothing."""
-    return build_plan(register, read_bundle(path, progress), progress)
+    """Read and plan one file: the dry run. Writes nothing. `progress` runs once over both steps
+    (reading is its first half)."""
+    if progress is None:
+        return build_plan(register, read_bundle(path))
+    contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
+    return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
 
 
 def import_files(

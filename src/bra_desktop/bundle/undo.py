@@ -27,6 +27,8 @@ from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
 
 CODE_TABLE = "code_item"
+UNDONE = "ångrad:"
+"""The change log's source of the changes that undo an import: this, then the bundle id."""
 _BASE_COLUMNS = ("content", "content_hash", "deleted", "version", "bundle_id")
 _CHUNK = 500
 
@@ -129,11 +131,15 @@ def _why_not(session: Session, receipt_id: int) -> str | None:
         return "Importen finns inte i historiken."
     if receipt.undone:
         return "Importen är redan ångrad."
-    if (session.scalar(select(func.max(ChangeLog.id))) or 0) != receipt.last_change_id:
-        return "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
-    later = session.scalar(select(func.count()).select_from(BundleReceipt).where(BundleReceipt.id > receipt.id))
-    if later:
+    later = session.scalars(select(BundleReceipt).where(BundleReceipt.id > receipt.id)).all()
+    if any(not (r.direction == "import" and r.undone) for r in later):
         return "Ett annat paket har lästs in eller skrivits efter importen; den kan inte längre ångras i ett steg."
+    # Later imports that were undone since leave the register as this import left it: their own
+    # changes and those of their undoing may stand between, nothing else.
+    passed = {source for r in later for source in (r.bundle_id, f"{UNDONE}{r.bundle_id}")}
+    sources = set(session.scalars(select(ChangeLog.source).where(ChangeLog.id > receipt.last_change_id).distinct()))
+    if not sources <= passed:
+        return "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
     return None
 
 
@@ -142,7 +148,8 @@ def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
 
     Records the import created are removed; records it changed get their earlier content, version
     and stamp back (logged as changes by `user` with the source `ångrad:<bundle id>`); bases and
-    codes are as they were. The receipt stays in the history, marked undone.
+    codes are as they were. The receipt stays in the history, marked undone. Imports are undone
+    newest first: an earlier one can be undone once every later one is.
     """
     with register.session() as session:
         reason = _why_not(session, receipt_id)
@@ -156,7 +163,7 @@ def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
         restored = 0
         for kind_key in reversed(DEPENDENCY_ORDER):  # links point to earlier kinds: remove those first
             restored += _undo_records(session, kind_key, by_table.get(KINDS[kind_key].table_name, []),
-                                      user=user, source=f"ångrad:{receipt.bundle_id}")
+                                      user=user, source=f"{UNDONE}{receipt.bundle_id}")
         _undo_codes(session, by_table.get(CODE_TABLE, []))
         receipt.undone = True
         session.commit()

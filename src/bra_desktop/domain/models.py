@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, timezone
+from typing import Any
 
-from sqlalchemy import Column, ForeignKey, Index, String, Text
+from sqlalchemy import Column, DateTime, ForeignKey, Index, String, Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
 NATIONAL = "BRA"
@@ -29,6 +30,27 @@ def new_id() -> str:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class UtcDateTime(TypeDecorator):
+    """A moment stored in UTC that always comes back with its zone.
+
+    PostgreSQL keeps the zone; SQLite returns a naive time, which `astimezone()` would then take for
+    local time. Every stored moment is UTC, so the zone is put back on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc) if value is not None else None
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
 
 
 # --- reference data ---------------------------------------------------------------------------
@@ -68,7 +90,7 @@ class SyncedFields(SQLModel):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
     origin: str = Field(index=True, max_length=3)
     version: int = 1
-    updated_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     updated_by: str = ""
     deleted: bool = Field(default=False, index=True)
     search_text: str = Field(default="", sa_column_kwargs={"nullable": False})
@@ -211,7 +233,7 @@ class ChangeLog(SQLModel, table=True):
 
     __tablename__ = "change_log"
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime = Field(default_factory=utcnow, index=True)
+    at: datetime = Field(default_factory=utcnow, index=True, sa_type=UtcDateTime)
     user: str
     table_name: str = Field(max_length=40)
     record_id: str = Field(index=True, max_length=36)
@@ -232,8 +254,8 @@ class BundleReceipt(SQLModel, table=True):
     producer: str = Field(max_length=3)
     file_sha256: str = Field(max_length=64, index=True)
     file_name: str = ""
-    created_at: datetime
-    processed_at: datetime = Field(default_factory=utcnow)
+    created_at: datetime = Field(sa_type=UtcDateTime)
+    processed_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
     processed_by: str = ""
     counts: str = Field(default="{}", sa_type=Text)
     report: str = Field(default="", sa_type=Text)

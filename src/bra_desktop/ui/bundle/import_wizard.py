@@ -34,16 +34,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from bra_desktop.bundle.apply import ImportResult, apply_plan
 from bra_desktop.bundle.plan import ImportPlan
-from bra_desktop.bundle.planner import build_plan
+from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.domain.models import NATIONAL, County
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.queries import origin_names
 from bra_desktop.store.register import Register
 from bra_desktop.ui.bundle.batch_page import BatchEntry, BatchPage, State, mark_same_bundles
 from bra_desktop.ui.bundle.preview_page import PreviewPage
@@ -64,29 +62,17 @@ Outcome = ImportResult | Exception | None
 """What applying one file of a batch came to: its result, why it was refused, or None if not reached."""
 
 
-def prepare(register: Register, path: Path, progress: Progress) -> ImportPlan:
-    """Read and plan one file as `importer.prepare_import` does, on one bar: reading is the first half."""
-    contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
-    return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
-
-
-def producer_names(register: Register) -> dict[str, str]:
-    """County code → the county's name ("Skåne län"), and Brå."""
-    with register.session() as session:
-        names = {county.code: county.name for county in session.scalars(select(County))}
-    return {**names, NATIONAL: "Brå"}
-
-
 def plan_files(register: Register, paths: list[Path], progress: Progress) -> list[BatchEntry]:
     """Read and plan every file, one after another (a worker job). A file that cannot be read gets
     its error; cancelling (raised by `progress`) stops the whole reading."""
-    names = producer_names(register)
+    with register.session() as session:
+        names = origin_names(session)
     whole = len(paths) * FILE_STEPS
     entries = []
     for n, path in enumerate(paths):
         progress(n * FILE_STEPS, whole)
         try:
-            plan = prepare(register, path, _within(progress, n * FILE_STEPS, whole))
+            plan = prepare_import(register, path, _within(progress, n * FILE_STEPS, whole))
         except JobCancelled:
             raise
         except Exception as error:  # this file's problem, shown in its row; the other files go on
@@ -312,7 +298,7 @@ class ImportWizard(QDialog):
         register, path = self.service.register, self.files[0]
 
         def job(progress: Progress, _cancelled: Cancelled) -> ImportPlan:
-            return prepare(register, path, progress)
+            return prepare_import(register, path, progress)
 
         self.work_heading.setText(self._file_heading(0, self.files))
         self.error_text.hide()
