@@ -165,7 +165,7 @@
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="370"/>
         <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
-        <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file's changes and decide its conflicts.</translation>
+        <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file&apos;s changes and decide its conflicts.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="386"/>
@@ -625,42 +625,42 @@
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="55"/>
         <source>På den här datorn</source>
-        <translation type="unfinished"></translation>
+        <translation>On this computer</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="56"/>
         <source>Delat register på en databasserver (PostgreSQL)</source>
-        <translation type="unfinished"></translation>
+        <translation>Shared register on a database server (PostgreSQL)</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="63"/>
         <source>Lösenordet kan stå i adressen eller, bättre, i filen pgpass.</source>
-        <translation type="unfinished"></translation>
+        <translation>The password can be part of the address or, better, in the pgpass file.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="64"/>
         <source>Testa anslutningen</source>
-        <translation type="unfinished"></translation>
+        <translation>Test the connection</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="96"/>
         <source>Skriv databasserverns adress, eller välj registret på den här datorn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the database server's address, or choose the register on this computer.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="99"/>
         <source>En databasserver har en adress som börjar med postgresql+psycopg://.</source>
-        <translation type="unfinished"></translation>
+        <translation>A database server has an address that starts with postgresql+psycopg://.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="101"/>
         <source>Adressen går inte att läsa. Den ska se ut som postgresql+psycopg://användare@server/databas.</source>
-        <translation type="unfinished"></translation>
+        <translation>The address cannot be read. It should look like postgresql+psycopg://user@server/database.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="117"/>
         <source>Anslutningen fungerar.</source>
-        <translation type="unfinished"></translation>
+        <translation>The connection works.</translation>
     </message>
 </context>
 <context>
@@ -1010,211 +1010,211 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="130"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="197"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="183"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="199"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="185"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="186"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="188"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="220"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="206"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="210"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="236"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="222"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="242"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="228"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="230"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="276"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="276"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="420"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="383"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="406"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="293"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="321"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="307"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="311"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="328"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="314"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="365"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="351"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="391"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="377"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="405"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="391"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="407"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="393"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="410"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="396"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="419"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="405"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="428"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="462"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="464"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="450"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="469"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="455"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="504"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="490"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="492"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="494"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="176"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="495"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="510"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="496"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="516"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="502"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="517"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="503"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="518"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="504"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="519"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="334"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="470"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="472"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="511"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="519"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="320"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="456"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="458"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="497"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1968,7 +1968,7 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="132"/>
         <source>Ett nytt språk eller register gäller när du har startat om programmet.</source>
-        <translation type="unfinished"></translation>
+        <translation>A new language or register takes effect when you have restarted the app.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="137"/>
@@ -1983,7 +1983,7 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="139"/>
         <source>Register:</source>
-        <translation type="unfinished"></translation>
+        <translation>Register:</translation>
     </message>
 </context>
 <context>
@@ -1991,12 +1991,12 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/app.py" line="78"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
-        <translation type="unfinished"></translation>
+        <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/app.py" line="81"/>
         <source>Öppna registret på datorn</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the register on this computer</translation>
     </message>
 </context>
 </TS>
