@@ -97,6 +97,7 @@ def test_run_gui_asks_first_then_shows_the_window(qtbot, qt_app, monkeypatch, ap
     monkeypatch.setattr(QApplication, "exec", event_loop)
     assert app_module.run_gui(app_context) == 0
     assert shown == {"owner": f"Länsstyrelsen i Uppsala län · {login_name()}", "count": "0 aktiviteter"}
+    assert not QApplication.windowIcon().isNull()  # the app's icon in the title bar and task bar
     assert sys.excepthook is not sys.__excepthook__
     assert app_context.open_register().producer == "03"
 

@@ -11,6 +11,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from bra_desktop import APP_AUTHOR, APP_NAME, __version__
@@ -89,6 +90,8 @@ def run_gui(ctx: AppContext) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "bra-desktop.png"))))
+    app.setDesktopFileName("bra-desktop")  # Wayland desktops match the window to the menu entry
     install_translators(app, ctx.settings.language)
     install_excepthook(ctx.paths.log_file, lambda: ctx.settings.language)
     register = _open_register(ctx)
