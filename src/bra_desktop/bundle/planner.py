@@ -27,7 +27,7 @@ from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
-from bra_desktop.store.syncbase import load_bases
+from bra_desktop.store.syncbase import load_base_digests, load_bases
 
 CHUNK = 500
 Progress = Callable[[int, int], None]
@@ -152,12 +152,16 @@ def _plan_chunk(
 ) -> list[PlannedRecord]:
     ids = [row.id for row in rows]
     locals_ = _load_local(session, kind, ids)
-    bases = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, ids).items()}
+    bases = _load_bases(session, kind, rows)
     sheet = sheet_for_kind(kind.key)
     personal = contents.info.personal_data
     planned = []
     for row in rows:
         local = locals_.get(row.id)
+        if local is not None and _untouched_copy(row, local):  # most of a re-sent national bundle
+            existing[kind.key].add(row.id)
+            planned.append(PlannedRecord(kind.key, row.id, Action.UNCHANGED, row, local, bases.get(row.id)))
+            continue
         problems = validate(kind, row.content, reference, previous=local.content if local else None)
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if p.field is not None and kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
@@ -172,6 +176,24 @@ def _plan_chunk(
             row.origin = producer
         planned.append(_decide(kind, row, local, bases.get(row.id), personal))
     return planned
+
+
+def _untouched_copy(row: IncomingRow, local: RecordState) -> bool:
+    """A row as its producer wrote it, equal to the record here: unchanged, whatever the base says
+    (what `_decide` would find after comparing every field), and nothing to validate: nothing is
+    written."""
+    return not row.hand_edited and row.deleted == local.deleted and row.content == local.content
+
+
+def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow]) -> dict[str, RecordState]:
+    """The bases of the rows' records. A base whose hash, version and tombstone equal the row's is
+    the row's content, so only the other bases are read and parsed."""
+    digests = load_base_digests(session, kind, [row.id for row in rows])
+    same = {row.id: RecordState(row.content, row.deleted, row.version)
+            for row in rows if digests.get(row.id) == (row.content_hash, row.deleted, row.version)}
+    other = [row.id for row in rows if row.id in digests and row.id not in same]
+    read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}
+    return {**read, **same}
 
 
 def _not_owner(sheet: DataSheet, row: IncomingRow) -> ImportProblem:

@@ -13,6 +13,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -29,7 +30,7 @@ from bra_desktop.bundle.schema import (
     InfoKey, SystemField, hash_key, rows_key,
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
-from bra_desktop.domain.content import Content, content_hash, normalise
+from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX, NATIONAL
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
@@ -63,6 +64,7 @@ class IncomingRow:
     updated_by: str
     deleted: bool
     content: Content
+    content_hash: str
     row_hash_ok: bool
 
     @property
@@ -250,17 +252,18 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list
             f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
         )
     labels = {key: sheet.column(key).label_sv for key in index}
+    readers = [(column.key, partial(from_cell, column.field)) for column in sheet.business_columns]
     valid: list[IncomingRow] = []
     digest = SheetDigest()
     for offset, cells in enumerate(rows[1:], start=1):
         if all(cell in ("", None) for cell in cells):
             continue
-        parsed = _read_row(contents, sheet, offset, cells, index, labels, no_value)
+        parsed = _read_row(contents, sheet, offset, cells, index, labels, no_value, readers)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
         else:
             valid.append(parsed)
-            digest.add(parsed.id, parsed.version, parsed.deleted, content_hash(sheet.kind, parsed.content))
+            digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
     contents.rows[sheet.kind.key] = valid
     if contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
         contents.untouched_sheets.add(sheet.name)
@@ -268,8 +271,10 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list
 
 def _read_row(
     contents: BundleContents, sheet: DataSheet, offset: int, cells: list[Any], index: dict[str, int],
-    labels: dict[str, str], no_value: set[tuple[int, int]],
+    labels: dict[str, str], no_value: set[tuple[int, int]], readers: list[tuple[str, Callable[[Any], Any]]],
 ) -> IncomingRow | RejectedRow:
+    """One row as a record, or rejected with every problem found in it. `readers` turn the business
+    columns' cells into field values (made once per sheet: this runs for every row of a national bundle)."""
     excel_row = offset + 1
     problems: list[ImportProblem] = []
 
@@ -295,9 +300,7 @@ def _read_row(
             problems.append(ImportProblem(sheet.name, excel_row, labels[key], str(error)))
             return None
 
-    data: dict[str, Any] = {}
-    for column in sheet.business_columns:
-        data[column.key] = typed(column.key, lambda value, spec=column.field: from_cell(spec, value))
+    data = {key: typed(key, reader) for key, reader in readers}
     info = contents.info
     if not info.personal_data:
         data.update({spec.name: None for spec in sheet.kind.fields if spec.personal})
@@ -329,10 +332,11 @@ def _read_row(
                for key, position in index.items() for label in [labels[key]]}
         return RejectedRow(sheet, excel_row, raw, problems, record_id)
     content = normalise(sheet.kind, data)
+    digest = normalised_hash(content)
     return IncomingRow(
         sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin, version=version,
-        updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content,
-        row_hash_ok=row_hash == content_hash(sheet.kind, content),
+        updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content, content_hash=digest,
+        row_hash_ok=row_hash == digest,
     )
 
 

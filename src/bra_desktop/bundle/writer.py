@@ -28,7 +28,7 @@ from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, ColumnRole,
     DataSheet, InfoKey, SystemField, hash_key, rows_key,
 )
-from bra_desktop.domain.content import content_hash
+from bra_desktop.domain.content import normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import CodeItem
 from bra_desktop.store.repository import StoredRecord
@@ -114,7 +114,7 @@ class BundleWriter:
         for record in records:
             if strip_personal:
                 content = {k: (None if sheet.kind.field(k).personal else v) for k, v in record.content.items()}
-                row_hash = content_hash(sheet.kind, content)
+                row_hash = normalised_hash(content)
             else:
                 content, row_hash = record.content, record.content_hash
             digest.add(record.id, record.version, record.deleted, row_hash)

@@ -75,7 +75,13 @@ def canonical_json(content: Content) -> str:
 
 def content_hash(kind: RecordKind, content: dict[str, Any]) -> str:
     """SHA-256 of the canonical business content: equal meaning gives an equal hash."""
-    return hashlib.sha256(canonical_json(normalise(kind, content)).encode("utf-8")).hexdigest()
+    return normalised_hash(normalise(kind, content))
+
+
+def normalised_hash(content: Content) -> str:
+    """`content_hash` of content that is normalised already (read from the register, or just
+    normalised): the same hash without normalising every field a second time."""
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
 def search_text(kind: RecordKind, content: Content) -> str:

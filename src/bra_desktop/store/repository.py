@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import Content, content_hash, normalise
+from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import new_id
 from bra_desktop.domain.validation import Reference, validate
@@ -43,7 +43,7 @@ class StoredRecord:
     @cached_property
     def content_hash(self) -> str:
         """The hash of the content, computed once: an export needs it for the row and the base."""
-        return content_hash(self.kind, self.content)
+        return normalised_hash(self.content)
 
 
 def load_links(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:

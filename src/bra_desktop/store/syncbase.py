@@ -64,6 +64,19 @@ def save_bases(session: Session, kind: RecordKind, bases: Iterable[Base], bundle
         session.execute(statement, batch)
 
 
+def load_base_digests(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, tuple[str, bool, int]]:
+    """(content hash, deleted, version) of the bases of `ids`: enough to know a base equals a copy
+    in hand without reading and parsing its content."""
+    found: dict[str, tuple[str, bool, int]] = {}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
+            .where(SyncBase.table_name == kind.table_name, SyncBase.record_id.in_(ids[start : start + 500]))
+        )
+        found.update((record_id, (digest, deleted, version)) for record_id, digest, deleted, version in rows)
+    return found
+
+
 def load_bases(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, Base]:
     found: dict[str, Base] = {}
     for start in range(0, len(ids), 500):
