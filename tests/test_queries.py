@@ -264,3 +264,35 @@ def test_a_table_query_is_a_handful_of_statements(register, activities):
         event.remove(register.engine, "before_cursor_execute", record)
     assert found == [activities["meeting"]]
     assert len(statements) <= 5  # ids; sort order of codes; code labels, origin names, rows
+
+
+@pytest.mark.parametrize("search", ["", "åtgärdsplan", "ÖREBRO", "nätverksträff trygghet", "100%", "_ok", "ö", "saknas"])
+@pytest.mark.parametrize(("filters", "sort", "descending", "deleted"), [
+    ({}, "title", False, False),
+    ({"year": 2025}, "start_date", True, False),
+    ({"subject_areas": "UNGA"}, "network_id", False, True),
+])
+def test_the_listing_gives_what_the_sql_search_gives(register, activities, search, filters, sort, descending, deleted):
+    """The table's in-memory search must show the same records in the same order as the SQL one."""
+    from bra_desktop.store.listing import RecordListing
+
+    tombstone(register, "activity", activities["cancelled"])
+    listing = RecordListing(register, "activity")
+    for _ in range(2):  # asked again: from what the listing keeps
+        assert listing.ids(search=search, filters=filters, sort_field=sort, descending=descending,
+                           include_deleted=deleted) == ids(register, search=search, filters=filters, sort=sort,
+                                                            descending=descending, deleted=deleted)
+
+
+def test_the_listing_forgets_changed_records(register, activities):
+    from bra_desktop.store.listing import RecordListing
+
+    listing = RecordListing(register, "activity")
+    ask = dict(filters={}, sort_field="title", descending=False, include_deleted=False)
+    assert listing.ids(search="konferens", **ask) == [activities["conference"]]
+    renamed = add(register, "activity", title="Höstkonferens")
+    listing.forget([renamed.id])
+    assert listing.ids(search="konferens", **ask) == [renamed.id, activities["conference"]]
+    tombstone(register, "activity", renamed.id)
+    listing.forget([renamed.id])
+    assert listing.ids(search="konferens", **ask) == [activities["conference"]]

@@ -2,8 +2,8 @@
 
 Brå's national register holds about 200,000 activities. A model that loaded them all would take
 seconds and hundreds of megabytes, so, like Anki's browser (`qt/aqt/browser/table/model.py`), the
-model keeps only the ids in display order (searched, filtered and sorted by SQL in
-`store.queries`) and a bounded cache of display rows, fetched in blocks of 200 when the view
+model keeps only the ids in display order (filtered and sorted by SQL in `store.queries`, searched
+in memory by `store.listing` so that typing stays instant) and a bounded cache of display rows, fetched in blocks of 200 when the view
 first asks for one. Changes are told to the view precisely (rows changed, inserted, removed or
 moved) so that selection and scroll position survive an edit.
 """
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.store import queries
+from bra_desktop.store.listing import RecordListing
 from bra_desktop.store.queries import DisplayRow
 from bra_desktop.ui.service import RegisterService
 
@@ -57,7 +58,7 @@ class RecordTableModel(QAbstractTableModel):
     """The records of one kind that match the current search, filters and sort.
 
     Holds only the ordered ids and a least-recently-used cache of at most `CACHE_ROWS` display
-    rows. Searching, filtering and sorting re-run the id query in SQL.
+    rows. Filtering and sorting re-run the id query in SQL; searching filters the listing in memory.
     """
 
     sig_count_changed = Signal(int)
@@ -82,6 +83,7 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_field, self._descending = sort or queries.DEFAULT_SORT[kind_key]
         self._cache: OrderedDict[str, DisplayRow] = OrderedDict()
         self._positions: dict[str, int] | None = None
+        self._listing = RecordListing(service.register, kind_key)
         self._ids = self._query()
         service.sig_records_changed.connect(self._on_records_changed)
         service.sig_register_replaced.connect(self.reload)
@@ -163,20 +165,19 @@ class RecordTableModel(QAbstractTableModel):
         """Query everything afresh (the register was replaced by a restore or an import)."""
         self.beginResetModel()
         self._cache.clear()
+        self._listing = RecordListing(self._service.register, self._kind)
         self._set_ids(self._query())
         self.endResetModel()
         self.sig_count_changed.emit(len(self._ids))
 
     def _query(self) -> list[str]:
-        with self._service.register.session() as session:
-            ids = queries.list_ids(
-                session, self._kind, search=self._search, filters=self._filters, sort_field=self._sort_field,
-                descending=self._descending, include_deleted=self._include_deleted,
-            )
-            if self._restriction is not None:
+        ids = self._listing.ids(search=self._search, filters=self._filters, sort_field=self._sort_field,
+                                descending=self._descending, include_deleted=self._include_deleted)
+        if self._restriction is not None:
+            with self._service.register.session() as session:
                 allowed = set(self._restriction.ids(session))
-                ids = [record_id for record_id in ids if record_id in allowed]
-            return ids
+            ids = [record_id for record_id in ids if record_id in allowed]
+        return ids
 
     # --- telling the view what changed ---
 
@@ -184,9 +185,11 @@ class RecordTableModel(QAbstractTableModel):
         if kind == self._kind:
             for record_id in ids:
                 self._cache.pop(record_id, None)
+            self._listing.forget(ids)
             self._apply(self._query(), changed=ids)
         elif kind in self._shows_names_of:  # a network or organisation renamed: names and their order
             self._cache.clear()
+            self._listing.forget([])
             self._apply(self._query())
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
