@@ -13,8 +13,10 @@ Changes to records make the listing forget what it holds for them (`forget`); th
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from itertools import compress, repeat
 from typing import Any
 
 from sqlalchemy import select
@@ -35,8 +37,10 @@ class RecordListing:
     def __init__(self, register: Register, kind_key: str) -> None:
         self.register = register
         self.kind_key = kind_key
-        self._ordered: OrderedDict[_Key, list[str]] = OrderedDict()
+        self._ordered: OrderedDict[_Key, _Ordered] = OrderedDict()
         self._texts: dict[str, str] | None = None
+        self._reading = threading.Lock()
+        self._last_search: tuple[_Ordered, list[str], list[str], list[str]] | None = None
 
     def ids(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
             include_deleted: bool) -> list[str]:
@@ -46,8 +50,9 @@ class RecordListing:
         ordered = self._ordered.get(key)
         if ordered is None:
             with self.register.session() as session:
-                ordered = queries.list_ids(session, self.kind_key, search="", filters=filters, sort_field=sort_field,
-                                           descending=descending, include_deleted=include_deleted)
+                ordered = _Ordered(queries.list_ids(session, self.kind_key, search="", filters=filters,
+                                                    sort_field=sort_field, descending=descending,
+                                                    include_deleted=include_deleted))
             self._ordered[key] = ordered
             while len(self._ordered) > KEPT_ORDERS:
                 self._ordered.popitem(last=False)
@@ -55,13 +60,24 @@ class RecordListing:
             self._ordered.move_to_end(key)
         words = search.casefold().split()
         if not words:
-            return ordered
-        texts = self._search_texts()
-        return [record_id for record_id in ordered if all(word in texts.get(record_id, "") for word in words)]
+            return ordered.ids
+        if ordered.texts is None:  # the texts in the same order: a keystroke is then one pass of `in`
+            texts = self.search_texts()
+            ordered.texts = [texts.get(record_id, "") for record_id in ordered.ids]
+        ids, texts = ordered.ids, ordered.texts
+        last = self._last_search
+        if last is not None and last[0] is ordered and _narrows(last[1], words):
+            ids, texts = last[2], last[3]  # typing on: the new result lies within the last one
+        for word in words:  # each word narrows the ids and texts that the next one scans
+            keep = list(map(str.__contains__, texts, repeat(word)))  # `word in text`, looped in C
+            ids, texts = list(compress(ids, keep)), list(compress(texts, keep))
+        self._last_search = (ordered, words, ids, texts)
+        return ids
 
     def forget(self, ids: Iterable[str] | None = None) -> None:
         """Records changed (`ids`, or any when None): the orders are asked again, and their texts."""
         self._ordered.clear()
+        self._last_search = None
         if ids is None or self._texts is None:
             self._texts = None
             return
@@ -75,9 +91,28 @@ class RecordListing:
                     self._texts.pop(record_id, None)
                 self._texts.update(found)
 
-    def _search_texts(self) -> dict[str, str]:
-        if self._texts is None:
-            table = KINDS[self.kind_key].table
-            with self.register.session() as session:
-                self._texts = dict(session.connection().execute(select(table.id, table.search_text)).all())
-        return self._texts
+    def search_texts(self) -> dict[str, str]:
+        """Every record's search text, read once (a table may read it ahead, off the UI thread, so
+        that even the first keystroke of a search is quick)."""
+        with self._reading:  # a search while they are read ahead waits for them rather than read them twice
+            texts = self._texts
+            if texts is None:
+                table = KINDS[self.kind_key].table
+                with self.register.session() as session:
+                    texts = dict(session.connection().execute(select(table.id, table.search_text)).all())
+                self._texts = texts
+            return texts
+
+
+def _narrows(before: list[str], after: list[str]) -> bool:
+    """Whether every record matching `after` matches `before`: each earlier word is part of the
+    word now in its place (a person typed on), and words were only added."""
+    return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
+
+
+class _Ordered:
+    """The ids of one filter-and-sort choice in display order, and (once searched) their texts."""
+
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.texts: list[str] | None = None
