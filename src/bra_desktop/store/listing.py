@@ -24,6 +24,7 @@ from sqlalchemy import select
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
 from bra_desktop.store.register import Register
+from bra_desktop.store.syncbase import FETCH
 
 KEPT_ORDERS = 4
 """Unsearched id lists kept (filter and sort choices a person goes back and forth between)."""
@@ -99,7 +100,8 @@ class RecordListing:
             if texts is None:
                 table = KINDS[self.kind_key].table
                 with self.register.session() as session:
-                    texts = dict(session.connection().execute(select(table.id, table.search_text)).all())
+                    query = select(table.id, table.search_text).execution_options(yield_per=FETCH)
+                    texts = {record_id: text for record_id, text in session.connection().execute(query)}
                 self._texts = texts
             return texts
 

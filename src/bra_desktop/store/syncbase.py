@@ -20,6 +20,9 @@ from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import SyncBase
 
 BATCH = 1_000
+FETCH = 5_000
+"""Rows fetched at a time from a large query: the driver holds the GIL while it fetches, and a
+job on a worker thread must leave the UI thread a turn every few milliseconds."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,7 @@ def save_bases(session: Session, kind: RecordKind, bases: Iterable[Base], bundle
     )
     stored = {record_id: (digest, deleted, version) for record_id, digest, deleted, version in session.execute(
         select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
-        .where(SyncBase.table_name == kind.table_name))}
+        .where(SyncBase.table_name == kind.table_name).execution_options(yield_per=FETCH))}
     batch: list[dict[str, object]] = []
     for base in bases:
         digest = base.content_hash or content_hash(kind, base.content)
