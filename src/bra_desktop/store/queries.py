@@ -170,8 +170,26 @@ def list_ids(
     if nullable:
         ordered = ordered.nulls_last()  # empty values last both ways; only here, as it stops index-ordered scans
     query = query.order_by(ordered, table.id.desc() if descending else table.id.asc())
-    # On the Core connection: the ORM's result machinery would double the time of 200,000 rows.
-    return list(session.connection().execute(query).scalars())
+    return first_column(session, query)
+
+
+def first_column(session: Session, query: Select) -> list[Any]:
+    """The first column of every row of `query`, read straight from the database driver.
+
+    A table's ids are 200,000 rows at national scale; SQLAlchemy's result rows cost more than the
+    query itself (0.4 s against 0.23 s here), and this list is asked for at start and on every
+    filter change. The statement is still compiled by SQLAlchemy for the register's dialect.
+    """
+    connection = session.connection()
+    compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
+    values = compiled.construct_params()
+    params: Any = [values[name] for name in compiled.positiontup] if compiled.positional else values
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(compiled), params)
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 _LIKE_ESCAPE = "/"
