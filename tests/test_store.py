@@ -4,7 +4,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 from sqlalchemy import create_engine, select, text

@@ -26,7 +26,7 @@ from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt, SyncBase
 from bra_desktop.store.repository import load_record
-from bra_desktop.ui.bundle import export_dialog, import_wizard
+from bra_desktop.ui.bundle import export_dialog
 from bra_desktop.ui.bundle.export_dialog import ExportDialog
 from bra_desktop.ui.bundle.history_dialog import HistoryDialog
 from bra_desktop.ui.bundle.import_wizard import ImportWizard

@@ -10,20 +10,24 @@ import argparse
 import logging
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from bra_desktop import __version__
-from bra_desktop.context import AppContext
-from bra_desktop.logging_setup import setup_logging
-from bra_desktop.store.engine import display_url
-from bra_desktop.store.errors import RegisterError
-from bra_desktop.store.register import NATIONAL
+from bra_desktop.domain.producer import NATIONAL
+
+if TYPE_CHECKING:
+    from bra_desktop.context import AppContext
+
+# The database layer (SQLAlchemy, SQLModel: most of a second) is imported by the commands that use
+# it, not here: `--version` and `--help` answer at once.
 
 log = logging.getLogger(__name__)
-Handler = Callable[[AppContext, argparse.Namespace], int]
+Handler = Callable[["AppContext", argparse.Namespace], int]
 
 
 def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.store.engine import display_url
+
     producer = NATIONAL if args.national else args.county.zfill(2)
     register = ctx.open_register()
     try:
@@ -38,6 +42,8 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.store.errors import RegisterError
+
     register = ctx.open_register()
     try:
         path = register.backup(args.reason)
@@ -53,6 +59,8 @@ def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.store.errors import RegisterError
+
     from bra_desktop.store.backup import list_backups, restore_database
     from bra_desktop.store.engine import sqlite_file
 
@@ -115,6 +123,8 @@ def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:
+    from bra_desktop.store.errors import RegisterError
+
     from datetime import date
 
     from bra_desktop.domain.models import County
@@ -229,6 +239,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from bra_desktop.context import AppContext
+    from bra_desktop.logging_setup import setup_logging
+    from bra_desktop.store.errors import RegisterError
+
     ctx = AppContext.create(args.data_dir, args.database)
     setup_logging(ctx.paths.log_file)
     try:

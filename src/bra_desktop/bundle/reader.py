@@ -31,7 +31,8 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.domain.content import Content, normalise, normalised_hash
-from bra_desktop.domain.models import LONG_TEXT_MAX, NATIONAL
+from bra_desktop.domain.models import LONG_TEXT_MAX
+from bra_desktop.domain.producer import NATIONAL
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
 _NEW_ROW_NAMESPACE = uuid.UUID("6f1c8a52-6a0e-4d5b-9a57-2b1d4c1e7f10")

@@ -17,9 +17,6 @@ from typing import Any
 from sqlalchemy import Column, DateTime, ForeignKey, Index, String, Text, TypeDecorator
 from sqlmodel import Field, SQLModel
 
-NATIONAL = "BRA"
-"""The producer code of Brå's national register (a county's is its two-digit county code)."""
-
 LONG_TEXT_MAX = 32_767
 """Excel's cell limit: every text field must fit in one bundle cell (DESIGN §3)."""
 

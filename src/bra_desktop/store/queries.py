@@ -17,7 +17,8 @@ from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
-from bra_desktop.domain.models import NATIONAL, CodeItem, County, Municipality, Network, Organisation, RegisterInfo
+from bra_desktop.domain.models import CodeItem, County, Municipality, Network, Organisation, RegisterInfo
+from bra_desktop.domain.producer import NATIONAL
 
 ORIGIN = "origin"
 """The column key of the system field `origin` (who created the record)."""

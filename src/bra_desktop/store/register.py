@@ -15,7 +15,8 @@ from sqlalchemy import Connection, Engine, inspect, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError
 from sqlmodel import Session
 
-from bra_desktop.domain.models import NATIONAL, County, RegisterInfo
+from bra_desktop.domain.models import County, RegisterInfo
+from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.paths import restrict_file_to_owner
 from bra_desktop.store.backup import backup_database
 from bra_desktop.store.engine import create_register_engine, display_url, sqlite_file

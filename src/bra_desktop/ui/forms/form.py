@@ -9,7 +9,6 @@ held back (the * says those fields are required), so a fresh form is not a wall 
 
 from __future__ import annotations
 
-from typing import Any
 
 from PySide6.QtCore import QTimer, Qt, Signal
 from PySide6.QtGui import QFont, QIcon
