@@ -41,6 +41,8 @@ class RecordListing:
         self._ordered: OrderedDict[_Key, _Ordered] = OrderedDict()
         self._texts: dict[str, str] | None = None
         self._reading = threading.Lock()
+        self._generation = 0
+        """Counts `forget`s: texts read ahead while records changed are not kept."""
         self._last_search: tuple[_Ordered, list[str], list[str], list[str]] | None = None
 
     def ids(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
@@ -79,6 +81,7 @@ class RecordListing:
         """Records changed (`ids`, or any when None): the orders are asked again, and their texts."""
         self._ordered.clear()
         self._last_search = None
+        self._generation += 1
         if ids is None or self._texts is None:
             self._texts = None
             return
@@ -98,11 +101,13 @@ class RecordListing:
         with self._reading:  # a search while they are read ahead waits for them rather than read them twice
             texts = self._texts
             if texts is None:
+                generation = self._generation
                 table = KINDS[self.kind_key].table
                 with self.register.session() as session:
                     query = select(table.id, table.search_text).execution_options(yield_per=FETCH)
                     texts = {record_id: text for record_id, text in session.connection().execute(query)}
-                self._texts = texts
+                if generation == self._generation:  # else a record changed meanwhile: read again next time
+                    self._texts = texts
             return texts
 
 
