@@ -25,7 +25,7 @@ from bra_desktop.domain.models import BundleReceipt, CodeItem, Municipality, utc
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
-from bra_desktop.store.syncbase import Base, save_bases
+from bra_desktop.store.syncbase import FETCH, Base, BaseWriter
 
 FULL = "full"
 CHANGES = "changes"
@@ -56,7 +56,8 @@ def _names(session: Session) -> Names:
     for key in ("network", "organisation", "activity", "commitment"):
         kind = KINDS[key]
         title = getattr(kind.table, kind.title_field)
-        records[key] = {row.id: row[1] for row in session.execute(select(kind.table.id, title))}
+        query = select(kind.table.id, title).execution_options(yield_per=FETCH)  # in parts: see FETCH
+        records[key] = {record_id: name for record_id, name in session.connection().execute(query)}
     municipalities = {row.code: row.name for row in session.execute(select(Municipality.code, Municipality.name))}
     return Names(municipalities=municipalities, records=records)
 
@@ -108,15 +109,15 @@ def export_bundle(
         counts: dict[str, int] = {}
         try:
             for sheet in DATA_SHEETS:
-                bases: list[Base] = []
+                bases = BaseWriter(session, sheet.kind, header.bundle_id)
 
-                def records(sheet: DataSheet = sheet, bases: list[Base] = bases):
+                def records(sheet: DataSheet = sheet, bases: BaseWriter = bases):
                     for record in stream_records(session, sheet.kind, origins=origins, changed_after=changed_after):
-                        bases.append(Base(record.id, record.content, record.deleted, record.version, record.content_hash))
+                        bases.add(Base(record.id, record.content, record.deleted, record.version, record.content_hash))
                         yield record
 
                 counts[sheet.name] = writer.write_records(sheet, records(), on_row=tick).rows
-                save_bases(session, sheet.kind, bases, header.bundle_id)
+                bases.close()
             writer.finish()
         except BaseException:
             writer.abandon()

@@ -36,35 +36,55 @@ class Base:
 
 
 def save_bases(session: Session, kind: RecordKind, bases: Iterable[Base], bundle_id: str) -> None:
-    """Upsert the bases of many records in batches, leaving alone those already stored as they are.
+    """Upsert the bases of many records in batches, leaving alone those already stored as they are."""
+    writer = BaseWriter(session, kind, bundle_id)
+    for base in bases:
+        writer.add(base)
+    writer.close()
+
+
+class BaseWriter:
+    """Bases saved as they come, a batch at a time: an export hands them over while it streams
+    records, so that 200,000 of them never sit in memory at once.
 
     A national export or import passes every record, and most bases are unchanged since the last
     exchange: comparing hashes read in one query costs a fraction of rewriting 200,000 rows.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(SyncBase)
-    excluded = statement.excluded
-    statement = statement.on_conflict_do_update(
-        index_elements=["table_name", "record_id"],
-        set_={"content": excluded.content, "content_hash": excluded.content_hash, "deleted": excluded.deleted,
-              "version": excluded.version, "bundle_id": excluded.bundle_id},
-    )
-    stored = {record_id: (digest, deleted, version) for record_id, digest, deleted, version in session.execute(
-        select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
-        .where(SyncBase.table_name == kind.table_name).execution_options(yield_per=FETCH))}
-    batch: list[dict[str, object]] = []
-    for base in bases:
-        digest = base.content_hash or content_hash(kind, base.content)
-        if stored.get(base.record_id) == (digest, base.deleted, base.version):
-            continue
-        batch.append({"table_name": kind.table_name, "record_id": base.record_id,
-                      "content": canonical_json(base.content), "content_hash": digest,
-                      "deleted": base.deleted, "version": base.version, "bundle_id": bundle_id})
-        if len(batch) >= BATCH:
-            session.execute(statement, batch)  # executemany: no statement compiled per row
-            batch = []
-    if batch:
-        session.execute(statement, batch)
+
+    def __init__(self, session: Session, kind: RecordKind, bundle_id: str) -> None:
+        self.session, self.kind, self.bundle_id = session, kind, bundle_id
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        statement = insert(SyncBase)
+        excluded = statement.excluded
+        self.statement = statement.on_conflict_do_update(
+            index_elements=["table_name", "record_id"],
+            set_={"content": excluded.content, "content_hash": excluded.content_hash, "deleted": excluded.deleted,
+                  "version": excluded.version, "bundle_id": excluded.bundle_id},
+        )
+        query = (select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
+                 .where(SyncBase.table_name == kind.table_name).execution_options(yield_per=FETCH))
+        self.stored = {record_id: (digest, deleted, version)
+                       for record_id, digest, deleted, version in session.connection().execute(query)}
+        self.batch: list[dict[str, object]] = []
+
+    def add(self, base: Base) -> None:
+        digest = base.content_hash or content_hash(self.kind, base.content)
+        if self.stored.get(base.record_id) == (digest, base.deleted, base.version):
+            return
+        self.batch.append({"table_name": self.kind.table_name, "record_id": base.record_id,
+                           "content": canonical_json(base.content), "content_hash": digest,
+                           "deleted": base.deleted, "version": base.version, "bundle_id": self.bundle_id})
+        if len(self.batch) >= BATCH:
+            self._flush()
+
+    def close(self) -> None:
+        self._flush()
+        self.stored = {}
+
+    def _flush(self) -> None:
+        if self.batch:
+            self.session.execute(self.statement, self.batch)  # executemany: no statement compiled per row
+            self.batch = []
 
 
 def load_base_digests(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, tuple[str, bool, int]]:
