@@ -9,31 +9,14 @@ import pytest
 
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import import_files
-from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.reports.figures import county_overview, year_figures
 from bra_desktop.reports.national import CountyStatus, national_overview
-from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import create_record
 
 from conftest import add, tombstone
+from test_report_figures import create
 
 TODAY = date(2026, 6, 30)
-
-
-def create(register, kind, origin, **content):
-    """A record of a county, as its bundle brings it to Brå."""
-    defaults = {
-        "activity": {"title": "Aktivitet", "activity_type": "NATVERKSTRAFF", "status": "GENOMFORD",
-                     "start_date": date(2026, 3, 12)},
-        "commitment": {"title": "Åtagande", "status": "PAGAR"},
-        "problem_area": {"title": "Problem", "category": "NYTT_FENOMEN", "trend": "OKAND", "status": "BEVAKAS"},
-    }[kind]
-    with register.session() as session:
-        record = create_record(session, KINDS[kind], {**defaults, **content}, user="testare", origin=origin,
-                               reference=load_reference(session))
-        session.commit()
-    return record
 
 
 def receipt(register, producer, created, processed=None, *, direction="import", undone=False):
