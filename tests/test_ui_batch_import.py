@@ -30,7 +30,7 @@ from bra_desktop.ui.bundle.import_wizard import ImportWizard
 from bra_desktop.ui.service import RegisterService
 
 from conftest import add
-from test_ui_bundle import gated
+from test_ui_bundle import gated, wizard_for
 
 WAIT_MS = 30_000
 COUNTIES = {"01": "Stockholms län", "12": "Skåne län", "14": "Västra Götalands län"}
@@ -70,14 +70,6 @@ def bundles(counties, tmp_path) -> dict[str, Path]:
             for code, county in counties.items()}
 
 
-def wizard_with(qtbot, service, *paths: Path) -> ImportWizard:
-    wizard = ImportWizard(service)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.add_files(list(paths))
-    return wizard
-
-
 def run(qtbot, wizard: ImportWizard) -> None:
     """Click the wizard's forward button (Läs in, Importera valda filer) and wait for the worker."""
     assert wizard.next_button.isVisible() and wizard.next_button.isEnabled()
@@ -87,7 +79,7 @@ def run(qtbot, wizard: ImportWizard) -> None:
 
 
 def overview_of(qtbot, service, *paths: Path) -> ImportWizard:
-    wizard = wizard_with(qtbot, service, *paths)
+    wizard = wizard_for(qtbot, service, *paths)
     run(qtbot, wizard)
     assert wizard.pages.currentWidget() is wizard.overview
     return wizard
@@ -322,7 +314,7 @@ def test_adding_a_folder_adds_its_xlsx_files(qtbot, service, tmp_path, monkeypat
     (folder / "äldre").mkdir(parents=True)
     for name in ("b-skåne.xlsx", "A-Stockholm.XLSX", "~$b-skåne.xlsx", "läs mig.txt", "äldre/gammal.xlsx"):
         (folder / name).write_bytes(b"x")
-    wizard = wizard_with(qtbot, service)
+    wizard = wizard_for(qtbot, service)
     assert not wizard.next_button.isEnabled()
     assert wizard.add_folder(folder) == 2
     assert [path.name for path in wizard.files] == ["A-Stockholm.XLSX", "b-skåne.xlsx"]
@@ -342,7 +334,7 @@ def test_adding_a_folder_adds_its_xlsx_files(qtbot, service, tmp_path, monkeypat
 
 def test_reading_many_files_shows_which_and_can_be_cancelled(qtbot, service, bundles, monkeypatch):
     started, proceed, threads = gated(monkeypatch, importer, "read_bundle", "progress")
-    wizard = wizard_with(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
+    wizard = wizard_for(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)
     assert threads[0] is not threading.main_thread()
@@ -359,7 +351,7 @@ def test_reading_many_files_shows_which_and_can_be_cancelled(qtbot, service, bun
 
 
 def test_reading_reports_each_file_in_turn(qtbot, service, bundles):
-    wizard = wizard_with(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
+    wizard = wizard_for(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
     headings: list[str] = []
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     wizard.operation.sig_progress.connect(lambda *_: headings.append(wizard.work_heading.text()))

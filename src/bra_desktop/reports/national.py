@@ -63,7 +63,7 @@ def national_overview(session: Session, year: int, *, today: date | None = None)
         BundleReceipt.producer.in_([item.county for item in figures]),
     )
     for producer, created_at, processed_at in session.execute(query):
-        created, received = _utc(created_at), _utc(processed_at)
+        created, received = created_at.astimezone(UTC), processed_at.astimezone(UTC)  # stored times come back aware
         if producer not in latest or (created, received) > latest[producer]:
             latest[producer] = (created, received)
         if received.astimezone().year == year:
@@ -85,8 +85,3 @@ def national_overview(session: Session, year: int, *, today: date | None = None)
             sent_this_year=item.county in received_in_year,
         ))
     return rows
-
-
-def _utc(value: datetime) -> datetime:
-    """A stored time as an aware UTC time (SQLite returns it without a zone)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
