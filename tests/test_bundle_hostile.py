@@ -414,6 +414,24 @@ def test_a_formula_without_a_cached_value_rejects_its_row(setting):
                         "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara")
 
 
+def test_a_formula_without_a_value_is_found_after_an_inserted_empty_first_column(setting):
+    """A person inserted an empty column before A: columns are found by label, and the formula's
+    problem still names its own column (the reader puts the empty leading column back)."""
+    def change(book: EditedBundle) -> None:
+        set_cell(setting, "Antal deltagare", "=1+1")(book)
+        book.sheet("Aktiviteter").insert_cols(1)
+
+    path = edited(setting, change)
+    brå = setting.open_brå()
+    try:
+        plan = prepare_import(brå, path)
+    finally:
+        brå.close()
+    assert [(p.sheet, p.row, p.column, p.message) for r in plan.rejected for p in r.problems] == [
+        ("Aktiviteter", 2, "Antal deltagare", "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara"),
+    ]
+
+
 def test_a_formula_with_a_cached_value_is_read_as_its_value(setting):
     """What Excel saves: the formula and its last result; the result is what is read (here by the
     county the bundle came from: a register takes edits made in Excel to its own records only)."""

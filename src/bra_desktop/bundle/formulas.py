@@ -21,6 +21,9 @@ _CELL_END = re.compile(rb"</(?:\w+:)?c>")
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _CELL_TAG_WINDOW = 512
 """A cell's opening tag stands right before its formula; this is ample room for its attributes."""
+_PIECE = 4 << 20
+_TAG_ROOM = 64
+"""A tag that starts this close to the end of a piece may be cut; it is scanned with the next one."""
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -49,16 +52,42 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 
 
 def formulas_without_value(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
-    """(row index, column index), 0-based, of formula cells with no cached value in one worksheet."""
-    xml = archive.read(part)
+    """(row index, column index), 0-based, of formula cells with no cached value in one worksheet.
+
+    The part is scanned in pieces: a national bundle's sheet is a few hundred megabytes of XML,
+    which would otherwise sit in memory at once, and one regular-expression search over all of it
+    holds the GIL long enough to freeze the window while the worker reads.
+    """
     found: set[tuple[int, int]] = set()
-    for formula in _FORMULA.finditer(xml):
+    xml, start = b"", 0
+    with archive.open(part) as stream:
+        while True:
+            piece = stream.read(_PIECE)
+            xml += piece
+            resume = _scan(xml, start, found, final=not piece)
+            if not piece:
+                return found
+            # keep what is not scanned yet, with room before it for a cell's opening tag
+            keep = max(0, resume - _CELL_TAG_WINDOW)
+            xml, start = xml[keep:], resume - keep
+
+
+def _scan(xml: bytes, start: int, found: set[tuple[int, int]], *, final: bool) -> int:
+    """Add the formulas without a value that start in `xml[start:]` to `found`; returns where the
+    next piece must resume: at a formula whose cell ends beyond this piece, or near the end, where
+    a tag may be cut."""
+    limit = len(xml) if final else max(start, len(xml) - _TAG_ROOM)
+    for formula in _FORMULA.finditer(xml, start):
+        if formula.start() >= limit:
+            break
+        end = _CELL_END.search(xml, formula.end())
+        if end is None:
+            if final:
+                continue
+            return formula.start()
         window_start = max(0, formula.start() - _CELL_TAG_WINDOW)
         cells = list(_CELL_START.finditer(xml, window_start, formula.start()))
-        end = _CELL_END.search(xml, formula.end())
-        if not cells or end is None:
-            continue
-        cell = cells[-1]
-        if not _VALUE.search(xml, formula.end(), end.start()):
+        if cells and not _VALUE.search(xml, formula.end(), end.start()):
+            cell = cells[-1]
             found.add((int(cell.group(2)) - 1, _column_index(cell.group(1))))
-    return found
+    return limit

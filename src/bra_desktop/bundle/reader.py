@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -134,11 +134,11 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
         total = sum(info.declared_rows.values()) or 1
         done = 0
         for sheet in DATA_SHEETS:
-            rows = _sheet(book, names, sheet.name, sheet.name_en)
+            rows = _sheet_rows(book, names, sheet.name, sheet.name_en)
             if rows is None:
                 raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            _read_data_sheet(contents, sheet, rows, missing_values.get(names.get(sheet.name, sheet.name), set()))
-            done += len(rows) - 1
+            no_value = missing_values.get(names.get(sheet.name, sheet.name), set())
+            done += _read_data_sheet(contents, sheet, rows, no_value)
             if progress is not None:
                 progress(min(done, total), total)
         code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
@@ -153,11 +153,26 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
 
 
 def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> list[list[Any]] | None:
+    """A small sheet's rows as lists, every column from A."""
+    rows = _sheet_rows(book, names, name, name_en)
+    return None if rows is None else list(rows)
+
+
+def _sheet_rows(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> Iterator[list[Any]] | None:
+    """A sheet's rows one at a time, every column from A, or None when the workbook lacks the sheet.
+
+    Rows are iterated, never built as one list: python-calamine's `to_python` holds the GIL while
+    it builds every row of the sheet (two seconds of a frozen window for a national bundle read on
+    the worker), and the list would hold every cell of the sheet at once. `iter_rows` yields rows
+    from row 1 but leaves out empty leading columns, which are put back so column numbers stay
+    the sheet's own.
+    """
     for candidate in (name, name_en):
         if candidate and candidate in names:
-            return book.get_sheet_by_name(names[candidate]).to_python(skip_empty_area=False)
+            sheet = book.get_sheet_by_name(names[candidate])
+            leading = [""] * (sheet.start[1] if sheet.start else 0)
+            return (leading + row for row in sheet.iter_rows()) if leading else sheet.iter_rows()
     return None
-
 
 
 # --- Info ------------------------------------------------------------------------------------------
@@ -242,8 +257,9 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
     return found
 
 
-def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list[Any]], no_value: set[tuple[int, int]]) -> None:
-    header = rows[0] if rows else []
+def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]]) -> int:
+    """Read one data sheet's rows into `contents`; returns how many rows below the header it had."""
+    header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
     required = [c for c in sheet.columns if c.role == ColumnRole.BUSINESS or c.key in _REQUIRED_SYSTEM]
     missing = [c.label_sv for c in required if c.key not in index]
@@ -256,7 +272,8 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list
     readers = [(column.key, partial(from_cell, column.field)) for column in sheet.business_columns]
     valid: list[IncomingRow] = []
     digest = SheetDigest()
-    for offset, cells in enumerate(rows[1:], start=1):
+    offset = 0
+    for offset, cells in enumerate(rows, start=1):
         if all(cell in ("", None) for cell in cells):
             continue
         parsed = _read_row(contents, sheet, offset, cells, index, labels, no_value, readers)
@@ -268,6 +285,7 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: list[list
     contents.rows[sheet.kind.key] = valid
     if contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
         contents.untouched_sheets.add(sheet.name)
+    return offset
 
 
 def _read_row(
