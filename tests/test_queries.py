@@ -296,3 +296,31 @@ def test_the_listing_forgets_changed_records(register, activities):
     tombstone(register, "activity", renamed.id)
     listing.forget([renamed.id])
     assert listing.ids(search="konferens", **ask) == [activities["conference"]]
+
+
+def test_a_listing_read_ahead_searches_what_the_register_holds(register, activities):
+    """The texts read ahead on a thread line up with the kept orders, unless records changed while
+    they were read: then an order asked for meanwhile must not be searched with the old texts."""
+    from bra_desktop.store.listing import RecordListing
+
+    listing = RecordListing(register, "activity")
+    ask = dict(filters={}, sort_field="title", descending=False, include_deleted=False)
+    listing.ids(search="", **ask)
+    listing.prepare_search()
+    assert listing.ids(search="konferens", **ask) == [activities["conference"]]
+
+    listing = RecordListing(register, "activity")
+    read = listing.search_texts
+    added = []
+
+    def read_while_a_record_is_added() -> dict[str, str]:
+        texts = dict(read())  # what a read gives that a change overtakes: not kept, but returned
+        added.append(add(register, "activity", title="Höstkonferens"))
+        listing.forget([added[0].id])
+        listing.ids(search="", **ask)  # the table asks again, before the read-ahead lines up its texts
+        return texts
+
+    listing.search_texts = read_while_a_record_is_added
+    listing.prepare_search()
+    listing.search_texts = read
+    assert listing.ids(search="konferens", **ask) == [added[0].id, activities["conference"]]

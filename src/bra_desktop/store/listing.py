@@ -65,8 +65,7 @@ class RecordListing:
         if not words:
             return ordered.ids
         if ordered.texts is None:  # the texts in the same order: a keystroke is then one pass of `in`
-            texts = self.search_texts()
-            ordered.texts = [texts.get(record_id, "") for record_id in ordered.ids]
+            ordered.align(self.search_texts())
         ids, texts = ordered.ids, ordered.texts
         last = self._last_search
         if last is not None and last[0] is ordered and _narrows(last[1], words):
@@ -95,9 +94,20 @@ class RecordListing:
                     self._texts.pop(record_id, None)
                 self._texts.update(found)
 
+    def prepare_search(self) -> None:
+        """Read every record's search text and line them up with the kept orders: what a table does
+        ahead, off the UI thread, so that even the first keystroke of a search is quick."""
+        generation = self._generation
+        texts = self.search_texts()
+        kept = list(self._ordered.values())  # a copy: the UI thread may add orders meanwhile
+        if generation != self._generation:  # records changed while the texts were read
+            return
+        for ordered in kept:
+            if ordered.texts is None:
+                ordered.align(texts)
+
     def search_texts(self) -> dict[str, str]:
-        """Every record's search text, read once (a table may read it ahead, off the UI thread, so
-        that even the first keystroke of a search is quick)."""
+        """Every record's search text, read once."""
         with self._reading:  # a search while they are read ahead waits for them rather than read them twice
             texts = self._texts
             if texts is None:
@@ -123,3 +133,7 @@ class _Ordered:
     def __init__(self, ids: list[str]) -> None:
         self.ids = ids
         self.texts: list[str] | None = None
+
+    def align(self, texts: dict[str, str]) -> None:
+        """Take each id's search text, in display order (looked up in C: 200,000 of them in ~20 ms)."""
+        self.texts = list(map(texts.get, self.ids, repeat("")))

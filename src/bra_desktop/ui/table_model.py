@@ -187,7 +187,7 @@ class RecordTableModel(QAbstractTableModel):
 
         def read() -> None:
             try:
-                listing.search_texts()
+                listing.prepare_search()
             except Exception:  # noqa: BLE001 (the register closed meanwhile): the first search reads them
                 log.debug("Reading the search texts ahead failed", exc_info=True)
 
