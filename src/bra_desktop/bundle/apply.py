@@ -21,6 +21,7 @@ from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
+from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
 from bra_desktop.store.bulk import RecordWrite, write_records
@@ -41,6 +42,7 @@ class ImportResult:
     already_imported: bool
 
 
+@paused_collection()
 def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collection[str] = ()) -> ImportResult:
     """Apply `plan` as the preview showed it, or refuse if the register moved on since it was made.
 

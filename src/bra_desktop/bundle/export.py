@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
 from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
+from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt, CodeItem, Municipality, utcnow
 from bra_desktop.store.errors import RegisterError
@@ -68,6 +69,7 @@ def last_export_time(session: Session) -> datetime | None:
     )
 
 
+@paused_collection()
 def export_bundle(
     register: Register,
     out: Path,

@@ -21,6 +21,7 @@ from bra_desktop.bundle.plan import (
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values
 from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
+from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
 from bra_desktop.domain.validation import Problem, Reference, validate
@@ -33,6 +34,7 @@ CHUNK = 500
 Progress = Callable[[int, int], None]
 
 
+@paused_collection()
 def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None) -> ImportPlan:
     producer = register.producer
     _check_roles(producer, contents)

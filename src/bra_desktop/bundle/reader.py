@@ -30,6 +30,7 @@ from bra_desktop.bundle.schema import (
     InfoKey, SystemField, hash_key, rows_key,
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
+from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL
@@ -114,6 +115,7 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
     return str(uuid.uuid5(_NEW_ROW_NAMESPACE, key))
 
 
+@paused_collection()
 def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
     """Check and read a bundle file; raises BundleError when it cannot be imported at all."""
     require_defusedxml()

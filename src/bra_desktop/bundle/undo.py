@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import from_jsonable, to_jsonable
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, ImportUndo, SyncBase
@@ -143,6 +144,7 @@ def _why_not(session: Session, receipt_id: int) -> str | None:
     return None
 
 
+@paused_collection()
 def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
     """Undo an import in one transaction; return how many records it put back.
 
