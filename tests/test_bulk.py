@@ -8,6 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import select
 
+from bra_desktop.domain.content import normalise
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import ChangeLog
 from bra_desktop.store import bulk
@@ -110,7 +111,7 @@ def write(session, kind, record_id, content, *, deleted, version):
     """Overwrite a stored record through bulk, as a bundle import does."""
     current = load_record(session, kind, record_id)
     return write_records(session, kind, [RecordWrite(
-        record_id, None, content, deleted=deleted, version=version,
+        record_id, None, normalise(kind, content), deleted=deleted, version=version,
         before=current.content, was_deleted=current.deleted,
     )], user="bo", source="local")
 
@@ -144,7 +145,7 @@ def test_write_keeps_origin_and_takes_the_given_version_stamp_and_author(registe
     with register.session() as session, session.begin():
         current = load_record(session, kind, record_id)
         write_records(session, kind, [RecordWrite(
-            record_id, "BRA", {"name": "Nätverket", "kind": "REGIONALT"}, version=7, updated_at=STAMP,
+            record_id, "BRA", normalise(kind, {"name": "Nätverket", "kind": "REGIONALT"}), version=7, updated_at=STAMP,
             updated_by="kalle", before=current.content, was_deleted=False,
         )], user="bo", source="paket-2", logged_at=STAMP)
     with register.session() as session:
@@ -156,7 +157,7 @@ def test_write_keeps_origin_and_takes_the_given_version_stamp_and_author(registe
 
 def test_a_new_record_arriving_as_a_tombstone_is_logged_as_a_delete(register):
     kind = KINDS["network"]
-    content = {"name": "Nedlagt nätverk", "kind": "LOKALT"}
+    content = normalise(kind, {"name": "Nedlagt nätverk", "kind": "LOKALT"})
     with register.session() as session, session.begin():
         write_records(session, kind, [RecordWrite("gone", "03", content, deleted=True, version=4)],
                       user="bo", source="paket-3")

@@ -154,14 +154,15 @@ def _base(record: PlannedRecord, personal_carried: bool) -> Base:
     Contact details a bundle did not carry keep the register's value, so a later bundle that does
     carry them is compared against what this side really has.
     """
-    assert record.incoming is not None
-    content = dict(record.incoming.content)
-    if not personal_carried:
-        result, _ = record.result()
-        for spec in KINDS[record.kind_key].fields:
-            if spec.personal:
-                content[spec.name] = result[spec.name]
-    return Base(record.record_id, content, record.incoming.deleted, record.incoming.version)
+    incoming = record.incoming
+    assert incoming is not None
+    personal = [spec.name for spec in KINDS[record.kind_key].fields if spec.personal]
+    if personal_carried or not personal:  # the row's content as it came, and the hash read with it
+        return Base(record.record_id, incoming.content, incoming.deleted, incoming.version, incoming.content_hash)
+    content = dict(incoming.content)
+    result, _ = record.result()
+    content.update((name, result[name]) for name in personal)
+    return Base(record.record_id, content, incoming.deleted, incoming.version)
 
 
 def _prior(record: PlannedRecord) -> PriorRecord | None:
