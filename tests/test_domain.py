@@ -2,7 +2,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bra_desktop.domain.content import content_hash, normalise, search_text
+from bra_desktop.domain.content import canonical_json, content_hash, normalise, search_text
 from bra_desktop.domain.fields import ACTIVITY, KINDS, NETWORK, ORGANISATION
 from bra_desktop.domain.orgnumber import luhn_ok, normalise_org_number
 from bra_desktop.domain.validation import Reference, validate
@@ -35,6 +35,17 @@ def test_normalise_makes_equal_meaning_equal():
     assert a["subject_areas"] == ("UNGA", "VALD")
     assert content_hash(ACTIVITY, a) == content_hash(ACTIVITY, b)
     assert content_hash(ACTIVITY, a) != content_hash(ACTIVITY, activity(participants=13))
+
+
+def test_the_canonical_form_is_stable():
+    """Registers and bundles keep hashes of this text (`radkontroll`, sync bases): it must never
+    change, whatever makes it."""
+    content = activity(subject_areas="VALD; UNGA", description="Möte \"om\" unga", participants=12)
+    assert canonical_json(content) == (
+        '{"activity_type":"NATVERKSTRAFF","description":"Möte \\"om\\" unga","end_date":null,'
+        '"follow_up":null,"municipalities":[],"network_id":null,"organisations":[],"outcome":null,"participants":12,"start_date":"2026-01-05",'
+        '"status":"GENOMFORD","subject_areas":["UNGA","VALD"],"target_group":null,"title":"Träff"}'
+    )
 
 
 def test_normalise_dates_from_text_and_datetime():
