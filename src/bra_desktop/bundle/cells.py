@@ -9,6 +9,7 @@ with a Swedish message for the import report.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -129,22 +130,33 @@ def read_list(value: Any) -> tuple[str, ...]:
     return tuple(sorted({part.strip() for part in text.replace(",", ";").split(";") if part.strip()}))
 
 
-def _tidy(spec: FieldSpec, text: str) -> str:
-    """Undo what spreadsheets do to codes: 0180 saved as the number 180, `unga` typed for UNGA."""
-    if spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES) and text.isdigit():
-        return text.zfill(4)
-    if spec.type in (FieldType.CODE, FieldType.CODES):
-        return text.upper()
-    return text
-
-
-def from_cell(spec: FieldSpec, value: Any) -> Any:
-    """The field value of a cell (raises CellError)."""
+def cell_reader(spec: FieldSpec) -> Callable[[Any], Any]:
+    """How a column's cells become field values (raising CellError): made once per column, and
+    giving values normalised already (`content.normalise` would leave them as they are), since it
+    runs for every cell of a national bundle."""
+    tidy = _tidier(spec)
     if spec.multi:
-        return tuple(sorted({_tidy(spec, v) for v in read_list(value)}))
+        return lambda value: tuple(sorted({tidy(part) for part in read_list(value)}))
     if spec.type == FieldType.DATE:
-        return read_date(value)
+        return read_date
     if spec.type == FieldType.INTEGER:
-        return read_integer(value)
-    text = read_text(value)
-    return _tidy(spec, text) if text is not None else None
+        return read_integer
+
+    def read(value: Any) -> str | None:
+        text = read_text(value)
+        if text is None:
+            return None
+        if "\r" in text:  # line ends as the register keeps them
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return tidy(text)
+
+    return read
+
+
+def _tidier(spec: FieldSpec) -> Callable[[str], str]:
+    """Undo what spreadsheets do to codes: 0180 saved as the number 180, `unga` typed for UNGA."""
+    if spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES):
+        return lambda text: text.zfill(4) if text.isdigit() else text
+    if spec.type in (FieldType.CODE, FieldType.CODES):
+        return str.upper
+    return str

@@ -8,12 +8,12 @@ the bundle id, sheet and row, so importing the same file twice creates them once
 
 from __future__ import annotations
 
+import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import ParseError
@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from python_calamine import CalamineError, CalamineWorkbook
 
-from bra_desktop.bundle.cells import CellError, bool_to_cell, from_cell, read_bool, read_integer, read_text, to_cell
+from bra_desktop.bundle.cells import CellError, bool_to_cell, cell_reader, read_bool, read_integer, read_text, to_cell
 from bra_desktop.bundle.formulas import formulas_without_value, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.safety import DAMAGED_ZIP, check_bundle_file, damaged, require_defusedxml
@@ -31,11 +31,13 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.collector import paused_collection
-from bra_desktop.domain.content import Content, normalise, normalised_hash
+from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+"""An id as the app writes it, which needs no parsing to be known valid."""
 _NEW_ROW_NAMESPACE = uuid.UUID("6f1c8a52-6a0e-4d5b-9a57-2b1d4c1e7f10")
 Progress = Callable[[int, int], None]
 
@@ -270,15 +272,14 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
             f"Fliken {sheet.name} saknar kolumnerna {', '.join(missing)}.",
             f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
         )
-    labels = {key: sheet.column(key).label_sv for key in index}
-    readers = [(column.key, partial(from_cell, column.field)) for column in sheet.business_columns]
+    reader = _RowReader(contents.info, sheet, index, no_value)
     valid: list[IncomingRow] = []
     digest = SheetDigest()
     offset = 0
     for offset, cells in enumerate(rows, start=1):
         if all(cell in ("", None) for cell in cells):
             continue
-        parsed = _read_row(contents, sheet, offset, cells, index, labels, no_value, readers)
+        parsed = reader.read(offset, cells)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
         else:
@@ -290,75 +291,99 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
     return offset
 
 
-def _read_row(
-    contents: BundleContents, sheet: DataSheet, offset: int, cells: list[Any], index: dict[str, int],
-    labels: dict[str, str], no_value: set[tuple[int, int]], readers: list[tuple[str, Callable[[Any], Any]]],
-) -> IncomingRow | RejectedRow:
-    """One row as a record, or rejected with every problem found in it. `readers` turn the business
-    columns' cells into field values (made once per sheet: this runs for every row of a national bundle)."""
-    excel_row = offset + 1
-    problems: list[ImportProblem] = []
+class _RowReader:
+    """Turns one sheet's rows into records, or rejects them with every problem found in each.
 
-    def cell(key: str) -> Any:
-        position = index.get(key)
+    Everything that depends only on the sheet (where each column is, how its cells are read) is
+    worked out once here: `read` runs for every row of a national bundle.
+    """
+
+    def __init__(self, info: BundleInfo, sheet: DataSheet, index: dict[str, int], no_value: set[tuple[int, int]]) -> None:
+        self.info = info
+        self.sheet = sheet
+        self.index = index
+        self.no_value = no_value
+        self.labels = {key: sheet.column(key).label_sv for key in index}
+        self.business = [(column.key, index[column.key], cell_reader(column.field), self.labels[column.key])
+                         for column in sheet.business_columns]
+        self.not_carried = {} if info.personal_data else {
+            spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.personal}
+
+    def _cell(self, cells: list[Any], offset: int, key: str, problems: list[ImportProblem]) -> Any:
+        """A cell as read, or None (with a problem) when it holds no usable value."""
+        position = self.index.get(key)
         if position is None or position >= len(cells):
             return None
-        if (offset, position) in no_value:
-            problems.append(ImportProblem(sheet.name, excel_row, labels[key],
+        return self._checked(cells[position], offset, position, self.labels[key], problems)
+
+    def _checked(self, value: Any, offset: int, position: int, label: str, problems: list[ImportProblem]) -> Any:
+        if self.no_value and (offset, position) in self.no_value:
+            problems.append(ImportProblem(self.sheet.name, offset + 1, label,
                                           "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara"))
             return None
-        value = cells[position]
-        if isinstance(value, str) and len(value) > LONG_TEXT_MAX:
-            problems.append(ImportProblem(sheet.name, excel_row, labels[key],
+        if value.__class__ is str and len(value) > LONG_TEXT_MAX:
+            problems.append(ImportProblem(self.sheet.name, offset + 1, label,
                                           f"texten är {len(value)} tecken, högst {LONG_TEXT_MAX} ryms"))
             return None
         return value
 
-    def typed(key: str, reader: Callable[[Any], Any]) -> Any:
+    def _typed(self, cells: list[Any], offset: int, key: str, read: Callable[[Any], Any], problems: list[ImportProblem]) -> Any:
         try:
-            return reader(cell(key))
+            return read(self._cell(cells, offset, key, problems))
         except CellError as error:
-            problems.append(ImportProblem(sheet.name, excel_row, labels[key], str(error)))
+            problems.append(ImportProblem(self.sheet.name, offset + 1, self.labels[key], str(error)))
             return None
 
-    data = {key: typed(key, reader) for key, reader in readers}
-    info = contents.info
-    if not info.personal_data:
-        data.update({spec.name: None for spec in sheet.kind.fields if spec.personal})
-    given_id = typed(SystemField.ID, read_text)
-    record_id = given_id or derived_id(info.bundle_id, sheet, excel_row)
-    if given_id is not None:
-        try:
-            record_id = str(uuid.UUID(given_id))
-        except ValueError:
-            problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
-    origin = typed(SystemField.ORIGIN, read_text)
-    if origin is None and given_id is not None:
-        problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.ORIGIN], "ursprung saknas"))
-    elif origin is not None and origin.isdigit():
-        origin = origin.zfill(2)
-    version = typed(SystemField.VERSION, read_integer) or 0
-    deleted = typed(SystemField.DELETED, read_bool) or False
-    updated_at = None
-    if SystemField.UPDATED_AT in index:
-        text = typed(SystemField.UPDATED_AT, read_text)
-        try:
-            updated_at = datetime.fromisoformat(text) if text else None
-        except ValueError:
-            problems.append(ImportProblem(sheet.name, excel_row, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
-    updated_by = (typed(SystemField.UPDATED_BY, read_text) or "") if SystemField.UPDATED_BY in index else ""
-    row_hash = typed(SystemField.ROW_HASH, read_text)
-    if problems:
-        raw = {label: cells[position] if position < len(cells) else None
-               for key, position in index.items() for label in [labels[key]]}
-        return RejectedRow(sheet, excel_row, raw, problems, record_id)
-    content = normalise(sheet.kind, data)
-    digest = normalised_hash(content)
-    return IncomingRow(
-        sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin, version=version,
-        updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content, content_hash=digest,
-        row_hash_ok=row_hash == digest,
-    )
+    def read(self, offset: int, cells: list[Any]) -> IncomingRow | RejectedRow:
+        sheet, info, excel_row = self.sheet, self.info, offset + 1
+        problems: list[ImportProblem] = []
+        data: dict[str, Any] = {}
+        width = len(cells)
+        for key, position, read, label in self.business:
+            value = cells[position] if position < width else None
+            if value is not None:
+                value = self._checked(value, offset, position, label, problems)
+            try:
+                data[key] = read(value)
+            except CellError as error:
+                problems.append(ImportProblem(sheet.name, excel_row, label, str(error)))
+                data[key] = None
+        data.update(self.not_carried)
+        given_id = self._typed(cells, offset, SystemField.ID, read_text, problems)
+        record_id = given_id or derived_id(info.bundle_id, sheet, excel_row)
+        if given_id is not None and not _CANONICAL_ID.fullmatch(given_id):
+            try:
+                record_id = str(uuid.UUID(given_id))
+            except ValueError:
+                problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
+        origin = self._typed(cells, offset, SystemField.ORIGIN, read_text, problems)
+        if origin is None and given_id is not None:
+            problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.ORIGIN], "ursprung saknas"))
+        elif origin is not None and origin.isdigit():
+            origin = origin.zfill(2)
+        version = self._typed(cells, offset, SystemField.VERSION, read_integer, problems) or 0
+        deleted = self._typed(cells, offset, SystemField.DELETED, read_bool, problems) or False
+        updated_at = None
+        if SystemField.UPDATED_AT in self.index:
+            text = self._typed(cells, offset, SystemField.UPDATED_AT, read_text, problems)
+            try:
+                updated_at = datetime.fromisoformat(text) if text else None
+            except ValueError:
+                problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
+        updated_by = ""
+        if SystemField.UPDATED_BY in self.index:
+            updated_by = self._typed(cells, offset, SystemField.UPDATED_BY, read_text, problems) or ""
+        row_hash = self._typed(cells, offset, SystemField.ROW_HASH, read_text, problems)
+        if problems:
+            raw = {self.labels[key]: cells[position] if position < width else None for key, position in self.index.items()}
+            return RejectedRow(sheet, excel_row, raw, problems, record_id)
+        content = data  # normalised by the cell readers, in the kind's field order (the sheet's business columns)
+        digest = normalised_hash(content)
+        return IncomingRow(
+            sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin, version=version,
+            updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content, content_hash=digest,
+            row_hash_ok=row_hash == digest,
+        )
 
 
 def incoming_values(row: IncomingRow) -> dict[str, Any]:
