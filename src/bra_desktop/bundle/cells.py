@@ -58,6 +58,8 @@ def read_text(value: Any) -> str | None:
     """Any cell as text: numbers lose a spurious `.0`, whitespace is trimmed, empty is None."""
     if value is None:
         return None
+    if value.__class__ is str:  # most cells: the checks below are for numbers and dates
+        return value.strip() or None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):

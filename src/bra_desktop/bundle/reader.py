@@ -301,89 +301,82 @@ class _RowReader:
     def __init__(self, info: BundleInfo, sheet: DataSheet, index: dict[str, int], no_value: set[tuple[int, int]]) -> None:
         self.info = info
         self.sheet = sheet
-        self.index = index
         self.no_value = no_value
         self.labels = {key: sheet.column(key).label_sv for key in index}
+        self.positions = index
         self.business = [(column.key, index[column.key], cell_reader(column.field), self.labels[column.key])
                          for column in sheet.business_columns]
+        self.system = [(key, index[key], read, self.labels[key]) for key, read in _SYSTEM_READERS if key in index]
         self.not_carried = {} if info.personal_data else {
             spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.personal}
 
-    def _cell(self, cells: list[Any], offset: int, key: str, problems: list[ImportProblem]) -> Any:
-        """A cell as read, or None (with a problem) when it holds no usable value."""
-        position = self.index.get(key)
-        if position is None or position >= len(cells):
-            return None
-        return self._checked(cells[position], offset, position, self.labels[key], problems)
-
-    def _checked(self, value: Any, offset: int, position: int, label: str, problems: list[ImportProblem]) -> Any:
-        if self.no_value and (offset, position) in self.no_value:
-            problems.append(ImportProblem(self.sheet.name, offset + 1, label,
-                                          "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara"))
-            return None
-        if value.__class__ is str and len(value) > LONG_TEXT_MAX:
-            problems.append(ImportProblem(self.sheet.name, offset + 1, label,
-                                          f"texten är {len(value)} tecken, högst {LONG_TEXT_MAX} ryms"))
-            return None
-        return value
-
-    def _typed(self, cells: list[Any], offset: int, key: str, read: Callable[[Any], Any], problems: list[ImportProblem]) -> Any:
-        try:
-            return read(self._cell(cells, offset, key, problems))
-        except CellError as error:
-            problems.append(ImportProblem(self.sheet.name, offset + 1, self.labels[key], str(error)))
-            return None
-
-    def read(self, offset: int, cells: list[Any]) -> IncomingRow | RejectedRow:
-        sheet, info, excel_row = self.sheet, self.info, offset + 1
-        problems: list[ImportProblem] = []
-        data: dict[str, Any] = {}
-        width = len(cells)
-        for key, position, read, label in self.business:
+    def _cells(self, columns: list[_ColumnReader], cells: list[Any], offset: int, problems: list[ImportProblem]) -> dict[str, Any]:
+        """The values of `columns` in one row; a cell that cannot be read is None and a problem."""
+        values: dict[str, Any] = {}
+        width, no_value = len(cells), self.no_value
+        for key, position, read, label in columns:
             value = cells[position] if position < width else None
             if value is not None:
-                value = self._checked(value, offset, position, label, problems)
+                if no_value and (offset, position) in no_value:
+                    problems.append(self._problem(offset, label, "formeln har inget sparat värde; öppna filen i Excel, "
+                                                                 "räkna om och spara"))
+                    value = None
+                elif value.__class__ is str and len(value) > LONG_TEXT_MAX:
+                    problems.append(self._problem(offset, label, f"texten är {len(value)} tecken, högst {LONG_TEXT_MAX} ryms"))
+                    value = None
             try:
-                data[key] = read(value)
+                values[key] = read(value)
             except CellError as error:
-                problems.append(ImportProblem(sheet.name, excel_row, label, str(error)))
-                data[key] = None
-        data.update(self.not_carried)
-        given_id = self._typed(cells, offset, SystemField.ID, read_text, problems)
+                problems.append(self._problem(offset, label, str(error)))
+                values[key] = None
+        return values
+
+    def _problem(self, offset: int, label: str, message: str) -> ImportProblem:
+        return ImportProblem(self.sheet.name, offset + 1, label, message)
+
+    def read(self, offset: int, cells: list[Any]) -> IncomingRow | RejectedRow:
+        sheet, info, labels, excel_row = self.sheet, self.info, self.labels, offset + 1
+        problems: list[ImportProblem] = []
+        content = self._cells(self.business, cells, offset, problems)  # normalised by the cell readers,
+        content.update(self.not_carried)  # in the kind's field order (the sheet's business columns)
+        system = self._cells(self.system, cells, offset, problems)
+        given_id = system[SystemField.ID]
         record_id = given_id or derived_id(info.bundle_id, sheet, excel_row)
         if given_id is not None and not _CANONICAL_ID.fullmatch(given_id):
             try:
                 record_id = str(uuid.UUID(given_id))
             except ValueError:
-                problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
-        origin = self._typed(cells, offset, SystemField.ORIGIN, read_text, problems)
+                problems.append(self._problem(offset, labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
+        origin = system[SystemField.ORIGIN]
         if origin is None and given_id is not None:
-            problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.ORIGIN], "ursprung saknas"))
+            problems.append(self._problem(offset, labels[SystemField.ORIGIN], "ursprung saknas"))
         elif origin is not None and origin.isdigit():
             origin = origin.zfill(2)
-        version = self._typed(cells, offset, SystemField.VERSION, read_integer, problems) or 0
-        deleted = self._typed(cells, offset, SystemField.DELETED, read_bool, problems) or False
         updated_at = None
-        if SystemField.UPDATED_AT in self.index:
-            text = self._typed(cells, offset, SystemField.UPDATED_AT, read_text, problems)
+        if text := system.get(SystemField.UPDATED_AT):
             try:
-                updated_at = datetime.fromisoformat(text) if text else None
+                updated_at = datetime.fromisoformat(text)
             except ValueError:
-                problems.append(ImportProblem(sheet.name, excel_row, self.labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
-        updated_by = ""
-        if SystemField.UPDATED_BY in self.index:
-            updated_by = self._typed(cells, offset, SystemField.UPDATED_BY, read_text, problems) or ""
-        row_hash = self._typed(cells, offset, SystemField.ROW_HASH, read_text, problems)
+                problems.append(self._problem(offset, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
         if problems:
-            raw = {self.labels[key]: cells[position] if position < width else None for key, position in self.index.items()}
+            raw = {labels[key]: cells[position] if position < len(cells) else None for key, position in self.positions.items()}
             return RejectedRow(sheet, excel_row, raw, problems, record_id)
-        content = data  # normalised by the cell readers, in the kind's field order (the sheet's business columns)
         digest = normalised_hash(content)
         return IncomingRow(
-            sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin, version=version,
-            updated_at=updated_at, updated_by=updated_by, deleted=deleted, content=content, content_hash=digest,
-            row_hash_ok=row_hash == digest,
+            sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
+            version=system[SystemField.VERSION] or 0, updated_at=updated_at,
+            updated_by=system.get(SystemField.UPDATED_BY) or "", deleted=system[SystemField.DELETED] or False,
+            content=content, content_hash=digest, row_hash_ok=system[SystemField.ROW_HASH] == digest,
         )
+
+
+_ColumnReader = tuple[str, int, Callable[[Any], Any], str]
+"""Key, position in the row, how its cells are read, and its label for problems."""
+_SYSTEM_READERS = (
+    (SystemField.ID, read_text), (SystemField.ORIGIN, read_text), (SystemField.VERSION, read_integer),
+    (SystemField.DELETED, read_bool), (SystemField.UPDATED_AT, read_text), (SystemField.UPDATED_BY, read_text),
+    (SystemField.ROW_HASH, read_text),
+)
 
 
 def incoming_values(row: IncomingRow) -> dict[str, Any]:
