@@ -8,6 +8,7 @@ import sys
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from bra_desktop.domain.content import normalised_hash
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import ActivityMunicipality, CodeItem, County, Municipality
 from bra_desktop.store import migrate
@@ -166,7 +167,10 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
     with upgraded.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
     with upgraded.session() as session:
-        assert load_record(session, KINDS["network"], "n1").content["name"] == "Gammalt"
+        old_record = load_record(session, KINDS["network"], "n1")
+        assert old_record.content["name"] == "Gammalt"
+        network = KINDS["network"].table  # the hash of a record from before 0004, computed by it
+        assert session.scalar(select(network.content_hash).where(network.id == "n1")) == normalised_hash(old_record.content)
     backups = list_backups(tmp_path / "backups")
     assert len(backups) == 1 and "uppgradering" in backups[0].reason
     with sqlite3.connect(backups[0].path) as conn:

@@ -93,7 +93,12 @@ def content_hash(kind: RecordKind, content: dict[str, Any]) -> str:
 def normalised_hash(content: Content) -> str:
     """`content_hash` of content that is normalised already (read from the register, or just
     normalised): the same hash without normalising every field a second time."""
-    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+    return json_hash(canonical_json(content))
+
+
+def json_hash(canonical: str) -> str:
+    """The hash of content whose canonical JSON is at hand already."""
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def search_text(kind: RecordKind, content: Content) -> str:

@@ -92,6 +92,10 @@ class SyncedFields(SQLModel):
     deleted: bool = Field(default=False, index=True)
     search_text: str = Field(default="", sa_column_kwargs={"nullable": False})
     """Case-folded text of the record's searchable fields, kept by the repository (not synced)."""
+    content_hash: str | None = Field(default=None, max_length=64)
+    """`content.normalised_hash` of the business content, kept with every write (not synced): an
+    import knows that a re-sent record is the one held here without loading it. A migration must
+    compute it again whenever a kind's fields change; None (unknown) only makes imports load the record."""
 
 
 class Network(SyncedFields, table=True):

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.content import Content, canonical_json, normalise, search_text
+from bra_desktop.domain.content import Content, canonical_json, json_hash, normalise, search_text
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import ChangeLog, utcnow
 
@@ -125,6 +125,7 @@ def _write_chunk(
     changes: list[dict[str, Any]] = []
     for write in chunk:
         clean = write.content
+        clean_json = canonical_json(clean)
         row = {name: clean[name] for name in scalar_names}
         row.update(
             version=write.version,
@@ -132,6 +133,7 @@ def _write_chunk(
             updated_by=write.updated_by or user,
             deleted=write.deleted,
             search_text=search_text(kind, clean),
+            content_hash=json_hash(clean_json),
         )
         if write.is_new:
             row.update(id=write.record_id, origin=write.origin)
@@ -145,8 +147,8 @@ def _write_chunk(
         changes.append({
             "at": logged_at, "user": user, "table_name": kind.table_name, "record_id": write.record_id,
             "action": action, "source": source,
-            "before": canonical_json(before) if before is not None else None,
-            "after": canonical_json(after) if after is not None else None,
+            "before": _as_json(before, clean, clean_json),
+            "after": _as_json(after, clean, clean_json),
         })
     table = kind.table.__table__
     if new_rows:
@@ -162,6 +164,13 @@ def _write_chunk(
         if link_rows:
             session.execute(insert(link_table), link_rows)
     session.execute(insert(ChangeLog.__table__), changes)
+
+
+def _as_json(content: Content | None, clean: Content, clean_json: str) -> str | None:
+    """A change-log side as text; the record's new content is written as text once."""
+    if content is None:
+        return None
+    return clean_json if content is clean else canonical_json(content)
 
 
 def _logged(write: RecordWrite, clean: Content) -> tuple[str, Content | None, Content | None]:

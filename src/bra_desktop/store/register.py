@@ -23,7 +23,7 @@ from bra_desktop.store.engine import create_register_engine, display_url, sqlite
 from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
 from bra_desktop.store.seed import seed_reference_data
 
-SCHEMA_REVISION = "0003"
+SCHEMA_REVISION = "0004"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 
