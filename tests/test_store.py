@@ -163,7 +163,9 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
                           " name, kind) VALUES ('n1', '01', 1, '2025-01-01 00:00:00', 'x', 0, '', 'Gammalt', 'REGIONALT')"))
     engine.dispose()
     assert first != migrate.head_revision()
-    upgraded = open_register(url, tmp_path / "backups")
+    upgrades = []
+    upgraded = open_register(url, tmp_path / "backups", on_upgrade=lambda: upgrades.append(first))
+    assert upgrades == [first]  # the app shows a notice meanwhile
     with upgraded.engine.connect() as conn:
         assert migrate.current_revision(conn) == migrate.head_revision()
     with upgraded.session() as session:

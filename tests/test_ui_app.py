@@ -112,10 +112,26 @@ def test_run_gui_stops_if_the_first_choice_is_cancelled(qt_app, monkeypatch, app
 def test_run_gui_explains_a_register_it_cannot_open(qt_app, monkeypatch, app_context):
     shown = []
     too_new = RegisterTooNew("Registret har skapats av en nyare version.", "Made by a newer version.")
-    monkeypatch.setattr(type(app_context), "open_register", lambda ctx: (_ for _ in ()).throw(too_new))
+    monkeypatch.setattr(type(app_context), "open_register", lambda ctx, on_upgrade=None: (_ for _ in ()).throw(too_new))
     monkeypatch.setattr(app_module, "show_register_error", lambda parent, error, language: shown.append(error))
     assert app_module.run_gui(app_context) == 1
     assert shown == [too_new]
+
+
+def test_an_upgrade_of_the_register_says_so_while_it_runs(qt_app, monkeypatch, app_context):
+    shown = []
+    really_open = type(app_context).open_register
+
+    def open_and_upgrade(ctx, on_upgrade=None):
+        on_upgrade()  # what open_register does before upgrading an older register
+        shown.extend(w.windowTitle() for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        return really_open(ctx)
+
+    monkeypatch.setattr(type(app_context), "open_register", open_and_upgrade)
+    register = app_module._open_register(app_context)
+    assert shown == ["Registret uppgraderas"]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    register.close()
 
 
 def test_error_dialog_says_what_happened_that_nothing_was_lost_and_where_the_log_is(qtbot, app_context):

@@ -645,7 +645,7 @@
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="96"/>
         <source>Skriv databasserverns adress, eller välj registret på den här datorn.</source>
-        <translation>Enter the database server's address, or choose the register on this computer.</translation>
+        <translation>Enter the database server&apos;s address, or choose the register on this computer.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="99"/>
@@ -1799,17 +1799,17 @@ Log file: %2</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="100"/>
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="106"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="105"/>
         <source>Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas inte med i paket till andra, om du inte väljer det när du skapar paketet.</source>
         <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="137"/>
         <source>Måste fyllas i</source>
         <translation>Required</translation>
     </message>
@@ -1989,12 +1989,22 @@ Log file: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="93"/>
+        <source>Registret uppgraderas</source>
+        <translation>Upgrading the register</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/app.py" line="94"/>
+        <source>Registret uppgraderas till den här versionen av programmet. En säkerhetskopia tas först. För ett stort register kan det ta någon minut.</source>
+        <translation>The register is being upgraded to this version of the app. A backup is taken first. For a large register this can take a minute.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/app.py" line="111"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
         <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="114"/>
         <source>Öppna registret på datorn</source>
         <translation>Open the register on this computer</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bra_desktop.paths import AppPaths, resolve_paths
@@ -29,8 +30,8 @@ class AppContext:
     def user(self) -> str:
         return self.settings.user
 
-    def open_register(self) -> Register:
-        return open_register(self.database_url, backup_dir=self.paths.backup_dir)
+    def open_register(self, on_upgrade: Callable[[], None] | None = None) -> Register:
+        return open_register(self.database_url, backup_dir=self.paths.backup_dir, on_upgrade=on_upgrade)
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings_file, self.settings)

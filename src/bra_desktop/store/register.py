@@ -7,6 +7,7 @@ register they touch is migrated, seeded and protected the same way.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -106,8 +107,11 @@ class Register:
         self.engine.dispose()
 
 
-def open_register(url: str, backup_dir: Path | None = None) -> Register:
-    """Open (creating if need be) the register at `url`, upgraded to this app's schema."""
+def open_register(url: str, backup_dir: Path | None = None, on_upgrade: Callable[[], None] | None = None) -> Register:
+    """Open (creating if need be) the register at `url`, upgraded to this app's schema.
+
+    `on_upgrade` runs before an existing register is upgraded, which can take a minute for a
+    national one (a window says so meanwhile)."""
     database = sqlite_file(url)
     if database is not None:
         database.parent.mkdir(parents=True, exist_ok=True)
@@ -121,7 +125,7 @@ def open_register(url: str, backup_dir: Path | None = None) -> Register:
         engine.dispose()
         raise _unreachable(url, error) from error
     if revision != SCHEMA_REVISION:
-        _upgrade(register, revision)
+        _upgrade(register, revision, on_upgrade)
     seed_reference_data(engine)
     if database is not None:
         for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
@@ -172,7 +176,7 @@ def _schema_revision(connection: Connection) -> str | None:
         return None
 
 
-def _upgrade(register: Register, revision: str | None) -> None:
+def _upgrade(register: Register, revision: str | None, on_upgrade: Callable[[], None] | None) -> None:
     """Bring an older (or new) register to this code's schema, backing it up first."""
     from bra_desktop.store import migrate  # Alembic costs a fifth of a second: load it only here
 
@@ -185,6 +189,8 @@ def _upgrade(register: Register, revision: str | None) -> None:
     with register.engine.connect() as connection:
         has_tables = inspect(connection).has_table("activity")
     if has_tables:
+        if on_upgrade is not None:
+            on_upgrade()
         register.backup(f"före uppgradering från {revision}")
     with register.engine.begin() as connection:
         migrate.upgrade(connection)

@@ -55,7 +55,7 @@ def _open_register(ctx: AppContext) -> Register | None:
     """
     language = ctx.settings.language
     try:
-        return ctx.open_register()
+        return _open_with_notice(ctx)
     except RegisterUnreachable as error:
         shared_server_down = not ctx.database_override and bool(ctx.settings.database_url)
         if not shared_server_down:
@@ -68,10 +68,42 @@ def _open_register(ctx: AppContext) -> Register | None:
         return None
     ctx.database_override = ctx.paths.database_url
     try:
-        return ctx.open_register()
+        return _open_with_notice(ctx)
     except RegisterError as error:
         show_register_error(None, error, language)
         return None
+
+
+def _open_with_notice(ctx: AppContext) -> Register:
+    notice = _UpgradeNotice()
+    try:
+        return ctx.open_register(on_upgrade=notice.show)
+    finally:
+        notice.close()
+
+
+class _UpgradeNotice:
+    """A window that says the register is being upgraded: for a national register that takes a
+    minute (every record's content hash is computed), in which nothing else would be on screen."""
+
+    def __init__(self) -> None:
+        self._box: QMessageBox | None = None
+
+    def show(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate("app", "Registret uppgraderas"),
+                          QApplication.translate("app", "Registret uppgraderas till den här versionen av programmet. "
+                                                        "En säkerhetskopia tas först. För ett stort register kan det "
+                                                        "ta någon minut."),
+                          QMessageBox.StandardButton.NoButton)
+        box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        box.show()
+        QApplication.processEvents()
+        self._box = box
+
+    def close(self) -> None:
+        if self._box is not None:
+            self._box.close()
+            self._box = None
 
 
 def _open_local_instead(error: RegisterError, language: str) -> bool:
