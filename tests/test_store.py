@@ -152,8 +152,8 @@ def test_restore_refuses_what_is_not_a_register(register, tmp_path):
         restore_database(register.database_file, other, register.backup_dir)
 
 
-def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
-    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+def _register_of_the_first_revision(url: str) -> str:
+    """A register as the first version of the app left it, with one network; returns its revision."""
     engine = create_engine(url)
     first = sorted(migrate.known_revisions())[0]
     with engine.begin() as conn:
@@ -163,6 +163,12 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
                           " name, kind) VALUES ('n1', '01', 1, '2025-01-01 00:00:00', 'x', 0, '', 'Gammalt', 'REGIONALT')"))
     engine.dispose()
     assert first != migrate.head_revision()
+    return first
+
+
+def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    first = _register_of_the_first_revision(url)
     upgrades = []
     upgraded = open_register(url, tmp_path / "backups", on_upgrade=lambda: upgrades.append(first))
     assert upgrades == [first]  # the app shows a notice meanwhile
@@ -178,6 +184,19 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
     with sqlite3.connect(backups[0].path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
     upgraded.close()
+
+
+def test_the_command_line_says_when_it_upgrades_a_register(tmp_path):
+    from bundle_files import run_cli
+
+    from bra_desktop.context import AppContext
+
+    _register_of_the_first_revision(AppContext.create(str(tmp_path)).paths.database_url)
+    code, output = run_cli("--data-dir", str(tmp_path), "backup")
+    assert code == 0, output
+    assert "Registret uppgraderas till den här versionen av programmet" in output
+    code, output = run_cli("--data-dir", str(tmp_path), "backup")
+    assert code == 0 and "uppgraderas" not in output
 
 
 def test_schema_revision_constant_is_the_migrations_head():

@@ -237,6 +237,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _say_upgrading() -> None:
+    print("Registret uppgraderas till den här versionen av programmet (en säkerhetskopia tas först); "
+          "för ett stort register kan det ta någon minut …", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from bra_desktop.context import AppContext
@@ -244,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     from bra_desktop.store.errors import RegisterError
 
     ctx = AppContext.create(args.data_dir, args.database)
+    ctx.upgrade_notice = _say_upgrading
     setup_logging(ctx.paths.log_file)
     try:
         return args.handler(ctx, args)

@@ -15,6 +15,8 @@ class AppContext:
     paths: AppPaths
     settings: Settings
     database_override: str | None = None
+    upgrade_notice: Callable[[], None] | None = None
+    """Run before an older register is upgraded, unless `open_register` is given its own."""
 
     @classmethod
     def create(cls, data_dir: str | None = None, database: str | None = None) -> AppContext:
@@ -31,7 +33,8 @@ class AppContext:
         return self.settings.user
 
     def open_register(self, on_upgrade: Callable[[], None] | None = None) -> Register:
-        return open_register(self.database_url, backup_dir=self.paths.backup_dir, on_upgrade=on_upgrade)
+        return open_register(self.database_url, backup_dir=self.paths.backup_dir,
+                             on_upgrade=on_upgrade or self.upgrade_notice)
 
     def save_settings(self) -> None:
         save_settings(self.paths.settings_file, self.settings)
