@@ -62,7 +62,7 @@ DELETED_FIELD = "__deleted__"
 """The tombstone flag, planned and decided like a field."""
 
 
-@dataclass
+@dataclass(slots=True)
 class FieldDiff:
     """One field that differs between the local and the incoming record."""
 
@@ -79,7 +79,7 @@ class FieldDiff:
         return self.incoming if self.choice == INCOMING else self.local
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     content: dict[str, Any]
     deleted: bool
@@ -89,7 +89,7 @@ class RecordState:
     """The stamps of a stored record, kept so that undoing an import can put them back."""
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedRecord:
     kind_key: str
     record_id: str

@@ -55,7 +55,7 @@ class BundleInfo:
     declared_hashes: dict[str, str]
 
 
-@dataclass
+@dataclass(slots=True)
 class IncomingRow:
     sheet: DataSheet
     row: int
