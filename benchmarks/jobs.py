@@ -14,6 +14,7 @@ import shutil
 import sys
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 USER = "benchmark"
@@ -167,7 +168,7 @@ def window(folder: str, launched: str) -> None:
     export and an import ran on the worker."""
     # in the order `bra-desktop` imports them: the register layer before Qt, whose import hook
     # looks at the source of every module imported after it (an eighth of a second for SQLAlchemy's)
-    from bra_desktop.cli import main as start_app
+    from bra_desktop.cli import main as start_app  # noqa: I001 (this order on purpose)
     from bra_desktop.context import AppContext  # noqa: F401
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
@@ -255,7 +256,7 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
     """Export and plan an import on the app's worker while a 5 ms timer measures the UI thread."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from bra_desktop.bundle.export import export_bundle
+    from bra_desktop.bundle.export_process import export_in_process
     from bra_desktop.bundle.importer import prepare_import
     from bra_desktop.ui.operations import Operation
 
@@ -270,7 +271,8 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
         longest["gap"] = max(longest["gap"], now - last["at"])
         last["at"] = now
 
-    for name, job in (("export", lambda progress, _c: export_bundle(register, out, user=USER, progress=progress)),
+    export = partial(export_in_process, register.url, register.backup_dir, out, user=USER)  # as the app exports
+    for name, job in (("export", lambda progress, _c: export(progress=progress)),
                       ("import_plan", lambda progress, _c: prepare_import(register, out, progress))):
         done = {"flag": False}
         operation = Operation(job)

@@ -208,7 +208,7 @@ def gated(monkeypatch, module, name: str, gate_argument: str):
 
 
 def test_cancelling_an_export_leaves_no_file_and_no_receipt(qtbot, service, county_data, tmp_path, monkeypatch):
-    started, proceed, _ = gated(monkeypatch, export_dialog, "export_bundle", "cancelled")
+    started, proceed, _ = gated(monkeypatch, export_dialog, "export_in_process", "cancelled")
     dialog = export_dialog_for(qtbot, service)
     dialog.path_edit.setText(str(tmp_path / "avbruten.xlsx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -239,7 +239,7 @@ def test_a_cancelled_export_leaves_no_temporary_files(register, county_data, tmp
 
 
 def test_closing_the_export_dialog_while_it_runs_cancels_and_then_closes(qtbot, service, county_data, tmp_path, monkeypatch):
-    started, proceed, _ = gated(monkeypatch, export_dialog, "export_bundle", "cancelled")
+    started, proceed, _ = gated(monkeypatch, export_dialog, "export_in_process", "cancelled")
     dialog = export_dialog_for(qtbot, service)
     dialog.path_edit.setText(str(tmp_path / "stängd.xlsx"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.export_process import export_in_process
 from bra_desktop.bundle.importer import import_files
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldSpec, FieldType
@@ -148,8 +148,11 @@ def _backup_and_restore(run: _Run) -> None:
 
 
 def _bundle_round_trip(run: _Run) -> None:
-    """Export every record (with contact details) and import the bundle into a new Brå register."""
-    exported = export_bundle(run.open, run.folder / "sjalvtest-paket.xlsx", user="sjalvtest", with_contacts=True)
+    """Export every record (with contact details) in a process of its own, as the app does, and
+    import the bundle into a new Brå register."""
+    register = run.open
+    exported = export_in_process(register.url, register.backup_dir, run.folder / "sjalvtest-paket.xlsx",
+                                 user="sjalvtest", with_contacts=True)
     national = open_register(f"sqlite:///{run.folder / 'bra-register.sqlite'}", run.folder / "bra-backups")
     try:
         national.set_producer(NATIONAL)

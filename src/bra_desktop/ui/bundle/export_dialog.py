@@ -1,9 +1,9 @@
 """Arkiv → Exportera paket…: write a bundle for Brå (or, in Brå's register, the national bundle).
 
 The choices are the ones the command line has (scope, contact details, where to save), with the
-standard file name in the user's Documents folder as the default. The export runs on the worker
-thread with a progress bar; cancelling it leaves no file and changes nothing (`export_bundle`
-finishes the file before it commits anything).
+standard file name in the user's Documents folder as the default. The export runs in a process of
+its own (`export_process`), followed by the worker thread, with a progress bar; cancelling it
+leaves no file and changes nothing (`export_bundle` finishes the file before it commits anything).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bra_desktop.bundle.export import CHANGES, FULL, ExportResult, bundle_file_name, export_bundle, last_export_time
+from bra_desktop.bundle.export import CHANGES, FULL, ExportResult, bundle_file_name, last_export_time
+from bra_desktop.bundle.export_process import export_in_process
 from bra_desktop.domain.models import utcnow
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
@@ -153,9 +154,9 @@ class ExportDialog(QDialog):
             return
         register, user, scope, contacts = self.service.register, self.service.user, self.scope, self.contacts_box.isChecked()
 
-        def job(progress: Progress, cancelled: Cancelled) -> ExportResult:
-            return export_bundle(register, path, user=user, scope=scope, with_contacts=contacts,
-                                 progress=progress, cancelled=cancelled)
+        def job(progress: Progress, cancelled: Cancelled) -> ExportResult:  # in a process of its own: see export_process
+            return export_in_process(register.url, register.backup_dir, path, user=user, scope=scope,
+                                     with_contacts=contacts, progress=progress, cancelled=cancelled)
 
         self.operation = Operation(job)
         self.operation.sig_succeeded.connect(self._exported)
