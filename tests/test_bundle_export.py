@@ -47,6 +47,32 @@ def test_bundle_has_the_sheets_info_and_layout_a_person_needs(register, tmp_path
     assert book["Organisationer"].cell(2, email_column).value is None  # contacts left out by default
 
 
+def test_every_row_has_its_own_values_and_each_column_its_style(register, tmp_path):
+    """The writer puts each row's values in one cell per column: nothing may leak from the row
+    before, empty business cells stay out, empty grey cells stay grey, text never turns formula."""
+    network = add(register, "network", name="Nätverket")
+    full = add(register, "activity", title="+46 är ett nummer", start_date=date(2026, 1, 2), end_date=date(2026, 1, 3),
+               network_id=network.id, description="Lång text", participants=7, municipalities=["0180"])
+    bare = add(register, "activity", title="Tom", start_date=date(2026, 2, 1), user="ola_x0041_")
+    ws = load_workbook(export_bundle(register, tmp_path, user="anna").path)["Aktiviteter"]
+    header = [c.value for c in ws[1]]
+    rows = {row[header.index("id")].value: dict(zip(header, row)) for row in ws.iter_rows(min_row=2)}
+    first, second = rows[full.id], rows[bare.id]
+    assert first["Rubrik"].value == "+46 är ett nummer" and first["Rubrik"].data_type == "s"
+    assert first["Slutdatum"].number_format == "YYYY-MM-DD" and first["Slutdatum"].value.date() == date(2026, 1, 3)
+    assert first["Beskrivning"].value == "Lång text" and first["Beskrivning"].alignment.wrap_text
+    assert first["Antal deltagare"].value == 7 and first["Antal deltagare"].data_type == "n"
+    assert first["Nätverk (namn)"].value == "Nätverket" and first["Kommuner (namn)"].value == "Stockholm"
+    for label in ("Slutdatum", "Beskrivning", "Antal deltagare", "Nätverk", "Kommuner"):
+        assert second[label].value is None and not second[label].has_style, label
+    for label in ("Nätverk (namn)", "Kommuner (namn)"):  # empty, and grey like the rest of its column
+        assert second[label].value is None and second[label].fill.fgColor.rgb.endswith("E7E6E6"), label
+    # stored escaped (openpyxl shows the stored text; spreadsheets and the reader decode it to ola_x0041_)
+    assert second["ändrad_av"].value == "ola_x005F_x0041_" and second["ändrad_av"].font.color.rgb.endswith("595959")
+    assert second["version"].value == 1 and second["version"].fill.fgColor.rgb.endswith("E7E6E6")
+    assert not first["Rubrik"].has_style and not first["Antal deltagare"].has_style
+
+
 def test_contact_details_only_when_asked(register, tmp_path):
     add(register, "organisation", name="Brottsofferjouren", contact_email="info@boj.se", contact_phone="08-123 45")
     result = export_bundle(register, tmp_path / "med.xlsx", user="anna", with_contacts=True)

@@ -3,14 +3,18 @@
 Rows are appended as they come from the register, so memory stays flat at national scale. The file
 is written under a temporary name and renamed at the end: a crash or a cancel never leaves half a
 bundle that looks whole.
+
+A national bundle has half a million cells per 20,000 activities, so how a data sheet's cells are
+made is worked out once per sheet (`_ColumnWriter`), and its rows go through `_DataSheet`, which
+puts each value in a cell made once per column with that column's style.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,16 +23,17 @@ from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
 from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
 from bra_desktop.bundle.digest import SheetDigest
 from bra_desktop.bundle.schema import (
-    CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, ColumnRole,
+    CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
     DataSheet, InfoKey, SystemField, hash_key, rows_key,
 )
-from bra_desktop.domain.content import normalised_hash
+from bra_desktop.domain.content import Content, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import CodeItem
 from bra_desktop.store.repository import StoredRecord
@@ -54,6 +59,90 @@ def _style(ws: Any, **attributes: Any) -> Any:
     for name, value in attributes.items():
         setattr(prototype, name, value)
     return prototype._style
+
+
+RecordValue = Callable[[StoredRecord, Content, str], Any]
+"""A column's cell value for a record, its (possibly reduced) content and its row hash."""
+
+
+@dataclass(frozen=True, slots=True)
+class _ColumnWriter:
+    value: RecordValue
+    style: Any = None
+    """openpyxl's style indices for the column's cells (None: unstyled)."""
+    keep_empty: bool = False
+    """An empty cell is written too, with the style: grey columns stay grey where they are empty."""
+
+
+class _ColumnCell(Cell):
+    """A column's one cell: its style is looked up in the workbook once, not for every row."""
+
+    __slots__ = ("style_id",)  # in place of openpyxl's property, which hashes the style each time
+
+
+class _DataSheet(WriteOnlyWorksheet):
+    """A write-only data sheet whose rows are plain values, styled by their column.
+
+    openpyxl's own rows take a styled cell (grey system and name columns, dates, wrapped text: more
+    than half of a bundle's cells) only after trying it as a plain value and failing, with an
+    exception and the cell's repr: a sixth of a national export. Here each column has one cell,
+    made with the column's style, that a row's value is put in just before openpyxl writes it.
+    Text is always stored as text, never taken for a formula (DESIGN §3).
+
+    Two things of openpyxl 3.1's write-only sheet are relied on (pinned in pyproject.toml): rows
+    pass through `_values_to_row`, and each cell it yields is written before the next is asked
+    for. The header row, openpyxl's own cells with comments, goes the usual way.
+    tests/test_bundle_export.py reads back the styles and types of every kind of cell.
+    """
+
+    def __init__(self, parent: Workbook, title: str, columns: list[_ColumnWriter]) -> None:
+        super().__init__(parent, title)
+        self._cells = []
+        for index, column in enumerate(columns, start=1):
+            cell = _ColumnCell(self, row=1, column=index, style_array=column.style)
+            cell.style_id = 0 if column.style is None else parent._cell_styles.add(cell._style)
+            self._cells.append((cell, column.keep_empty))
+
+    def _values_to_row(self, values: list[Any], row_idx: int) -> Iterator[Cell]:
+        if row_idx == 1:
+            yield from super()._values_to_row(values, row_idx)
+            return
+        for (cell, keep_empty), value in zip(self._cells, values):
+            kind = value.__class__
+            if kind is str:
+                cell._value = cell.check_string(value)  # openpyxl's checks (and cut at 32,767 characters)
+                cell.data_type = "s"
+            elif value is None:
+                if not keep_empty:
+                    continue
+                cell._value, cell.data_type = None, "n"
+            elif kind is date:
+                cell._value, cell.data_type = value, "d"  # shown by the column's date format
+            else:
+                cell.value = value  # numbers: typed by openpyxl
+            cell.row = row_idx
+            yield cell
+
+
+def _text_cell(value: str | None) -> str | None:
+    return None if value is None else escape_text(value)
+
+
+def _date_cell(value: date | None) -> date | str | None:
+    if value is not None and value < EXCEL_FIRST_DATE:  # a spreadsheet cannot hold it as a date;
+        return value.isoformat()  # the reader takes ISO text
+    return value
+
+
+_SYSTEM_VALUES: dict[SystemField, RecordValue] = {
+    SystemField.ID: lambda record, content, row_hash: record.id,
+    SystemField.ORIGIN: lambda record, content, row_hash: record.origin,
+    SystemField.VERSION: lambda record, content, row_hash: record.version,
+    SystemField.UPDATED_AT: lambda record, content, row_hash: record.updated_at.isoformat(timespec="seconds"),
+    SystemField.UPDATED_BY: lambda record, content, row_hash: _text_cell(record.updated_by),
+    SystemField.DELETED: lambda record, content, row_hash: bool_to_cell(record.deleted),
+    SystemField.ROW_HASH: lambda record, content, row_hash: row_hash,
+}
 
 
 @dataclass(frozen=True)
@@ -106,11 +195,14 @@ class BundleWriter:
     def write_records(
         self, sheet: DataSheet, records: Iterable[StoredRecord], on_row: Callable[[], None] | None = None
     ) -> SheetSummary:
-        ws = self._book.create_sheet(sheet.name)
+        columns = [self._column_writer(column) for column in sheet.columns]
+        ws = _DataSheet(self._book, sheet.name, columns)
+        self._book._add_sheet(ws)  # what `create_sheet` does with the write-only sheet it makes
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
         strip_personal = not self.header.personal_data and any(spec.personal for spec in sheet.kind.fields)
+        values = [column.value for column in columns]
         for record in records:
             if strip_personal:
                 content = {k: (None if sheet.kind.field(k).personal else v) for k, v in record.content.items()}
@@ -118,7 +210,7 @@ class BundleWriter:
             else:
                 content, row_hash = record.content, record.content_hash
             digest.add(record.id, record.version, record.deleted, row_hash)
-            ws.append([self._cell(ws, column, record, content, row_hash) for column in sheet.columns])
+            ws.append([value(record, content, row_hash) for value in values])
             if on_row is not None:
                 on_row()
         last_row = digest.rows + 1
@@ -127,6 +219,31 @@ class BundleWriter:
         summary = SheetSummary(digest.rows, digest.hexdigest())
         self._summaries[sheet] = summary
         return summary
+
+    def _column_writer(self, column: Column) -> _ColumnWriter:
+        """How `column`'s cells are made: its value in a record, and its style."""
+        if column.role == ColumnRole.SYSTEM:
+            return _ColumnWriter(_SYSTEM_VALUES[SystemField(column.key)], self._grey_style, keep_empty=True)
+        spec = column.field
+        name = spec.name
+        if column.role == ColumnRole.READABLE:
+            readable, ref_kind, multi = self.names.readable, spec.ref_kind, spec.multi
+
+            def names(record: StoredRecord, content: Content, row_hash: str) -> str | None:
+                value = content[name]
+                text = readable(ref_kind, value if multi else ((value,) if value else ()))
+                return None if text is None else escape_text(text)
+
+            return _ColumnWriter(names, self._grey_style, keep_empty=True)
+        if spec.multi:
+            return _ColumnWriter(lambda record, content, row_hash: to_cell(spec, content[name]))
+        if spec.type == FieldType.DATE:
+            return _ColumnWriter(lambda record, content, row_hash: _date_cell(content[name]), self._date_style)
+        if spec.type == FieldType.INTEGER:
+            return _ColumnWriter(lambda record, content, row_hash: content[name])
+        if spec.type == FieldType.LONG_TEXT:
+            return _ColumnWriter(lambda record, content, row_hash: _text_cell(content[name]), self._wrap_style)
+        return _ColumnWriter(lambda record, content, row_hash: _text_cell(content[name]))
 
     def _layout(self, ws: Any, columns: Iterable[Any]) -> None:
         ws.freeze_panes = "A2"
@@ -141,57 +258,13 @@ class BundleWriter:
             cell.comment = Comment(_SYSTEM_NOTE if role == ColumnRole.SYSTEM else _READABLE_NOTE, "bra-desktop")
         return cell
 
-    def _cell(self, ws: Any, column: Any, record: StoredRecord, content: dict[str, Any], row_hash: str) -> Any:
-        if column.role == ColumnRole.SYSTEM:
-            return self._grey(ws, self._system_value(column.key, record, row_hash))
-        spec = column.field
-        value = content[spec.name]
-        if column.role == ColumnRole.READABLE:
-            values = value if spec.multi else ((value,) if value else ())
-            return self._grey(ws, self.names.readable(spec.ref_kind, values))
-        value = to_cell(spec, value)
-        if value is None:
-            return None
-        if spec.type == FieldType.DATE:
-            if value < EXCEL_FIRST_DATE:  # a spreadsheet cannot hold it as a date; the reader takes ISO text
-                return self._text(ws, value.isoformat())
-            return Cell(ws, row=1, column=1, value=value, style_array=self._date_style)
-        if isinstance(value, str):
-            return self._text(ws, value, wrap=spec.type == FieldType.LONG_TEXT)
-        return value
-
-    def _system_value(self, key: str, record: StoredRecord, row_hash: str) -> Any:
-        match SystemField(key):
-            case SystemField.ID:
-                return record.id
-            case SystemField.ORIGIN:
-                return record.origin
-            case SystemField.VERSION:
-                return record.version
-            case SystemField.UPDATED_AT:
-                return record.updated_at.isoformat(timespec="seconds")
-            case SystemField.UPDATED_BY:
-                return record.updated_by
-            case SystemField.DELETED:
-                return bool_to_cell(record.deleted)
-            case SystemField.ROW_HASH:
-                return row_hash
-
-    def _text(self, ws: Any, value: str, wrap: bool = False) -> Any:
+    def _text(self, ws: Any, value: str) -> Any:
         """Text as a text cell: a leading `=` would otherwise become a formula in openpyxl."""
         value = escape_text(value)
-        if not wrap and not value.startswith(FORMULA_PREFIXES):
+        if not value.startswith(FORMULA_PREFIXES):
             return value
-        cell = Cell(ws, row=1, column=1, value=value, style_array=self._wrap_style if wrap else None)
+        cell = Cell(ws, row=1, column=1, value=value)
         cell.data_type = "s"
-        return cell
-
-    def _grey(self, ws: Any, value: Any) -> Cell:
-        if isinstance(value, str):
-            value = escape_text(value)
-        cell = Cell(ws, row=1, column=1, value=value, style_array=self._grey_style)
-        if isinstance(value, str):
-            cell.data_type = "s"
         return cell
 
     def _drop_downs(self, ws: Any, sheet: DataSheet) -> None:

@@ -39,11 +39,14 @@ class StoredRecord:
     updated_by: str
     deleted: bool
     content: Content
+    stored_hash: str | None = None
+    """The content's hash as the register keeps it (None where it is not known)."""
 
     @cached_property
     def content_hash(self) -> str:
-        """The hash of the content, computed once: an export needs it for the row and the base."""
-        return normalised_hash(self.content)
+        """The hash of the content, computed once where it was not read with it: an export needs
+        it for the row and the base."""
+        return self.stored_hash or normalised_hash(self.content)
 
 
 def load_links(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -40,7 +40,8 @@ def stream_records(
         conditions.append(table.updated_at > changed_after)
     if ids is not None:
         conditions.append(table.id.in_(ids))
-    columns = [table.id, table.origin, table.version, table.updated_at, table.updated_by, table.deleted]
+    columns = [table.id, table.origin, table.version, table.updated_at, table.updated_by, table.deleted,
+               table.content_hash]
     columns += [getattr(table, spec.name) for spec in kind.scalar_fields]
     order = table.start_date if kind.key == "activity" else getattr(table, kind.title_field)
     query = select(*columns).where(*conditions).order_by(order, table.id)
@@ -51,7 +52,7 @@ def stream_records(
         links = load_links(session, kind, [row[0] for row in rows])
         for row in rows:
             # Stored values were normalised when written; `load_links` gives every many-valued field.
-            values = dict(zip(scalar_names, row[6:]), **links[row[0]])
+            values = dict(zip(scalar_names, row[7:]), **links[row[0]])
             content = {name: values[name] for name in field_order}
-            yield StoredRecord(kind, row[0], row[1], row[2], row[3], row[4], row[5], content)
+            yield StoredRecord(kind, row[0], row[1], row[2], row[3], row[4], row[5], content, row[6])
 
