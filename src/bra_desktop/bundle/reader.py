@@ -16,15 +16,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.etree.ElementTree import ParseError
-
-from defusedxml import DefusedXmlException
 from python_calamine import CalamineError, CalamineWorkbook
 
 from bra_desktop.bundle.cells import CellError, bool_to_cell, cell_reader, read_bool, read_integer, read_text, to_cell
-from bra_desktop.bundle.formulas import formulas_without_value, sheet_parts
+from bra_desktop.bundle.formulas import SCAN_ERRORS, FormulaScan, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.safety import DAMAGED_ZIP, check_bundle_file, damaged, require_defusedxml
+from bra_desktop.bundle.safety import check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, rows_key,
@@ -125,10 +122,21 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
-            missing_values = {name: formulas_without_value(archive, part) for name, part in parts.items()}
-    except (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException) as error:
+    except SCAN_ERRORS as error:
         # a part the workbook names is missing, or its XML is broken
         raise damaged(path.name, error) from error
+    with FormulaScan(path, parts) as formulas:
+        try:
+            contents = _read_workbook(path, formulas, progress)
+        except BundleError:
+            formulas.wait()  # a damaged part says more than what was made of it
+            raise
+        formulas.wait()  # a damaged part is a damaged file, needed or not
+    _reject_duplicate_ids(contents)
+    return contents
+
+
+def _read_workbook(path: Path, formulas: FormulaScan, progress: Progress | None) -> BundleContents:
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}
@@ -141,8 +149,7 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
             rows = _sheet_rows(book, names, sheet.name, sheet.name_en)
             if rows is None:
                 raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            no_value = missing_values.get(names.get(sheet.name, sheet.name), set())
-            done += _read_data_sheet(contents, sheet, rows, no_value)
+            done += _read_data_sheet(contents, sheet, rows, formulas.of(names.get(sheet.name, sheet.name)))
             if progress is not None:
                 progress(min(done, total), total)
         code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
@@ -152,7 +159,6 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
             raise BundleError(f"Fliken {CODE_SHEET} saknas i Brås paket {path.name}.", f"The sheet {CODE_SHEET} is missing.")
     except CalamineError as error:
         raise BundleError(f"Filen {path.name} kan inte läsas ({error}).", f"The file {path.name} cannot be read ({error}).") from error
-    _reject_duplicate_ids(contents)
     return contents
 
 
