@@ -324,3 +324,16 @@ def test_a_listing_read_ahead_searches_what_the_register_holds(register, activit
     listing.prepare_search()
     listing.search_texts = read
     assert listing.ids(search="konferens", **ask) == [added[0].id, activities["conference"]]
+
+
+def test_search_texts_lined_up_in_pieces_stay_with_their_ids():
+    """Texts are copied together a piece at a time (for memory order); each id keeps its own text,
+    across pieces, for ids without a text, and where a text holds the copying's separator."""
+    from bra_desktop.store import listing
+
+    ids = [f"id-{n}" for n in range(2 * listing._PACK + 7)]
+    texts = {record_id: f"text {n}" for n, record_id in enumerate(ids) if n != 3}
+    texts[ids[listing._PACK + 1]] = f"odd{listing._SEPARATOR}text"
+    ordered = listing._Ordered(list(reversed(ids)))
+    ordered.align(texts)
+    assert ordered.texts == [texts.get(record_id, "") for record_id in reversed(ids)]

@@ -28,6 +28,10 @@ from bra_desktop.store.syncbase import FETCH
 
 KEPT_ORDERS = 4
 """Unsearched id lists kept (filter and sort choices a person goes back and forth between)."""
+_PACK = 5_000
+"""Texts copied together at a time: a few milliseconds with the GIL held, so the window keeps going."""
+_SEPARATOR = "\x00"
+"""Never in a search text: records refuse the characters XML cannot carry."""
 
 _Key = tuple[tuple[tuple[str, Any], ...], str, bool, bool]
 
@@ -72,7 +76,8 @@ class RecordListing:
             ids, texts = last[2], last[3]  # typing on: the new result lies within the last one
         for word in words:  # each word narrows the ids and texts that the next one scans
             keep = list(map(str.__contains__, texts, repeat(word)))  # `word in text`, looped in C
-            ids, texts = list(compress(ids, keep)), list(compress(texts, keep))
+            if not all(keep):  # (a first letter is in nearly every text)
+                ids, texts = list(compress(ids, keep)), list(compress(texts, keep))
         self._last_search = (ordered, words, ids, texts)
         return ids
 
@@ -135,5 +140,17 @@ class _Ordered:
         self.texts: list[str] | None = None
 
     def align(self, texts: dict[str, str]) -> None:
-        """Take each id's search text, in display order (looked up in C: 200,000 of them in ~20 ms)."""
-        self.texts = list(map(texts.get, self.ids, repeat("")))
+        """Take each id's search text, in display order (looked up in C: 200,000 of them in ~20 ms),
+        as copies that lie one after another in memory.
+
+        The texts as read lie in the order the database gave them, scattered across the heap when
+        taken in display order; a keystroke scans them all, and scanning 50 MB in memory order takes
+        half the time (55 against 95 ms for 200,000 activities here).
+        """
+        scattered = list(map(texts.get, self.ids, repeat("")))
+        packed: list[str] = []
+        for start in range(0, len(scattered), _PACK):
+            chunk = scattered[start:start + _PACK]
+            copies = _SEPARATOR.join(chunk).split(_SEPARATOR)
+            packed.extend(copies if len(copies) == len(chunk) else chunk)  # a separator in a text: as they are
+        self.texts = packed
