@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
@@ -42,6 +43,9 @@ BLOCK_ROWS = 200
 CACHE_ROWS = 5_000
 READ_AHEAD_FROM = 20_000
 """Records from which a table reads the search texts ahead (below, the first search reads them quickly)."""
+READ_AHEAD_AFTER_MS = 500
+"""The read-ahead starts once the window is up: begun at once, it shared the GIL with the first
+paint (a tenth of a second later at 200,000 activities), and nobody types in the first half second."""
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +184,8 @@ class RecordTableModel(QAbstractTableModel):
 
     def _read_search_texts_ahead(self) -> None:
         """At national scale, read every record's search text on a thread of its own (about a second
-        at 200,000 records), so that the first keystroke of a search does not wait for it."""
+        at 200,000 records), once the window is up, so that the first keystroke of a search does
+        not wait for it."""
         if len(self._ids) < READ_AHEAD_FROM:
             return
         listing = self._listing
@@ -191,7 +196,10 @@ class RecordTableModel(QAbstractTableModel):
             except Exception:  # noqa: BLE001 (the register closed meanwhile): the first search reads them
                 log.debug("Reading the search texts ahead failed", exc_info=True)
 
-        threading.Thread(target=read, name=f"search-texts-{self._kind}", daemon=True).start()
+        def start() -> None:
+            threading.Thread(target=read, name=f"search-texts-{self._kind}", daemon=True).start()
+
+        QTimer.singleShot(READ_AHEAD_AFTER_MS, self, start)  # not at all if the model is gone by then
 
     def _query(self) -> list[str]:
         ids = self._listing.ids(search=self._search, filters=self._filters, sort_field=self._sort_field,
