@@ -28,6 +28,7 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.collector import paused_collection
+from bra_desktop.heap import release_freed_memory
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL
@@ -150,6 +151,8 @@ def _read_workbook(path: Path, formulas: FormulaScan, progress: Progress | None)
             if rows is None:
                 raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
             done += _read_data_sheet(contents, sheet, rows, formulas.of(names.get(sheet.name, sheet.name)))
+            del rows  # the sheet's cells as python-calamine holds them: freed here, and tidied away
+            release_freed_memory()  # outside the GIL, not at some later allocation inside it
             if progress is not None:
                 progress(min(done, total), total)
         code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
