@@ -253,11 +253,13 @@ def step(section, application, until_painted, painted, measured: dict[str, float
 
 
 def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None:
-    """Export and plan an import on the app's worker while a 5 ms timer measures the UI thread."""
+    """Export and plan an import on the app's worker while a 5 ms timer measures the UI thread; the
+    plan is then let go as the import wizard lets it go when it closes."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from bra_desktop.bundle.export_process import export_in_process
     from bra_desktop.bundle.importer import prepare_import
+    from bra_desktop.bundle.release import release_in_pieces
     from bra_desktop.ui.operations import Operation
 
     register = main.service.register
@@ -275,7 +277,9 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
     for name, job in (("export", lambda progress, _c: export(progress=progress)),
                       ("import_plan", lambda progress, _c: prepare_import(register, out, progress))):
         done = {"flag": False}
+        kept: list[object] = []
         operation = Operation(job)
+        operation.sig_succeeded.connect(kept.append)  # as the wizard keeps the plan it shows
         operation.sig_finished.connect(lambda: done.update(flag=True))
         operation.sig_failed.connect(lambda error, name=name: sys.exit(f"{name} failed on the worker: {error!r}"))
         timer = QTimer()
@@ -289,6 +293,11 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
         while not done["flag"]:
             application.processEvents()
             time.sleep(0.001)
+        if name == "import_plan":  # and lets it go when it closes: the national plan is freed too
+            releasing = release_in_pieces(kept.pop())
+            while releasing.is_alive():
+                application.processEvents()
+                time.sleep(0.001)
         timer.stop()
         measured[f"ui_max_block_ms_{name}"] = float(longest["gap"])
     out.unlink(missing_ok=True)

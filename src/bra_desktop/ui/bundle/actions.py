@@ -35,11 +35,16 @@ def open_export(window: MainWindow) -> None:
 
 
 def open_import(window: MainWindow) -> None:
+    from bra_desktop.bundle.release import release_in_pieces
     from bra_desktop.ui.bundle.import_wizard import ImportWizard
 
     wizard = ImportWizard(window.service, window)
     wizard.sig_imported.connect(window.undo_stack.clear)
     wizard.exec()
+    plans = wizard.plans()
+    wizard.deleteLater()  # a child of the window: it, and the plans it shows, would stay for the session
+    for plan in plans:
+        release_in_pieces(plan)  # once the wizard is gone, freed off the UI thread
 
 
 def open_history(window: MainWindow) -> None:

@@ -542,6 +542,13 @@ class ImportWizard(QDialog):
         if self._next is not None:
             self._next()
 
+    def plans(self) -> list[ImportPlan]:
+        """Every plan the wizard holds: the one file's, or each of the overview's."""
+        held = [entry.plan for entry in self.overview.model.entries if entry.plan is not None]
+        if self.plan is not None and all(plan is not self.plan for plan in held):
+            held.append(self.plan)
+        return held
+
     def reject(self) -> None:
         """Esc, Avbryt or the window's close button. Reading is cancelled (it writes nothing) and the
         wizard closes once it stopped; an import already applying is let finish (a batch stops after
