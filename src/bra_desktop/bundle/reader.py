@@ -28,10 +28,10 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.collector import paused_collection
-from bra_desktop.heap import release_freed_memory
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL
+from bra_desktop.heap import release_freed_memory
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
 _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
