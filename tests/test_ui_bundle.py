@@ -547,3 +547,29 @@ def test_the_arkiv_menu_opens_the_bundle_dialogs(qtbot, app_context, service, co
         when_modal(kind, lambda dialog: (seen.append(dialog), dialog.reject()))
         entries[text].trigger()
         assert len(seen) == 1
+
+
+def test_the_wizard_and_its_plan_go_once_it_is_closed(qtbot, app_context, service, bundle, monkeypatch):
+    """The wizard is a child of the window: closed, it is deleted, and the plan it showed is freed
+    (on a thread, in pieces) instead of staying in memory for the rest of the session."""
+    import weakref
+
+    from bra_desktop.ui.bundle import actions
+    from bra_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+    watched = {}
+
+    def read_then_close(wizard: ImportWizard) -> int:
+        wizard.add_files([bundle])
+        read_files(qtbot, wizard)
+        watched["plan"] = weakref.ref(wizard.plan)
+        assert wizard.parent() is window
+        return 0
+
+    monkeypatch.setattr(ImportWizard, "exec", read_then_close)
+    actions.open_import(window)
+    assert watched["plan"]() is not None
+    qtbot.waitUntil(lambda: watched["plan"]() is None, timeout=WAIT_MS)
+    assert not window.findChildren(ImportWizard)

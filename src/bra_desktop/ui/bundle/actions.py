@@ -41,10 +41,10 @@ def open_import(window: MainWindow) -> None:
     wizard = ImportWizard(window.service, window)
     wizard.sig_imported.connect(window.undo_stack.clear)
     wizard.exec()
-    plans = wizard.plans()
-    wizard.deleteLater()  # a child of the window: it, and the plans it shows, would stay for the session
-    for plan in plans:
-        release_in_pieces(plan)  # once the wizard is gone, freed off the UI thread
+    plans = wizard.take_plans()  # the wizard, a child of the window, would keep them for the session
+    wizard.deleteLater()
+    while plans:
+        release_in_pieces(plans.pop())  # freed off the UI thread once nothing refers to them
 
 
 def open_history(window: MainWindow) -> None:

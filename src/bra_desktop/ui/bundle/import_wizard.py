@@ -542,11 +542,15 @@ class ImportWizard(QDialog):
         if self._next is not None:
             self._next()
 
-    def plans(self) -> list[ImportPlan]:
-        """Every plan the wizard holds: the one file's, or each of the overview's."""
+    def take_plans(self) -> list[ImportPlan]:
+        """Every plan the wizard holds (the one file's, or each of the overview's), handed over: the
+        wizard and its pages keep none of them after this, as the wizard is closed."""
         held = [entry.plan for entry in self.overview.model.entries if entry.plan is not None]
         if self.plan is not None and all(plan is not self.plan for plan in held):
             held.append(self.plan)
+        self.plan = None
+        self.preview.forget_plan()
+        self.overview.set_entries([])
         return held
 
     def reject(self) -> None:

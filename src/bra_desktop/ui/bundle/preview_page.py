@@ -240,6 +240,14 @@ class PreviewPage(QWidget):
         self._lay_out_tree(changed)
         self._current_changed()
 
+    def forget_plan(self) -> None:
+        """Let go of the plan shown (the wizard is closing): the tree and its model hold it too."""
+        self.tree.setModel(None)
+        if self.model is not None:
+            self.model.deleteLater()
+        self.model = None
+        self.plan = None
+
     def _show_counts(self, plan: ImportPlan) -> None:
         counts = plan.counts()
         for action, number in self.count_labels.items():
