@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bra_desktop.bundle import planner
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
@@ -59,7 +60,10 @@ def titles(register) -> dict[str, str]:
         return dict(session.execute(select(Activity.title, Activity.origin).where(Activity.deleted.is_(False))).all())
 
 
-def test_county_to_brå_to_county_with_three_counties(counties, make_register, tmp_path):
+@pytest.mark.parametrize("lookup", ["by id", "whole tables"])
+def test_county_to_brå_to_county_with_three_counties(counties, make_register, tmp_path, lookup, monkeypatch):
+    if lookup == "whole tables":  # as the planner reads a national bundle's records and bases
+        monkeypatch.setattr(planner, "WHOLE_TABLE_FROM", 1)
     brå = make_register("BRA")
     sent = [export_bundle(counties[code], tmp_path / f"län-{code}.xlsx", user=f"samordnare {code}").path
             for code in COUNTIES]
