@@ -573,3 +573,15 @@ def test_the_wizard_and_its_plan_go_once_it_is_closed(qtbot, app_context, servic
     assert watched["plan"]() is not None
     qtbot.waitUntil(lambda: watched["plan"]() is None, timeout=WAIT_MS)
     assert not window.findChildren(ImportWizard)
+
+
+@pytest.mark.parametrize("dialog_class", [ExportDialog, HistoryDialog])
+def test_the_export_and_history_dialogs_go_once_closed(qtbot, app_context, service, monkeypatch, dialog_class):
+    from bra_desktop.ui.bundle import actions
+    from bra_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+    monkeypatch.setattr(dialog_class, "exec", lambda dialog: 0)
+    (actions.open_export if dialog_class is ExportDialog else actions.open_history)(window)
+    qtbot.waitUntil(lambda: not window.findChildren(dialog_class), timeout=WAIT_MS)

@@ -31,7 +31,9 @@ def bundle_actions(window: MainWindow) -> list[QAction]:
 def open_export(window: MainWindow) -> None:
     from bra_desktop.ui.bundle.export_dialog import ExportDialog
 
-    ExportDialog(window.service, window).exec()
+    dialog = ExportDialog(window.service, window)
+    dialog.exec()
+    dialog.deleteLater()  # a child of the window: it would stay for the session
 
 
 def open_import(window: MainWindow) -> None:
@@ -53,3 +55,4 @@ def open_history(window: MainWindow) -> None:
     dialog = HistoryDialog(window.service, window)
     dialog.sig_undone.connect(window.undo_stack.clear)
     dialog.exec()
+    dialog.deleteLater()
