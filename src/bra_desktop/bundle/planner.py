@@ -151,7 +151,7 @@ class _Held:
     and its base's hash, version and tombstone.
 
     For a few rows they are looked up by id; for many (a national bundle), each table is read once
-    whole, which at 200,000 activities takes a second where 400 lookups of 500 ids each took five.
+    whole: 2.8 s at 200,000 activities, where 400 lookups of 500 ids each took 5.6 s.
     """
 
     def __init__(self, session: Session, kind: RecordKind, ids: list[str]) -> None:

@@ -396,7 +396,8 @@ class _QuickRead:
     """A row's business and system values read in one go, the loop over the cells run in C.
 
     Most rows of a national bundle are as the app wrote them, and `_RowReader._cells`, which looks
-    at each cell for what could be wrong with it, spent a third of reading them. This reads them
+    at each cell for what could be wrong with it, was a tenth of reading them (13.3 s of reading
+    at 200,000 activities, 12.0 s with this). This reads them
     without those checks, and gives up (None) where a check could matter: a cell its reader refuses,
     text cells that together could hold one over a cell's size, a row shorter than the sheet. The
     row is then read cell by cell, which finds and names each problem. (A sheet with formulas
@@ -432,6 +433,8 @@ def _picker(positions: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
         position = positions[0]
         return lambda cells: (cells[position],)
     return itemgetter(*positions)
+
+
 _NOT_TEXT = (read_date, read_integer, read_bool)
 """Cell readers that take numbers, dates or yes/no, not text."""
 _SYSTEM_READERS = (

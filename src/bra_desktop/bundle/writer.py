@@ -232,7 +232,7 @@ class BundleWriter:
             def names(record: StoredRecord, content: Content, row_hash: str) -> str | None:
                 value = content[name]
                 text = readable(ref_kind, value if multi else ((value,) if value else ()))
-                return None if text is None else escape_text(text)
+                return _text_cell(text)
 
             return _ColumnWriter(names, self._grey_style, keep_empty=True)
         if spec.multi:
