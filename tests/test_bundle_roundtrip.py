@@ -242,12 +242,16 @@ def round_trip(plan: RegisterPlan, root: Path) -> None:
         assert not import_plan.warnings
         assert {r.action for r in import_plan.records} <= {Action.NEW}
         assert len(import_plan.records) == len(plan.records)
+        # read from sheets as the app wrote them, when planning: each row's cells give its radkontroll
+        assert not any(r.incoming.content_unread or r.incoming.hand_edited for r in import_plan.records)
         apply_plan(target, import_plan, user="anna")
         assert snapshot(target) == snapshot(source)
 
         again = export_bundle(target, root / "again.xlsx", user="anna", with_contacts=True).path
         assert data_sheets(again) == data_sheets(first)
-        assert {r.action for r in prepare_import(source, again).records} <= {Action.UNCHANGED}
+        unchanged = prepare_import(source, again)
+        assert {r.action for r in unchanged.records} <= {Action.UNCHANGED}
+        assert all(row.content_unread for rows in unchanged.contents.rows.values() for row in rows)
     finally:
         factory.close_all()
 

@@ -1,11 +1,13 @@
 """Finding formula cells without a cached value, scanned in pieces (bundle/formulas.py).
 
 A national bundle's sheet XML is scanned piece by piece; wherever a piece happens to end (inside a
-tag, between a cell's opening tag and its formula, inside a long formula) the same cells are found.
+tag, between a cell's opening tag and its formula, inside a long formula) the same cells are found,
+and the same SHA-256 of the whole part.
 """
 
 from __future__ import annotations
 
+import hashlib
 import zipfile
 
 import pytest
@@ -43,10 +45,14 @@ def archive(tmp_path):
 
 
 def test_formulas_without_a_value_are_found_in_one_piece(archive):
-    assert formulas.formulas_without_value(archive, PART) == EXPECTED
+    scanned = formulas.scan_part(archive, PART)
+    assert scanned.without_value == EXPECTED
+    assert scanned.sha256 == hashlib.sha256(_sheet_xml()).hexdigest()
 
 
 @pytest.mark.parametrize("piece", [1, 5, 13, 64, 100, 333, 1000])
-def test_the_same_cells_are_found_wherever_the_pieces_end(archive, monkeypatch, piece):
+def test_the_same_cells_and_hash_are_found_wherever_the_pieces_end(archive, monkeypatch, piece):
     monkeypatch.setattr(formulas, "_PIECE", piece)
-    assert formulas.formulas_without_value(archive, PART) == EXPECTED
+    scanned = formulas.scan_part(archive, PART)
+    assert scanned.without_value == EXPECTED
+    assert scanned.sha256 == hashlib.sha256(_sheet_xml()).hexdigest()

@@ -1,4 +1,4 @@
-"""Finding formula cells that have no cached value.
+"""Scanning a workbook's sheet XML: formula cells that have no cached value, and each sheet's SHA-256.
 
 python-calamine returns a formula's cached value, which is what a bundle needs; but a formula cell
 that was never calculated (written by a script, or saved without recalculation) comes back as an
@@ -6,17 +6,22 @@ empty string, indistinguishable from an empty cell. Importing it as empty could 
 field, so the worksheet XML is scanned for such cells: only at the `<f>` tags, so a sheet without
 formulas costs one substring search.
 
-The scan is mostly decompression, which lets go of the GIL, and so does python-calamine while it
-loads a sheet: `FormulaScan` looks through a workbook's sheets on a thread of its own while the
-reader reads their cells.
+The same pass hashes the XML: a data sheet whose hash is the one the app wrote into Info is
+untouched, and its rows need not be checked cell by cell (`reader`).
+
+The scan is mostly decompression and hashing, which let go of the GIL, and so does python-calamine
+while it loads a sheet: `SheetScan` looks through a workbook's sheets on a thread of its own while
+the reader reads their cells.
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 import zipfile
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from xml.etree.ElementTree import ParseError
@@ -65,8 +70,16 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-class FormulaScan:
-    """The formula cells without a value of each sheet of a workbook, found on a thread of its own.
+@dataclass(frozen=True)
+class ScannedPart:
+    without_value: set[tuple[int, int]]
+    """(row index, column index), 0-based, of formula cells with no cached value."""
+    sha256: str
+    """Of the part's XML, as stored in the file."""
+
+
+class SheetScan:
+    """Each sheet of a workbook scanned (`ScannedPart`) on a thread of its own.
 
     `of` waits for one sheet's; `wait` for all, so that a damaged part is reported even where the
     reader did not need it. Either raises the file's "damaged" BundleError.
@@ -74,14 +87,15 @@ class FormulaScan:
 
     def __init__(self, path: Path, parts: dict[str, str]) -> None:
         self._name = path.name
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-formulas")
-        self._found: dict[str, Future[set[tuple[int, int]]]] = {
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-scan")
+        self._found: dict[str, Future[ScannedPart]] = {
             name: self._executor.submit(_scan_part, path, part) for name, part in parts.items()}  # in sheet order
 
-    def of(self, sheet_name: str) -> set[tuple[int, int]]:
+    def of(self, sheet_name: str) -> ScannedPart | None:
+        """The sheet's scan; None when the workbook has no such sheet."""
         found = self._found.get(sheet_name)
         if found is None:
-            return set()
+            return None
         try:
             return found.result()
         except SCAN_ERRORS as error:
@@ -91,34 +105,36 @@ class FormulaScan:
         for name in self._found:
             self.of(name)
 
-    def __enter__(self) -> FormulaScan:
+    def __enter__(self) -> SheetScan:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _scan_part(path: Path, part: str) -> set[tuple[int, int]]:
+def _scan_part(path: Path, part: str) -> ScannedPart:
     with zipfile.ZipFile(path) as archive:
-        return formulas_without_value(archive, part)
+        return scan_part(archive, part)
 
 
-def formulas_without_value(archive: zipfile.ZipFile, part: str) -> set[tuple[int, int]]:
-    """(row index, column index), 0-based, of formula cells with no cached value in one worksheet.
+def scan_part(archive: zipfile.ZipFile, part: str) -> ScannedPart:
+    """One worksheet's formula cells without a cached value, and the SHA-256 of its XML.
 
     The part is scanned in pieces: a national bundle's sheet is a few hundred megabytes of XML,
     which would otherwise sit in memory at once, and one regular-expression search over all of it
     holds the GIL long enough to freeze the window while the worker reads.
     """
     found: set[tuple[int, int]] = set()
+    digest = hashlib.sha256()
     xml, start = b"", 0
     with archive.open(part) as stream:
         while True:
             piece = stream.read(_PIECE)
+            digest.update(piece)
             xml += piece
             resume = _scan(xml, start, found, final=not piece)
             if not piece:
-                return found
+                return ScannedPart(found, digest.hexdigest())
             # keep what is not scanned yet, with room before it for a cell's opening tag
             keep = max(0, resume - _CELL_TAG_WINDOW)
             xml, start = xml[keep:], resume - keep

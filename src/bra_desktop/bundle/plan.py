@@ -89,6 +89,22 @@ class RecordState:
     """The stamps of a stored record, kept so that undoing an import can put them back."""
 
 
+class RowState(RecordState):
+    """A record state whose content is an incoming row's, read from the row's cells only when asked
+    for: re-reading a national bundle, the rows the register holds as they are never are."""
+
+    __slots__ = ("row",)
+
+    def __init__(self, row: IncomingRow, deleted: bool, version: int, updated_at: datetime | None = None,
+                 updated_by: str = "") -> None:
+        self.row = row
+        self.deleted, self.version, self.updated_at, self.updated_by = deleted, version, updated_at, updated_by
+
+    @property  # type: ignore[misc]
+    def content(self) -> dict[str, Any]:  # type: ignore[override]
+        return self.row.content
+
+
 @dataclass(slots=True)
 class PlannedRecord:
     kind_key: str

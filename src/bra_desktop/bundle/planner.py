@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.plan import (
-    DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState,
+    DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values
@@ -171,12 +171,22 @@ class _Held:
                           if record_id in wanted}
 
 
+def _held_as_is(row: IncomingRow, held: _Held) -> RowState | None:
+    """The stored record a row as its producer wrote it is, unchanged (same hash and tombstone):
+    nothing to compare, validate or write, and its content need not even be read."""
+    stored = held.records.get(row.id)
+    if stored is None or row.hand_edited or stored[0] != row.content_hash or stored[1] != row.deleted:
+        return None
+    return RowState(row, *stored[1:])
+
+
 def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held) -> dict[str, RecordState]:
     """The records the rows name, as held here.
 
     A row as its producer wrote it whose hash is the stored record's is that record: its state is
     the row's content with the stored system fields, and only the other records are loaded (with
-    their links), which at national scale was most of the time of planning a re-sent bundle.
+    their links), which at national scale was most of the time of planning a re-sent bundle. (Such
+    a row with the same tombstone too is known before: `_held_as_is`.)
     """
     found: dict[str, RecordState] = {}
     others = []
@@ -185,7 +195,7 @@ def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
         if stored is None:
             continue
         if not row.hand_edited and stored[0] == row.content_hash:
-            found[row.id] = RecordState(row.content, *stored[1:])
+            found[row.id] = RowState(row, *stored[1:])
         else:
             others.append(row.id)
     if others:
@@ -202,14 +212,23 @@ def _plan_chunk(
     session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held, contents: BundleContents,
     reference: Reference, existing: dict[str, set[str]], producer: str, rejected: list[RejectedRow],
 ) -> list[PlannedRecord]:
-    locals_ = _load_local(session, kind, rows, held)
-    bases = _load_bases(session, kind, rows, held)
+    planning: list[tuple[IncomingRow, RowState | None]] = []
+    for row in rows:
+        unchanged = _held_as_is(row, held)  # most of a re-sent national bundle
+        if unchanged is None:
+            refused = row.read_content()  # a row of an untouched sheet is read now, and checked as any other
+            if refused is not None:
+                rejected.append(refused)
+                continue
+        planning.append((row, unchanged))
+    locals_ = _load_local(session, kind, [row for row, unchanged in planning if unchanged is None], held)
+    bases = _load_bases(session, kind, [row for row, _ in planning], held)
     sheet = sheet_for_kind(kind.key)
     personal = contents.info.personal_data
     planned = []
-    for row in rows:
-        local = locals_.get(row.id)
-        if local is not None and _untouched_copy(row, local):  # most of a re-sent national bundle
+    for row, unchanged in planning:
+        local = unchanged if unchanged is not None else locals_.get(row.id)
+        if unchanged is not None or (local is not None and _untouched_copy(row, local)):
             existing[kind.key].add(row.id)
             planned.append(PlannedRecord(kind.key, row.id, Action.UNCHANGED, row, local, bases.get(row.id)))
             continue
@@ -240,7 +259,7 @@ def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
     """The bases of the rows' records. A base whose hash, version and tombstone equal the row's is
     the row's content, so only the other bases are read and parsed."""
     digests = held.bases
-    same = {row.id: RecordState(row.content, row.deleted, row.version)
+    same = {row.id: RowState(row, row.deleted, row.version)
             for row in rows if digests.get(row.id) == (row.content_hash, row.deleted, row.version)}
     other = [row.id for row in rows if row.id in digests and row.id not in same]
     read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}

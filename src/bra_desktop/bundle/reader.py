@@ -23,12 +23,12 @@ from python_calamine import CalamineError, CalamineWorkbook
 from bra_desktop.bundle.cells import (
     CellError, bool_to_cell, cell_reader, read_bool, read_date, read_integer, read_text, to_cell,
 )
-from bra_desktop.bundle.formulas import SCAN_ERRORS, FormulaScan, sheet_parts
+from bra_desktop.bundle.formulas import SCAN_ERRORS, SheetScan, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.safety import check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
-    InfoKey, SystemField, hash_key, rows_key,
+    InfoKey, SystemField, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.collector import paused_collection
@@ -55,10 +55,20 @@ class BundleInfo:
     personal_data: bool
     declared_rows: dict[str, int]
     declared_hashes: dict[str, str]
+    declared_part_hashes: dict[str, str] = field(default_factory=dict)
+    """Sheet name → the SHA-256 of its XML as the app wrote it (bundles of version 0.x before it: none)."""
 
 
 @dataclass(slots=True)
 class IncomingRow:
+    """A valid row of a data sheet: its record's system fields and content.
+
+    A row of a sheet that is byte for byte as the app wrote it (`_read_data_sheet`) is read without
+    its business cells: its `content_hash` is its `radkontroll`, and its content is read from the
+    cells, which the row keeps until then, when first asked for. Re-reading a national bundle, most
+    rows are records the register holds as they are, and their content is never needed.
+    """
+
     sheet: DataSheet
     row: int
     id: str
@@ -69,14 +79,43 @@ class IncomingRow:
     updated_at: datetime | None
     updated_by: str
     deleted: bool
-    content: Content
     content_hash: str
     row_hash_ok: bool
+    _content: Content | None = None
+    _unread: tuple[_RowReader, int, list[Any]] | None = None
+    """The row's reader, offset and cells while its content is not read yet."""
 
     @property
     def hand_edited(self) -> bool:
         """Added or changed by a person in Excel: no id, or cells that no longer match `radkontroll`."""
         return not self.id_given or not self.row_hash_ok
+
+    @property
+    def content(self) -> Content:
+        if self._unread is not None:
+            self.read_content()
+        assert self._content is not None
+        return self._content
+
+    @property
+    def content_unread(self) -> bool:
+        return self._unread is not None
+
+    def read_content(self) -> RejectedRow | None:
+        """Read the business cells of a row read without them, as the row would have been read with
+        them: its hash is then the content's, and checked against `radkontroll`. Returns the row as
+        rejected when a cell cannot be read (the row was then not as the app wrote it after all).
+        """
+        unread = self._unread
+        if unread is None:
+            return None
+        reader, offset, cells = unread
+        problems: list[ImportProblem] = []
+        content = reader.content(offset, cells, problems)
+        digest = normalised_hash(content)
+        self._content, self._unread = content, None
+        self.row_hash_ok, self.content_hash = digest == self.content_hash, digest
+        return reader.rejected(offset, cells, problems, self.id) if problems else None
 
 
 @dataclass
@@ -130,18 +169,18 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
     except SCAN_ERRORS as error:
         # a part the workbook names is missing, or its XML is broken
         raise damaged(path.name, error) from error
-    with FormulaScan(path, parts) as formulas:
+    with SheetScan(path, parts) as scan:
         try:
-            contents = _read_workbook(path, formulas, progress)
+            contents = _read_workbook(path, scan, progress)
         except BundleError:
-            formulas.wait()  # a damaged part says more than what was made of it
+            scan.wait()  # a damaged part says more than what was made of it
             raise
-        formulas.wait()  # a damaged part is a damaged file, needed or not
+        scan.wait()  # a damaged part is a damaged file, needed or not
     _reject_duplicate_ids(contents)
     return contents
 
 
-def _read_workbook(path: Path, formulas: FormulaScan, progress: Progress | None) -> BundleContents:
+def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None) -> BundleContents:
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}
@@ -154,7 +193,9 @@ def _read_workbook(path: Path, formulas: FormulaScan, progress: Progress | None)
             rows = _sheet_rows(book, names, sheet.name, sheet.name_en)
             if rows is None:
                 raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            done += _read_data_sheet(contents, sheet, rows, formulas.of(names.get(sheet.name, sheet.name)))
+            scanned = scan.of(_sheet_name(names, sheet.name, sheet.name_en) or sheet.name)
+            untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
+            done += _read_data_sheet(contents, sheet, rows, scanned.without_value if scanned else set(), untouched)
             del rows  # the sheet's cells as python-calamine holds them: freed here, and tidied away
             release_freed_memory()  # outside the GIL, not at some later allocation inside it
             if progress is not None:
@@ -175,6 +216,14 @@ def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: st
     return None if rows is None else list(rows)
 
 
+def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | None:
+    """The workbook's own name of a sheet named `name` or, in English, `name_en` (None: it has none)."""
+    for candidate in (name, name_en):
+        if candidate and candidate in names:
+            return names[candidate]
+    return None
+
+
 def _sheet_rows(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> Iterator[list[Any]] | None:
     """A sheet's rows one at a time, every column from A, or None when the workbook lacks the sheet.
 
@@ -184,12 +233,12 @@ def _sheet_rows(book: CalamineWorkbook, names: dict[str, str], name: str, name_e
     from row 1 but leaves out empty leading columns, which are put back so column numbers stay
     the sheet's own.
     """
-    for candidate in (name, name_en):
-        if candidate and candidate in names:
-            sheet = book.get_sheet_by_name(names[candidate])
-            leading = [""] * (sheet.start[1] if sheet.start else 0)
-            return (leading + row for row in sheet.iter_rows()) if leading else sheet.iter_rows()
-    return None
+    found = _sheet_name(names, name, name_en)
+    if found is None:
+        return None
+    sheet = book.get_sheet_by_name(found)
+    leading = [""] * (sheet.start[1] if sheet.start else 0)
+    return (leading + row for row in sheet.iter_rows()) if leading else sheet.iter_rows()
 
 
 # --- Info ------------------------------------------------------------------------------------------
@@ -238,7 +287,7 @@ def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
     scope = read_text(values.get(InfoKey.SCOPE)) or "full"
     if scope not in ("full", "changes"):
         raise fail(f"okänt omfång «{scope}»")
-    rows, hashes = {}, {}
+    rows, hashes, part_hashes = {}, {}, {}
     for sheet in DATA_SHEETS:
         try:
             count = read_integer(values.get(rows_key(sheet)))
@@ -246,11 +295,12 @@ def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
             count = None
         if count is not None:
             rows[sheet.name] = count
-        digest = read_text(values.get(hash_key(sheet)))
-        if digest:
-            hashes[sheet.name] = digest
+        for key, found in ((hash_key(sheet), hashes), (part_hash_key(sheet), part_hashes)):
+            digest = read_text(values.get(key))
+            if digest:
+                found[sheet.name] = digest
     return BundleInfo(bundle_id, producer, read_text(values.get(InfoKey.PRODUCER_NAME)) or producer, created_at,
-                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes)
+                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes, part_hashes)
 
 
 # --- data sheets -----------------------------------------------------------------------------------
@@ -274,8 +324,13 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
     return found
 
 
-def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]]) -> int:
-    """Read one data sheet's rows into `contents`; returns how many rows below the header it had."""
+def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]],
+                     untouched: bool) -> int:
+    """Read one data sheet's rows into `contents`; returns how many rows below the header it had.
+
+    An `untouched` sheet's XML is the one the app wrote (its hash is in Info): every row is as the
+    app wrote it, so its business cells are left for when the content is needed (`IncomingRow`).
+    """
     header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
     required = [c for c in sheet.columns if c.role == ColumnRole.BUSINESS or c.key in _REQUIRED_SYSTEM]
@@ -287,19 +342,20 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
         )
     reader = _RowReader(contents.info, sheet, index, no_value)
     valid: list[IncomingRow] = []
-    digest = SheetDigest()
+    digest = None if untouched else SheetDigest()
     offset = 0
     for offset, cells in enumerate(rows, start=1):
-        if all(cell in ("", None) for cell in cells):
+        if cells.count("") + cells.count(None) == len(cells):  # an empty row (counted in C)
             continue
-        parsed = reader.read(offset, cells)
+        parsed = reader.read(offset, cells, content_unread=untouched)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
         else:
             valid.append(parsed)
-            digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
+            if digest is not None:
+                digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
     contents.rows[sheet.kind.key] = valid
-    if contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
+    if untouched or contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
         contents.untouched_sheets.add(sheet.name)
     return offset
 
@@ -322,7 +378,8 @@ class _RowReader:
         self.system = [(key, index[key], read, self.labels[key]) for key, read in _SYSTEM_READERS if key in index]
         self.not_carried = {} if info.personal_data else {
             spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.personal}
-        self.quick = None if no_value else _QuickRead(self.business, self.system)
+        self.quick_business = None if no_value else _QuickRead(self.business)
+        self.quick_system = None if no_value else _QuickRead(self.system)
 
     def _cells(self, columns: list[_ColumnReader], cells: list[Any], offset: int, problems: list[ImportProblem]) -> dict[str, Any]:
         """The values of `columns` in one row; a cell that cannot be read is None and a problem."""
@@ -348,16 +405,30 @@ class _RowReader:
     def _problem(self, offset: int, label: str, message: str) -> ImportProblem:
         return ImportProblem(self.sheet.name, offset + 1, label, message)
 
-    def read(self, offset: int, cells: list[Any]) -> IncomingRow | RejectedRow:
-        sheet, info, labels, excel_row = self.sheet, self.info, self.labels, offset + 1
-        problems: list[ImportProblem] = []
-        quick = self.quick.read(cells) if self.quick is not None else None
-        if quick is not None:
-            content, system = quick
-        else:  # cell by cell, with a problem for each cell that cannot be read
+    def content(self, offset: int, cells: list[Any], problems: list[ImportProblem]) -> Content:
+        """A row's business cells as content; a cell that cannot be read is None and a problem."""
+        content = self.quick_business(cells) if self.quick_business is not None else None
+        if content is None:  # cell by cell, with a problem for each cell that cannot be read
             content = self._cells(self.business, cells, offset, problems)
-            system = self._cells(self.system, cells, offset, problems)
         content.update(self.not_carried)  # normalised by the cell readers, in the kind's field order
+        return content
+
+    def rejected(self, offset: int, cells: list[Any], problems: list[ImportProblem], record_id: str | None) -> RejectedRow:
+        raw = {self.labels[key]: cells[position] if position < len(cells) else None for key, position in self.positions.items()}
+        return RejectedRow(self.sheet, offset + 1, raw, problems, record_id)
+
+    def read(self, offset: int, cells: list[Any], *, content_unread: bool = False) -> IncomingRow | RejectedRow:
+        """The row's record, or the row rejected with its problems. With `content_unread` (a row as
+        the app wrote it), the business cells are read only when the content is asked for."""
+        sheet, info, labels, excel_row = self.sheet, self.info, self.labels, offset + 1
+        system_problems: list[ImportProblem] = []
+        system = self.quick_system(cells) if self.quick_system is not None else None
+        if system is None:
+            system = self._cells(self.system, cells, offset, system_problems)
+        row_hash = system[SystemField.ROW_HASH]
+        problems: list[ImportProblem] = []
+        content = None if content_unread and row_hash else self.content(offset, cells, problems)
+        problems += system_problems
         given_id = system[SystemField.ID]
         record_id = given_id or derived_id(info.bundle_id, sheet, excel_row)
         if given_id is not None and not _CANONICAL_ID.fullmatch(given_id):
@@ -377,14 +448,14 @@ class _RowReader:
             except ValueError:
                 problems.append(self._problem(offset, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
         if problems:
-            raw = {labels[key]: cells[position] if position < len(cells) else None for key, position in self.positions.items()}
-            return RejectedRow(sheet, excel_row, raw, problems, record_id)
-        digest = normalised_hash(content)
+            return self.rejected(offset, cells, problems, record_id)
+        digest = row_hash if content is None else normalised_hash(content)
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
             updated_by=system.get(SystemField.UPDATED_BY) or "", deleted=system[SystemField.DELETED] or False,
-            content=content, content_hash=digest, row_hash_ok=system[SystemField.ROW_HASH] == digest,
+            content_hash=digest, row_hash_ok=row_hash == digest, _content=content,
+            _unread=(self, offset, cells) if content is None else None,
         )
 
 
@@ -393,42 +464,40 @@ _ColumnReader = tuple[str, int, Callable[[Any], Any], str]
 
 
 class _QuickRead:
-    """A row's business and system values read in one go, the loop over the cells run in C.
+    """Some columns of a row (its business or its system columns) read in one go, the loop over the
+    cells run in C: a dict of their values, or None.
 
     Most rows of a national bundle are as the app wrote them, and `_RowReader._cells`, which looks
     at each cell for what could be wrong with it, was a tenth of reading them (13.3 s of reading
     at 200,000 activities, 12.0 s with this). This reads them
     without those checks, and gives up (None) where a check could matter: a cell its reader refuses,
     text cells that together could hold one over a cell's size, a row shorter than the sheet. The
-    row is then read cell by cell, which finds and names each problem. (A sheet with formulas
+    cells are then read one by one, which finds and names each problem. (A sheet with formulas
     without a value is always read cell by cell.)
     """
 
-    def __init__(self, business: list[_ColumnReader], system: list[_ColumnReader]) -> None:
-        self.business_keys = [key for key, _, _, _ in business]
-        self.business_readers = [read for _, _, read, _ in business]
-        self.business_cells = _picker([position for _, position, _, _ in business])
-        self.system_keys = [key for key, _, _, _ in system]
-        self.system_readers = [read for _, _, read, _ in system]
-        self.system_cells = _picker([position for _, position, _, _ in system])
-        texts = [position for _, position, read, _ in (*business, *system) if read not in _NOT_TEXT]
-        self.text_cells = _picker(texts)
-        self.width = 1 + max(position for _, position, _, _ in (*business, *system))
+    def __init__(self, columns: list[_ColumnReader]) -> None:
+        self.keys = [key for key, _, _, _ in columns]
+        self.readers = [read for _, _, read, _ in columns]
+        self.cells = _picker([position for _, position, _, _ in columns])
+        self.text_cells = _picker([position for _, position, read, _ in columns if read not in _NOT_TEXT])
+        self.width = 1 + max(position for _, position, _, _ in columns)
 
-    def read(self, cells: list[Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    def __call__(self, cells: list[Any]) -> dict[str, Any] | None:
         if len(cells) < self.width:
             return None
         try:
             if sum(map(len, self.text_cells(cells))) > LONG_TEXT_MAX:  # a number where text is expected: TypeError
                 return None
-            return (dict(zip(self.business_keys, map(call, self.business_readers, self.business_cells(cells)))),
-                    dict(zip(self.system_keys, map(call, self.system_readers, self.system_cells(cells)))))
+            return dict(zip(self.keys, map(call, self.readers, self.cells(cells))))
         except (CellError, TypeError):
             return None
 
 
 def _picker(positions: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
     """The cells at `positions` of a row, as a tuple (itemgetter gives a lone cell bare)."""
+    if not positions:
+        return lambda cells: ()
     if len(positions) == 1:
         position = positions[0]
         return lambda cells: (cells[position],)

@@ -145,6 +145,12 @@ def hash_key(sheet: DataSheet) -> str:
     return f"sha256:{sheet.name}"
 
 
+def part_hash_key(sheet: DataSheet) -> str:
+    """Info key holding the SHA-256 of a data sheet's XML as the app wrote it: a sheet whose XML is
+    byte for byte the same was not edited. (Readers that do not know the key pass it by.)"""
+    return f"sha256-xml:{sheet.name}"
+
+
 INFO_TEXT: tuple[str, ...] = (
     "Brå-paket: register över regionalt brottsförebyggande nätverksarbete.",
     "Paketet skickas mellan länsstyrelserna och Brå och läses in i programmet bra-desktop.",

@@ -11,6 +11,7 @@ puts each value in a cell made once per column with that column's style.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to
 from bra_desktop.bundle.digest import SheetDigest
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
-    DataSheet, InfoKey, SystemField, hash_key, rows_key,
+    DataSheet, InfoKey, SystemField, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.domain.content import Content, normalised_hash
 from bra_desktop.domain.fields import FieldType
@@ -173,6 +174,8 @@ class Names:
 class SheetSummary:
     rows: int
     sha256: str
+    part_sha256: str
+    """The SHA-256 of the sheet's XML as it is stored in the file (see `_close_sheet`)."""
 
 
 class BundleWriter:
@@ -216,7 +219,7 @@ class BundleWriter:
         last_row = digest.rows + 1
         ws.auto_filter.ref = f"A1:{get_column_letter(len(sheet.columns))}{last_row}"
         self._drop_downs(ws, sheet)
-        summary = SheetSummary(digest.rows, digest.hexdigest())
+        summary = SheetSummary(digest.rows, digest.hexdigest(), _close_sheet(ws))
         self._summaries[sheet] = summary
         return summary
 
@@ -327,6 +330,7 @@ class BundleWriter:
         for sheet, summary in self._summaries.items():
             pairs.append((rows_key(sheet), summary.rows))
             pairs.append((hash_key(sheet), summary.sha256))
+            pairs.append((part_hash_key(sheet), summary.part_sha256))
         for key, value in pairs:
             ws.append([self._header_cell(ws, str(key), ColumnRole.BUSINESS), self._text(ws, value) if isinstance(value, str) else value])
 
@@ -347,8 +351,28 @@ class BundleWriter:
         files, which hold register data (contact details too) until they are removed."""
         for ws in self._book.worksheets:
             writer = getattr(ws, "_writer", None)
-            if writer is not None and not ws.closed:
+            if writer is None:
+                continue
+            if not ws.closed:
                 ws.close()
+            if os.path.exists(writer.out):  # a data sheet is closed (and its file kept) once written
                 writer.cleanup()
         self._partial.unlink(missing_ok=True)
+
+
+def _close_sheet(ws: WriteOnlyWorksheet) -> str:
+    """Finish a data sheet's XML now and return its SHA-256.
+
+    openpyxl writes a write-only sheet to a temporary file that it copies into the workbook as it is
+    (and closes the sheet at saving only if it is still open), so these are the bytes a reader finds
+    in the file. Info carries their hash: a reader whose sheet has exactly these bytes knows that no
+    cell was edited without reading the cells one by one (`reader._RowReader`), which is most of the
+    time of re-reading a national bundle.
+    """
+    ws.close()
+    digest = hashlib.sha256()
+    with open(ws._writer.out, "rb") as xml:
+        for block in iter(lambda: xml.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 

@@ -1,0 +1,144 @@
+"""Sheets as the app wrote them (bundle/reader.py, `IncomingRow`): their rows' content is read only
+when it is needed.
+
+Info carries the SHA-256 of each data sheet's XML as the app wrote it. A sheet whose XML is byte for
+byte the same was not edited, so its rows are taken at their `radkontroll` and their business cells
+are read only for a record the register does not hold as it is. A re-sent bundle is then planned and
+applied without reading any content; a row that is read is checked like any other, so a sheet whose
+hash was forged after an edit still shows the edit, and a cell that cannot be read still rejects its
+row with sheet, row and column.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import Action
+from bra_desktop.bundle.reader import read_bundle
+from bra_desktop.bundle.schema import DATA_SHEETS, part_hash_key
+
+from bundle_files import cell_ref, part_of, replace_cell, rewrite_zip
+from conftest import add
+
+pytestmark = pytest.mark.both_engines
+
+
+@pytest.fixture
+def bundle(register, tmp_path) -> Path:
+    """County 01's register with an activity of every kind of cell, a network and an organisation."""
+    network = add(register, "network", name="Trygghetsrådet i Solna")
+    organisation = add(register, "organisation", name="Solna stad", org_type="KOMMUN")
+    add(register, "activity", title="Trygghetsvandring i Solna", start_date=date(2026, 4, 2), participants=25,
+        municipalities=["0184", "0180"], network_id=network.id, organisations=[organisation.id],
+        description="Kvällsvandring\nmed polis.")
+    return export_bundle(register, tmp_path / "paket.xlsx", user="anna").path
+
+
+def info_value(path: Path, key: str) -> str:
+    rows = {row[0]: row[1] for row in _info_rows(path)}
+    return rows[key]
+
+
+def _info_rows(path: Path) -> list[list[object]]:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Info").to_python()
+
+
+def part_sha256(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return hashlib.sha256(archive.read(part)).hexdigest()
+
+
+def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash: bool) -> Path:
+    """Change a sheet's XML; with `forge_hash`, write the changed XML's hash into Info too, as only
+    someone crafting the file by hand would."""
+    part = part_of(bundle, sheet_name)
+    with zipfile.ZipFile(bundle) as archive:
+        edited = edit(archive.read(part))
+    edits = {part: edited}
+    if forge_hash:
+        declared = part_sha256(bundle, part)
+        forged = hashlib.sha256(edited).hexdigest()
+        info = part_of(bundle, "Info")
+        with zipfile.ZipFile(bundle) as archive:
+            edits[info] = archive.read(info).replace(declared.encode(), forged.encode())
+    return rewrite_zip(bundle, target, edit=edits)
+
+
+def test_info_carries_each_data_sheets_hash_as_stored_in_the_file(bundle):
+    for sheet in DATA_SHEETS:
+        assert info_value(bundle, part_hash_key(sheet)) == part_sha256(bundle, part_of(bundle, sheet.name))
+
+
+def test_a_re_sent_bundle_is_planned_and_applied_without_reading_content(register, bundle):
+    plan = prepare_import(register, bundle)
+
+    assert {r.action for r in plan.records} == {Action.UNCHANGED} and len(plan.records) == 3
+    assert plan.contents.untouched_sheets == {sheet.name for sheet in DATA_SHEETS}
+    rows = [row for rows in plan.contents.rows.values() for row in rows]
+    assert rows and all(row.content_unread for row in rows)
+    result = apply_plan(register, plan, user="anna")
+    assert result.changed == 0
+    # an organisation's base takes the register's own contact details, which the bundle left out
+    assert [row.sheet.kind.key for row in rows if not row.content_unread] == ["organisation"]
+
+    activity = plan.contents.rows["activity"][0]  # asked for, the content is there, and is the row's
+    assert activity.content["participants"] == 25 and activity.content["municipalities"] == ("0180", "0184")
+    assert not activity.content_unread and not activity.hand_edited
+
+
+def test_rows_read_later_are_read_as_an_edited_sheets_rows_are(bundle, tmp_path):
+    """The same file with its sheets' hashes not matching any more is read cell by cell at once."""
+    info = part_of(bundle, "Info")
+    with zipfile.ZipFile(bundle) as archive:
+        xml = archive.read(info)
+    for sheet in DATA_SHEETS:
+        xml = xml.replace(part_sha256(bundle, part_of(bundle, sheet.name)).encode(), b"0" * 64)
+    eager = read_bundle(rewrite_zip(bundle, tmp_path / "utan-kontroll.xlsx", edit={info: xml}))
+    lazy = read_bundle(bundle)
+
+    for kind, rows in eager.rows.items():
+        assert not any(row.content_unread for row in rows)
+        assert all(row.content_unread for row in lazy.rows[kind])
+        assert [(r.id, r.content, r.content_hash, r.hand_edited) for r in rows] == \
+            [(r.id, r.content, r.content_hash, r.hand_edited) for r in lazy.rows[kind]]
+
+
+def test_an_edit_under_a_forged_hash_is_found_where_the_row_is_read(bundle, make_register, tmp_path):
+    """The county's register on a new computer does not hold the activity yet, so its row is read:
+    the edited cell no longer matches `radkontroll`, as in any edited sheet."""
+    ref = cell_ref("activity", "participants", 2)
+    forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Aktiviteter",
+                        lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="n"><v>30</v></c>'), forge_hash=True)
+    new_computer = make_register("01", "ny-dator")
+
+    plan = prepare_import(new_computer, forged)
+
+    [activity] = [r for r in plan.records if r.kind_key == "activity"]
+    assert activity.incoming.content["participants"] == 30
+    assert activity.incoming.hand_edited and "ändrad i Excel" in activity.notes
+
+
+def test_an_unreadable_cell_under_a_forged_hash_rejects_its_row(bundle, make_register, tmp_path):
+    ref = cell_ref("activity", "start_date", 2)
+    forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Aktiviteter",
+                        lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="inlineStr"><is><t>i vår</t></is></c>'),
+                        forge_hash=True)
+    new_computer = make_register("01", "ny-dator")
+
+    plan = prepare_import(new_computer, forged)
+
+    assert {r.kind_key for r in plan.records} == {"network", "organisation"}
+    [rejected] = plan.rejected
+    [problem] = rejected.problems
+    assert (problem.sheet, problem.row, problem.column) == ("Aktiviteter", 2, "Startdatum")
+    assert "i vår" in problem.message and rejected.record_id == plan.contents.rows["activity"][0].id
