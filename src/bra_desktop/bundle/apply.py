@@ -85,7 +85,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             bases = [(r, base) for r, base in bases if not _same_base(r, base)]
             keep_records(session, receipt.id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
                          [(r.record_id, r.base is not None) for r, _ in bases])
-            write_records(session, kind, [_write(r, user) for r in written], user=user, source=info.bundle_id)
+            # made a chunk at a time as they are written: each holds a copy of its record's content
+            write_records(session, kind, (_write(r, user) for r in written), user=user, source=info.bundle_id)
             save_bases(session, kind, [base for _, base in bases], info.bundle_id)
         receipt.last_change_id = session.scalar(select(func.max(ChangeLog.id))) or 0
         session.commit()

@@ -2,7 +2,9 @@
 
 A row's `radkontroll` is the SHA-256 of its canonical business content (`domain.content`), so a row
 whose cells no longer give that hash was edited by a person. A sheet's digest in `Info` covers the id,
-version, tombstone flag and row hash of every row in order, so an untouched sheet is known at once.
+version, tombstone flag and row hash of every row in order, so an untouched sheet is known once its
+rows are read. (Info also has the hash of each sheet's XML as written, by which an untouched sheet
+is known before: `writer._close_sheet`, `formulas.SheetScan`.)
 """
 
 from __future__ import annotations

@@ -4,6 +4,10 @@ Reading never touches the register. Columns are found by their Swedish or Englis
 an unknown column is a warning; every cell that cannot be read becomes a problem that names sheet,
 row and column, and its row is rejected. Rows without an id are new records whose id is derived from
 the bundle id, sheet and row, so importing the same file twice creates them once.
+
+A sheet whose XML is byte for byte as the app wrote it (its SHA-256 is in Info) has no edits: its
+rows' business cells are read when their content is first needed (`IncomingRow`), which for a
+re-sent national bundle is for the few records the register does not hold as they are.
 """
 
 from __future__ import annotations
@@ -82,8 +86,9 @@ class IncomingRow:
     content_hash: str
     row_hash_ok: bool
     _content: Content | None = None
-    _unread: tuple[_RowReader, int, list[Any]] | None = None
-    """The row's reader, offset and cells while its content is not read yet."""
+    _unread: tuple[_RowReader, int, tuple[Any, ...]] | None = None
+    """The row's reader, offset and business cells (no more: a national bundle's rows are many)
+    while its content is not read yet."""
 
     @property
     def hand_edited(self) -> bool:
@@ -109,13 +114,16 @@ class IncomingRow:
         unread = self._unread
         if unread is None:
             return None
-        reader, offset, cells = unread
+        reader, offset, business = unread
         problems: list[ImportProblem] = []
-        content = reader.content(offset, cells, problems)
+        content = reader.unread_content(offset, business, problems)
         digest = normalised_hash(content)
         self._content, self._unread = content, None
         self.row_hash_ok, self.content_hash = digest == self.content_hash, digest
-        return reader.rejected(offset, cells, problems, self.id) if problems else None
+        if not problems:
+            return None
+        cells = {label: value for (_, _, _, label), value in zip(reader.business, business)}
+        return RejectedRow(self.sheet, self.row, {**cells, **_system_values(self)}, problems, self.id)
 
 
 @dataclass
@@ -347,7 +355,7 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
     for offset, cells in enumerate(rows, start=1):
         if cells.count("") + cells.count(None) == len(cells):  # an empty row (counted in C)
             continue
-        parsed = reader.read(offset, cells, content_unread=untouched)
+        parsed = reader.read(offset, cells, content_unread=untouched and not no_value)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
         else:
@@ -380,8 +388,14 @@ class _RowReader:
             spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.personal}
         self.quick_business = None if no_value else _QuickRead(self.business)
         self.quick_system = None if no_value else _QuickRead(self.system)
+        self.business_cells = _picker([position for _, position, _, _ in self.business])
+        self.unread_business = [(key, i, read, label) for i, (key, _, read, label) in enumerate(self.business)]
+        """The business columns at their places in `business_cells` (where a row read without its
+        business cells keeps them)."""
+        self.quick_unread = _QuickRead(self.unread_business)
 
-    def _cells(self, columns: list[_ColumnReader], cells: list[Any], offset: int, problems: list[ImportProblem]) -> dict[str, Any]:
+    def _cells(self, columns: list[_ColumnReader], cells: list[Any] | tuple[Any, ...], offset: int,
+               problems: list[ImportProblem]) -> dict[str, Any]:
         """The values of `columns` in one row; a cell that cannot be read is None and a problem."""
         values: dict[str, Any] = {}
         width, no_value = len(cells), self.no_value
@@ -407,9 +421,18 @@ class _RowReader:
 
     def content(self, offset: int, cells: list[Any], problems: list[ImportProblem]) -> Content:
         """A row's business cells as content; a cell that cannot be read is None and a problem."""
-        content = self.quick_business(cells) if self.quick_business is not None else None
+        return self._content(cells, offset, problems, self.quick_business, self.business)
+
+    def unread_content(self, offset: int, business: tuple[Any, ...], problems: list[ImportProblem]) -> Content:
+        """`content` of a row read without it, from the business cells it kept (`business_cells`).
+        (Only a sheet without formulas is read so: `no_value` has no place in them.)"""
+        return self._content(business, offset, problems, self.quick_unread, self.unread_business)
+
+    def _content(self, cells: list[Any] | tuple[Any, ...], offset: int, problems: list[ImportProblem],
+                 quick: _QuickRead | None, columns: list[_ColumnReader]) -> Content:
+        content = quick(cells) if quick is not None else None
         if content is None:  # cell by cell, with a problem for each cell that cannot be read
-            content = self._cells(self.business, cells, offset, problems)
+            content = self._cells(columns, cells, offset, problems)
         content.update(self.not_carried)  # normalised by the cell readers, in the kind's field order
         return content
 
@@ -455,7 +478,7 @@ class _RowReader:
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
             updated_by=system.get(SystemField.UPDATED_BY) or "", deleted=system[SystemField.DELETED] or False,
             content_hash=digest, row_hash_ok=row_hash == digest, _content=content,
-            _unread=(self, offset, cells) if content is None else None,
+            _unread=(self, offset, self.business_cells(cells)) if content is None else None,
         )
 
 
@@ -516,9 +539,14 @@ _SYSTEM_READERS = (
 def incoming_values(row: IncomingRow) -> dict[str, Any]:
     """A valid row's cells again (label → value), for a rejected-rows file a person can fix."""
     values: dict[str, Any] = {c.label_sv: to_cell(c.field, row.content[c.key]) for c in row.sheet.business_columns}
-    values.update({"id": row.id if row.id_given else None, "ursprung": row.origin, "version": row.version,
-                   "borttagen": bool_to_cell(row.deleted)})
+    values.update(_system_values(row))
     return values
+
+
+def _system_values(row: IncomingRow) -> dict[str, Any]:
+    """A row's system cells that a person's fixed row needs to be the same record again."""
+    return {"id": row.id if row.id_given else None, "ursprung": row.origin, "version": row.version,
+            "borttagen": bool_to_cell(row.deleted)}
 
 
 def _reject_duplicate_ids(contents: BundleContents) -> None:
