@@ -60,7 +60,7 @@ class BundleInfo:
     declared_rows: dict[str, int]
     declared_hashes: dict[str, str]
     declared_part_hashes: dict[str, str] = field(default_factory=dict)
-    """Sheet name → the SHA-256 of its XML as the app wrote it (bundles of version 0.x before it: none)."""
+    """Sheet name → the SHA-256 of its XML as the app wrote it (none in bundles of older versions)."""
 
 
 @dataclass(slots=True)
@@ -421,14 +421,14 @@ class _RowReader:
 
     def content(self, offset: int, cells: list[Any], problems: list[ImportProblem]) -> Content:
         """A row's business cells as content; a cell that cannot be read is None and a problem."""
-        return self._content(cells, offset, problems, self.quick_business, self.business)
+        return self._read_business(cells, offset, problems, self.quick_business, self.business)
 
     def unread_content(self, offset: int, business: tuple[Any, ...], problems: list[ImportProblem]) -> Content:
         """`content` of a row read without it, from the business cells it kept (`business_cells`).
         (Only a sheet without formulas is read so: `no_value` has no place in them.)"""
-        return self._content(business, offset, problems, self.quick_unread, self.unread_business)
+        return self._read_business(business, offset, problems, self.quick_unread, self.unread_business)
 
-    def _content(self, cells: list[Any] | tuple[Any, ...], offset: int, problems: list[ImportProblem],
+    def _read_business(self, cells: list[Any] | tuple[Any, ...], offset: int, problems: list[ImportProblem],
                  quick: _QuickRead | None, columns: list[_ColumnReader]) -> Content:
         content = quick(cells) if quick is not None else None
         if content is None:  # cell by cell, with a problem for each cell that cannot be read
@@ -436,7 +436,7 @@ class _RowReader:
         content.update(self.not_carried)  # normalised by the cell readers, in the kind's field order
         return content
 
-    def rejected(self, offset: int, cells: list[Any], problems: list[ImportProblem], record_id: str | None) -> RejectedRow:
+    def _rejected(self, offset: int, cells: list[Any], problems: list[ImportProblem], record_id: str | None) -> RejectedRow:
         raw = {self.labels[key]: cells[position] if position < len(cells) else None for key, position in self.positions.items()}
         return RejectedRow(self.sheet, offset + 1, raw, problems, record_id)
 
@@ -471,7 +471,7 @@ class _RowReader:
             except ValueError:
                 problems.append(self._problem(offset, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
         if problems:
-            return self.rejected(offset, cells, problems, record_id)
+            return self._rejected(offset, cells, problems, record_id)
         digest = row_hash if content is None else normalised_hash(content)
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
