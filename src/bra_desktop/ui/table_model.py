@@ -15,6 +15,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import ne
 from typing import Any
 
 from PySide6.QtCore import (
@@ -258,16 +260,18 @@ class RecordTableModel(QAbstractTableModel):
     def _insert_or_remove_one_run(self, old_ids: list[str], new_ids: list[str]) -> bool:
         """Rows added or removed in one contiguous run: tell the view just that."""
         longer, shorter = (new_ids, old_ids) if len(new_ids) > len(old_ids) else (old_ids, new_ids)
-        count = len(longer) - len(shorter)
-        first = next((i for i, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
-        if longer[:first] != shorter[:first] or longer[first + count :] != shorter[first:]:
+        run = len(longer) - len(shorter)
+        # the first place they differ, looked for in C: a year chosen in a national table is a run of
+        # 60,000 rows at its start, which a Python loop took 25 ms to walk
+        first = next(compress(count(), map(ne, longer, shorter)), len(shorter))
+        if longer[first + run :] != shorter[first:]:
             return False
         if longer is new_ids:
-            self.beginInsertRows(QModelIndex(), first, first + count - 1)
+            self.beginInsertRows(QModelIndex(), first, first + run - 1)
             self._set_ids(new_ids)
             self.endInsertRows()
         else:
-            self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+            self.beginRemoveRows(QModelIndex(), first, first + run - 1)
             self._set_ids(new_ids)
             self.endRemoveRows()
         return True
