@@ -17,6 +17,7 @@ from bra_desktop.bundle.importer import import_files, prepare_import
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action
 from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
+from bra_desktop.bundle import undo
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import CodeItem, SyncBase
@@ -185,8 +186,12 @@ def test_undo_an_import_in_one_step(register, county_data, tmp_path):
     assert plan_for(register, path).already_imported_at is None  # may be imported again
 
 
-def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register, county_data, make_register, tmp_path):
-    """A county's first national bundle: new records of other counties, new codes, moved bases."""
+@pytest.mark.parametrize("kept_per_insert", [undo._INSERTED, 2])
+def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register, county_data, make_register, tmp_path,
+                                                                       monkeypatch, kept_per_insert):
+    """A county's first national bundle: new records of other counties, new codes, moved bases
+    (kept for undoing in one insert, or in several, as a national bundle's are)."""
+    monkeypatch.setattr(undo, "_INSERTED", kept_per_insert)
     brå = make_register("BRA")
     with brå.session() as session:
         session.add(CodeItem(list_name="aktivitetstyp", code="STUDIEBESOK", label_sv="Studiebesök",

@@ -32,6 +32,8 @@ UNDONE = "ångrad:"
 """The change log's source of the changes that undo an import: this, then the bundle id."""
 _BASE_COLUMNS = ("content", "content_hash", "deleted", "version", "bundle_id")
 _CHUNK = 500
+_INSERTED = 5_000
+"""Rows of `import_undo` inserted in one executemany."""
 
 
 @dataclass(frozen=True)
@@ -52,17 +54,27 @@ def keep_records(session: Session, receipt_id: int, table_name: str,
                  written: Iterable[tuple[str, PriorRecord | None]], moved_bases: Iterable[tuple[str, bool]]) -> None:
     """Keep what an import is about to overwrite in `table_name`: the records of `written` as they
     are (given by the caller, who read them to plan) and the current base rows of the records in
-    `moved_bases` ((id, whether it has a base): a record new to the exchange has none to read)."""
-    rows: dict[str, dict[str, Any]] = {}
-    for record_id, prior in written:
-        rows[record_id] = _row(receipt_id, table_name, record_id, record_written=True,
-                               record=None if prior is None else json.dumps(_prior_json(prior)))
-    moved = list(moved_bases)
-    bases = _base_rows(session, table_name, [record_id for record_id, had_base in moved if had_base])
-    for record_id, _ in moved:
-        row = rows.setdefault(record_id, _row(receipt_id, table_name, record_id))
-        row.update(base_moved=True, base=bases.get(record_id))
-    _insert(session, rows.values())
+    `moved_bases` ((id, whether it has a base): a record new to the exchange has none to read).
+
+    A row per record, made and inserted `_INSERTED` records at a time: a national bundle's rows,
+    made all at once with the bases they keep, took a hundred megabytes and more.
+    """
+    priors = dict(written)
+    had_base = dict(moved_bases)
+    ids = [*priors, *(record_id for record_id in had_base if record_id not in priors)]
+    for start in range(0, len(ids), _INSERTED):
+        chunk = ids[start:start + _INSERTED]
+        bases = _base_rows(session, table_name, [record_id for record_id in chunk if had_base.get(record_id)])
+        rows = []
+        for record_id in chunk:
+            row = _row(receipt_id, table_name, record_id)
+            if record_id in priors:
+                prior = priors[record_id]
+                row.update(record_written=True, record=None if prior is None else json.dumps(_prior_json(prior)))
+            if record_id in had_base:
+                row.update(base_moved=True, base=bases.get(record_id))
+            rows.append(row)
+        _insert(session, rows)
 
 
 def keep_codes(session: Session, receipt_id: int, codes: Iterable[CodeItem | tuple[str, str]]) -> None:
@@ -86,8 +98,8 @@ def _row(receipt_id: int, table_name: str, record_id: str, **values: Any) -> dic
 
 def _insert(session: Session, rows: Iterable[dict[str, Any]]) -> None:
     batch = list(rows)
-    for start in range(0, len(batch), 5_000):
-        session.execute(insert(ImportUndo.__table__), batch[start:start + 5_000])
+    for start in range(0, len(batch), _INSERTED):
+        session.execute(insert(ImportUndo.__table__), batch[start:start + _INSERTED])
 
 
 def _prior_json(prior: PriorRecord) -> dict[str, Any]:
