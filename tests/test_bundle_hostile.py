@@ -414,6 +414,18 @@ def test_a_formula_without_a_cached_value_rejects_its_row(setting):
                         "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara")
 
 
+def test_a_formula_without_a_value_is_found_in_a_sheet_named_in_english(setting):
+    """Sheets may be named in English (Activities): the formulas are looked for in that sheet too."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    ref = cell_ref("activity", "participants", 2)
+    path = rewrite_zip(setting.bundle, setting.tmp / "english.xlsx", edit={
+        "xl/workbook.xml": replace_text('name="Aktiviteter"', 'name="Activities"'),
+        part: lambda xml: replace_cell(xml, ref, f'<c r="{ref}"><f>20+7</f></c>'),
+    })
+    rejected_everywhere(setting, path, "Antal deltagare",
+                        "formeln har inget sparat värde; öppna filen i Excel, räkna om och spara")
+
+
 def test_a_formula_without_a_value_is_found_after_an_inserted_empty_first_column(setting):
     """A person inserted an empty column before A: columns are found by label, and the formula's
     problem still names its own column (the reader puts the empty leading column back)."""
