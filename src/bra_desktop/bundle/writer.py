@@ -11,7 +11,6 @@ puts each value in a cell made once per column with that column's style.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
 from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
-from bra_desktop.bundle.digest import SheetDigest
+from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
     DataSheet, InfoKey, SystemField, hash_key, part_hash_key, rows_key,
@@ -370,9 +369,4 @@ def _close_sheet(ws: WriteOnlyWorksheet) -> str:
     time of re-reading a national bundle.
     """
     ws.close()
-    digest = hashlib.sha256()
-    with open(ws._writer.out, "rb") as xml:
-        for block in iter(lambda: xml.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
+    return file_sha256(Path(ws._writer.out))
