@@ -80,8 +80,9 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written = [r for r in planned if r.changes_register or _catches_up(r)]
+            whole_rows = info.personal_data or not any(spec.personal for spec in kind.fields)
             bases = [(r, _base(r, info.personal_data)) for r in planned
-                     if _moves_base(r) and not _base_is_row(r, info.personal_data)]
+                     if _moves_base(r) and not (whole_rows and _base_is_row(r))]
             bases = [(r, base) for r, base in bases if not _same_base(r, base)]
             keep_records(session, receipt.id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
                          [(r.record_id, r.base is not None) for r, _ in bases])
@@ -175,13 +176,13 @@ def _prior(record: PlannedRecord) -> PriorRecord | None:
     return PriorRecord(local.content, local.deleted, local.version, local.updated_at, local.updated_by)
 
 
-def _base_is_row(record: PlannedRecord, personal_carried: bool) -> bool:
-    """Whether the record's base already is its incoming row, as `_base` would make it, known
-    without reading the row's content: the planner found the base's hash, tombstone and version to
-    be the row's (a re-sent, unchanged record; most of a national bundle)."""
+def _base_is_row(record: PlannedRecord) -> bool:
+    """Whether the record's base already is its incoming row, known without reading the row's
+    content: the planner found the base's hash, tombstone and version to be the row's (a re-sent,
+    unchanged record; most of a national bundle). That is the base `_base` makes when the rows of
+    the kind carry every field (`whole_rows` in `apply_plan`)."""
     held = record.base
-    return (isinstance(held, RowState) and held.row is record.incoming
-            and (personal_carried or not any(spec.personal for spec in KINDS[record.kind_key].fields)))
+    return isinstance(held, RowState) and held.row is record.incoming
 
 
 def _same_base(record: PlannedRecord, base: Base) -> bool:

@@ -171,13 +171,20 @@ class _Held:
                           if record_id in wanted}
 
 
+def _stored_as_row(row: IncomingRow, held: _Held) -> RowState | None:
+    """The stored record when its hash is that of a row as its producer wrote it: the row's content
+    (read only if asked for) with the stored system fields. None for any other row."""
+    stored = held.records.get(row.id)
+    if stored is None or row.hand_edited or stored[0] != row.content_hash:
+        return None
+    return RowState(row, *stored[1:])
+
+
 def _held_as_is(row: IncomingRow, held: _Held) -> RowState | None:
     """The stored record a row as its producer wrote it is, unchanged (same hash and tombstone):
     nothing to compare, validate or write, and its content need not even be read."""
-    stored = held.records.get(row.id)
-    if stored is None or row.hand_edited or stored[0] != row.content_hash or stored[1] != row.deleted:
-        return None
-    return RowState(row, *stored[1:])
+    state = _stored_as_row(row, held)
+    return state if state is not None and state.deleted == row.deleted else None
 
 
 def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held) -> dict[str, RecordState]:
@@ -191,11 +198,11 @@ def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
     found: dict[str, RecordState] = {}
     others = []
     for row in rows:
-        stored = held.records.get(row.id)
-        if stored is None:
+        if row.id not in held.records:
             continue
-        if not row.hand_edited and stored[0] == row.content_hash:
-            found[row.id] = RowState(row, *stored[1:])
+        state = _stored_as_row(row, held)
+        if state is not None:
+            found[row.id] = state
         else:
             others.append(row.id)
     if others:
