@@ -198,10 +198,11 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None) -> Bu
         total = sum(info.declared_rows.values()) or 1
         done = 0
         for sheet in DATA_SHEETS:
-            rows = _sheet_rows(book, names, sheet.name, sheet.name_en)
-            if rows is None:
+            name = _sheet_name(names, sheet.name, sheet.name_en)
+            if name is None:
                 raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            scanned = scan.of(_sheet_name(names, sheet.name, sheet.name_en) or sheet.name)
+            rows = _sheet_rows(book, name)
+            scanned = scan.of(name)
             untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
             done += _read_data_sheet(contents, sheet, rows, scanned.without_value if scanned else set(), untouched)
             del rows  # the sheet's cells as python-calamine holds them: freed here, and tidied away
@@ -219,9 +220,9 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None) -> Bu
 
 
 def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> list[list[Any]] | None:
-    """A small sheet's rows as lists, every column from A."""
-    rows = _sheet_rows(book, names, name, name_en)
-    return None if rows is None else list(rows)
+    """A small sheet's rows as lists, every column from A (None when the workbook lacks it)."""
+    found = _sheet_name(names, name, name_en)
+    return None if found is None else list(_sheet_rows(book, found))
 
 
 def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | None:
@@ -232,8 +233,8 @@ def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | 
     return None
 
 
-def _sheet_rows(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> Iterator[list[Any]] | None:
-    """A sheet's rows one at a time, every column from A, or None when the workbook lacks the sheet.
+def _sheet_rows(book: CalamineWorkbook, name: str) -> Iterator[list[Any]]:
+    """The rows of the sheet the workbook calls `name`, one at a time, every column from A.
 
     Rows are iterated, never built as one list: python-calamine's `to_python` holds the GIL while
     it builds every row of the sheet (two seconds of a frozen window for a national bundle read on
@@ -241,10 +242,7 @@ def _sheet_rows(book: CalamineWorkbook, names: dict[str, str], name: str, name_e
     from row 1 but leaves out empty leading columns, which are put back so column numbers stay
     the sheet's own.
     """
-    found = _sheet_name(names, name, name_en)
-    if found is None:
-        return None
-    sheet = book.get_sheet_by_name(found)
+    sheet = book.get_sheet_by_name(name)
     leading = [""] * (sheet.start[1] if sheet.start else 0)
     return (leading + row for row in sheet.iter_rows()) if leading else sheet.iter_rows()
 
@@ -429,7 +427,7 @@ class _RowReader:
         return self._read_business(business, offset, problems, self.quick_unread, self.unread_business)
 
     def _read_business(self, cells: list[Any] | tuple[Any, ...], offset: int, problems: list[ImportProblem],
-                 quick: _QuickRead | None, columns: list[_ColumnReader]) -> Content:
+                       quick: _QuickRead | None, columns: list[_ColumnReader]) -> Content:
         content = quick(cells) if quick is not None else None
         if content is None:  # cell by cell, with a problem for each cell that cannot be read
             content = self._cells(columns, cells, offset, problems)
@@ -519,8 +517,6 @@ class _QuickRead:
 
 def _picker(positions: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
     """The cells at `positions` of a row, as a tuple (itemgetter gives a lone cell bare)."""
-    if not positions:
-        return lambda cells: ()
     if len(positions) == 1:
         position = positions[0]
         return lambda cells: (cells[position],)
