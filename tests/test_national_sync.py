@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bra_desktop.bundle import planner
+from bra_desktop.bundle import held
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
@@ -62,8 +62,8 @@ def titles(register) -> dict[str, str]:
 
 @pytest.mark.parametrize("lookup", ["by id", "whole tables"])
 def test_county_to_brå_to_county_with_three_counties(counties, make_register, tmp_path, lookup, monkeypatch):
-    if lookup == "whole tables":  # as the planner reads a national bundle's records and bases
-        monkeypatch.setattr(planner, "WHOLE_TABLE_FROM", 1)
+    if lookup == "whole tables":  # as the planner reads a national bundle's records and bases: ahead, on a thread
+        monkeypatch.setattr(held, "WHOLE_TABLE_FROM", 1)
     brå = make_register("BRA")
     sent = [export_bundle(counties[code], tmp_path / f"län-{code}.xlsx", user=f"samordnare {code}").path
             for code in COUNTIES]
@@ -86,8 +86,8 @@ def test_county_to_brå_to_county_with_three_counties(counties, make_register, t
     for code, county in counties.items():
         (result,) = apply_batch(county, [national])
         assert result.changed == 8  # the other two counties' networks, organisations and activities
-        held = titles(county)
-        assert len(held) == 6 and sorted(set(held.values())) == list(COUNTIES)
+        copies = titles(county)
+        assert len(copies) == 6 and sorted(set(copies.values())) == list(COUNTIES)
     assert "Träff 0, efteråt ändrad" in titles(stockholm)  # the stale copy did not overwrite it
     assert "Träff 0 i län 01" not in titles(stockholm)
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bra_desktop.bundle.apply import ImportResult, apply_plan
+from bra_desktop.bundle.held import ReadAhead
 from bra_desktop.bundle.plan import INCOMING, LOCAL, ImportPlan
 from bra_desktop.bundle.planner import Progress, build_plan
 from bra_desktop.bundle.reader import read_bundle
@@ -33,11 +34,13 @@ class ImportOutcome:
 
 def prepare_import(register: Register, path: Path, progress: Progress | None = None) -> ImportPlan:
     """Read and plan one file: the dry run. Writes nothing. `progress` runs once over both steps
-    (reading is its first half)."""
-    if progress is None:
-        return build_plan(register, read_bundle(path))
-    contents = read_bundle(path, progress=lambda done, total: progress(done, 2 * total))
-    return build_plan(register, contents, progress=lambda done, total: progress(total + done, 2 * total))
+    (reading is its first half). What the plan needs of the register is read while the file is
+    (`ReadAhead`)."""
+    reading = None if progress is None else (lambda done, total: progress(done, 2 * total))
+    planning = None if progress is None else (lambda done, total: progress(total + done, 2 * total))
+    with ReadAhead(register) as ahead:
+        contents = read_bundle(path, progress=reading, on_info=lambda info: ahead.start(info.declared_rows))
+        return build_plan(register, contents, progress=planning, ahead=ahead)
 
 
 def import_files(

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from datetime import timezone
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bra_desktop.bundle.held import Held, ReadAhead, change_marker
 from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
 )
@@ -28,21 +29,25 @@ from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
-from bra_desktop.store.syncbase import FETCH, load_base_digests, load_bases
+from bra_desktop.store.syncbase import load_bases
 
 CHUNK = 500
-WHOLE_TABLE_FROM = 5_000
-"""Incoming records of one kind from which the register's are read a table at a time (`_Held`)."""
 Progress = Callable[[int, int], None]
 
 
 @paused_collection()
-def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None) -> ImportPlan:
+def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None,
+               ahead: ReadAhead | None = None) -> ImportPlan:
+    """The plan for `contents`; `ahead` has what was read of the register while the bundle was read."""
     producer = register.producer
     _check_roles(producer, contents)
     assert producer is not None
+    ahead = ahead or ReadAhead(register)
+    ahead.wait()
     with register.session() as session:
-        marker = session.scalar(select(func.max(ChangeLog.id))) or 0  # first: a later edit makes the plan stale
+        marker = change_marker(session)  # first: a later edit makes the plan stale; or what was read ahead
+        if ahead.marker is not None:
+            marker = min(marker, ahead.marker)
         receipt = session.scalar(
             select(BundleReceipt).where(
                 BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
@@ -63,7 +68,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             for row in rows:
                 if not row.id_given:  # a row a person added: a new record of this register's
                     row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, producer)
-            held = _Held(session, kind, [row.id for row in rows])
+            held = ahead.held(session, kind, [row.id for row in rows])
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
                 records.extend(_plan_chunk(session, kind, chunk, held, contents, reference, existing, producer, rejected))
@@ -146,32 +151,7 @@ def _reference(session: Session, code_changes: list[CodeChange], existing: dict[
     return reference
 
 
-class _Held:
-    """What the register holds for one kind's incoming ids: each record's hash and system fields,
-    and its base's hash, version and tombstone.
-
-    For a few rows they are looked up by id; for many (a national bundle), each table is read once
-    whole: 2.8 s at 200,000 activities, where 400 lookups of 500 ids each took 5.6 s.
-    """
-
-    def __init__(self, session: Session, kind: RecordKind, ids: list[str]) -> None:
-        table = kind.table
-        stored = select(table.id, table.content_hash, table.deleted, table.version, table.updated_at, table.updated_by)
-        if len(ids) < WHOLE_TABLE_FROM:
-            self.records: dict[str, tuple[Any, ...]] = {}
-            for start in range(0, len(ids), CHUNK):
-                query = stored.where(table.id.in_(ids[start : start + CHUNK]))
-                self.records.update((row[0], tuple(row[1:])) for row in session.execute(query))
-            self.bases = load_base_digests(session, kind, ids)
-        else:
-            wanted = set(ids)
-            rows = session.connection().execute(stored.execution_options(yield_per=FETCH))  # in parts: see FETCH
-            self.records = {row[0]: tuple(row[1:]) for row in rows if row[0] in wanted}
-            self.bases = {record_id: digest for record_id, digest in load_base_digests(session, kind).items()
-                          if record_id in wanted}
-
-
-def _stored_as_row(row: IncomingRow, held: _Held) -> RowState | None:
+def _stored_as_row(row: IncomingRow, held: Held) -> RowState | None:
     """The stored record when its hash is that of a row as its producer wrote it: the row's content
     (read only if asked for) with the stored system fields. None for any other row."""
     stored = held.records.get(row.id)
@@ -180,14 +160,14 @@ def _stored_as_row(row: IncomingRow, held: _Held) -> RowState | None:
     return RowState(row, *stored[1:])
 
 
-def _held_as_is(row: IncomingRow, held: _Held) -> RowState | None:
+def _held_as_is(row: IncomingRow, held: Held) -> RowState | None:
     """The stored record a row as its producer wrote it is, unchanged (same hash and tombstone):
     nothing to compare, validate or write, and its content need not even be read."""
     state = _stored_as_row(row, held)
     return state if state is not None and state.deleted == row.deleted else None
 
 
-def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held) -> dict[str, RecordState]:
+def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
     """The records the rows name, as held here.
 
     A row as its producer wrote it whose hash is the stored record's is that record: its state is
@@ -216,7 +196,7 @@ def _load_records(session: Session, kind: RecordKind, ids: list[str]) -> dict[st
 
 
 def _plan_chunk(
-    session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held, contents: BundleContents,
+    session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held, contents: BundleContents,
     reference: Reference, existing: dict[str, set[str]], producer: str, rejected: list[RejectedRow],
 ) -> list[PlannedRecord]:
     planning: list[tuple[IncomingRow, RowState | None]] = []
@@ -262,7 +242,7 @@ def _untouched_copy(row: IncomingRow, local: RecordState) -> bool:
     return not row.hand_edited and row.deleted == local.deleted and row.content == local.content
 
 
-def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], held: _Held) -> dict[str, RecordState]:
+def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
     """The bases of the rows' records. A base whose hash, version and tombstone equal the row's is
     the row's content, so only the other bases are read and parsed."""
     digests = held.bases

@@ -16,13 +16,15 @@ import re
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import call, itemgetter
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
-from python_calamine import CalamineError, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
 from bra_desktop.bundle.cells import (
     CellError, bool_to_cell, cell_reader, read_bool, read_date, read_integer, read_text, to_cell,
@@ -167,8 +169,12 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
 
 
 @paused_collection()
-def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
-    """Check and read a bundle file; raises BundleError when it cannot be imported at all."""
+def read_bundle(path: Path, progress: Progress | None = None,
+                on_info: Callable[[BundleInfo], None] | None = None) -> BundleContents:
+    """Check and read a bundle file; raises BundleError when it cannot be imported at all.
+
+    `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
+    what it starts runs while they load (`held.ReadAhead`)."""
     require_defusedxml()
     check_bundle_file(path)
     try:
@@ -179,7 +185,7 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
         raise damaged(path.name, error) from error
     with SheetScan(path, parts) as scan:
         try:
-            contents = _read_workbook(path, scan, progress)
+            contents = _read_workbook(path, scan, progress, on_info)
         except BundleError:
             scan.wait()  # a damaged part says more than what was made of it
             raise
@@ -188,27 +194,32 @@ def read_bundle(path: Path, progress: Progress | None = None) -> BundleContents:
     return contents
 
 
-def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None) -> BundleContents:
+def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None,
+                   on_info: Callable[[BundleInfo], None] | None) -> BundleContents:
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}
         info_rows = _sheet(book, names, INFO_SHEET, None)
         info = _read_info(info_rows or [], path.name)
+        if on_info is not None:
+            on_info(info)
         contents = BundleContents(path, file_sha256(path), info)
         total = sum(info.declared_rows.values()) or 1
         done = 0
-        for sheet in DATA_SHEETS:
-            name = _sheet_name(names, sheet.name, sheet.name_en)
-            if name is None:
-                raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            rows = _sheet_rows(book, name)
-            scanned = scan.of(name)
-            untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
-            done += _read_data_sheet(contents, sheet, rows, scanned.without_value if scanned else set(), untouched)
-            del rows  # the sheet's cells as python-calamine holds them: freed here, and tidied away
-            release_freed_memory()  # outside the GIL, not at some later allocation inside it
-            if progress is not None:
-                progress(min(done, total), total)
+        sheet_names = [_sheet_name(names, sheet.name, sheet.name_en) for sheet in DATA_SHEETS]
+        with _SheetsInTurn(book, sheet_names) as sheets:
+            for sheet, name in zip(DATA_SHEETS, sheet_names):
+                calamine_sheet = sheets.take()
+                if name is None or calamine_sheet is None:
+                    raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
+                rows = _rows_of(calamine_sheet)
+                scanned = scan.of(name)
+                untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
+                done += _read_data_sheet(contents, sheet, rows, scanned.without_value if scanned else set(), untouched)
+                del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
+                release_freed_memory()  # outside the GIL, not at some later allocation inside it
+                if progress is not None:
+                    progress(min(done, total), total)
         code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
         if code_rows is not None:
             contents.code_items = _read_code_lists(contents, code_rows)
@@ -222,7 +233,7 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None) -> Bu
 def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> list[list[Any]] | None:
     """A small sheet's rows as lists, every column from A (None when the workbook lacks it)."""
     found = _sheet_name(names, name, name_en)
-    return None if found is None else list(_sheet_rows(book, found))
+    return None if found is None else list(_rows_of(book.get_sheet_by_name(found)))
 
 
 def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | None:
@@ -233,8 +244,8 @@ def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | 
     return None
 
 
-def _sheet_rows(book: CalamineWorkbook, name: str) -> Iterator[list[Any]]:
-    """The rows of the sheet the workbook calls `name`, one at a time, every column from A.
+def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
+    """The rows of a loaded sheet, one at a time, every column from A.
 
     Rows are iterated, never built as one list: python-calamine's `to_python` holds the GIL while
     it builds every row of the sheet (two seconds of a frozen window for a national bundle read on
@@ -242,9 +253,43 @@ def _sheet_rows(book: CalamineWorkbook, name: str) -> Iterator[list[Any]]:
     from row 1 but leaves out empty leading columns, which are put back so column numbers stay
     the sheet's own.
     """
-    sheet = book.get_sheet_by_name(name)
     leading = [""] * (sheet.start[1] if sheet.start else 0)
     return (leading + row for row in sheet.iter_rows()) if leading else sheet.iter_rows()
+
+
+class _SheetsInTurn:
+    """The sheets of `names` as python-calamine loads them, taken in that order (`take`), each
+    loading on a thread while the reader goes through the rows of the one before.
+
+    Loading a sheet lets go of the GIL: a national bundle's other sheets load while its activities
+    are read (a tenth of the reading). One sheet is loaded ahead, no more, so that at most two are
+    held at once; and none is kept here once taken, so the reader frees each when it is done.
+    """
+
+    def __init__(self, book: CalamineWorkbook, names: list[str | None]) -> None:
+        self._book = book
+        self._names = iter(names)
+        self._waiting = [name for name in names if name is not None]
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-load")
+        self._loading = self._load_next()
+
+    def take(self) -> CalamineSheet | None:
+        """The next sheet of `names`; None where its name is None."""
+        if next(self._names) is None:
+            return None
+        loading, self._loading = self._loading, self._load_next()
+        assert loading is not None
+        return loading.result()
+
+    def _load_next(self) -> Future[CalamineSheet] | None:
+        return self._pool.submit(self._book.get_sheet_by_name, self._waiting.pop(0)) if self._waiting else None
+
+    def __enter__(self) -> _SheetsInTurn:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self._loading = None
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- Info ------------------------------------------------------------------------------------------

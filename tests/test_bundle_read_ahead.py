@@ -1,0 +1,176 @@
+"""Reading the register ahead while a bundle loads (bundle/held.py, `ReadAhead`), and loading each
+data sheet while the one before is read (bundle/reader.py, `_SheetsInTurn`).
+
+What the planner needs of the register for a bundle with many rows of a kind (each record's hash
+and system fields, each base's digest) is read on a thread of its own from the moment Info says how
+many rows the bundle has. The plan must be the one planning without it makes; an edit made after
+that reading must make the plan stale, as an edit after planning does; and a failure there must
+fail the plan, not vanish with its thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+import pytest
+from sqlalchemy.exc import OperationalError
+
+from bra_desktop.bundle import held
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.held import Held, ReadAhead
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.planner import build_plan
+from bra_desktop.bundle.problems import BundleError
+from bra_desktop.bundle.reader import _SheetsInTurn, read_bundle
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import load_record, update_record
+
+from bundle_files import part_of, rewrite_zip
+from conftest import add
+
+pytestmark = pytest.mark.both_engines
+
+
+@pytest.fixture
+def read_ahead_always(monkeypatch):
+    """Every bundle counts as large: its kinds are read ahead whole, as for a national bundle."""
+    monkeypatch.setattr(held, "WHOLE_TABLE_FROM", 1)
+
+
+@pytest.fixture
+def whole_reads(monkeypatch) -> list[tuple[str, str]]:
+    """(kind, thread name) of every whole-table read of the register."""
+    seen: list[tuple[str, str]] = []
+    original = Held.whole.__func__
+
+    def spied(cls, session, kind, stop=None):
+        seen.append((kind.key, threading.current_thread().name))
+        return original(cls, session, kind, stop)
+
+    monkeypatch.setattr(Held, "whole", classmethod(spied))
+    return seen
+
+
+@pytest.fixture
+def brå_and_resent_bundle(register, make_register, tmp_path):
+    """Brå holds county 01's first bundle; the county then edits a record, adds one and deletes
+    nothing, and sends a second bundle."""
+    brå = make_register("BRA")
+    network = add(register, "network", name="Trygghetsrådet")
+    first = add(register, "activity", title="Trygghetsvandring", network_id=network.id, start_date=date(2026, 4, 2))
+    add(register, "activity", title="Samverkansmöte", start_date=date(2026, 5, 6))
+    add(register, "organisation", name="Solna stad", org_type="KOMMUN")
+    apply_plan(brå, prepare_import(brå, export_bundle(register, tmp_path / "första.xlsx", user="anna").path), user="ana")
+    with register.session() as session:
+        content = {**_content(register, first.id), "title": "Trygghetsvandring i Solna"}
+        update_record(session, KINDS["activity"], first.id, content, user="anna", reference=load_reference(session))
+        session.commit()
+    add(register, "activity", title="Ny träff", start_date=date(2026, 6, 1))
+    return brå, export_bundle(register, tmp_path / "andra.xlsx", user="anna").path
+
+
+def _content(register, record_id):
+    with register.session() as session:
+        return load_record(session, KINDS["activity"], record_id).content
+
+
+def decisions(plan) -> list[tuple[str, str, str]]:
+    return sorted((r.kind_key, r.record_id, r.action.value) for r in plan.records)
+
+
+def test_the_plan_read_ahead_is_the_plan_read_after(brå_and_resent_bundle, read_ahead_always, whole_reads):
+    brå, bundle = brå_and_resent_bundle
+    planned_after = build_plan(brå, read_bundle(bundle))  # no reading ahead: each table read in planning
+    assert {thread for _, thread in whole_reads} == {threading.current_thread().name}
+    whole_reads.clear()
+
+    planned_ahead = prepare_import(brå, bundle)
+
+    assert {thread for _, thread in whole_reads} == {"bra-read-ahead"}
+    assert {kind for kind, _ in whole_reads} == {"activity", "network", "organisation"}  # the kinds the bundle has rows of
+    assert decisions(planned_ahead) == decisions(planned_after)
+    assert planned_ahead.counts() == planned_after.counts()
+    assert sorted(a for _, _, a in decisions(planned_ahead)) == ["new", "unchanged", "unchanged", "unchanged", "update"]
+
+
+def test_a_small_bundle_is_not_read_ahead(brå_and_resent_bundle, whole_reads):
+    brå, bundle = brå_and_resent_bundle
+    plan = prepare_import(brå, bundle)
+    assert whole_reads == []  # a few rows are looked up by id: no table of Brå's is read whole for them
+    assert len(plan.changes) == 2
+
+
+def test_an_edit_after_the_reading_ahead_makes_the_plan_stale(brå_and_resent_bundle, read_ahead_always):
+    brå, bundle = brå_and_resent_bundle
+    with ReadAhead(brå) as ahead:
+        contents = read_bundle(bundle, on_info=lambda info: ahead.start(info.declared_rows))
+        ahead.wait()
+        add(brå, "activity", title="Brås egen träff")  # after the reading ahead, before planning
+        plan = build_plan(brå, contents, ahead=ahead)
+    with pytest.raises(BundleError, match="Registret har ändrats sedan förhandsgranskningen"):
+        apply_plan(brå, plan, user="ana")
+    apply_plan(brå, prepare_import(brå, bundle), user="ana")  # read again, it is current
+
+
+def test_a_failed_reading_ahead_fails_the_plan(brå_and_resent_bundle, read_ahead_always, monkeypatch):
+    brå, bundle = brå_and_resent_bundle
+
+    original = Held.whole.__func__
+
+    def unreachable_ahead(cls, session, kind, stop=None):  # the server goes away while the bundle loads
+        if threading.current_thread().name == "bra-read-ahead":
+            raise OperationalError("SELECT", {}, Exception("the server went away"))
+        return original(cls, session, kind, stop)
+
+    monkeypatch.setattr(Held, "whole", classmethod(unreachable_ahead))
+    with pytest.raises(OperationalError, match="the server went away"):
+        prepare_import(brå, bundle)
+
+
+def test_a_refused_bundle_leaves_no_reading_ahead_behind(brå_and_resent_bundle, read_ahead_always, tmp_path):
+    brå, bundle = brå_and_resent_bundle
+    without_networks = rewrite_zip(bundle, tmp_path / "trasig.xlsx", drop=(part_of(bundle, "Nätverk"),))
+    with pytest.raises(BundleError):
+        prepare_import(brå, without_networks)
+    assert not [t for t in threading.enumerate() if t.name == "bra-read-ahead"]
+
+
+def test_a_stopped_whole_read_keeps_nothing(brå_and_resent_bundle):
+    brå, _ = brå_and_resent_bundle
+    stop = threading.Event()
+    stop.set()
+    with brå.session() as session:
+        assert Held.whole(session, KINDS["activity"], stop).records == {}
+        assert len(Held.whole(session, KINDS["activity"]).records) == 2
+
+
+class _Book:
+    """Stands in for a CalamineWorkbook: records which thread loads which sheet, and how many
+    sheets had been asked for by then."""
+
+    def __init__(self, asked: list[int]) -> None:
+        self.loads: list[tuple[str, str, int]] = []
+        self.asked = asked
+
+    def get_sheet_by_name(self, name: str) -> str:
+        self.loads.append((name, threading.current_thread().name, self.asked[0]))
+        return f"sheet {name}"
+
+
+def test_sheets_load_in_turn_on_a_thread_one_ahead():
+    asked = [0]
+    book = _Book(asked)
+    taken = []
+    with _SheetsInTurn(book, ["Aktiviteter", None, "Nätverk", "Organisationer"]) as sheets:
+        for _ in range(4):
+            asked[0] += 1
+            taken.append(sheets.take())
+    assert taken == ["sheet Aktiviteter", None, "sheet Nätverk", "sheet Organisationer"]
+    assert [name for name, _, _ in book.loads] == ["Aktiviteter", "Nätverk", "Organisationer"]
+    assert {thread.rsplit("_", 1)[0] for _, thread, _ in book.loads} == {"bra-sheet-load"}
+    # a sheet starts loading once the sheet before it is asked for, not before: one ahead at most
+    nätverk, organisationer = book.loads[1][2], book.loads[2][2]
+    assert nätverk >= 1 and organisationer >= 3
