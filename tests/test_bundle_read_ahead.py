@@ -10,6 +10,7 @@ fail the plan, not vanish with its thread.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from datetime import date
 
@@ -94,6 +95,7 @@ def test_the_plan_read_ahead_is_the_plan_read_after(brå_and_resent_bundle, read
     assert decisions(planned_ahead) == decisions(planned_after)
     assert planned_ahead.counts() == planned_after.counts()
     assert sorted(a for _, _, a in decisions(planned_ahead)) == ["new", "unchanged", "unchanged", "unchanged", "update"]
+    assert planned_ahead.contents.file_sha256 == hashlib.sha256(bundle.read_bytes()).hexdigest()  # for the receipt
 
 
 def test_a_small_bundle_is_not_read_ahead(brå_and_resent_bundle, whole_reads):

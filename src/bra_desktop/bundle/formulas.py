@@ -28,6 +28,7 @@ from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException, ElementTree
 
+from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.safety import DAMAGED_ZIP, damaged
 
 SCAN_ERRORS = (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException)
@@ -79,7 +80,7 @@ class ScannedPart:
 
 
 class SheetScan:
-    """Each sheet of a workbook scanned (`ScannedPart`) on a thread of its own.
+    """Each sheet of a workbook scanned (`ScannedPart`) on a thread of its own, and the file hashed.
 
     `of` waits for one sheet's; `wait` for all, so that a damaged part is reported even where the
     reader did not need it. Either raises the file's "damaged" BundleError.
@@ -88,8 +89,14 @@ class SheetScan:
     def __init__(self, path: Path, parts: dict[str, str]) -> None:
         self._name = path.name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-scan")
+        self._file_sha256 = self._executor.submit(file_sha256, path)  # the receipts' hash: on the same pass, first
         self._found: dict[str, Future[ScannedPart]] = {
             name: self._executor.submit(_scan_part, path, part) for name, part in parts.items()}  # in sheet order
+
+    @property
+    def file_sha256(self) -> str:
+        """The whole file's SHA-256 (`digest.file_sha256`), hashed on the scan's thread too."""
+        return self._file_sha256.result()
 
     def of(self, sheet_name: str) -> ScannedPart | None:
         """The sheet's scan; None when the workbook has no such sheet."""

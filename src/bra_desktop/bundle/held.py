@@ -73,8 +73,12 @@ class Held:
         return cls(records, load_base_digests(session, kind))
 
     def only(self, ids: list[str]) -> Held:
-        """The same, for `ids` alone: the rest of a national table is not kept through planning."""
+        """The same for `ids`: for a bundle with a small part of a national table (a county's),
+        without the rest of it through planning. Kept whole when `ids` are most of it: picking
+        200,000 records out of 200,000 took longer (0.6 s) than keeping the few others."""
         records, bases = self.records, self.bases
+        if 2 * len(ids) >= len(records):
+            return self
         return Held({i: records[i] for i in ids if i in records}, {i: bases[i] for i in ids if i in bases})
 
 

@@ -375,10 +375,12 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     table = kind.table
     made = contents.info.created_at
     made = made if made.tzinfo else made.replace(tzinfo=timezone.utc)
+    # the producer's own records first (by the origin index), then their base and log entry: as a
+    # join, SQLite went through every base of a national register first (0.6 s at 200,000)
     candidates = session.scalars(
         select(table.id)
-        .join(SyncBase, (SyncBase.record_id == table.id) & (SyncBase.table_name == kind.table_name))
         .where(table.origin == contents.info.producer, table.deleted.is_(False))
+        .where(select(SyncBase.record_id).where(SyncBase.table_name == kind.table_name, SyncBase.record_id == table.id).exists())
         .where(select(ChangeLog.id).where(ChangeLog.record_id == table.id, ChangeLog.at <= made).exists())
     ).all()
     missing = [record_id for record_id in candidates if record_id not in present]

@@ -36,7 +36,7 @@ from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, part_hash_key, rows_key,
 )
-from bra_desktop.bundle.digest import SheetDigest, file_sha256
+from bra_desktop.bundle.digest import SheetDigest
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
@@ -141,7 +141,6 @@ class RejectedRow:
 @dataclass
 class BundleContents:
     path: Path
-    file_sha256: str
     info: BundleInfo
     rows: dict[str, list[IncomingRow]] = field(default_factory=dict)
     """Kind key → valid rows."""
@@ -150,6 +149,9 @@ class BundleContents:
     code_items: list[dict[str, Any]] | None = None
     untouched_sheets: set[str] = field(default_factory=set)
     """Sheets whose content matches the digest in Info: nothing in them was edited by hand."""
+    file_sha256: str = ""
+    """The file's SHA-256, by which receipts know a file imported before; hashed on the scan's
+    thread while the sheets load, and set when the reading is done."""
 
     @property
     def row_count(self) -> int:
@@ -190,6 +192,7 @@ def read_bundle(path: Path, progress: Progress | None = None,
             scan.wait()  # a damaged part says more than what was made of it
             raise
         scan.wait()  # a damaged part is a damaged file, needed or not
+        contents.file_sha256 = scan.file_sha256
     _reject_duplicate_ids(contents)
     return contents
 
@@ -203,7 +206,7 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None,
         info = _read_info(info_rows or [], path.name)
         if on_info is not None:
             on_info(info)
-        contents = BundleContents(path, file_sha256(path), info)
+        contents = BundleContents(path, info)
         total = sum(info.declared_rows.values()) or 1
         done = 0
         sheet_names = [_sheet_name(names, sheet.name, sheet.name_en) for sheet in DATA_SHEETS]
