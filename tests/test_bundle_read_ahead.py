@@ -15,6 +15,7 @@ import threading
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bra_desktop.bundle import held
@@ -26,6 +27,7 @@ from bra_desktop.bundle.planner import build_plan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.reader import _SheetsInTurn, read_bundle
 from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import Activity
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import load_record, update_record
 
@@ -140,13 +142,17 @@ def test_a_refused_bundle_leaves_no_reading_ahead_behind(brå_and_resent_bundle,
     assert not [t for t in threading.enumerate() if t.name == "bra-read-ahead"]
 
 
-def test_a_stopped_whole_read_keeps_nothing(brå_and_resent_bundle):
+def test_a_stopped_whole_read_keeps_nothing(brå_and_resent_bundle, register):
     brå, _ = brå_and_resent_bundle
     stop = threading.Event()
     stop.set()
+    with register.session() as session:
+        ids = list(session.scalars(select(Activity.id)))
     with brå.session() as session:
-        assert Held.whole(session, KINDS["activity"], stop).records == {}
-        assert len(Held.whole(session, KINDS["activity"]).records) == 2
+        assert [Held.whole(session, KINDS["activity"], stop).record(i) for i in ids] == [None] * 3
+        held_whole = Held.whole(session, KINDS["activity"])
+    assert sum(held_whole.record(i) is not None for i in ids) == 2  # Brå holds the first bundle's two
+    assert sum(held_whole.base(i) is not None for i in ids) == 2  # and their bases
 
 
 class _Book:

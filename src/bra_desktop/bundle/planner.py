@@ -154,7 +154,7 @@ def _reference(session: Session, code_changes: list[CodeChange], existing: dict[
 def _stored_as_row(row: IncomingRow, held: Held) -> RowState | None:
     """The stored record when its hash is that of a row as its producer wrote it: the row's content
     (read only if asked for) with the stored system fields. None for any other row."""
-    stored = held.records.get(row.id)
+    stored = held.record(row.id)
     if stored is None or row.hand_edited or stored[0] != row.content_hash:
         return None
     return RowState(row, *stored[1:])
@@ -178,7 +178,7 @@ def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
     found: dict[str, RecordState] = {}
     others = []
     for row in rows:
-        if row.id not in held.records:
+        if held.record(row.id) is None:
             continue
         state = _stored_as_row(row, held)
         if state is not None:
@@ -245,10 +245,9 @@ def _untouched_copy(row: IncomingRow, local: RecordState) -> bool:
 def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
     """The bases of the rows' records. A base whose hash, version and tombstone equal the row's is
     the row's content, so only the other bases are read and parsed."""
-    digests = held.bases
     same = {row.id: RowState(row, row.deleted, row.version)
-            for row in rows if digests.get(row.id) == (row.content_hash, row.deleted, row.version)}
-    other = [row.id for row in rows if row.id in digests and row.id not in same]
+            for row in rows if held.base(row.id) == (row.content_hash, row.deleted, row.version)}
+    other = [row.id for row in rows if row.id not in same and held.base(row.id) is not None]
     read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}
     return {**read, **same}
 

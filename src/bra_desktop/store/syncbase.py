@@ -86,19 +86,13 @@ class BaseWriter:
             self.batch = []
 
 
-def load_base_digests(session: Session, kind: RecordKind, ids: list[str] | None = None) -> dict[str, tuple[str, bool, int]]:
-    """(content hash, deleted, version) of the bases of `ids` (None: of every record of `kind`):
-    enough to know a base equals a copy in hand without reading and parsing its content."""
+def load_base_digests(session: Session, kind: RecordKind) -> dict[str, tuple[str, bool, int]]:
+    """(content hash, deleted, version) of the base of every record of `kind`: enough to know a
+    base equals a copy in hand without reading and parsing its content."""
     query = (select(SyncBase.record_id, SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
-             .where(SyncBase.table_name == kind.table_name))
-    if ids is None:
-        rows = session.connection().execute(query.execution_options(yield_per=FETCH))  # in parts: see FETCH
-        return {record_id: (digest, deleted, version) for record_id, digest, deleted, version in rows}
-    found: dict[str, tuple[str, bool, int]] = {}
-    for start in range(0, len(ids), 500):
-        rows = session.execute(query.where(SyncBase.record_id.in_(ids[start : start + 500])))
-        found.update((record_id, (digest, deleted, version)) for record_id, digest, deleted, version in rows)
-    return found
+             .where(SyncBase.table_name == kind.table_name).execution_options(yield_per=FETCH))
+    rows = session.connection().execute(query)  # in parts: see FETCH
+    return {record_id: (digest, deleted, version) for record_id, digest, deleted, version in rows}
 
 
 def load_bases(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, Base]:
