@@ -25,7 +25,7 @@ from bra_desktop.bundle.held import Held, ReadAhead
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.planner import build_plan
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.reader import _SheetsInTurn, read_bundle
+from bra_desktop.bundle.reader import _SheetsInTurn, incoming_values, read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import Activity
 from bra_desktop.store.reference import load_reference
@@ -110,7 +110,7 @@ def test_a_small_bundle_is_not_read_ahead(brå_and_resent_bundle, whole_reads):
 def test_an_edit_after_the_reading_ahead_makes_the_plan_stale(brå_and_resent_bundle, read_ahead_always):
     brå, bundle = brå_and_resent_bundle
     with ReadAhead(brå) as ahead:
-        contents = read_bundle(bundle, on_info=lambda info: ahead.start(info.declared_rows))
+        contents = read_bundle(bundle, on_info=ahead.start)
         ahead.wait()
         add(brå, "activity", title="Brås egen träff")  # after the reading ahead, before planning
         plan = build_plan(brå, contents, ahead=ahead)
@@ -182,3 +182,26 @@ def test_sheets_load_in_turn_on_a_thread_one_ahead():
     # a sheet starts loading once the sheet before it is asked for, not before: one ahead at most
     nätverk, organisationer = book.loads[1][2], book.loads[2][2]
     assert nätverk >= 1 and organisationer >= 3
+
+
+def test_rows_the_register_holds_as_they_are_keep_no_cells(brå_and_resent_bundle, read_ahead_always):
+    """Re-reading a bundle, a row whose record and base Brå holds as the row is lets go of its cells;
+    a changed or new row, and every organisation (whose contact details the bundle does not carry,
+    so their bases are made from the content), keep them. The plan applies as before."""
+    brå, bundle = brå_and_resent_bundle
+    plan = prepare_import(brå, bundle)
+    kept = {(r.kind_key, r.action.value): r.incoming.content_kept for r in plan.records}
+    assert kept == {("network", "unchanged"): False, ("activity", "unchanged"): False, ("activity", "update"): True,
+                    ("activity", "new"): True, ("organisation", "unchanged"): True}
+    apply_plan(brå, plan, user="ana")
+    with brå.session() as session:
+        titles = sorted(session.scalars(select(Activity.title)))
+    assert titles == ["Ny träff", "Samverkansmöte", "Trygghetsvandring i Solna"]
+
+
+def test_a_row_without_its_cells_says_so_and_still_gives_its_system_cells(brå_and_resent_bundle, read_ahead_always):
+    brå, bundle = brå_and_resent_bundle
+    row = next(r.incoming for r in prepare_import(brå, bundle).records if not r.incoming.content_kept)
+    with pytest.raises(LookupError, match=f"{row.sheet.name}, rad {row.row}"):
+        row.content  # noqa: B018 (the property is what is tested)
+    assert incoming_values(row) == {"id": row.id, "ursprung": "01", "version": row.version, "borttagen": "nej"}

@@ -80,7 +80,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written = [r for r in planned if r.changes_register or _catches_up(r)]
-            whole_rows = info.personal_data or not any(spec.personal for spec in kind.fields)
+            whole_rows = info.personal_data or not kind.has_personal_fields
             bases = [(r, _base(r, info.personal_data)) for r in planned
                      if _moves_base(r) and not (whole_rows and _base_is_row(r))]
             bases = [(r, base) for r, base in bases if not _same_base(r, base)]

@@ -14,11 +14,11 @@ the bundle is read, and the planner finds them ready.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from sys import intern
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session
@@ -28,6 +28,9 @@ from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import ChangeLog, SyncBase
 from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import FETCH
+
+if TYPE_CHECKING:
+    from bra_desktop.bundle.reader import BundleInfo
 
 LOOKUP_CHUNK = 500
 WHOLE_TABLE_FROM = 5_000
@@ -120,15 +123,20 @@ class ReadAhead:
         self.register = register
         self.marker: int | None = None
         """`change_marker` before the first read ahead (None: nothing was read ahead)."""
+        self.info: BundleInfo | None = None
+        """The bundle's Info, once `start` had it."""
         self._whole: dict[str, Held] = {}
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._error: BaseException | None = None
+        self._done = False
+        """Whether `wait` has seen the reading ahead end (it is asked once per row of a bundle)."""
 
-    def start(self, declared_rows: Mapping[str, int]) -> None:
+    def start(self, info: BundleInfo) -> None:
         """Start reading the kinds of the sheets with at least `WHOLE_TABLE_FROM` declared rows."""
-        kinds = [sheet.kind for sheet in DATA_SHEETS if declared_rows.get(sheet.name, 0) >= WHOLE_TABLE_FROM]
-        if kinds and self._thread is None:
+        self.info = info
+        kinds = [sheet.kind for sheet in DATA_SHEETS if info.declared_rows.get(sheet.name, 0) >= WHOLE_TABLE_FROM]
+        if kinds and self._thread is None and not self._done:
             self._thread = threading.Thread(target=self._read, args=(kinds,), name="bra-read-ahead", daemon=True)
             self._thread.start()
 
@@ -146,10 +154,17 @@ class ReadAhead:
 
     def wait(self) -> None:
         """Until the reading ahead is done; raises what it raised."""
-        if self._thread is not None:
-            self._thread.join()
+        if not self._done:
+            if self._thread is not None:
+                self._thread.join()
+            self._done = True
         if self._error is not None:
             raise self._error
+
+    def whole(self, kind_key: str) -> Held | None:
+        """The kind's table as read ahead, once it is (None: not read ahead, or taken by `held`)."""
+        self.wait()
+        return self._whole.get(kind_key)
 
     def held(self, session: Session, kind: RecordKind, ids: list[str]) -> Held:
         """What the register holds for `ids` of `kind`: from what was read ahead, or read now."""

@@ -8,12 +8,13 @@ policy for conflicts instead of a person.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bra_desktop.bundle.apply import ImportResult, apply_plan
 from bra_desktop.bundle.held import ReadAhead
 from bra_desktop.bundle.plan import INCOMING, LOCAL, ImportPlan
-from bra_desktop.bundle.planner import Progress, build_plan
+from bra_desktop.bundle.planner import Progress, build_plan, content_needed
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary, save_rejected_rows
 from bra_desktop.store.errors import RegisterError
@@ -35,11 +36,11 @@ class ImportOutcome:
 def prepare_import(register: Register, path: Path, progress: Progress | None = None) -> ImportPlan:
     """Read and plan one file: the dry run. Writes nothing. `progress` runs once over both steps
     (reading is its first half). What the plan needs of the register is read while the file is
-    (`ReadAhead`)."""
+    (`ReadAhead`), and rows it holds as they are keep no cells (`content_needed`)."""
     reading = None if progress is None else (lambda done, total: progress(done, 2 * total))
     planning = None if progress is None else (lambda done, total: progress(total + done, 2 * total))
     with ReadAhead(register) as ahead:
-        contents = read_bundle(path, progress=reading, on_info=lambda info: ahead.start(info.declared_rows))
+        contents = read_bundle(path, progress=reading, on_info=ahead.start, content_needed=partial(content_needed, ahead))
         return build_plan(register, contents, progress=planning, ahead=ahead)
 
 

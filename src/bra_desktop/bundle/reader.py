@@ -101,12 +101,24 @@ class IncomingRow:
     def content(self) -> Content:
         if self._unread is not None:
             self.read_content()
-        assert self._content is not None
+        if self._content is None:
+            raise LookupError(f"{self.sheet.name}, rad {self.row}: radens innehåll behölls inte (registret har posten som den är)")
         return self._content
 
     @property
     def content_unread(self) -> bool:
         return self._unread is not None
+
+    @property
+    def content_kept(self) -> bool:
+        """False once `forget_cells` let go of a row's unread business cells."""
+        return self._content is not None or self._unread is not None
+
+    def forget_cells(self) -> None:
+        """Let go of the business cells of a row read without them, whose content nothing will ask
+        for (`read_bundle`'s `content_needed`): a national bundle's cells are most of its memory."""
+        assert self._content is None
+        self._unread = None
 
     def read_content(self) -> RejectedRow | None:
         """Read the business cells of a row read without them, as the row would have been read with
@@ -171,12 +183,14 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
 
 
 @paused_collection()
-def read_bundle(path: Path, progress: Progress | None = None,
-                on_info: Callable[[BundleInfo], None] | None = None) -> BundleContents:
+def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[[BundleInfo], None] | None = None,
+                content_needed: Callable[[IncomingRow], bool] | None = None) -> BundleContents:
     """Check and read a bundle file; raises BundleError when it cannot be imported at all.
 
     `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
-    what it starts runs while they load (`held.ReadAhead`)."""
+    what it starts runs while they load (`held.ReadAhead`). `content_needed` is asked about each
+    row read without its content (of a sheet as the app wrote it): a row it says no for keeps no
+    business cells (`IncomingRow.forget_cells`)."""
     require_defusedxml()
     check_bundle_file(path)
     try:
@@ -187,7 +201,7 @@ def read_bundle(path: Path, progress: Progress | None = None,
         raise damaged(path.name, error) from error
     with SheetScan(path, parts) as scan:
         try:
-            contents = _read_workbook(path, scan, progress, on_info)
+            contents = _read_workbook(path, scan, progress, on_info, content_needed)
         except BundleError:
             scan.wait()  # a damaged part says more than what was made of it
             raise
@@ -197,8 +211,8 @@ def read_bundle(path: Path, progress: Progress | None = None,
     return contents
 
 
-def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None,
-                   on_info: Callable[[BundleInfo], None] | None) -> BundleContents:
+def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None, on_info: Callable[[BundleInfo], None] | None,
+                   content_needed: Callable[[IncomingRow], bool] | None) -> BundleContents:
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}
@@ -218,7 +232,8 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None,
                 rows = _rows_of(calamine_sheet)
                 scanned = scan.of(name)
                 untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
-                done += _read_data_sheet(contents, sheet, rows, scanned.without_value if scanned else set(), untouched)
+                no_value = scanned.without_value if scanned else set()
+                done += _read_data_sheet(contents, sheet, rows, no_value, untouched, content_needed)
                 del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
                 release_freed_memory()  # outside the GIL, not at some later allocation inside it
                 if progress is not None:
@@ -379,11 +394,12 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
 
 
 def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]],
-                     untouched: bool) -> int:
+                     untouched: bool, content_needed: Callable[[IncomingRow], bool] | None) -> int:
     """Read one data sheet's rows into `contents`; returns how many rows below the header it had.
 
     An `untouched` sheet's XML is the one the app wrote (its hash is in Info): every row is as the
-    app wrote it, so its business cells are left for when the content is needed (`IncomingRow`).
+    app wrote it, so its business cells are left for when the content is needed (`IncomingRow`),
+    and let go of for a row whose content `content_needed` says is not.
     """
     header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
@@ -404,10 +420,12 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
         parsed = reader.read(offset, cells, content_unread=untouched and not no_value)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
-        else:
-            valid.append(parsed)
-            if digest is not None:
-                digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
+            continue
+        valid.append(parsed)
+        if digest is not None:
+            digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
+        elif content_needed is not None and parsed.content_unread and not content_needed(parsed):
+            parsed.forget_cells()
     contents.rows[sheet.kind.key] = valid
     if untouched or contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
         contents.untouched_sheets.add(sheet.name)
@@ -581,8 +599,14 @@ _SYSTEM_READERS = (
 
 
 def incoming_values(row: IncomingRow) -> dict[str, Any]:
-    """A valid row's cells again (label → value), for a rejected-rows file a person can fix."""
-    values: dict[str, Any] = {c.label_sv: to_cell(c.field, row.content[c.key]) for c in row.sheet.business_columns}
+    """A valid row's cells again (label → value), for a rejected-rows file a person can fix.
+
+    A row that let go of its cells (`IncomingRow.forget_cells`) gives its system cells only: the
+    app never writes an id twice, so only a hand-made file with a forged sheet hash gets here.
+    """
+    values: dict[str, Any] = {}
+    if row.content_kept:
+        values.update((c.label_sv, to_cell(c.field, row.content[c.key])) for c in row.sheet.business_columns)
     values.update(_system_values(row))
     return values
 

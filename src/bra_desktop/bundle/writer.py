@@ -203,7 +203,7 @@ class BundleWriter:
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
-        strip_personal = not self.header.personal_data and any(spec.personal for spec in sheet.kind.fields)
+        strip_personal = not self.header.personal_data and sheet.kind.has_personal_fields
         values = [column.value for column in columns]
         for record in records:
             if strip_personal:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 from sqlmodel import SQLModel
 
@@ -86,6 +87,11 @@ class RecordKind:
             if spec.name == name:
                 return spec
         raise KeyError(f"{self.key} has no field {name!r}")
+
+    @cached_property
+    def has_personal_fields(self) -> bool:
+        """Whether the kind has contact details (personal data), which bundles carry only when asked to."""
+        return any(spec.personal for spec in self.fields)
 
     @property
     def scalar_fields(self) -> tuple[FieldSpec, ...]:
