@@ -72,7 +72,8 @@ class IncomingRow:
     A row of a sheet that is byte for byte as the app wrote it (`_read_data_sheet`) is read without
     its business cells: its `content_hash` is its `radkontroll`, and its content is read from the
     cells, which the row keeps until then, when first asked for. Re-reading a national bundle, most
-    rows are records the register holds as they are, and their content is never needed.
+    rows are records the register holds as they are, and their content is never needed: those let
+    go of their cells as they are read (`forget_cells`).
     """
 
     sheet: DataSheet
