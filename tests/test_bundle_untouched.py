@@ -24,6 +24,7 @@ from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.schema import DATA_SHEETS, part_hash_key
+from bra_desktop.store import syncbase
 
 from bundle_files import cell_ref, part_of, replace_cell, rewrite_zip
 from conftest import add
@@ -79,8 +80,12 @@ def test_info_carries_each_data_sheets_hash_as_stored_in_the_file(bundle):
         assert info_value(bundle, part_hash_key(sheet)) == part_sha256(bundle, part_of(bundle, sheet.name))
 
 
-def test_a_re_sent_bundle_is_planned_and_applied_without_reading_content(register, bundle):
+def test_a_re_sent_bundle_is_planned_and_applied_without_reading_content(register, bundle, monkeypatch):
     plan = prepare_import(register, bundle)
+    digests_read: list[str] = []
+    real_digests = syncbase.load_base_digests
+    monkeypatch.setattr(syncbase, "load_base_digests",
+                        lambda session, kind: digests_read.append(kind.key) or real_digests(session, kind))
 
     assert {r.action for r in plan.records} == {Action.UNCHANGED} and len(plan.records) == 3
     assert plan.contents.untouched_sheets == {sheet.name for sheet in DATA_SHEETS}
@@ -90,6 +95,7 @@ def test_a_re_sent_bundle_is_planned_and_applied_without_reading_content(registe
     assert result.changed == 0
     # an organisation's base takes the register's own contact details, which the bundle left out
     assert [row.sheet.kind.key for row in rows if not row.content_unread] == ["organisation"]
+    assert digests_read == []  # no base moved (the organisation's is the same as held): none are read to compare
 
     activity = plan.contents.rows["activity"][0]  # asked for, the content is there, and is the row's
     assert activity.content["participants"] == 25 and activity.content["municipalities"] == ("0180", "0184")
