@@ -184,13 +184,10 @@ def content_needed(ahead: ReadAhead, row: IncomingRow) -> bool:
     Re-reading a national bundle, that is most rows, and their cells most of the memory.
     """
     held = ahead.whole(row.sheet.kind.key)
-    if held is None or row.hand_edited or ahead.info is None:
+    if held is None or ahead.info is None or (not ahead.info.personal_data and row.sheet.kind.has_personal_fields):
         return True
-    kind = row.sheet.kind
-    if not ahead.info.personal_data and kind.has_personal_fields:
-        return True
-    stored = held.record(row.id)
-    return (stored is None or stored[0] != row.content_hash or stored[1] != row.deleted or stored[2] < row.version
+    unchanged = _held_as_is(row, held)
+    return (unchanged is None or unchanged.version < row.version
             or held.base(row.id) != (row.content_hash, row.deleted, row.version))
 
 
