@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord, RowState
@@ -25,6 +25,7 @@ from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
 from bra_desktop.store.bulk import RecordWrite, write_records
+from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import Base, save_bases
 
@@ -89,7 +90,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             # made a chunk at a time as they are written: each holds a copy of its record's content
             write_records(session, kind, (_write(r, user) for r in written), user=user, source=info.bundle_id)
             save_bases(session, kind, [base for _, base in bases], info.bundle_id)
-        receipt.last_change_id = session.scalar(select(func.max(ChangeLog.id))) or 0
+        receipt.last_change_id = change_marker(session)
         session.commit()
     if len(changes) >= STATISTICS_AFTER:
         register.refresh_statistics()
@@ -98,7 +99,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
 
 def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -> bool:
     """Whether the register is as the plan saw it, but for other records changed by `batch`."""
-    if (session.scalar(select(func.max(ChangeLog.id))) or 0) == plan.register_marker:
+    if change_marker(session) == plan.register_marker:
         return True
     later = ChangeLog.id > plan.register_marker
     sources = set(session.scalars(select(ChangeLog.source).where(later).distinct()))

@@ -20,12 +20,13 @@ from sys import intern
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.schema import DATA_SHEETS
 from bra_desktop.domain.fields import RecordKind
-from bra_desktop.domain.models import ChangeLog, SyncBase
+from bra_desktop.domain.models import SyncBase
+from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import FETCH
 
@@ -37,11 +38,6 @@ WHOLE_TABLE_FROM = 5_000
 """Incoming records of one kind from which the register's are read a table at a time: for a few
 rows they are looked up by id; for many, one pass over the table is quicker (2.8 s at 200,000
 activities, where 400 lookups of 500 ids each took 5.6 s)."""
-
-
-def change_marker(session: Session) -> int:
-    """The newest change-log entry: a plan made from reads after it is stale once a later one exists."""
-    return session.scalar(select(func.max(ChangeLog.id))) or 0
 
 
 class Held:

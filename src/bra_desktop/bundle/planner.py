@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bra_desktop.bundle.held import Held, ReadAhead, change_marker
+from bra_desktop.bundle.held import Held, ReadAhead
 from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
 )
@@ -26,6 +26,7 @@ from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
 from bra_desktop.domain.validation import Problem, Reference, validate
+from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records

@@ -5,7 +5,7 @@ Entries are written with the records themselves by `bulk.write_records`; this mo
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import ChangeLog
@@ -16,3 +16,9 @@ LOCAL = "local"
 def history(session: Session, record_id: str) -> list[ChangeLog]:
     """A record's changes, oldest first."""
     return list(session.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.id)))
+
+
+def change_marker(session: Session) -> int:
+    """The newest entry's id (0 for none): a plan made from reads after it is stale once a later one
+    exists, and a receipt notes it as where its import ends."""
+    return session.scalar(select(func.max(ChangeLog.id))) or 0
