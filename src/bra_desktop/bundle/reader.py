@@ -219,17 +219,20 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None, on_in
         names = {name.strip(): name for name in book.sheet_names}
         info_rows = _sheet(book, names, INFO_SHEET, None)
         info = _read_info(info_rows or [], path.name)
+        sheet_names = []
+        for sheet in DATA_SHEETS:
+            name = _sheet_name(names, sheet.name, sheet.name_en)
+            if name is None:
+                raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
+            sheet_names.append(name)
         if on_info is not None:
             on_info(info)
         contents = BundleContents(path, info)
         total = sum(info.declared_rows.values()) or 1
         done = 0
-        sheet_names = [_sheet_name(names, sheet.name, sheet.name_en) for sheet in DATA_SHEETS]
         with _SheetsInTurn(book, sheet_names) as sheets:
             for sheet, name in zip(DATA_SHEETS, sheet_names):
                 calamine_sheet = sheets.take()
-                if name is None or calamine_sheet is None:
-                    raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
                 rows = _rows_of(calamine_sheet)
                 scanned = scan.of(name)
                 untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
@@ -285,19 +288,16 @@ class _SheetsInTurn:
     held at once; and none is kept here once taken, so the reader frees each when it is done.
     """
 
-    def __init__(self, book: CalamineWorkbook, names: list[str | None]) -> None:
+    def __init__(self, book: CalamineWorkbook, names: list[str]) -> None:
         self._book = book
-        self._names = iter(names)
-        self._waiting = [name for name in names if name is not None]
+        self._waiting = list(names)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-load")
         self._loading = self._load_next()
 
-    def take(self) -> CalamineSheet | None:
-        """The next sheet of `names`; None where its name is None."""
-        if next(self._names) is None:
-            return None
+    def take(self) -> CalamineSheet:
+        """The next sheet of `names`."""
         loading, self._loading = self._loading, self._load_next()
-        assert loading is not None
+        assert loading is not None, "every sheet was taken"
         return loading.result()
 
     def _load_next(self) -> Future[CalamineSheet] | None:

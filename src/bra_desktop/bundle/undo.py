@@ -96,10 +96,10 @@ def _row(receipt_id: int, table_name: str, record_id: str, **values: Any) -> dic
             "record": None, "base_moved": False, "base": None, **values}
 
 
-def _insert(session: Session, rows: Iterable[dict[str, Any]]) -> None:
-    batch = list(rows)
-    for start in range(0, len(batch), _INSERTED):
-        session.execute(insert(ImportUndo.__table__), batch[start:start + _INSERTED])
+def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One executemany: `keep_records` hands over `_INSERTED` rows at most, and code lists are short."""
+    if rows:
+        session.execute(insert(ImportUndo.__table__), rows)
 
 
 def _prior_json(prior: PriorRecord) -> dict[str, Any]:
