@@ -15,31 +15,20 @@ a double-click on a county shows that county's overview.
 "Spara årsrapport…" saves the report of the figures on screen, as a PDF (`ui.pdf_report`) or a
 workbook (`reports.xlsx_report`), the same as `bra-desktop report --out`.
 
-A click on a bar emits `sig_show_records` with the filters and a `Restriction` that select exactly
-the records the bar counts (`activities_behind` and friends below follow the rules of
-`reports.figures`), and the main window shows that table.
+A click on a bar (`ui.bar_chart`) emits `sig_show_records` with the filters and a `Restriction` that
+select exactly the records the bar counts (`reports.behind`), and the main window shows that table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCharts import (
-    QAbstractBarSeries,
-    QBarCategoryAxis,
-    QBarSeries,
-    QBarSet,
-    QChart,
-    QChartView,
-    QHorizontalBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import QLocale, QMargins, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QShowEvent
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,35 +42,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
-from sqlalchemy import ColumnElement, func, not_, select
-from sqlalchemy.orm import Session
 
-from bra_desktop.domain.models import (
-    Activity,
-    ActivityMunicipality,
-    ActivityOrganisation,
-    ActivitySubjectArea,
-    Commitment,
-    Organisation,
-    ProblemArea,
-)
-from bra_desktop.reports.figures import (
-    CANCELLED,
-    CLOSED_COMMITMENT,
-    Count,
-    YearFigures,
-    available_years,
-    county_overview,
-    year_figures,
-)
+from bra_desktop.reports.behind import activities_behind, commitments_behind, organisations_behind, problem_areas_behind
+from bra_desktop.reports.figures import Count, YearFigures, available_years, county_overview, year_figures
 from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
 from bra_desktop.store.register import Register
+from bra_desktop.ui.bar_chart import BarChart, BarSet
 from bra_desktop.ui.national_overview import NationalOverview
 from bra_desktop.ui.operations import Operation
 from bra_desktop.ui.service import RegisterService
@@ -97,92 +68,6 @@ PREVIOUS_COLOUR = "#a9c0d3"
 
 MOST_BARS = 12
 """Charts of networks and municipalities show the largest this many."""
-
-BAR_HEIGHT = 22
-"""Pixels per category of a horizontal chart: less, and Qt elides the category labels to "..."."""
-
-LABEL_CHARS = 30
-"""Category labels longer than this are shortened (the whole label shows on hover)."""
-
-
-# --- the records behind a figure (the rules of `reports.figures`) ------------------------------------
-
-
-def _scope(table: Any, county: str | None) -> list[ColumnElement[bool]]:
-    return [table.deleted.is_(False), *([table.origin == county] if county is not None else [])]
-
-
-def _year_activities(year: int, county: str | None) -> list[ColumnElement[bool]]:
-    """Live, not cancelled activities of the scope whose period overlaps `year`."""
-    return [
-        *_scope(Activity, county),
-        Activity.status != CANCELLED,
-        Activity.start_date <= date(year, 12, 31),
-        func.coalesce(Activity.end_date, Activity.start_date) >= date(year, 1, 1),
-    ]
-
-
-def activities_behind(year: int, county: str | None, chart: str, key: str) -> Callable[[Session], list[str]]:
-    """The ids of the activities a bar of `chart` counts (see `YearFigures`): a `Restriction`'s query."""
-    conditions = _year_activities(year, county)
-    if chart == "by_month":
-        month = int(key)
-        if month > 1:  # January also holds the activities begun in an earlier year
-            conditions.append(Activity.start_date >= date(year, month, 1))
-        if month < 12:
-            conditions.append(Activity.start_date < date(year, month + 1, 1))
-    elif chart == "by_type":
-        conditions.append(Activity.activity_type == key)
-    elif chart == "by_network":
-        conditions.append(Activity.network_id == key if key else Activity.network_id.is_(None))
-    elif chart == "by_subject_area":
-        with_code = select(ActivitySubjectArea.activity_id)
-        if key:
-            conditions.append(Activity.id.in_(with_code.where(ActivitySubjectArea.code == key)))
-        else:
-            conditions.append(not_(Activity.id.in_(with_code)))
-    elif chart == "municipalities_reached":
-        conditions.append(Activity.id.in_(
-            select(ActivityMunicipality.activity_id).where(ActivityMunicipality.municipality_code == key)))
-    else:
-        raise ValueError(f"no activities behind {chart!r}")
-    query = select(Activity.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
-
-
-def organisations_behind(year: int, county: str | None, org_type: str) -> Callable[[Session], list[str]]:
-    """Live organisations of type `org_type` taking part in the year's activities."""
-    taking_part = (
-        select(ActivityOrganisation.organisation_id)
-        .join(Activity, Activity.id == ActivityOrganisation.activity_id)
-        .where(*_year_activities(year, county))
-    )
-    query = select(Organisation.id).where(
-        Organisation.deleted.is_(False), Organisation.org_type == org_type, Organisation.id.in_(taking_part))
-    return lambda session: list(session.execute(query).scalars())
-
-
-def commitments_behind(county: str | None, *, status: str | None = None, overdue_on: date | None = None,
-                       ) -> Callable[[Session], list[str]]:
-    """Live commitments of the scope: of a status, or overdue on a date (due before it, not closed)."""
-    conditions = _scope(Commitment, county)
-    if status is not None:
-        conditions.append(Commitment.status == status)
-    if overdue_on is not None:
-        conditions += [Commitment.due_date < overdue_on, Commitment.status.not_in(CLOSED_COMMITMENT)]
-    query = select(Commitment.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
-
-
-def problem_areas_behind(county: str | None, *, trend: str | None = None, status: str | None = None,
-                         ) -> Callable[[Session], list[str]]:
-    conditions = _scope(ProblemArea, county)
-    if trend is not None:
-        conditions.append(ProblemArea.trend == trend)
-    if status is not None:
-        conditions.append(ProblemArea.status == status)
-    query = select(ProblemArea.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
 
 
 # --- what the worker counts --------------------------------------------------------------------------
@@ -246,160 +131,6 @@ class Tile(QFrame):
         self.value_label.setText(value)
         self.note_label.setText(note)
         self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
-
-
-@dataclass(frozen=True)
-class BarSet:
-    """One row of bars: its name (shown in the legend when there are several) and colour."""
-
-    name: str
-    values: Sequence[int]
-    colour: str
-
-
-class BarChart(QChartView):
-    """A bar chart of counts (vertical or horizontal). A click on a bar emits its set and key."""
-
-    sig_bar_clicked = Signal(int, str)
-    """(index of the bar set, key of the category) of a clicked bar; not for the "Övriga" bar."""
-
-    def __init__(self, title: str, *, horizontal: bool, parent: QWidget | None = None) -> None:
-        chart = QChart()
-        super().__init__(chart, parent)
-        self.horizontal = horizontal
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(250)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.title = title
-        chart.setTitle(title)
-        title_font = QFont(self.font())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setMargins(QMargins(2, 2, 2, 2))
-        chart.setBackgroundRoundness(0)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self._keys: list[str | None] = []
-        self._labels: list[str] = []
-        self._sets: list[BarSet] = []
-
-    def bars(self) -> list[tuple[str, tuple[int, ...]]]:
-        """What is drawn, top to bottom / left to right: (category label, value of each set)."""
-        rows = [(label, tuple(bar_set.values[i] for bar_set in self._sets)) for i, label in enumerate(self._labels)]
-        return rows[::-1] if self.horizontal else rows
-
-    def sets(self) -> list[BarSet]:
-        return list(self._sets)
-
-    def click_bar(self, label: str, set_index: int = 0) -> None:
-        """Act as if the bar of category `label` was clicked (for tests and keyboard users)."""
-        index = self._labels.index(label)
-        series = self.chart().series()[0]
-        assert isinstance(series, QAbstractBarSeries)
-        series.barSets()[set_index].clicked.emit(index)
-
-    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "") -> None:
-        """Draw `categories` (key, label; key None for a bar that cannot be clicked) with `sets`;
-        `note` follows the title."""
-        chart = self.chart()
-        chart.setTitle(f"{self.title} {note}" if note else self.title)
-        if self.horizontal:
-            self.setMinimumHeight(max(200, 80 + BAR_HEIGHT * len(categories)))
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-            axis.deleteLater()
-        order = list(range(len(categories)))
-        if self.horizontal:
-            order.reverse()  # Qt draws the first category at the bottom: the first should be on top
-        self._keys = [categories[i][0] for i in order]
-        self._labels = _unique_labels([categories[i][1] for i in order])
-        self._sets = [BarSet(s.name, [s.values[i] for i in order], s.colour) for s in sets]
-
-        series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
-        for set_index, item in enumerate(self._sets):
-            bar_set = QBarSet(item.name)
-            bar_set.append([float(value) for value in item.values])
-            bar_set.setColor(QColor(item.colour))
-            bar_set.setBorderColor(QColor(item.colour))
-            bar_set.setLabelColor(QColor("#333333"))
-            bar_set.clicked.connect(lambda index, set_index=set_index: self._clicked(set_index, index))
-            bar_set.hovered.connect(lambda over, index, set_index=set_index: self._hovered(over, set_index, index))
-            series.append(bar_set)
-        series.setBarWidth(0.75 if len(self._sets) > 1 else 0.6)
-        series.setLabelsVisible(True)
-        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
-        series.setLabelsFormat("@value")
-        series.setLabelsPrecision(12)
-        chart.addSeries(series)
-
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        category_axis = QBarCategoryAxis()
-        category_axis.append([_shorten(label) for label in self._labels])
-        category_axis.setLabelsFont(small)
-        category_axis.setGridLineVisible(False)
-        value_axis = QValueAxis()
-        top = max((max(s.values, default=0) for s in self._sets), default=0)
-        step = _nice_step(top)
-        value_axis.setRange(0, step * (int(top * 1.15 / step) + 1))
-        value_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        value_axis.setTickAnchor(0)
-        value_axis.setTickInterval(step)
-        value_axis.setLabelFormat("%d")
-        value_axis.setLabelsFont(small)
-        value_axis.setGridLineColor(QColor("#e3e3e3"))
-        chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft if self.horizontal else Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom if self.horizontal else Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(category_axis)
-        series.attachAxis(value_axis)
-        chart.legend().setVisible(len(self._sets) > 1)
-
-    def _clicked(self, set_index: int, index: int) -> None:
-        key = self._keys[index] if 0 <= index < len(self._keys) else None
-        if key is not None:
-            self.sig_bar_clicked.emit(set_index, key)
-
-    def _hovered(self, over: bool, set_index: int, index: int) -> None:
-        if not over or not 0 <= index < len(self._labels):
-            QToolTip.hideText()
-            self.viewport().unsetCursor()
-            return
-        bar_set = self._sets[set_index]
-        name = f"{bar_set.name}: " if len(self._sets) > 1 else ""
-        QToolTip.showText(QCursor.pos(), f"{self._labels[index].strip(chr(0x200B))}\n{name}{bar_set.values[index]}", self)
-        if self._keys[index] is not None:
-            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-
-
-def _shorten(label: str) -> str:
-    text = label.rstrip("\u200b")
-    short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
-    return short + label[len(text):]
-
-
-def _unique_labels(labels: list[str]) -> list[str]:
-    """Category axes need distinct labels: repeats (also after shortening) get invisible suffixes."""
-    seen: set[str] = set()
-    unique = []
-    for label in labels:
-        candidate = label
-        while _shorten(candidate) in seen:
-            candidate += "\u200b"
-        seen.add(_shorten(candidate))
-        unique.append(candidate)
-    return unique
-
-
-def _nice_step(top: int) -> int:
-    """A round tick interval giving about four ticks up to `top`."""
-    rough = max(top / 4, 1)
-    magnitude = 10 ** (len(str(int(rough))) - 1)
-    for factor in (1, 2, 5, 10):
-        if factor * magnitude >= rough:
-            return factor * magnitude
-    return 10 * magnitude
 
 
 def _most(counts: Sequence[Count], most: int) -> tuple[Sequence[Count], int]:
