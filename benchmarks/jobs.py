@@ -177,8 +177,9 @@ def plan_unchanged(bundle: str, folder: str) -> None:
     plan = prepare_import(register, Path(bundle))
     seconds = time.perf_counter() - started
     counts = plan.counts()
-    assert counts[Action.UNCHANGED] == len(plan.records), counts
-    report(seconds, records=len(plan.records))
+    records = sum(counts.values())
+    assert counts[Action.UNCHANGED] == records, counts
+    report(seconds, records=records, held=sum(map(len, plan.contents.held_rows.values())))
 
 
 # --- the window -----------------------------------------------------------------------------------

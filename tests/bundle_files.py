@@ -55,6 +55,27 @@ def rewrite_zip(
     return target
 
 
+def part_sha256(path: Path, part: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return hashlib.sha256(archive.read(part)).hexdigest()
+
+
+def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash: bool) -> Path:
+    """Change a sheet's XML; with `forge_hash`, write the changed XML's hash into Info too, as only
+    someone crafting the file by hand would."""
+    part = part_of(bundle, sheet_name)
+    with zipfile.ZipFile(bundle) as archive:
+        edited = edit(archive.read(part))
+    edits = {part: edited}
+    if forge_hash:
+        declared = part_sha256(bundle, part)
+        forged = hashlib.sha256(edited).hexdigest()
+        info = part_of(bundle, "Info")
+        with zipfile.ZipFile(bundle) as archive:
+            edits[info] = archive.read(info).replace(declared.encode(), forged.encode())
+    return rewrite_zip(bundle, target, edit=edits)
+
+
 def part_of(path: Path, sheet_name: str) -> str:
     """The worksheet part (e.g. xl/worksheets/sheet2.xml) that holds a sheet."""
     with zipfile.ZipFile(path) as archive:
@@ -62,7 +83,8 @@ def part_of(path: Path, sheet_name: str) -> str:
 
 
 def cell_ref(kind_key: str, field: str, row: int) -> str:
-    """The A1 reference of a business field's cell in a bundle as the app writes it."""
+    """The A1 reference of a cell in a bundle as the app writes it: a business field's, or a system
+    column's (`field` a `SystemField`)."""
     sheet = sheet_for_kind(kind_key)
     index = [c.key for c in sheet.columns].index(field) + 1
     return f"{get_column_letter(index)}{row}"

@@ -11,7 +11,6 @@ row with sheet, row and column.
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -26,7 +25,7 @@ from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.schema import DATA_SHEETS, part_hash_key
 from bra_desktop.store import syncbase
 
-from bundle_files import cell_ref, part_of, replace_cell, rewrite_zip
+from bundle_files import cell_ref, edit_sheet, part_of, part_sha256, replace_cell, rewrite_zip
 from conftest import add
 
 pytestmark = pytest.mark.both_engines
@@ -52,27 +51,6 @@ def _info_rows(path: Path) -> list[list[object]]:
     from python_calamine import CalamineWorkbook
 
     return CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Info").to_python()
-
-
-def part_sha256(path: Path, part: str) -> str:
-    with zipfile.ZipFile(path) as archive:
-        return hashlib.sha256(archive.read(part)).hexdigest()
-
-
-def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash: bool) -> Path:
-    """Change a sheet's XML; with `forge_hash`, write the changed XML's hash into Info too, as only
-    someone crafting the file by hand would."""
-    part = part_of(bundle, sheet_name)
-    with zipfile.ZipFile(bundle) as archive:
-        edited = edit(archive.read(part))
-    edits = {part: edited}
-    if forge_hash:
-        declared = part_sha256(bundle, part)
-        forged = hashlib.sha256(edited).hexdigest()
-        info = part_of(bundle, "Info")
-        with zipfile.ZipFile(bundle) as archive:
-            edits[info] = archive.read(info).replace(declared.encode(), forged.encode())
-    return rewrite_zip(bundle, target, edit=edits)
 
 
 def test_info_carries_each_data_sheets_hash_as_stored_in_the_file(bundle):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from sqlalchemy import select
@@ -106,7 +107,9 @@ def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -
     if not batch or not sources <= set(batch):
         return False
     touched = {tuple(row) for row in session.execute(select(ChangeLog.table_name, ChangeLog.record_id).where(later))}
-    return not any((KINDS[r.kind_key].table_name, r.record_id) in touched for r in plan.records)
+    held = ((KINDS[kind_key].table_name, row.id) for kind_key, rows in plan.contents.held_rows.items() for row in rows)
+    planned = ((KINDS[r.kind_key].table_name, r.record_id) for r in plan.records)
+    return not any(key in touched for key in chain(planned, held))
 
 
 def _write(record: PlannedRecord, user: str) -> RecordWrite:

@@ -60,6 +60,13 @@ class Held:
         row = self._rows.get(record_id)
         return None if row is None or row[5] is None else row[5:]
 
+    def as_is(self) -> dict[str, tuple[str, bool, int]]:
+        """Record id → the (content hash, deleted, version) of a row that is the stored record as it
+        is and its base too: the base's, for each record with the base's hash and tombstone and a
+        version no older. Records new to the exchange, or that differ from their base, are left out."""
+        return {record_id: row[5:] for record_id, row in self._rows.items()
+                if row[5] == row[0] and row[6] == row[1] and row[7] <= row[2]}
+
     @classmethod
     def read(cls, session: Session, kind: RecordKind, ids: list[str]) -> Held:
         """Looked up by id for a few, read whole and kept for `ids` for many."""
@@ -122,6 +129,7 @@ class ReadAhead:
         self.info: BundleInfo | None = None
         """The bundle's Info, once `start` had it."""
         self._whole: dict[str, Held] = {}
+        self._as_is: dict[str, dict[str, tuple[str, bool, int]]] = {}
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._error: BaseException | None = None
@@ -145,6 +153,7 @@ class ReadAhead:
                     if self._stop.is_set():
                         return
                     self._whole[kind.key] = whole
+                    self._as_is[kind.key] = whole.as_is()  # here, while python-calamine loads the sheets
         except BaseException as error:  # noqa: BLE001 (raised again where the plan asks for what was read)
             self._error = error
 
@@ -157,10 +166,10 @@ class ReadAhead:
         if self._error is not None:
             raise self._error
 
-    def whole(self, kind_key: str) -> Held | None:
-        """The kind's table as read ahead, once it is (None: not read ahead, or taken by `held`)."""
+    def as_is(self, kind_key: str) -> dict[str, tuple[str, bool, int]] | None:
+        """`Held.as_is` of the kind's table as read ahead, once it is (None: not read ahead)."""
         self.wait()
-        return self._whole.get(kind_key)
+        return self._as_is.get(kind_key)
 
     def held(self, session: Session, kind: RecordKind, ids: list[str]) -> Held:
         """What the register holds for `ids` of `kind`: from what was read ahead, or read now."""
@@ -176,3 +185,4 @@ class ReadAhead:
         if self._thread is not None:
             self._thread.join()
         self._whole.clear()
+        self._as_is.clear()

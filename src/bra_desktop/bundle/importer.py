@@ -14,7 +14,7 @@ from pathlib import Path
 from bra_desktop.bundle.apply import ImportResult, apply_plan
 from bra_desktop.bundle.held import ReadAhead
 from bra_desktop.bundle.plan import INCOMING, LOCAL, ImportPlan
-from bra_desktop.bundle.planner import Progress, build_plan, content_needed
+from bra_desktop.bundle.planner import Progress, as_held, build_plan
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary, save_rejected_rows
 from bra_desktop.store.errors import RegisterError
@@ -36,11 +36,11 @@ class ImportOutcome:
 def prepare_import(register: Register, path: Path, progress: Progress | None = None) -> ImportPlan:
     """Read and plan one file: the dry run. Writes nothing. `progress` runs once over both steps
     (reading is its first half). What the plan needs of the register is read while the file is
-    (`ReadAhead`), and rows it holds as they are keep no cells (`content_needed`)."""
+    (`ReadAhead`), and rows it holds exactly as they are are read no further (`as_held`)."""
     reading = None if progress is None else (lambda done, total: progress(done, 2 * total))
     planning = None if progress is None else (lambda done, total: progress(total + done, 2 * total))
     with ReadAhead(register) as ahead:
-        contents = read_bundle(path, progress=reading, on_info=ahead.start, content_needed=partial(content_needed, ahead))
+        contents = read_bundle(path, progress=reading, on_info=ahead.start, as_held=partial(as_held, ahead))
         return build_plan(register, contents, progress=planning, ahead=ahead)
 
 
@@ -61,7 +61,7 @@ def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_con
         rejected_dir.mkdir(parents=True, exist_ok=True)
         saved = save_rejected_rows(plan.rejected, rejected_dir / f"avvisade_{path.stem}.xlsx")
         lines.append(f"Avvisade rader sparade i {saved}.")
-    usable = plan.already_imported_at is not None or bool(plan.records) or bool(plan.code_changes) or not plan.rejected
+    usable = plan.already_imported_at is not None or plan.has_records or bool(plan.code_changes) or not plan.rejected
     choice = CONFLICT_POLICIES[on_conflict]
     if plan.undecided and choice is not None:
         plan.decide_all(choice)

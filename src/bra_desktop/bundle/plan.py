@@ -184,6 +184,8 @@ class CodeChange:
 class ImportPlan:
     contents: BundleContents
     records: list[PlannedRecord]
+    """Every valid row's record, but for the rows the register holds exactly as they are
+    (`contents.held_rows`, counted as unchanged: nothing to show or write)."""
     rejected: list[RejectedRow]
     warnings: list[ImportProblem]
     code_changes: list[CodeChange]
@@ -195,8 +197,14 @@ class ImportPlan:
         counts = {action: 0 for action in Action}
         for record in self.records:
             counts[record.action] += 1
+        counts[Action.UNCHANGED] += sum(map(len, self.contents.held_rows.values()))
         counts[Action.REJECTED] += len(self.rejected)
         return counts
+
+    @property
+    def has_records(self) -> bool:
+        """Whether any row of the file was taken: planned, or held as it is (`BundleContents.held_rows`)."""
+        return bool(self.records) or any(self.contents.held_rows.values())
 
     @property
     def conflicts(self) -> list[PlannedRecord]:

@@ -8,8 +8,9 @@ the bundle's own records counting as existing, and decides each record three-way
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import timezone
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import select
@@ -20,7 +21,9 @@ from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.reader import NATIONAL, BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values
+from bra_desktop.bundle.reader import (
+    NATIONAL, BundleContents, HeldState, IncomingRow, RejectedRow, derived_id, incoming_values,
+)
 from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
@@ -99,7 +102,7 @@ def _check_roles(producer: str | None, contents: BundleContents) -> None:
         )
     if sender == NATIONAL:
         return
-    for rows in contents.rows.values():
+    for rows in (*contents.rows.values(), *contents.held_rows.values()):
         for row in rows:
             if row.origin is not None and row.origin != sender:
                 raise BundleError(
@@ -176,20 +179,16 @@ def _held_as_is(row: IncomingRow, held: Held) -> RowState | None:
     return state if state is not None and state.deleted == row.deleted else None
 
 
-def content_needed(ahead: ReadAhead, row: IncomingRow) -> bool:
-    """Whether planning or applying can ask for the content of `row`, read without it (its sheet
-    is as the app wrote it). Not when the register, as read ahead, holds the row's record as the
-    row is (hash, tombstone, a version no older) with the row as its base too, in a bundle whose
-    rows carry every field: planning then takes it as unchanged unread (`_held_as_is`), and
-    applying neither writes it (`apply._catches_up`) nor saves its base (`apply._base_is_row`).
-    Re-reading a national bundle, that is most rows, and their cells most of the memory.
-    """
-    held = ahead.whole(row.sheet.kind.key)
-    if held is None or ahead.info is None or (not ahead.info.personal_data and row.sheet.kind.has_personal_fields):
-        return True
-    unchanged = _held_as_is(row, held)
-    return (unchanged is None or unchanged.version < row.version
-            or held.base(row.id) != (row.content_hash, row.deleted, row.version))
+def as_held(ahead: ReadAhead, sheet: DataSheet) -> Mapping[str, HeldState] | None:
+    """`read_bundle`'s `AsHeld` from what was read ahead: for a kind read whole, the state in which
+    a row is the stored record as it is (hash and tombstone, a version no older) and its base too;
+    planning would take such a row as unchanged (`_held_as_is`), applying would neither write it
+    (`apply._catches_up`) nor save its base (`apply._base_is_row`). Not for a bundle whose rows
+    lack fields the kind has (contact details): the bases of those are made from the content.
+    Re-reading a national bundle, that is nearly every row."""
+    if ahead.info is None or (not ahead.info.personal_data and sheet.kind.has_personal_fields):
+        return None
+    return ahead.as_is(sheet.kind.key)
 
 
 def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
@@ -386,7 +385,7 @@ def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRo
             uuid.UUID(record_id or "")
         except ValueError:
             return None
-    return {row.id for row in rows} | set(rejected)
+    return {row.id for row in chain(rows, contents.held_rows.get(kind_key, ()))} | set(rejected)
 
 
 def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:

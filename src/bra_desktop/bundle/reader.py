@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from operator import call, itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
 
@@ -71,9 +72,8 @@ class IncomingRow:
 
     A row of a sheet that is byte for byte as the app wrote it (`_read_data_sheet`) is read without
     its business cells: its `content_hash` is its `radkontroll`, and its content is read from the
-    cells, which the row keeps until then, when first asked for. Re-reading a national bundle, most
-    rows are records the register holds as they are, and their content is never needed: those let
-    go of their cells as they are read (`forget_cells`).
+    cells, which the row keeps until then, when first asked for. (A row the register holds exactly
+    as it is does not become an `IncomingRow` at all: see `HeldRow`.)
     """
 
     sheet: DataSheet
@@ -102,24 +102,12 @@ class IncomingRow:
     def content(self) -> Content:
         if self._unread is not None:
             self.read_content()
-        if self._content is None:
-            raise LookupError(f"{self.sheet.name}, rad {self.row}: radens innehåll behölls inte (registret har posten som den är)")
+        assert self._content is not None
         return self._content
 
     @property
     def content_unread(self) -> bool:
         return self._unread is not None
-
-    @property
-    def content_kept(self) -> bool:
-        """False once `forget_cells` let go of a row's unread business cells."""
-        return self._content is not None or self._unread is not None
-
-    def forget_cells(self) -> None:
-        """Let go of the business cells of a row read without them, whose content nothing will ask
-        for (`read_bundle`'s `content_needed`): a national bundle's cells are most of its memory."""
-        assert self._content is None
-        self._unread = None
 
     def read_content(self) -> RejectedRow | None:
         """Read the business cells of a row read without them, as the row would have been read with
@@ -138,7 +126,8 @@ class IncomingRow:
         if not problems:
             return None
         cells = {label: value for (_, _, _, label), value in zip(reader.business, business)}
-        return RejectedRow(self.sheet, self.row, {**cells, **_system_values(self)}, problems, self.id)
+        system = _system_values(self.id if self.id_given else None, self.origin, self.version, self.deleted)
+        return RejectedRow(self.sheet, self.row, {**cells, **system}, problems, self.id)
 
 
 @dataclass
@@ -151,12 +140,37 @@ class RejectedRow:
     record_id: str | None = None
 
 
+HeldState = tuple[str, bool, int]
+"""A record's (content hash, tombstone, version)."""
+AsHeld = Callable[[DataSheet], Mapping[str, HeldState] | None]
+"""For a data sheet: record id → the state in which a row of it is exactly what the register holds
+for that record and for its sync base, so that importing the row has nothing to compare, show or
+write (ids not in it: any other row); or None for the whole sheet (`planner.as_held`)."""
+
+
+class HeldRow(NamedTuple):
+    """A row of a sheet as the app wrote it that is exactly what the register holds for its record
+    and the record's base (`AsHeld`): its system cells are read, and nothing else.
+
+    Re-reading a national bundle, nearly every row is one; as an `IncomingRow` and a planned record
+    each, they were most of the time and memory of planning. The plan counts them as unchanged."""
+
+    sheet: DataSheet
+    row: int
+    id: str
+    origin: str
+    version: int
+    deleted: bool
+
+
 @dataclass
 class BundleContents:
     path: Path
     info: BundleInfo
     rows: dict[str, list[IncomingRow]] = field(default_factory=dict)
-    """Kind key → valid rows."""
+    """Kind key → valid rows, but for those the register holds as they are (`held_rows`)."""
+    held_rows: dict[str, list[HeldRow]] = field(default_factory=dict)
+    """Kind key → the rows the register holds exactly as they are, record and base."""
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
     code_items: list[dict[str, Any]] | None = None
@@ -168,7 +182,7 @@ class BundleContents:
 
     @property
     def row_count(self) -> int:
-        return sum(len(rows) for rows in self.rows.values()) + len(self.rejected)
+        return sum(map(len, self.rows.values())) + sum(map(len, self.held_rows.values())) + len(self.rejected)
 
 
 def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None = None) -> str:
@@ -185,13 +199,12 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
 
 @paused_collection()
 def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[[BundleInfo], None] | None = None,
-                content_needed: Callable[[IncomingRow], bool] | None = None) -> BundleContents:
+                as_held: AsHeld | None = None) -> BundleContents:
     """Check and read a bundle file; raises BundleError when it cannot be imported at all.
 
     `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
-    what it starts runs while they load (`held.ReadAhead`). `content_needed` is asked about each
-    row read without its content (of a sheet as the app wrote it): a row it says no for keeps no
-    business cells (`IncomingRow.forget_cells`)."""
+    what it starts runs while they load (`held.ReadAhead`). `as_held` says, for each sheet as the
+    app wrote it, which rows the register holds exactly as they are: those become `HeldRow`s."""
     require_defusedxml()
     check_bundle_file(path)
     try:
@@ -202,7 +215,7 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
         raise damaged(path.name, error) from error
     with SheetScan(path, parts) as scan:
         try:
-            contents = _read_workbook(path, scan, progress, on_info, content_needed)
+            contents = _read_workbook(path, scan, progress, on_info, as_held)
         except BundleError:
             scan.wait()  # a damaged part says more than what was made of it
             raise
@@ -213,7 +226,7 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
 
 
 def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None, on_info: Callable[[BundleInfo], None] | None,
-                   content_needed: Callable[[IncomingRow], bool] | None) -> BundleContents:
+                   as_held: AsHeld | None) -> BundleContents:
     try:
         book = CalamineWorkbook.from_path(str(path))
         names = {name.strip(): name for name in book.sheet_names}
@@ -237,7 +250,8 @@ def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None, on_in
                 scanned = scan.of(name)
                 untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
                 no_value = scanned.without_value if scanned else set()
-                done += _read_data_sheet(contents, sheet, rows, no_value, untouched, content_needed)
+                held = as_held(sheet) if as_held is not None and untouched and not no_value else None
+                done += _read_data_sheet(contents, sheet, rows, no_value, untouched, held)
                 del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
                 release_freed_memory()  # outside the GIL, not at some later allocation inside it
                 if progress is not None:
@@ -395,12 +409,12 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
 
 
 def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]],
-                     untouched: bool, content_needed: Callable[[IncomingRow], bool] | None) -> int:
+                     untouched: bool, held_states: Mapping[str, HeldState] | None) -> int:
     """Read one data sheet's rows into `contents`; returns how many rows below the header it had.
 
     An `untouched` sheet's XML is the one the app wrote (its hash is in Info): every row is as the
     app wrote it, so its business cells are left for when the content is needed (`IncomingRow`),
-    and let go of for a row whose content `content_needed` says is not.
+    and a row in the state `held_states` gives for its record is a `HeldRow`.
     """
     header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
@@ -412,10 +426,17 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
             f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
         )
     reader = _RowReader(contents.info, sheet, index, no_value)
+    held_match = _HeldMatch.of(sheet, index, held_states) if held_states is not None else None
     valid: list[IncomingRow] = []
+    held: list[HeldRow] = []
     digest = None if untouched else SheetDigest()
     offset = 0
     for offset, cells in enumerate(rows, start=1):
+        if held_match is not None:  # first: an empty row is never held
+            as_held = held_match(offset, cells)
+            if as_held is not None:
+                held.append(as_held)
+                continue
         if cells.count("") + cells.count(None) == len(cells):  # an empty row (counted in C)
             continue
         parsed = reader.read(offset, cells, content_unread=untouched and not no_value)
@@ -425,12 +446,59 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
         valid.append(parsed)
         if digest is not None:
             digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
-        elif content_needed is not None and parsed.content_unread and not content_needed(parsed):
-            parsed.forget_cells()
     contents.rows[sheet.kind.key] = valid
+    if held:
+        contents.held_rows[sheet.kind.key] = held
     if untouched or contents.info.declared_hashes.get(sheet.name) == digest.hexdigest():
         contents.untouched_sheets.add(sheet.name)
     return offset
+
+
+class _HeldMatch:
+    """A row's system cells against the state the register holds its record in (`AsHeld`): the row
+    as a `HeldRow` when its cells are that state exactly as this app writes it, else None.
+
+    None is never a verdict: such a row is read as any other, which finds whatever is wrong with it.
+    So only what the reader would take for the same values matches: an id the register has (ids are
+    stored canonical), a given origin, the version as a number, the tombstone as `ja`/`nej`, the
+    row check as written, a valid time or none. One `itemgetter` picks the cells and one lookup
+    compares the state, both in C: a national bundle has 200,000 such rows.
+    """
+
+    _KEYS = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.UPDATED_AT,
+             SystemField.UPDATED_BY, SystemField.ROW_HASH)
+    _TOMBSTONES = {bool_to_cell(False): False, bool_to_cell(True): True}
+
+    def __init__(self, sheet: DataSheet, positions: list[int], states: Mapping[str, HeldState]) -> None:
+        self.sheet = sheet
+        self.states = states
+        self.pick = itemgetter(*positions)
+        self.width = 1 + max(positions)
+
+    @classmethod
+    def of(cls, sheet: DataSheet, index: dict[str, int], states: Mapping[str, HeldState]) -> _HeldMatch | None:
+        """None when the sheet lacks a system column (its rows are then read in full)."""
+        if not all(key in index for key in cls._KEYS):
+            return None
+        return cls(sheet, [index[key] for key in cls._KEYS], states)
+
+    def __call__(self, offset: int, cells: list[Any]) -> HeldRow | None:
+        if len(cells) < self.width:
+            return None
+        record_id, origin, version, deleted, updated_at, updated_by, row_hash = self.pick(cells)
+        state = self.states.get(record_id)
+        if (state is None or state != (row_hash, self._TOMBSTONES.get(deleted), version)
+                or version.__class__ is bool  # True == 1: a yes/no cell is no version
+                or origin.__class__ is not str or not (origin := origin.strip())
+                or not (updated_by is None or updated_by.__class__ is str)):
+            return None
+        if updated_at is not None:
+            try:
+                datetime.fromisoformat(updated_at.strip())
+            except (AttributeError, TypeError, ValueError):  # not text, or no time: read as any other row
+                return None
+        return HeldRow(self.sheet, offset + 1, record_id, origin.zfill(2) if origin.isdigit() else origin,
+                       state[2], state[1])
 
 
 class _RowReader:
@@ -600,30 +668,24 @@ _SYSTEM_READERS = (
 
 
 def incoming_values(row: IncomingRow) -> dict[str, Any]:
-    """A valid row's cells again (label → value), for a rejected-rows file a person can fix.
-
-    A row that let go of its cells (`IncomingRow.forget_cells`) gives its system cells only: the
-    app never writes an id twice, so only a hand-made file with a forged sheet hash gets here.
-    """
-    values: dict[str, Any] = {}
-    if row.content_kept:
-        values.update((c.label_sv, to_cell(c.field, row.content[c.key])) for c in row.sheet.business_columns)
-    values.update(_system_values(row))
+    """A valid row's cells again (label → value), for a rejected-rows file a person can fix."""
+    values = {c.label_sv: to_cell(c.field, row.content[c.key]) for c in row.sheet.business_columns}
+    values.update(_system_values(row.id if row.id_given else None, row.origin, row.version, row.deleted))
     return values
 
 
-def _system_values(row: IncomingRow) -> dict[str, Any]:
+def _system_values(record_id: str | None, origin: str | None, version: int, deleted: bool) -> dict[str, Any]:
     """A row's system cells that a person's fixed row needs to be the same record again."""
-    return {"id": row.id if row.id_given else None, "ursprung": row.origin, "version": row.version,
-            "borttagen": bool_to_cell(row.deleted)}
+    return {"id": record_id, "ursprung": origin, "version": version, "borttagen": bool_to_cell(deleted)}
 
 
 def _reject_duplicate_ids(contents: BundleContents) -> None:
     """The same id twice in one file is an error for both rows, never a silent overwrite."""
-    for kind_key, rows in contents.rows.items():
-        first_row: dict[str, IncomingRow] = {}
-        duplicates: dict[str, list[IncomingRow]] = {}
-        for row in rows:
+    for kind_key in {*contents.rows, *contents.held_rows}:
+        rows, held = contents.rows.get(kind_key, []), contents.held_rows.get(kind_key, [])
+        first_row: dict[str, IncomingRow | HeldRow] = {}
+        duplicates: dict[str, list[IncomingRow | HeldRow]] = {}
+        for row in chain(rows, held):
             if row.id in first_row:
                 duplicates.setdefault(row.id, [first_row[row.id]]).append(row)
             else:
@@ -632,12 +694,18 @@ def _reject_duplicate_ids(contents: BundleContents) -> None:
             continue
         bad = {id(row) for group in duplicates.values() for row in group}
         contents.rows[kind_key] = [row for row in rows if id(row) not in bad]
+        if held:
+            contents.held_rows[kind_key] = [row for row in held if id(row) not in bad]
+            if not contents.held_rows[kind_key]:
+                del contents.held_rows[kind_key]
         for record_id, group in duplicates.items():
             numbers = [row.row for row in group]
             for row in group:
                 others = ", ".join(str(n) for n in numbers if n != row.row)
                 problem = ImportProblem(row.sheet.name, row.row, "id", f"samma id ({record_id}) finns också på rad {others}")
-                contents.rejected.append(RejectedRow(row.sheet, row.row, incoming_values(row), [problem], record_id))
+                values = (incoming_values(row) if isinstance(row, IncomingRow)
+                          else _system_values(row.id, row.origin, row.version, row.deleted))
+                contents.rejected.append(RejectedRow(row.sheet, row.row, values, [problem], record_id))
 
 
 # --- code lists ------------------------------------------------------------------------------------

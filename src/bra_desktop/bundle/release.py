@@ -44,7 +44,8 @@ def _release(handed: list[ImportPlan]) -> None:
             return  # still in use somewhere
         time.sleep(_POLL_SECONDS)
     contents = plan.contents
-    lists: list[list[Any]] = [plan.records, plan.rejected, contents.rejected, *contents.rows.values()]
+    lists: list[list[Any]] = [plan.records, plan.rejected, contents.rejected, *contents.rows.values(),
+                              *contents.held_rows.values()]
     del plan, contents  # freed now; what they held lives on in `lists` until emptied below
     while lists:
         items = lists.pop()

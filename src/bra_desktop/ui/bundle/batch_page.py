@@ -80,7 +80,7 @@ class BatchEntry:
             return State.ALREADY_IMPORTED
         if self.same_as is not None:
             return State.SAME_BUNDLE
-        if not plan.records and not plan.code_changes and plan.rejected:
+        if not plan.has_records and not plan.code_changes and plan.rejected:
             return State.NOTHING_READABLE
         if plan.undecided:
             return State.CONFLICTS

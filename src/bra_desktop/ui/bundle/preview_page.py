@@ -313,7 +313,7 @@ class PreviewPage(QWidget):
             return self.tr("Ingen fil är inläst.")
         if plan.already_imported_at is not None:
             return self.tr("Paketet är redan inläst; det finns inget att importera.")
-        if not plan.records and not plan.code_changes and plan.rejected:
+        if not plan.has_records and not plan.code_changes and plan.rejected:
             return self.tr("Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.")
         undecided = len(plan.undecided)
         if undecided:
