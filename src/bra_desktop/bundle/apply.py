@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord, RowState
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
+from bra_desktop.bundle.schema import carries_every_field
 from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
@@ -82,8 +83,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written = [r for r in planned if r.changes_register or _catches_up(r)]
-            whole_rows = info.personal_data or not kind.has_personal_fields
-            bases = [(r, _base(r, info.personal_data)) for r in planned
+            whole_rows = carries_every_field(kind, info.personal_data)
+            bases = [(r, _base(r, whole_rows)) for r in planned
                      if _moves_base(r) and not (whole_rows and _base_is_row(r))]
             bases = [(r, base) for r, base in bases if not _same_base(r, base)]
             keep_records(session, receipt.id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
@@ -155,20 +156,19 @@ def _moves_base(record: PlannedRecord) -> bool:
     return not record.stale and record.incoming is not None and not record.incoming.hand_edited
 
 
-def _base(record: PlannedRecord, personal_carried: bool) -> Base:
+def _base(record: PlannedRecord, whole_rows: bool) -> Base:
     """The file's state becomes the base: it is what the other side now holds.
 
-    Contact details a bundle did not carry keep the register's value, so a later bundle that does
-    carry them is compared against what this side really has.
+    Contact details a bundle did not carry (not `whole_rows`) keep the register's value, so a later
+    bundle that does carry them is compared against what this side really has.
     """
     incoming = record.incoming
     assert incoming is not None
-    personal = [spec.name for spec in KINDS[record.kind_key].fields if spec.personal]
-    if personal_carried or not personal:  # the row's content as it came, and the hash read with it
+    if whole_rows:  # the row's content as it came, and the hash read with it
         return Base(record.record_id, incoming.content, incoming.deleted, incoming.version, incoming.content_hash)
     content = dict(incoming.content)
     result, _ = record.result()
-    content.update((name, result[name]) for name in personal)
+    content.update((spec.name, result[spec.name]) for spec in KINDS[record.kind_key].fields if spec.personal)
     return Base(record.record_id, content, incoming.deleted, incoming.version)
 
 

@@ -134,7 +134,7 @@ class ReadAhead:
         self._stop = threading.Event()
         self._error: BaseException | None = None
         self._done = False
-        """Whether `wait` has seen the reading ahead end (it is asked once per row of a bundle)."""
+        """Whether `wait` has seen the reading ahead end (it is asked once per sheet and kind)."""
 
     def start(self, info: BundleInfo) -> None:
         """Start reading the kinds of the sheets with at least `WHOLE_TABLE_FROM` declared rows."""

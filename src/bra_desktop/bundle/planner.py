@@ -24,7 +24,7 @@ from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import (
     NATIONAL, BundleContents, HeldState, IncomingRow, RejectedRow, derived_id, incoming_values,
 )
-from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
+from bra_desktop.bundle.schema import DataSheet, carries_every_field, sheet_for_kind
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
@@ -186,7 +186,7 @@ def as_held(ahead: ReadAhead, sheet: DataSheet) -> Mapping[str, HeldState] | Non
     (`apply._catches_up`) nor save its base (`apply._base_is_row`). Not for a bundle whose rows
     lack fields the kind has (contact details): the bases of those are made from the content.
     Re-reading a national bundle, that is nearly every row."""
-    if ahead.info is None or (not ahead.info.personal_data and sheet.kind.has_personal_fields):
+    if ahead.info is None or not carries_every_field(sheet.kind, ahead.info.personal_data):
         return None
     return ahead.as_is(sheet.kind.key)
 

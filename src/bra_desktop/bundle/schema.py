@@ -135,6 +135,12 @@ class InfoKey(StrEnum):
     PERSONAL_DATA = "personal_data"
 
 
+def carries_every_field(kind: RecordKind, personal_data: bool) -> bool:
+    """Whether a bundle's rows of `kind` hold every field of the kind: all but contact details are
+    always written; those only in a bundle made with them (Info `kontaktuppgifter`)."""
+    return personal_data or not kind.has_personal_fields
+
+
 def rows_key(sheet: DataSheet) -> str:
     """Info key holding a data sheet's row count."""
     return f"rader:{sheet.name}"

@@ -31,7 +31,7 @@ from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to
 from bra_desktop.bundle.digest import SheetDigest, file_sha256
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
-    DataSheet, InfoKey, SystemField, hash_key, part_hash_key, rows_key,
+    DataSheet, InfoKey, SystemField, carries_every_field, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.domain.content import Content, normalised_hash
 from bra_desktop.domain.fields import FieldType
@@ -203,7 +203,7 @@ class BundleWriter:
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
-        strip_personal = not self.header.personal_data and sheet.kind.has_personal_fields
+        strip_personal = not carries_every_field(sheet.kind, self.header.personal_data)
         values = [column.value for column in columns]
         for record in records:
             if strip_personal:
