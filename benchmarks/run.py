@@ -184,10 +184,11 @@ def main() -> int:
     everything: dict[str, object] = {"machine": machine(), "sizes": {}}
     for size in args.sizes:
         repeat = args.repeat_largest if size == max(args.sizes) and args.repeat_largest else args.repeat
-        print(f"{size:,} activities ({repeat} runs of each job, {max(repeat, args.repeat)} of the quick ones):", flush=True)
-        results = measure_size(size, repeat, max(repeat, args.repeat), args.work)
+        quick_repeat = max(repeat, args.repeat)
+        print(f"{size:,} activities ({repeat} runs of each job, {quick_repeat} of the quick ones):", flush=True)
+        results = measure_size(size, repeat, quick_repeat, args.work)
         rows = goal_rows(results)
-        everything["sizes"][str(size)] = {"median_of_runs": repeat, "median_of_runs_quick": max(repeat, args.repeat),
+        everything["sizes"][str(size)] = {"median_of_runs": repeat, "median_of_runs_quick": quick_repeat,
                                           "jobs": results, "goals": rows}
         print_table(size, rows)
     if len(args.sizes) >= 2:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, not_, select
+from sqlalchemy import ColumnElement, Select, func, not_, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import (
@@ -29,6 +29,11 @@ from bra_desktop.reports.figures import CANCELLED, CLOSED_COMMITMENT
 
 def _scope(table: Any, county: str | None) -> list[ColumnElement[bool]]:
     return [table.deleted.is_(False), *([table.origin == county] if county is not None else [])]
+
+
+def _ids(query: Select[Any]) -> Callable[[Session], list[str]]:
+    """The ids `query` selects, asked afresh each time (a `Restriction` asks on every table query)."""
+    return lambda session: list(session.execute(query).scalars())
 
 
 def _year_activities(year: int, county: str | None) -> list[ColumnElement[bool]]:
@@ -65,8 +70,7 @@ def activities_behind(year: int, county: str | None, chart: str, key: str) -> Ca
             select(ActivityMunicipality.activity_id).where(ActivityMunicipality.municipality_code == key)))
     else:
         raise ValueError(f"no activities behind {chart!r}")
-    query = select(Activity.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
+    return _ids(select(Activity.id).where(*conditions))
 
 
 def organisations_behind(year: int, county: str | None, org_type: str) -> Callable[[Session], list[str]]:
@@ -76,9 +80,8 @@ def organisations_behind(year: int, county: str | None, org_type: str) -> Callab
         .join(Activity, Activity.id == ActivityOrganisation.activity_id)
         .where(*_year_activities(year, county))
     )
-    query = select(Organisation.id).where(
-        Organisation.deleted.is_(False), Organisation.org_type == org_type, Organisation.id.in_(taking_part))
-    return lambda session: list(session.execute(query).scalars())
+    return _ids(select(Organisation.id).where(
+        Organisation.deleted.is_(False), Organisation.org_type == org_type, Organisation.id.in_(taking_part)))
 
 
 def commitments_behind(county: str | None, *, status: str | None = None, overdue_on: date | None = None,
@@ -89,8 +92,7 @@ def commitments_behind(county: str | None, *, status: str | None = None, overdue
         conditions.append(Commitment.status == status)
     if overdue_on is not None:
         conditions += [Commitment.due_date < overdue_on, Commitment.status.not_in(CLOSED_COMMITMENT)]
-    query = select(Commitment.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
+    return _ids(select(Commitment.id).where(*conditions))
 
 
 def problem_areas_behind(county: str | None, *, trend: str | None = None, status: str | None = None,
@@ -100,5 +102,4 @@ def problem_areas_behind(county: str | None, *, trend: str | None = None, status
         conditions.append(ProblemArea.trend == trend)
     if status is not None:
         conditions.append(ProblemArea.status == status)
-    query = select(ProblemArea.id).where(*conditions)
-    return lambda session: list(session.execute(query).scalars())
+    return _ids(select(ProblemArea.id).where(*conditions))
