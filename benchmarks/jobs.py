@@ -294,7 +294,7 @@ def window(folder: str, launched: str) -> None:
 
 def step(section, application, until_painted, painted, measured: dict[str, float]) -> None:
     """Keystroke (search), filter change and scrolling to the end, each to the repainted table."""
-    from bra_desktop.store.queries import YEAR
+    from bra_desktop.store.queries import ORIGIN, YEAR
 
     def timed(action) -> float:
         """From the keystroke to the repainted table (or, if nothing needed repainting, to the end
@@ -309,8 +309,12 @@ def step(section, application, until_painted, painted, measured: dict[str, float
 
     searches = [timed(lambda text=text: section.proxy.set_search(text)) for text in ("t", "tr", "try", "tryg", "")]
     measured["search_keystroke_max"] = max(searches)
-    combo = section.filter_combos[YEAR]
-    filters = [timed(lambda index=index: combo.setCurrentIndex(index)) for index in (1, 2, 0)]
+    filters = []
+    # a year, a status (a column no index serves with the sort), a county, a municipality (a link
+    # table), each chosen and then cleared again
+    for key, choices in ((YEAR, (1, 2, 0)), ("status", (1, 0)), (ORIGIN, (2, 0)), ("municipalities", (1, 0))):
+        combo = section.filter_combos[key]
+        filters += [timed(lambda combo=combo, index=index: combo.setCurrentIndex(index)) for index in choices]
     measured["filter_change_max"] = max(filters)
     measured["scroll_to_end"] = timed(section.table.scrollToBottom)
 

@@ -190,18 +190,22 @@ def test_display_roles(service, records):
     assert model.index(model.row_of(records["course"]), 0).data(Qt.ItemDataRole.FontRole) is None
 
 
-def test_search_texts_are_read_ahead_once_the_window_is_up(qtbot, monkeypatch, service, records):
-    """At national scale a table reads its search texts on a thread, but only after a moment: read
-    at once, they would share the interpreter with the window's first paint."""
+def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_up(qtbot, monkeypatch, service,
+                                                                                   records):
+    """At national scale a table reads its records' search texts and filtered values on a thread,
+    but only after a moment: read at once, they would share the interpreter with the window's first paint."""
     monkeypatch.setattr(table_model, "READ_AHEAD_FROM", 1)
     monkeypatch.setattr(table_model, "READ_AHEAD_AFTER_MS", 200)
     model = RecordTableModel(service, "activity")
     listing = model._listing
-    assert listing._texts is None  # nothing read while the window is being built
-    qtbot.waitUntil(lambda: listing._texts is not None, timeout=5000)
-    assert records["meeting"] in listing._texts
+    assert listing._facts is None  # nothing read while the window is being built
+    qtbot.waitUntil(lambda: listing._facts is not None, timeout=5000)
+    assert records["meeting"] in listing._facts
     model.set_search("solna")
     assert [model.record_id(row) for row in range(model.rowCount())] == [records["meeting"]]
+    model.set_search("")
+    model.set_filter("status", "PLANERAD")
+    assert [model.record_id(row) for row in range(model.rowCount())] == [records["course"]]
 
 
 def test_rows_are_fetched_in_blocks_into_a_bounded_cache(monkeypatch, register, service):

@@ -1,12 +1,17 @@
-"""The ids a record table shows, kept between keystrokes so that searching stays instant.
+"""The ids a record table shows: sorted in SQL, filtered and searched in memory.
 
-At national scale (200,000 activities) every query of `queries.list_ids` reads the whole table:
-a `LIKE` search over every record's text costs most of a second, and a person types a search one
-letter at a time. So a table's listing keeps, for the last few filter-and-sort choices, the ordered
-ids without a search, and once a search starts it holds every record's search text in memory
-(about 30 MB at 200,000 records): each keystroke then filters the ordered ids in Python, in tens of
-milliseconds, with the same rule as the SQL search (every word a case-folded substring of the
-record's `search_text`), so the result is the same list in the same order.
+At national scale (200,000 activities) no index serves both a table's sort and most of its filters:
+SQLite took 0.4 to 0.7 s to list the records of one county or one status in date order, and a
+`LIKE` search over every record's text most of a second per keystroke. So a table's listing keeps,
+for the last few sort choices, the ids in display order (`queries.list_ids`), and once it is asked
+to filter or search, every record's search text and the values its filters compare (read once,
+about a second and a half at 200,000 records, which a large table does ahead on a thread). Each
+filter and each keystroke is then a pass over lists, looped in C, in milliseconds:
+
+- a filter on the record's own row (a year, a status, a network, a county) compares the values held;
+- a filter on a link table (municipalities, subject areas) asks SQL for the records holding the
+  chosen value, one index lookup, and keeps those;
+- a search keeps the records whose search text holds every word of it, case-folded.
 
 Changes to records make the listing forget what it holds for them (`forget`); the table asks again.
 """
@@ -17,23 +22,28 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from itertools import compress, repeat
+from operator import and_, eq, itemgetter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
 from bra_desktop.store.register import Register
-from bra_desktop.store.syncbase import FETCH
 
 KEPT_ORDERS = 4
-"""Unsearched id lists kept (filter and sort choices a person goes back and forth between)."""
+"""Sort choices whose ordered ids are kept (a person goes back and forth between a few)."""
 _PACK = 5_000
 """Texts copied together at a time: a few milliseconds with the GIL held, so the window keeps going."""
 _SEPARATOR = "\x00"
 """Never in a search text: records refuse the characters XML cannot carry."""
+_TEXT = 0
+"""Where a record's facts hold its search text; the values of its row filters follow, in order."""
 
-_Key = tuple[tuple[tuple[str, Any], ...], str, bool, bool]
+_OrderKey = tuple[str, bool, bool]
+_Chosen = tuple[tuple[str, Any], ...]
+Facts = tuple[Any, ...]
+"""What a listing holds of one record: its search text, then the `row_value` of each row filter."""
 
 
 class RecordListing:
@@ -42,88 +52,137 @@ class RecordListing:
     def __init__(self, register: Register, kind_key: str) -> None:
         self.register = register
         self.kind_key = kind_key
-        self._ordered: OrderedDict[_Key, _Ordered] = OrderedDict()
-        self._texts: dict[str, str] | None = None
+        self._filters = {item.key: item for item in queries.filters(kind_key)}
+        self._row_filters = [item for item in self._filters.values() if not item.in_link_table]
+        self._column_of = {item.key: _TEXT + 1 + n for n, item in enumerate(self._row_filters)}
+        self._unknown: Facts = ("", *repeat(None, len(self._row_filters)))
+        self._orders: OrderedDict[_OrderKey, _Ordered] = OrderedDict()
+        self._facts: dict[str, Facts] | None = None
         self._reading = threading.Lock()
         self._generation = 0
-        """Counts `forget`s: texts read ahead while records changed are not kept."""
-        self._last_search: tuple[_Ordered, list[str], list[str], list[str]] | None = None
+        """Counts `forget`s: facts read ahead while records changed are not kept."""
+        self._last_filtered: tuple[_Ordered, _Chosen, list[str], list[str]] | None = None
+        self._last_search: tuple[_Ordered, _Chosen, list[str], list[str], list[str]] | None = None
 
     def ids(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
             include_deleted: bool) -> list[str]:
-        """What `queries.list_ids` gives for the same arguments."""
-        key = (tuple(sorted((k, v) for k, v in filters.items() if v not in (None, ""))), sort_field, descending,
-               include_deleted)
-        ordered = self._ordered.get(key)
-        if ordered is None:
-            with self.register.session() as session:
-                ordered = _Ordered(queries.list_ids(session, self.kind_key, search="", filters=filters,
-                                                    sort_field=sort_field, descending=descending,
-                                                    include_deleted=include_deleted))
-            self._ordered[key] = ordered
-            while len(self._ordered) > KEPT_ORDERS:
-                self._ordered.popitem(last=False)
-        else:
-            self._ordered.move_to_end(key)
+        """The records that match, in display order.
+
+        `search`: every word must occur, case-folded, in the record's `search_text`.
+        `filters`: filter key → chosen value; None or "" means no filter on that key.
+        """
+        ordered = self._ordered((sort_field, descending, include_deleted))
+        chosen = tuple(sorted((key, value) for key, value in filters.items() if value not in (None, "")))
         words = search.casefold().split()
-        if not words:
+        if not chosen and not words:
             return ordered.ids
-        if ordered.texts is None:  # the texts in the same order: a keystroke is then one pass of `in`
-            ordered.align(self.search_texts())
-        ids, texts = ordered.ids, ordered.texts
+        if not ordered.aligned:
+            ordered.align(self.facts(), self._unknown)
+        ids, texts = self._filtered(ordered, chosen)
+        if not words:
+            return ids
         last = self._last_search
-        if last is not None and last[0] is ordered and _narrows(last[1], words):
-            ids, texts = last[2], last[3]  # typing on: the new result lies within the last one
+        if last is not None and last[0] is ordered and last[1] == chosen and _narrows(last[2], words):
+            ids, texts = last[3], last[4]  # typing on: the new result lies within the last one
         for word in words:  # each word narrows the ids and texts that the next one scans
             keep = list(map(str.__contains__, texts, repeat(word)))  # `word in text`, looped in C
             if not all(keep):  # (a first letter is in nearly every text)
                 ids, texts = list(compress(ids, keep)), list(compress(texts, keep))
-        self._last_search = (ordered, words, ids, texts)
+        self._last_search = (ordered, chosen, words, ids, texts)
         return ids
 
     def forget(self, ids: Iterable[str] | None = None) -> None:
-        """Records changed (`ids`, or any when None): the orders are asked again, and their texts."""
-        self._ordered.clear()
-        self._last_search = None
+        """Records changed (`ids`, or any when None): the orders are asked again, and their facts."""
+        self._orders.clear()
+        self._last_filtered = self._last_search = None
         self._generation += 1
-        if ids is None or self._texts is None:
-            self._texts = None
+        if ids is None or self._facts is None:
+            self._facts = None
             return
         table = KINDS[self.kind_key].table
         changed = list(ids)
         with self.register.session() as session:
             for start in range(0, len(changed), 500):
                 chunk = changed[start:start + 500]
-                found = dict(session.execute(select(table.id, table.search_text).where(table.id.in_(chunk))).all())
+                found = self._read(session, self._facts_query().where(table.id.in_(chunk)))
                 for record_id in chunk:
-                    self._texts.pop(record_id, None)
-                self._texts.update(found)
+                    self._facts.pop(record_id, None)
+                self._facts.update(found)
 
-    def prepare_search(self) -> None:
-        """Read every record's search text and line them up with the kept orders: what a table does
-        ahead, off the UI thread, so that even the first keystroke of a search is quick."""
+    def prepare(self) -> None:
+        """Read every record's facts and line them up with the kept orders: what a table does
+        ahead, off the UI thread, so that even the first filter or keystroke is quick."""
         generation = self._generation
-        texts = self.search_texts()
-        kept = list(self._ordered.values())  # a copy: the UI thread may add orders meanwhile
-        if generation != self._generation:  # records changed while the texts were read
+        facts = self.facts()
+        kept = list(self._orders.values())  # a copy: the UI thread may add orders meanwhile
+        if generation != self._generation:  # records changed while the facts were read
             return
         for ordered in kept:
-            if ordered.texts is None:
-                ordered.align(texts)
+            if not ordered.aligned:
+                ordered.align(facts, self._unknown)
 
-    def search_texts(self) -> dict[str, str]:
-        """Every record's search text, read once."""
+    def facts(self) -> dict[str, Facts]:
+        """Every record's facts by id, read once."""
         with self._reading:  # a search while they are read ahead waits for them rather than read them twice
-            texts = self._texts
-            if texts is None:
+            facts = self._facts
+            if facts is None:
                 generation = self._generation
-                table = KINDS[self.kind_key].table
                 with self.register.session() as session:
-                    query = select(table.id, table.search_text).execution_options(yield_per=FETCH)
-                    texts = {record_id: text for record_id, text in session.connection().execute(query)}
+                    facts = self._read(session, self._facts_query())
                 if generation == self._generation:  # else a record changed meanwhile: read again next time
-                    self._texts = texts
-            return texts
+                    self._facts = facts
+            return facts
+
+    def _ordered(self, key: _OrderKey) -> _Ordered:
+        """The ids of every record (live, or all) in one sort order, kept for the next ask."""
+        ordered = self._orders.get(key)
+        if ordered is not None:
+            self._orders.move_to_end(key)
+            return ordered
+        sort_field, descending, include_deleted = key
+        with self.register.session() as session:
+            ordered = _Ordered(queries.list_ids(session, self.kind_key, sort_field=sort_field,
+                                                descending=descending, include_deleted=include_deleted))
+        self._orders[key] = ordered
+        while len(self._orders) > KEPT_ORDERS:
+            self._orders.popitem(last=False)
+        return ordered
+
+    def _filtered(self, ordered: _Ordered, chosen: _Chosen) -> tuple[list[str], list[str]]:
+        """The ids and texts of `ordered` that every chosen filter keeps (the last answer is kept:
+        the keystrokes of a search ask for the same filters again and again)."""
+        if not chosen:
+            return ordered.ids, ordered.texts
+        last = self._last_filtered
+        if last is not None and last[0] is ordered and last[1] == chosen:
+            return last[2], last[3]
+        keep: list[bool] | None = None
+        for key, value in chosen:
+            item = self._filters[key]
+            if item.in_link_table:
+                with self.register.session() as session:
+                    owners = queries.link_owners(session, self.kind_key, item, value)
+                matches = map(owners.__contains__, ordered.ids)
+            else:
+                matches = map(eq, ordered.column(self._column_of[key]), repeat(item.wanted(value)))
+            keep = list(matches) if keep is None else list(map(and_, keep, matches))
+        assert keep is not None
+        ids, texts = list(compress(ordered.ids, keep)), list(compress(ordered.texts, keep))
+        self._last_filtered = (ordered, chosen, ids, texts)
+        return ids, texts
+
+    def _facts_query(self) -> Select:
+        kind = KINDS[self.kind_key]
+        return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters))
+
+    @staticmethod
+    def _read(session: Any, query: Select) -> dict[str, Facts]:
+        """Each record's facts from `query`'s rows; values that repeat (a status, a county, a
+        network) are held once, not once per record."""
+        held: dict[Any, Any] = {}
+        hold = held.setdefault
+        return {record_id: (text, *map(hold, values, values))
+                for record_id, text, *values in queries.driver_rows(session, query)}
 
 
 def _narrows(before: list[str], after: list[str]) -> bool:
@@ -133,24 +192,44 @@ def _narrows(before: list[str], after: list[str]) -> bool:
 
 
 class _Ordered:
-    """The ids of one filter-and-sort choice in display order, and (once searched) their texts."""
+    """The ids of one sort choice in display order, and (once filtered or searched) each id's
+    facts in the same order."""
 
     def __init__(self, ids: list[str]) -> None:
         self.ids = ids
-        self.texts: list[str] | None = None
+        self._aligned: tuple[list[Facts], list[str]] | None = None
+        self._columns: dict[int, list[Any]] = {}
 
-    def align(self, texts: dict[str, str]) -> None:
-        """Take each id's search text, in display order (looked up in C: 200,000 of them in ~20 ms),
-        as copies that lie one after another in memory.
+    @property
+    def aligned(self) -> bool:
+        return self._aligned is not None
+
+    @property
+    def texts(self) -> list[str]:
+        assert self._aligned is not None, "align first"
+        return self._aligned[1]
+
+    def column(self, index: int) -> list[Any]:
+        """One value of the facts per id, in display order (taken out once, when first filtered on)."""
+        assert self._aligned is not None, "align first"
+        values = self._columns.get(index)
+        if values is None:
+            values = self._columns[index] = list(map(itemgetter(index), self._aligned[0]))
+        return values
+
+    def align(self, facts: dict[str, Facts], unknown: Facts) -> None:
+        """Take each id's facts in display order (looked up in C: 200,000 of them in ~20 ms), with
+        the texts as copies that lie one after another in memory.
 
         The texts as read lie in the order the database gave them, scattered across the heap when
         taken in display order; a keystroke scans them all, and scanning 50 MB in memory order takes
         half the time (55 against 95 ms for 200,000 activities here).
         """
-        scattered = list(map(texts.get, self.ids, repeat("")))
+        rows = list(map(facts.get, self.ids, repeat(unknown)))
+        scattered = list(map(itemgetter(_TEXT), rows))
         packed: list[str] = []
         for start in range(0, len(scattered), _PACK):
             chunk = scattered[start:start + _PACK]
             copies = _SEPARATOR.join(chunk).split(_SEPARATOR)
             packed.extend(copies if len(copies) == len(chunk) else chunk)  # a separator in a text: as they are
-        self.texts = packed
+        self._aligned = (rows, packed)  # one assignment: a thread that reads it sees both or neither

@@ -1,10 +1,10 @@
 """What the record tables show: their columns, their filters, and the queries behind them.
 
-The tables of Brå's national register hold about 200,000 activities, so everything a table does to
-its whole list happens in SQL: searching, filtering and sorting return only the ordered ids
-(`list_ids`), and display values are fetched for the few rows on screen (`fetch_rows`). All queries
-are SQLAlchemy Core selects: building an ORM object per row would cost more than the query itself.
-The same SQL runs on SQLite and PostgreSQL (DESIGN §6).
+The tables of Brå's national register hold about 200,000 activities, so a table never reads its
+records whole: SQL gives the ids in display order (`list_ids`), which `store.listing` filters and
+searches in memory, and display values are fetched for the few rows on screen (`fetch_rows`). All
+queries are SQLAlchemy Core selects: building an ORM object per row would cost more than the query
+itself. The same SQL runs on SQLite and PostgreSQL (DESIGN §6).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, Select, case, func, literal, select
+from sqlalchemy import ColumnElement, Integer, Select, case, cast, extract, func, literal, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
@@ -98,6 +98,23 @@ class Filter:
         """The kind of record whose names this filter offers (its options change with them)."""
         return self.spec.ref_kind if self.spec is not None else None
 
+    @property
+    def in_link_table(self) -> bool:
+        """Whether the filtered values live in a link table (a many-valued field), not the record's row."""
+        return self.spec is not None and self.spec.link is not None
+
+    def row_column(self, kind: RecordKind) -> ColumnElement[Any]:
+        """What this filter compares of the record's own row (not for link tables): a column, or
+        for a year filter its date's year, worked out by the database."""
+        if self.spec is None:
+            return kind.table.origin
+        column = getattr(kind.table, self.spec.name)
+        return cast(extract("year", column), Integer) if self.by_year else column
+
+    def wanted(self, chosen: Any) -> Any:
+        """The value of `row_column` a record must have to match what was chosen in the filter."""
+        return int(chosen) if self.by_year else chosen
+
 
 class DisplayRow(NamedTuple):
     """A row as a table shows it: one text per column, and whether the record is a tombstone."""
@@ -143,29 +160,14 @@ def _swedish_sql_key(expr: Any) -> ColumnElement[Any]:
 # --- the ordered ids ---------------------------------------------------------------------------
 
 
-def list_ids(
-    session: Session,
-    kind_key: str,
-    *,
-    search: str,
-    filters: dict[str, Any],
-    sort_field: str,
-    descending: bool,
-    include_deleted: bool = False,
-) -> list[str]:
-    """The ids of the records that match, in display order.
-
-    `search`: every word must occur (case-insensitively) in the record's `search_text`.
-    `filters`: filter key → value; None or "" means no filter on that key.
-    """
+def list_ids(session: Session, kind_key: str, *, sort_field: str, descending: bool,
+             include_deleted: bool = False) -> list[str]:
+    """The ids of the kind's records in display order: by `sort_field`, then by id."""
     kind = KINDS[kind_key]
     table = kind.table
     query = select(table.id)
     if not include_deleted:
         query = query.where(table.deleted.is_(False))
-    for word in search.casefold().split():
-        query = query.where(table.search_text.like(f"%{_escape_like(word)}%", escape=_LIKE_ESCAPE))
-    query = _apply_filters(query, kind, filters)
     sort, nullable = _sort_expression(session, kind, sort_field)
     ordered = sort.desc() if descending else sort.asc()
     if nullable:
@@ -174,12 +176,26 @@ def list_ids(
     return first_column(session, query)
 
 
+def link_owners(session: Session, kind_key: str, item: Filter, value: Any) -> set[str]:
+    """The ids of the records whose many-valued field `item` holds `value` (one index lookup)."""
+    assert item.spec is not None and item.spec.link is not None, f"{item.key} is not a link-table filter"
+    link = item.spec.link
+    owner, held = getattr(link.table, link.owner_column), getattr(link.table, link.value_column)
+    return set(first_column(session, select(owner).where(held == value)))
+
+
 def first_column(session: Session, query: Select) -> list[Any]:
-    """The first column of every row of `query`, read straight from the database driver.
+    """The first column of every row of `query`, read straight from the database driver."""
+    return [row[0] for row in driver_rows(session, query)]
+
+
+def driver_rows(session: Session, query: Select) -> list[tuple[Any, ...]]:
+    """Every row of `query` as the database driver gives it: for plain values (text, integers)
+    that need no conversion by SQLAlchemy.
 
     A table's ids are 200,000 rows at national scale; SQLAlchemy's result rows cost more than the
     query itself (0.4 s against 0.23 s here), and this list is asked for at start and on every
-    filter change. The statement is still compiled by SQLAlchemy for the register's dialect.
+    change of sort. The statement is still compiled by SQLAlchemy for the register's dialect.
     """
     connection = session.connection()
     compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
@@ -188,41 +204,9 @@ def first_column(session: Session, query: Select) -> list[Any]:
     cursor = connection.connection.dbapi_connection.cursor()
     try:
         cursor.execute(str(compiled), params)
-        return [row[0] for row in cursor.fetchall()]
+        return cursor.fetchall()
     finally:
         cursor.close()
-
-
-_LIKE_ESCAPE = "/"
-"""Not a backslash: its quoting differs between SQLite and PostgreSQL's standard strings."""
-
-
-def _escape_like(word: str) -> str:
-    """`word` matched literally by LIKE: its own %, _ and escape character escaped."""
-    return word.replace(_LIKE_ESCAPE, _LIKE_ESCAPE * 2).replace("%", _LIKE_ESCAPE + "%").replace("_", _LIKE_ESCAPE + "_")
-
-
-def _apply_filters(query: Select, kind: RecordKind, chosen: dict[str, Any]) -> Select:
-    by_key = {f.key: f for f in filters(kind.key)}
-    table = kind.table
-    for key, value in chosen.items():
-        if value is None or value == "":
-            continue
-        spec = by_key[key].spec
-        if spec is None:
-            query = query.where(table.origin == value)
-        elif by_key[key].by_year:
-            column = getattr(table, spec.name)
-            query = query.where(column >= date(int(value), 1, 1), column < date(int(value) + 1, 1, 1))
-        elif spec.link is not None:
-            # `id IN (owners of value)` rather than a correlated EXISTS: SQLite can then start from
-            # the link table's index on the value instead of probing it once per record.
-            link = spec.link.table
-            owners = select(getattr(link, spec.link.owner_column)).where(getattr(link, spec.link.value_column) == value)
-            query = query.where(table.id.in_(owners))
-        else:
-            query = query.where(getattr(table, spec.name) == value)
-    return query
 
 
 def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> tuple[ColumnElement[Any], bool]:

@@ -2,8 +2,8 @@
 
 Brå's national register holds about 200,000 activities. A model that loaded them all would take
 seconds and hundreds of megabytes, so, like Anki's browser (`qt/aqt/browser/table/model.py`), the
-model keeps only the ids in display order (filtered and sorted by SQL in `store.queries`, searched
-in memory by `store.listing` so that typing stays instant) and a bounded cache of display rows,
+model keeps only the ids in display order (sorted by SQL, filtered and searched in memory by
+`store.listing` so that choosing a filter and typing stay instant) and a bounded cache of display rows,
 fetched a block at a time (`BLOCK_ROWS`) when the view first asks for one. Changes are told to the view precisely (rows changed, inserted, removed or
 moved) so that selection and scroll position survive an edit.
 """
@@ -47,7 +47,8 @@ BLOCK_ROWS = 50
 new top rows before it paints."""
 CACHE_ROWS = 5_000
 READ_AHEAD_FROM = 20_000
-"""Records from which a table reads the search texts ahead (below, the first search reads them quickly)."""
+"""Records from which a table reads what it filters and searches on ahead (below, the first filter
+or search reads it quickly)."""
 READ_AHEAD_AFTER_MS = 500
 """The read-ahead starts once the window is up: begun at once, it shared the GIL with the first
 paint (a tenth of a second later at 200,000 activities), and nobody types in the first half second."""
@@ -73,7 +74,7 @@ class RecordTableModel(QAbstractTableModel):
     """The records of one kind that match the current search, filters and sort.
 
     Holds only the ordered ids and a least-recently-used cache of at most `CACHE_ROWS` display
-    rows. Filtering and sorting re-run the id query in SQL; searching filters the listing in memory.
+    rows. A sort re-runs the id query in SQL; filters and search narrow the listing in memory.
     """
 
     sig_count_changed = Signal(int)
@@ -100,7 +101,7 @@ class RecordTableModel(QAbstractTableModel):
         self._positions: dict[str, int] | None = None
         self._listing = RecordListing(service.register, kind_key)
         self._ids = self._query()
-        self._read_search_texts_ahead()
+        self._read_ahead()
         service.sig_records_changed.connect(self._on_records_changed)
         service.sig_register_replaced.connect(self.reload)
 
@@ -133,7 +134,7 @@ class RecordTableModel(QAbstractTableModel):
             self._positions = {record_id: row for row, record_id in enumerate(self._ids)}
         return self._positions.get(record_id)
 
-    # --- search, filters and sort: all re-run the SQL query ---
+    # --- search, filters and sort: all ask the listing again ---
 
     def set_search(self, text: str) -> None:
         if text != self._search:
@@ -183,26 +184,26 @@ class RecordTableModel(QAbstractTableModel):
         self._cache.clear()
         self._listing = RecordListing(self._service.register, self._kind)
         self._set_ids(self._query())
-        self._read_search_texts_ahead()
+        self._read_ahead()
         self.endResetModel()
         self.sig_count_changed.emit(len(self._ids))
 
-    def _read_search_texts_ahead(self) -> None:
-        """At national scale, read every record's search text on a thread of its own (about a second
-        at 200,000 records), once the window is up, so that the first keystroke of a search does
-        not wait for it."""
+    def _read_ahead(self) -> None:
+        """At national scale, read what every record is filtered and searched on, on a thread of its
+        own (about a second and a half at 200,000 records), once the window is up, so that the first
+        filter or keystroke of a search does not wait for it."""
         if len(self._ids) < READ_AHEAD_FROM:
             return
         listing = self._listing
 
         def read() -> None:
             try:
-                listing.prepare_search()
-            except Exception:  # noqa: BLE001 (the register closed meanwhile): the first search reads them
-                log.debug("Reading the search texts ahead failed", exc_info=True)
+                listing.prepare()
+            except Exception:  # noqa: BLE001 (the register closed meanwhile): the first filter or search reads it
+                log.debug("Reading a table's filtered and searched values ahead failed", exc_info=True)
 
         def start() -> None:
-            threading.Thread(target=read, name=f"search-texts-{self._kind}", daemon=True).start()
+            threading.Thread(target=read, name=f"listing-{self._kind}", daemon=True).start()
 
         QTimer.singleShot(READ_AHEAD_AFTER_MS, self, start)  # not at all if the model is gone by then
 
