@@ -53,6 +53,7 @@ GOALS = (
     Goal("first painted table ≤ 4× empty window", "window.seconds", "empty_window.seconds", 4.0,
          floor="window_floor.seconds"),
     Goal("search keystroke ≤ 100 ms", "window.search_keystroke_max", None, 0.1, "s"),
+    Goal("search, every row found", "window.search_whole_max", None, None, "s"),
     Goal("filter change ≤ 100 ms", "window.filter_change_max", None, 0.1, "s"),
     Goal("scroll to the end", "window.scroll_to_end", None, None, "s"),
     Goal("UI thread blocked during export ≤ 100 ms", "window.ui_max_block_ms_export", None, 100, "ms"),

@@ -208,6 +208,83 @@ def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_u
     assert [model.record_id(row) for row in range(model.rowCount())] == [records["course"]]
 
 
+@pytest.fixture
+def long_search(monkeypatch, register, service):
+    """Sixty activities, two in three of them a "Träff", searched five records at a time (as
+    200,000 are searched 20,000 at a time), with a screenful of three rows."""
+    from bra_desktop.store import listing
+
+    monkeypatch.setattr(listing, "SEARCH_SLICE", 5)
+    monkeypatch.setattr(table_model, "FIRST_ROWS", 3)
+    for n in range(60):
+        add(register, "activity", title=f"{'Möte' if n % 3 == 0 else 'Träff'} {n:02}", start_date=date(2025, 1, 1))
+    model = RecordTableModel(service, "activity", sort=("title", False))
+    counts: list[int] = []
+    model.sig_count_changed.connect(counts.append)
+    return model, counts
+
+
+def shown_ids(model: RecordTableModel) -> list[str]:
+    return [model.record_id(row) for row in range(model.rowCount())]
+
+
+def answer(register, search: str) -> list[str]:
+    """The whole answer to a search of the activities by title, from a listing of its own."""
+    from bra_desktop.store.listing import RecordListing
+
+    return RecordListing(register, "activity").ids(search=search, filters={}, sort_field="title", descending=False,
+                                                   include_deleted=False)
+
+
+def test_a_long_search_shows_its_first_rows_at_once_and_the_rest_as_it_finds_them(qtbot, register, long_search):
+    model, counts = long_search
+    whole = answer(register, "träff")
+    assert len(whole) == 40
+    model.set_search("träff")
+    first = shown_ids(model)
+    assert model.searching and 3 <= len(first) < 40
+    assert first == whole[: len(first)]  # the top of the answer, in its order
+    assert counts == []  # no count until the search has counted every record
+    qtbot.waitUntil(lambda: not model.searching)
+    assert shown_ids(model) == whole and counts == [40]
+
+
+def test_typing_on_stops_the_search_going_on(qtbot, register, long_search):
+    model, counts = long_search
+    model.set_search("träff")
+    assert model.searching
+    model.set_search("träff 4")  # the next keystroke, while the first search still finds rows
+    qtbot.waitUntil(lambda: not model.searching)
+    for _ in range(20):  # what was left of the first search never comes back
+        QApplication.processEvents()
+    assert shown_ids(model) == answer(register, "träff 4") and len(shown_ids(model)) == 10  # 04, 14, 34, 40…
+    assert counts == [10]
+
+
+def test_a_record_saved_while_a_search_goes_on_is_found(qtbot, register, service, long_search):
+    model, _counts = long_search
+    model.set_search("träff")
+    assert model.searching
+    created = service.create("activity", {"title": "Träff 99", "activity_type": "NATVERKSTRAFF",
+                                           "status": "GENOMFORD", "start_date": date(2025, 1, 2)})
+    qtbot.waitUntil(lambda: not model.searching)
+    assert shown_ids(model) == answer(register, "träff") and shown_ids(model)[-1] == created.id
+
+
+def test_a_search_whose_first_rows_are_on_screen_already_leaves_them(qtbot, register, long_search):
+    """A search that keeps the table's top rows (a first letter is in nearly every record) does not
+    take away the rows below them while it goes on."""
+    model, _counts = long_search
+    before = shown_ids(model)
+    removed: list[int] = []
+    model.rowsRemoved.connect(lambda _parent, first, last: removed.append(last - first + 1))
+    model.modelReset.connect(lambda: removed.append(-1))
+    model.set_search("t")  # in every "Möte" and every "Träff"
+    assert model.searching and shown_ids(model) == before
+    qtbot.waitUntil(lambda: not model.searching)
+    assert shown_ids(model) == before and removed == []
+
+
 def test_rows_are_fetched_in_blocks_into_a_bounded_cache(monkeypatch, register, service):
     monkeypatch.setattr(table_model, "BLOCK_ROWS", 4)
     monkeypatch.setattr(table_model, "CACHE_ROWS", 10)

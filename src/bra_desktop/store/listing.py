@@ -11,7 +11,8 @@ filter and each keystroke is then a pass over lists, looped in C, in millisecond
 - a filter on the record's own row (a year, a status, a network, a county) compares the values held;
 - a filter on a link table (municipalities, subject areas) asks SQL for the records holding the
   chosen value, one index lookup, and keeps those;
-- a search keeps the records whose search text holds every word of it, case-folded.
+- a search keeps the records whose search text holds every word of it, case-folded, a slice of
+  the records at a time (`found`), so that a table can show the first rows it finds at once.
 
 Changes to records make the listing forget what it holds for them (`forget`); the table asks again.
 """
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
 from operator import and_, eq, itemgetter
 from typing import Any
@@ -31,6 +32,9 @@ from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
 from bra_desktop.store.register import Register
 
+SEARCH_SLICE = 20_000
+"""Records a search scans at a time: about 10 ms for a word of two letters at national scale, after
+which a table can show what was found so far and the window can handle a keystroke."""
 KEPT_ORDERS = 4
 """Sort choices whose ordered ids are kept (a person goes back and forth between a few)."""
 _PACK = 5_000
@@ -66,30 +70,52 @@ class RecordListing:
 
     def ids(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
             include_deleted: bool) -> list[str]:
-        """The records that match, in display order.
+        """The records that match, in display order, found at once (see `found`)."""
+        for found, _done in self.found(search=search, filters=filters, sort_field=sort_field,
+                                       descending=descending, include_deleted=include_deleted):
+            pass
+        return found
+
+    def found(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
+              include_deleted: bool) -> Iterator[tuple[list[str], bool]]:
+        """The records that match, in display order, a slice of `SEARCH_SLICE` records at a time.
 
         `search`: every word must occur, case-folded, in the record's `search_text`.
         `filters`: filter key → chosen value; None or "" means no filter on that key.
+
+        Yields what a search found so far, with False, after each slice but the last, and then the
+        whole answer with True (at once when there is no search, or one slice holds every record).
+        A list yielded before the end grows as the search goes on: copy it to keep it.
         """
         ordered = self._ordered((sort_field, descending, include_deleted))
         chosen = tuple(sorted((key, value) for key, value in filters.items() if value not in (None, "")))
         words = search.casefold().split()
         if not chosen and not words:
-            return ordered.ids
+            yield ordered.ids, True
+            return
         if not ordered.aligned:
             ordered.align(self.facts(), self._unknown)
         ids, texts = self._filtered(ordered, chosen)
         if not words:
-            return ids
+            yield ids, True
+            return
         last = self._last_search
         if last is not None and last[0] is ordered and last[1] == chosen and _narrows(last[2], words):
             ids, texts = last[3], last[4]  # typing on: the new result lies within the last one
-        for word in words:  # each word narrows the ids and texts that the next one scans
-            keep = list(map(str.__contains__, texts, repeat(word)))  # `word in text`, looped in C
-            if not all(keep):  # (a first letter is in nearly every text)
-                ids, texts = list(compress(ids, keep)), list(compress(texts, keep))
-        self._last_search = (ordered, chosen, words, ids, texts)
-        return ids
+        found_ids: list[str] = []
+        found_texts: list[str] = []
+        for start in range(0, len(ids), SEARCH_SLICE):
+            part_ids, part_texts = ids[start:start + SEARCH_SLICE], texts[start:start + SEARCH_SLICE]
+            for word in words:  # each word narrows the ids and texts that the next one scans
+                keep = list(map(str.__contains__, part_texts, repeat(word)))  # `word in text`, looped in C
+                if not all(keep):  # (a first letter is in nearly every text)
+                    part_ids, part_texts = list(compress(part_ids, keep)), list(compress(part_texts, keep))
+            found_ids += part_ids
+            found_texts += part_texts
+            if start + SEARCH_SLICE < len(ids):
+                yield found_ids, False
+        self._last_search = (ordered, chosen, words, found_ids, found_texts)
+        yield found_ids, True
 
     def forget(self, ids: Iterable[str] | None = None) -> None:
         """Records changed (`ids`, or any when None): the orders are asked again, and their facts."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 from operator import ne
@@ -46,6 +46,9 @@ BLOCK_ROWS = 50
 50 rows take 4 ms and 200 take 15, and after each keystroke of a search the view waits for the
 new top rows before it paints."""
 CACHE_ROWS = 5_000
+FIRST_ROWS = 100
+"""Rows that fill a screen: a search that scans more than one slice of the records shows them as
+soon as they are found, and the rest as the search goes on."""
 READ_AHEAD_FROM = 20_000
 """Records from which a table reads what it filters and searches on ahead (below, the first filter
 or search reads it quickly)."""
@@ -100,6 +103,10 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, DisplayRow] = OrderedDict()
         self._positions: dict[str, int] | None = None
         self._listing = RecordListing(service.register, kind_key)
+        self._finding: Iterator[tuple[list[str], bool]] | None = None
+        """A search still going on: what the listing finds next, a slice per turn of the event loop."""
+        self._find_timer = QTimer(self, singleShot=True, interval=0)
+        self._find_timer.timeout.connect(self._find_on)
         self._ids = self._query()
         self._read_ahead()
         service.sig_records_changed.connect(self._on_records_changed)
@@ -136,20 +143,25 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- search, filters and sort: all ask the listing again ---
 
+    @property
+    def searching(self) -> bool:
+        """Whether a search is still finding rows (those shown so far come first in its answer)."""
+        return self._finding is not None
+
     def set_search(self, text: str) -> None:
         if text != self._search:
             self._search = text
-            self._apply(self._query())
+            self._requery()
 
     def set_filter(self, key: str, value: Any) -> None:
         if self._filters.get(key) != value:
             self._filters[key] = value
-            self._apply(self._query())
+            self._requery()
 
     def set_include_deleted(self, include: bool) -> None:
         if include != self._include_deleted:
             self._include_deleted = include
-            self._apply(self._query())
+            self._requery()
 
     @property
     def restriction(self) -> Restriction | None:
@@ -162,12 +174,12 @@ class RecordTableModel(QAbstractTableModel):
         self._filters = dict(filters)
         self._include_deleted = False
         self._restriction = restriction
-        self._apply(self._query())
+        self._requery()
 
     def set_restriction(self, restriction: Restriction | None) -> None:
         if restriction != self._restriction:
             self._restriction = restriction
-            self._apply(self._query())
+            self._requery()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
@@ -176,11 +188,12 @@ class RecordTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if (field, descending) != (self._sort_field, self._descending):
             self._sort_field, self._descending = field, descending
-            self._apply(self._query())
+            self._requery()
 
     def reload(self) -> None:
         """Query everything afresh (the register was replaced by a restore or an import)."""
         self.beginResetModel()
+        self._finding = None
         self._cache.clear()
         self._listing = RecordListing(self._service.register, self._kind)
         self._set_ids(self._query())
@@ -207,14 +220,54 @@ class RecordTableModel(QAbstractTableModel):
 
         QTimer.singleShot(READ_AHEAD_AFTER_MS, self, start)  # not at all if the model is gone by then
 
+    def _requery(self, changed: Sequence[str] = ()) -> None:
+        """Ask the listing again and show its answer (`changed`: records whose rows changed).
+
+        A search that scans more than one slice of the records shows the first screenful as soon
+        as it is found and finds the rest a slice per turn of the event loop: at national scale a
+        whole scan takes up to 80 ms, and the next keystroke stops it. Rows already at the top of
+        the table that the search keeps are left as they are until it ends.
+        """
+        self._finding = None
+        finding = self._find()
+        for found, done in finding:
+            if done:
+                self._apply(found, changed)
+                return
+            if len(found) >= FIRST_ROWS:
+                break
+        if found != self._ids[: len(found)]:
+            self._apply(list(found), changed, counted=False)
+        self._finding = finding
+        self._find_timer.start()
+
+    def _find_on(self) -> None:
+        """The next slice of a search going on; its whole answer once it ends."""
+        if self._finding is None:  # stopped by a newer question
+            return
+        found, done = next(self._finding)
+        if done:
+            self._finding = None
+            self._apply(found)
+        else:
+            self._find_timer.start()
+
     def _query(self) -> list[str]:
-        ids = self._listing.ids(search=self._search, filters=self._filters, sort_field=self._sort_field,
-                                descending=self._descending, include_deleted=self._include_deleted)
-        if self._restriction is not None:
-            with self._service.register.session() as session:
-                allowed = set(self._restriction.ids(session))
-            ids = [record_id for record_id in ids if record_id in allowed]
-        return ids
+        """The whole answer at once."""
+        for found, _done in self._find():
+            pass
+        return found
+
+    def _find(self) -> Iterator[tuple[list[str], bool]]:
+        """What the listing finds for the search, filters and sort (see `RecordListing.found`),
+        within the restriction."""
+        finding = self._listing.found(search=self._search, filters=self._filters, sort_field=self._sort_field,
+                                      descending=self._descending, include_deleted=self._include_deleted)
+        if self._restriction is None:
+            return finding
+        with self._service.register.session() as session:
+            allowed = set(self._restriction.ids(session))
+        return (([record_id for record_id in found if record_id in allowed], done) for found, done in finding)
 
     # --- telling the view what changed ---
 
@@ -223,16 +276,17 @@ class RecordTableModel(QAbstractTableModel):
             for record_id in ids:
                 self._cache.pop(record_id, None)
             self._listing.forget(ids)
-            self._apply(self._query(), changed=ids)
+            self._requery(changed=ids)
         elif kind in self._shows_names_of:  # a network or organisation renamed: names and their order
             self._cache.clear()
             self._listing.forget([])
-            self._apply(self._query())
+            self._requery()
             if self._ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(self._columns) - 1))
 
-    def _apply(self, new_ids: list[str], changed: Sequence[str] = ()) -> None:
-        """Show `new_ids`, telling the view as precisely as possible what moved."""
+    def _apply(self, new_ids: list[str], changed: Sequence[str] = (), *, counted: bool = True) -> None:
+        """Show `new_ids`, telling the view as precisely as possible what moved (`counted`: and
+        how many records match; not for the first rows of a search going on)."""
         old_ids = self._ids
         changed = [record_id for record_id in changed if self.row_of(record_id) is not None]  # not new ones
         if new_ids == old_ids:
@@ -247,7 +301,8 @@ class RecordTableModel(QAbstractTableModel):
             row = self.row_of(record_id)
             if row is not None:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
-        self.sig_count_changed.emit(len(self._ids))
+        if counted:
+            self.sig_count_changed.emit(len(self._ids))
 
     def _move_rows(self, new_ids: list[str]) -> None:
         """Same records in a new order: a layout change keeps selection and current row."""
