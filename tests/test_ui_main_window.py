@@ -271,6 +271,20 @@ def test_a_record_saved_while_a_search_goes_on_is_found(qtbot, register, service
     assert shown_ids(model) == answer(register, "träff") and shown_ids(model)[-1] == created.id
 
 
+def test_a_record_edited_while_a_search_goes_on_is_shown_as_edited(qtbot, register, service, long_search):
+    """The edit's rows are told to the view, also when the search left the table's top as it was."""
+    model, _counts = long_search
+    model.set_search("t")  # keeps every row: the table's top stays while the search goes on
+    assert model.searching
+    first = model.record_id(0)
+    told: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: told.append(top.row()))
+    edited = service.load("activity", first)
+    service.update("activity", first, {**edited.content, "title": "Möte 00 ändrat"})
+    qtbot.waitUntil(lambda: not model.searching)
+    assert 0 in told and model.index(0, 0).data() == "Möte 00 ändrat"
+
+
 def test_a_search_whose_first_rows_are_on_screen_already_leaves_them(qtbot, register, long_search):
     """A search that keeps the table's top rows (a first letter is in nearly every record) does not
     take away the rows below them while it goes on."""

@@ -103,8 +103,9 @@ class RecordTableModel(QAbstractTableModel):
         self._cache: OrderedDict[str, DisplayRow] = OrderedDict()
         self._positions: dict[str, int] | None = None
         self._listing = RecordListing(service.register, kind_key)
-        self._finding: Iterator[tuple[list[str], bool]] | None = None
-        """A search still going on: what the listing finds next, a slice per turn of the event loop."""
+        self._finding: tuple[Iterator[tuple[list[str], bool]], Sequence[str]] | None = None
+        """A search still going on: what the listing finds next, a slice per turn of the event loop,
+        and the records changed since the rows were last told to the view."""
         self._find_timer = QTimer(self, singleShot=True, interval=0)
         self._find_timer.timeout.connect(self._find_on)
         self._ids = self._query()
@@ -238,17 +239,19 @@ class RecordTableModel(QAbstractTableModel):
                 break
         if found != self._ids[: len(found)]:
             self._apply(list(found), changed, counted=False)
-        self._finding = finding
+            changed = ()
+        self._finding = (finding, changed)
         self._find_timer.start()
 
     def _find_on(self) -> None:
         """The next slice of a search going on; its whole answer once it ends."""
         if self._finding is None:  # stopped by a newer question
             return
-        found, done = next(self._finding)
+        finding, changed = self._finding
+        found, done = next(finding)
         if done:
             self._finding = None
-            self._apply(found)
+            self._apply(found, changed)
         else:
             self._find_timer.start()
 
