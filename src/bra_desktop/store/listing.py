@@ -27,6 +27,7 @@ from operator import and_, eq, itemgetter
 from typing import Any
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
@@ -47,7 +48,8 @@ _TEXT = 0
 _OrderKey = tuple[str, bool, bool]
 _Chosen = tuple[tuple[str, Any], ...]
 Facts = tuple[Any, ...]
-"""What a listing holds of one record: its search text, then the `row_value` of each row filter."""
+"""What a listing holds of one record: its search text, then the value of each row filter's
+`Filter.row_column`, in the order of `queries.filters`."""
 
 
 class RecordListing:
@@ -202,7 +204,7 @@ class RecordListing:
         return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters))
 
     @staticmethod
-    def _read(session: Any, query: Select) -> dict[str, Facts]:
+    def _read(session: Session, query: Select) -> dict[str, Facts]:
         """Each record's facts from `query`'s rows; values that repeat (a status, a county, a
         network) are held once, not once per record."""
         held: dict[Any, Any] = {}

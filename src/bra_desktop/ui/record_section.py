@@ -1,7 +1,7 @@
 """One section of the main window: the table of one kind of record, its search and its filters.
 
-Search and filters go straight to the model's SQL query (see `table_model`); typing is debounced
-so a fast typist causes one query, not one per key. Editing goes through the record editor
+Search and filters go straight to the model's listing (see `table_model`); typing is debounced
+so a fast typist causes one search, not one per key. Editing goes through the record editor
 (`ui.forms`), imported when first used so that the first paint of the window does not wait for it.
 """
 

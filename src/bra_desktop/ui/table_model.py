@@ -406,7 +406,7 @@ class RecordProxyModel(QSortFilterProxyModel):
     QSortFilterProxyModel sorts and filters in Python-visible calls to data()/lessThan() for every
     source row: on 200,000 activities that means hundreds of thousands of cross-language calls and
     fetching every row, i.e. seconds per click. So `sort()` and the search/filter setters go to
-    `RecordTableModel`, which re-runs its indexed SQL query, and the proxy itself stays a
+    `RecordTableModel`, which asks its listing again, and the proxy itself stays a
     pass-through (no sort column, no filter) that later features can extend.
     """
 
