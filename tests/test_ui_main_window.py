@@ -202,10 +202,10 @@ def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_u
     qtbot.waitUntil(lambda: listing._facts is not None, timeout=5000)
     assert records["meeting"] in listing._facts
     model.set_search("solna")
-    assert [model.record_id(row) for row in range(model.rowCount())] == [records["meeting"]]
+    assert shown_ids(model) == [records["meeting"]]
     model.set_search("")
     model.set_filter("status", "PLANERAD")
-    assert [model.record_id(row) for row in range(model.rowCount())] == [records["course"]]
+    assert shown_ids(model) == [records["course"]]
 
 
 @pytest.fixture
@@ -247,6 +247,18 @@ def test_a_long_search_shows_its_first_rows_at_once_and_the_rest_as_it_finds_the
     assert counts == []  # no count until the search has counted every record
     qtbot.waitUntil(lambda: not model.searching)
     assert shown_ids(model) == whole and counts == [40]
+
+
+def test_a_long_search_within_a_restriction_finds_only_what_it_allows(qtbot, register, long_search):
+    """A dashboard's click-through and a search: each slice found is kept to the restriction."""
+    model, counts = long_search
+    whole = answer(register, "träff")
+    allowed = set(whole[::2])
+    model.set_restriction(table_model.Restriction("Varannan", lambda _session: allowed))
+    model.set_search("träff")
+    assert model.searching and shown_ids(model) == whole[::2][: model.rowCount()]
+    qtbot.waitUntil(lambda: not model.searching)
+    assert shown_ids(model) == whole[::2] and counts[-1] == 20
 
 
 def test_typing_on_stops_the_search_going_on(qtbot, register, long_search):

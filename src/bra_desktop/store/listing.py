@@ -189,7 +189,7 @@ class RecordListing:
             item = self._filters[key]
             if item.in_link_table:
                 with self.register.session() as session:
-                    owners = queries.link_owners(session, self.kind_key, item, value)
+                    owners = queries.link_owners(session, item, value)
                 matches = map(owners.__contains__, ordered.ids)
             else:
                 matches = map(eq, ordered.column(self._column_of[key]), repeat(item.wanted(value)))

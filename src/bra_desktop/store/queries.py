@@ -176,7 +176,7 @@ def list_ids(session: Session, kind_key: str, *, sort_field: str, descending: bo
     return first_column(session, query)
 
 
-def link_owners(session: Session, kind_key: str, item: Filter, value: Any) -> set[str]:
+def link_owners(session: Session, item: Filter, value: Any) -> set[str]:
     """The ids of the records whose many-valued field `item` holds `value` (one index lookup)."""
     assert item.spec is not None and item.spec.link is not None, f"{item.key} is not a link-table filter"
     link = item.spec.link

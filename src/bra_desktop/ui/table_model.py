@@ -270,7 +270,7 @@ class RecordTableModel(QAbstractTableModel):
             return finding
         with self._service.register.session() as session:
             allowed = set(self._restriction.ids(session))
-        return (([record_id for record_id in found if record_id in allowed], done) for found, done in finding)
+        return _within(allowed, finding)
 
     # --- telling the view what changed ---
 
@@ -398,6 +398,17 @@ class RecordTableModel(QAbstractTableModel):
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
         return self._cache.get(record_id) or DisplayRow(("",) * len(self._columns), False)
+
+
+def _within(allowed: set[str], finding: Iterator[tuple[list[str], bool]]) -> Iterator[tuple[list[str], bool]]:
+    """What `finding` finds that is in `allowed`, as it finds it: each slice's new ids are looked
+    at once, not the whole answer so far again after every slice."""
+    kept: list[str] = []
+    looked_at = 0
+    for found, done in finding:
+        kept += [record_id for record_id in found[looked_at:] if record_id in allowed]
+        looked_at = len(found)
+        yield kept, done
 
 
 class RecordProxyModel(QSortFilterProxyModel):
