@@ -68,7 +68,37 @@ def database_url(database_engine: str, fresh_data_dir: Path):
 
 
 @pytest.fixture
-def register(app_context: AppContext, database_url: str | None) -> Register:
+def acquainted():
+    """Introduce a register to the others of the test (`introduce(register)`): they trust each
+    other's keys as if their coordinators had compared fingerprints by phone (Arkiv → Betrodda
+    avsändare), so bundles between them are read without the first-contact question. The tests of
+    that question use registers that were not introduced."""
+    from bra_desktop.domain.producer import NATIONAL
+    from bra_desktop.store.keys import own_public_key, pin_key
+
+    known: list[Register] = []
+
+    def trust(receiver: Register, sender: Register) -> None:
+        if receiver.producer == sender.producer == NATIONAL:  # Brå's bundles are its own register's alone
+            return
+        with sender.session() as session:
+            key = own_public_key(session)
+        with receiver.session() as session:
+            pin_key(session, sender.producer, key, user="testare", how="manual")
+            session.commit()
+
+    def introduce(new: Register) -> Register:
+        for other in known:
+            trust(new, other)
+            trust(other, new)
+        known.append(new)
+        return new
+
+    return introduce
+
+
+@pytest.fixture
+def register(app_context: AppContext, database_url: str | None, acquainted) -> Register:
     """A county register (Stockholms län) on a temporary SQLite file, or a PostgreSQL database that
     the settings name (so the command line run in the test finds it as a user's would)."""
     if database_url is not None:
@@ -76,7 +106,7 @@ def register(app_context: AppContext, database_url: str | None) -> Register:
         app_context.save_settings()
     opened = app_context.open_register()
     opened.set_producer("01")
-    yield opened
+    yield acquainted(opened)
     opened.close()
 
 
@@ -128,14 +158,15 @@ def stack(qtbot):
 
 
 @pytest.fixture
-def make_register(tmp_path: Path, database_engine: str):
-    """Open more registers (another county, Brå) beside the test's own: make_register("BRA")."""
+def make_register(tmp_path: Path, database_engine: str, acquainted):
+    """Open more registers (another county, Brå) beside the test's own: make_register("BRA"). They
+    trust each other and the test's own (`acquainted`) unless made with `introduced=False`."""
     from bra_desktop.store.register import open_register
 
     opened: list[Register] = []
     databases: list[str] = []
 
-    def make(producer: str, name: str | None = None) -> Register:
+    def make(producer: str, name: str | None = None, *, introduced: bool = True) -> Register:
         folder = tmp_path / (name or f"register-{producer}")
         folder.mkdir(parents=True, exist_ok=True)
         if database_engine == "postgresql":
@@ -146,7 +177,7 @@ def make_register(tmp_path: Path, database_engine: str):
         new = open_register(url, folder / "backups")
         new.set_producer(producer)
         opened.append(new)
-        return new
+        return acquainted(new) if introduced else new
 
     yield make
     for item in opened:

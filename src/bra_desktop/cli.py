@@ -106,13 +106,14 @@ def cmd_export(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
-    from bra_desktop.bundle.importer import import_files
+    from bra_desktop.bundle.importer import Confirmations, import_files
 
     register = ctx.open_register()
     try:
         outcomes = import_files(
             register, [Path(f) for f in args.files], user=ctx.user, dry_run=args.dry_run,
             on_conflict=args.on_conflict, rejected_dir=Path(args.rejected_out) if args.rejected_out else None,
+            confirmations=Confirmations(frozenset(args.trust_sender), args.accept_edited, args.allow_mass_delete),
         )
     finally:
         register.close()
@@ -223,6 +224,13 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--on-conflict", choices=("keep-local", "take-incoming", "fail"), default="fail",
                      help="vid konflikt: behåll din version, ta filens, eller avbryt (standard)")
     imp.add_argument("--rejected-out", metavar="DIR", help="spara avvisade rader som xlsx i den här mappen")
+    imp.add_argument("--trust-sender", action="append", default=[], metavar="FINGERAVTRYCK",
+                     help="lita på en ny avsändares nyckel med detta fingeravtryck (jämfört med avsändaren, t.ex. per "
+                          "telefon); kan anges flera gånger")
+    imp.add_argument("--accept-edited", action="store_true",
+                     help="läs in paket som har ändrats efter signering (egna poster och nya rader)")
+    imp.add_argument("--allow-mass-delete", action="store_true",
+                     help="tillåt en import som tar bort mer än en femtedel av en avsändares poster")
     imp.set_defaults(handler=cmd_import)
 
     report = sub.add_parser("report", help="skriv årsrapporten (xlsx med diagram, eller pdf)")

@@ -27,7 +27,9 @@ from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
 from bra_desktop.store.bulk import RecordWrite, write_records
+from bra_desktop.domain.signing import encode_key
 from bra_desktop.store.changelog import change_marker
+from bra_desktop.store.keys import pin_key, trusted_key
 from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import Base, save_bases
 
@@ -62,6 +64,9 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             f"{len(plan.undecided)} konflikter är inte avgjorda. Välj din version eller filens för varje konflikt.",
             f"{len(plan.undecided)} conflicts are undecided. Choose your version or the file's for each.",
         )
+    if plan.needs_confirmation:
+        raise BundleError("Ingenting är inläst. " + " ".join(plan.needs_confirmation),
+                          "Nothing was imported: the import needs a confirmation first.")
     changes = plan.changes
     catching_up = [r for r in plan.records if _catches_up(r)]
     backup = register.backup(f"före import {info.producer}") if (changes or catching_up or plan.code_changes) else None
@@ -75,8 +80,11 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
             bundle_id=info.bundle_id, direction="import", producer=info.producer,
             file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
             processed_by=user, counts=json.dumps(counts), report=plan_summary(plan), backup_file=str(backup or ""),
+            signer=encode_key(plan.sender.key),
         )
         session.add(receipt)
+        if plan.sender.first_contact:
+            _trust(session, plan, user)
         session.flush()
         _apply_code_changes(session, plan, receipt.id)
         for kind_key in DEPENDENCY_ORDER:
@@ -97,6 +105,19 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
     if len(changes) >= STATISTICS_AFTER:
         register.refresh_statistics()
     return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False)
+
+
+def _trust(session: Session, plan: ImportPlan, user: str) -> None:
+    """Trust the new sender's key from now on: a person compared its fingerprint (`trust_confirmed`).
+    Refused if another key was trusted for the producer meanwhile (another import, another analyst)."""
+    sender = plan.sender
+    pinned = trusted_key(session, sender.producer)
+    if pinned is not None and pinned != sender.key:
+        raise BundleError(
+            f"Registret litar nu på en annan nyckel för {sender.name}. Läs in filen igen.",
+            f"The register now trusts another key for {sender.name}. Read the file again.",
+        )
+    pin_key(session, sender.producer, sender.key, user=user, how="bundle")
 
 
 def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -> bool:

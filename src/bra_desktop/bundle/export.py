@@ -23,7 +23,9 @@ from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt, CodeItem, Municipality, utcnow
+from bra_desktop.domain.signing import encode_key
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.keys import own_private_key, own_public_key
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
 from bra_desktop.store.syncbase import FETCH, Base, BaseWriter
@@ -95,7 +97,8 @@ def export_bundle(
     origins = None if register.is_national else {producer}
     with register.session() as session:
         changed_after = last_export_time(session) if scope == CHANGES else None
-        writer = BundleWriter(path, header, _names(session), list(session.scalars(select(CodeItem))))
+        writer = BundleWriter(path, header, _names(session), list(session.scalars(select(CodeItem))),
+                              signing_key=own_private_key(session))
         total = sum(_count(session, sheet, origins, changed_after) for sheet in DATA_SHEETS)
         done = 0
 
@@ -128,7 +131,7 @@ def export_bundle(
         session.add(BundleReceipt(
             bundle_id=header.bundle_id, direction="export", producer=producer,
             file_sha256=file_sha256(path), file_name=path.name, created_at=created_at, processed_by=user,
-            counts=json.dumps(counts, ensure_ascii=False),
+            counts=json.dumps(counts, ensure_ascii=False), signer=encode_key(own_public_key(session)),
         ))
         session.commit()
     return ExportResult(path, header.bundle_id, counts, scope, with_contacts)

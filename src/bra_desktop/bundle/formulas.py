@@ -9,6 +9,12 @@ formulas costs one substring search.
 The same pass hashes the XML: a data sheet whose hash is the one the app wrote into Info is
 untouched, and its rows need not be checked cell by cell (`reader`).
 
+It also bounds the sheet before python-calamine loads it (`Extent`): python-calamine holds a sheet
+as a dense grid from A1 to its last cell, so one cell at XFD1048576 makes it ask for terabytes and
+abort the process, and a cell far out grows memory with the grid. A sheet with a cell beyond its
+extent, or a cell without its place (`r`), which python-calamine would put after the row's others,
+is refused before it is loaded. Merged cells are noted: a merged data row is rejected (`reader`).
+
 The scan is mostly decompression and hashing, which let go of the GIL, and so does python-calamine
 while it loads a sheet: `SheetScan` looks through a workbook's sheets on a thread of its own while
 the reader reads their cells.
@@ -29,6 +35,7 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException, ElementTree
 
 from bra_desktop.bundle.digest import file_sha256
+from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.safety import DAMAGED_ZIP, damaged
 
 SCAN_ERRORS = (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException)
@@ -49,6 +56,53 @@ _NS = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "p": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
+
+
+_MERGED = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"[A-Z]+(\d+)(?::[A-Z]+(\d+))?\"")
+
+
+@dataclass(frozen=True)
+class Extent:
+    """How far a sheet may reach: its last row and column (1-based) that may hold a cell."""
+
+    rows: int
+    columns: int
+
+    def pattern(self) -> re.Pattern[bytes]:
+        """A cell or row placed beyond the extent, or a cell without its place."""
+        beyond_column = _above(_column_letters(self.columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        beyond_row = _above(str(self.rows), "0123456789")
+        return re.compile(
+            rb'\br="(?:(?:' + beyond_column + rb')[0-9]+|[A-Z]*0*(?:' + beyond_row + rb'))"'
+            rb"|<(?:\w+:)?c(?=[\s/>])(?![^>]*\br=\")"
+        )
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _above(limit: str, alphabet: str) -> bytes:
+    """A pattern for the words over `alphabet` (its characters in order) that come after `limit`
+    as numbers or column letters do: longer ones, and those of the same length that are greater
+    at their first difference."""
+    first = alphabet[1:] if alphabet[0] == "0" else alphabet  # a number has no leading zero
+    longer = f"[{first}][{alphabet}]{{{len(limit)},}}"
+    same_length = []
+    for position, char in enumerate(limit):
+        greater = alphabet[alphabet.index(char) + 1 :]
+        if greater:
+            rest = len(limit) - position - 1
+            same_length.append(f"{limit[:position]}[{greater}][{alphabet}]{{{rest}}}")
+    return "|".join([longer, *same_length]).encode()
+
+
+class SheetTooLarge(BundleError):
+    """A sheet reaches beyond its extent: refused before it is loaded."""
 
 
 def _column_index(letters: bytes) -> int:
@@ -77,21 +131,26 @@ class ScannedPart:
     """(row index, column index), 0-based, of formula cells with no cached value."""
     sha256: str
     """Of the part's XML, as stored in the file."""
+    merged_rows: frozenset[int] = frozenset()
+    """Row indexes, 0-based, that a merged range covers."""
 
 
 class SheetScan:
     """Each sheet of a workbook scanned (`ScannedPart`) on a thread of its own, and the file hashed.
 
     `of` waits for one sheet's; `wait` for all, so that a damaged part is reported even where the
-    reader did not need it. Either raises the file's "damaged" BundleError.
+    reader did not need it. Either raises the file's "damaged" BundleError, or `SheetTooLarge` for a
+    sheet beyond its extent in `extents` (sheets without one are not loaded by the reader).
     """
 
-    def __init__(self, path: Path, parts: dict[str, str]) -> None:
+    def __init__(self, path: Path, parts: dict[str, str], extents: dict[str, Extent] | None = None) -> None:
         self._name = path.name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-scan")
         self._file_sha256 = self._executor.submit(file_sha256, path)  # the receipts' hash: on the same pass, first
+        extents = extents or {}
         self._found: dict[str, Future[ScannedPart]] = {
-            name: self._executor.submit(_scan_part, path, part) for name, part in parts.items()}  # in sheet order
+            name: self._executor.submit(_scan_part, path, part, name, extents.get(name))
+            for name, part in parts.items()}  # in sheet order
 
     @property
     def file_sha256(self) -> str:
@@ -119,20 +178,24 @@ class SheetScan:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _scan_part(path: Path, part: str) -> ScannedPart:
+def _scan_part(path: Path, part: str, sheet_name: str, extent: Extent | None) -> ScannedPart:
     with zipfile.ZipFile(path) as archive:
-        return scan_part(archive, part)
+        return scan_part(archive, part, sheet_name, extent, file_name=path.name)
 
 
-def scan_part(archive: zipfile.ZipFile, part: str) -> ScannedPart:
-    """One worksheet's formula cells without a cached value, and the SHA-256 of its XML.
+def scan_part(archive: zipfile.ZipFile, part: str, sheet_name: str = "", extent: Extent | None = None, *,
+              file_name: str = "") -> ScannedPart:
+    """One worksheet's formula cells without a cached value, merged rows and the SHA-256 of its
+    XML; raises `SheetTooLarge` if a cell lies beyond `extent`.
 
     The part is scanned in pieces: a national bundle's sheet is a few hundred megabytes of XML,
     which would otherwise sit in memory at once, and one regular-expression search over all of it
     holds the GIL long enough to freeze the window while the worker reads.
     """
     found: set[tuple[int, int]] = set()
+    merged: set[int] = set()
     digest = hashlib.sha256()
+    beyond = extent.pattern() if extent is not None else None
     xml, start = b"", 0
     with archive.open(part) as stream:
         while True:
@@ -140,11 +203,35 @@ def scan_part(archive: zipfile.ZipFile, part: str) -> ScannedPart:
             digest.update(piece)
             xml += piece
             resume = _scan(xml, start, found, final=not piece)
+            if beyond is not None and (outside := beyond.search(xml, start, resume)) is not None:
+                raise _too_large(file_name, sheet_name, extent, outside.group())
+            _merged_rows(xml, start, resume, merged, extent)
             if not piece:
-                return ScannedPart(found, digest.hexdigest())
+                return ScannedPart(found, digest.hexdigest(), frozenset(merged))
             # keep what is not scanned yet, with room before it for a cell's opening tag
             keep = max(0, resume - _CELL_TAG_WINDOW)
             xml, start = xml[keep:], resume - keep
+
+
+def _merged_rows(xml: bytes, start: int, end: int, merged: set[int], extent: Extent | None) -> None:
+    if xml.find(b"mergeCell", start, end + _TAG_ROOM) < 0:
+        return
+    last = extent.rows if extent is not None else 1_048_576
+    for match in _MERGED.finditer(xml, start, end):
+        first = int(match.group(1))
+        merged.update(range(first - 1, min(int(match.group(2) or first), last)))
+
+
+def _too_large(file_name: str, sheet_name: str, extent: Extent, found: bytes) -> SheetTooLarge:
+    place = found.decode("ascii", "replace").removeprefix('r="').rstrip('"')
+    what = (f"har en cell utan angiven plats ({place})" if place.startswith("<")
+            else f"har en cell eller rad på {place}, utanför det tillåtna området "
+                 f"(högst {extent.rows} rader och kolumn {_column_letters(extent.columns)})")
+    return SheetTooLarge(
+        f"Fliken {sheet_name} i {file_name} {what}. Filen läses inte in. Ta bort det som står utanför "
+        "tabellen och spara filen igen.",
+        f"The sheet {sheet_name} in {file_name} has a cell outside its table ({place}). The file is not read.",
+    )
 
 
 def _scan(xml: bytes, start: int, found: set[tuple[int, int]], *, final: bool) -> int:

@@ -47,8 +47,8 @@ class Held:
 
     def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
         self._rows = rows
-        """id → (content hash, deleted, version, updated at, updated by, and the base's content
-        hash, deleted and version, or three Nones)."""
+        """id → (content hash, deleted, version, updated at, updated by, the base's content hash,
+        deleted and version, or three Nones, and the record's owner)."""
 
     def record(self, record_id: str) -> tuple[str, bool, int, datetime | None, str] | None:
         """The stored record's (content hash, deleted, version, updated at, updated by)."""
@@ -58,13 +58,18 @@ class Held:
     def base(self, record_id: str) -> tuple[str, bool, int] | None:
         """The record's base's (content hash, deleted, version); None when it has none."""
         row = self._rows.get(record_id)
-        return None if row is None or row[5] is None else row[5:]
+        return None if row is None or row[5] is None else row[5:8]
+
+    def owner(self, record_id: str) -> str | None:
+        """Who owns the stored record (`origin`, fixed when the register first stored it)."""
+        row = self._rows.get(record_id)
+        return None if row is None else row[8]
 
     def as_is(self) -> dict[str, tuple[str, bool, int]]:
         """Record id → the (content hash, deleted, version) of a row that is the stored record as it
         is and its base too: the base's, for each record with the base's hash and tombstone and a
         version no older. Records new to the exchange, or that differ from their base, are left out."""
-        return {record_id: row[5:] for record_id, row in self._rows.items()
+        return {record_id: row[5:8] for record_id, row in self._rows.items()
                 if row[5] == row[0] and row[6] == row[1] and row[7] <= row[2]}
 
     @classmethod
@@ -103,15 +108,16 @@ class Held:
 def _stored(kind: RecordKind) -> Select[Any]:
     table = kind.table
     return (select(table.id, table.content_hash, table.deleted, table.version, table.updated_at, table.updated_by,
-                   SyncBase.content_hash, SyncBase.deleted, SyncBase.version)
+                   SyncBase.content_hash, SyncBase.deleted, SyncBase.version, table.origin)
             .outerjoin(SyncBase, (SyncBase.table_name == kind.table_name) & (SyncBase.record_id == table.id)))
 
 
 def _by_id(rows: Iterable[Row[Any]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """(id, the rest) of each row; the few names of who changed a record are kept once each, not
-    once per record (a national table holds 200,000 of them)."""
+    """(id, the rest) of each row; the few names of who changed a record, and its owner, are kept
+    once each, not once per record (a national table holds 200,000 of them)."""
     for row in rows:
-        yield row[0], (row[1], row[2], row[3], row[4], intern(row[5]) if row[5] else row[5], row[6], row[7], row[8])
+        yield row[0], (row[1], row[2], row[3], row[4], intern(row[5]) if row[5] else row[5], row[6], row[7], row[8],
+                       intern(row[9]))
 
 
 class ReadAhead:

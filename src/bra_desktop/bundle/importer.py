@@ -23,6 +23,30 @@ from bra_desktop.store.register import Register
 CONFLICT_POLICIES = {"keep-local": LOCAL, "take-incoming": INCOMING, "fail": None}
 
 
+@dataclass(frozen=True)
+class Confirmations:
+    """What the person running `import` confirmed beforehand (the wizard asks for each file)."""
+
+    trusted_fingerprints: frozenset[str] = frozenset()
+    """Fingerprints of new senders' keys, compared with the senders (`--trust-sender`)."""
+    accept_edited: bool = False
+    allow_mass_delete: bool = False
+
+    def apply_to(self, plan: ImportPlan) -> None:
+        compared = {_plain(fingerprint) for fingerprint in self.trusted_fingerprints}
+        plan.trust_confirmed = _plain(plan.sender.fingerprint) in compared
+        plan.edits_accepted = self.accept_edited
+        plan.allow_mass_delete = self.allow_mass_delete
+
+
+def _plain(fingerprint: str) -> str:
+    return "".join(fingerprint.split()).upper()
+
+
+_HOW_TO_CONFIRM = ("Bekräfta med --trust-sender FINGERAVTRYCK (en ny avsändare), --accept-edited (ändrad efter "
+                   "signering) eller --allow-mass-delete (många borttagna poster).")
+
+
 @dataclass
 class ImportOutcome:
     path: Path
@@ -46,12 +70,13 @@ def prepare_import(register: Register, path: Path, progress: Progress | None = N
 
 def import_files(
     register: Register, paths: list[Path], *, user: str, dry_run: bool = False, on_conflict: str = "fail",
-    rejected_dir: Path | None = None,
+    rejected_dir: Path | None = None, confirmations: Confirmations = Confirmations(),
 ) -> list[ImportOutcome]:
-    return [_import_one(register, path, user, dry_run, on_conflict, rejected_dir) for path in paths]
+    return [_import_one(register, path, user, dry_run, on_conflict, rejected_dir, confirmations) for path in paths]
 
 
-def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_conflict: str, rejected_dir: Path | None) -> ImportOutcome:
+def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_conflict: str, rejected_dir: Path | None,
+                confirmations: Confirmations) -> ImportOutcome:
     try:
         plan = prepare_import(register, path)
     except RegisterError as error:
@@ -65,6 +90,7 @@ def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_con
     choice = CONFLICT_POLICIES[on_conflict]
     if plan.undecided and choice is not None:
         plan.decide_all(choice)
+    confirmations.apply_to(plan)
     summary = plan_summary(plan)
     if dry_run:
         return ImportOutcome(path, "\n".join(["Provläsning: ingenting ändras.", summary, *lines]), usable, plan)
@@ -74,6 +100,9 @@ def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_con
         return ImportOutcome(path, "\n".join([summary, *lines]), usable=False, plan=plan)
     if not usable:
         return ImportOutcome(path, "\n".join([summary, "Ingenting kunde läsas in.", *lines]), usable=False, plan=plan)
+    if plan.needs_confirmation:
+        lines.extend(["Ingenting är inläst:", *plan.needs_confirmation, _HOW_TO_CONFIRM])
+        return ImportOutcome(path, "\n".join([summary, *lines]), usable=False, plan=plan)
     try:
         result = apply_plan(register, plan, user=user)
     except RegisterError as error:

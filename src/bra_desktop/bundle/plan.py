@@ -22,6 +22,8 @@ from typing import Any
 
 from bra_desktop.bundle.problems import ImportProblem
 from bra_desktop.bundle.reader import BundleContents, IncomingRow, RejectedRow
+from bra_desktop.bundle.trust import Sender
+from bra_desktop.domain.producer import owner_name
 
 Choice = str
 LOCAL: Choice = "local"
@@ -192,6 +194,30 @@ class ImportPlan:
     already_imported_at: datetime | None
     register_marker: int
     """The change log's last id when the plan was made: applying refuses if the register moved on."""
+    sender: Sender
+    mass_delete: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Owner → (records this plan deletes, records the owner has), where that is more than a fifth
+    and more than ten (`planner._mass_delete`): applying asks for `allow_mass_delete`."""
+    trust_confirmed: bool = False
+    """A person compared a new sender's fingerprint and trusts its key (`Sender.first_contact`)."""
+    edits_accepted: bool = False
+    """A person accepted reading a file edited after signing (`Sender.edited`)."""
+    allow_mass_delete: bool = False
+
+    @property
+    def needs_confirmation(self) -> list[str]:
+        """What a person must still confirm before the plan can be applied, in Swedish."""
+        sender, asks = self.sender, []
+        if sender.first_contact and not self.trust_confirmed:
+            asks.append(f"{sender.name} är en ny avsändare: jämför nyckelns fingeravtryck {sender.fingerprint} med "
+                        "avsändarens (ring till exempel) innan du litar på den.")
+        if sender.edited and not self.edits_accepted and self.has_effect:
+            asks.append("Filen är ändrad efter signering (i Excel eller på vägen): ändringarna läses in bara för "
+                        "registrets egna poster och nya rader.")
+        if self.mass_delete and not self.allow_mass_delete:
+            for owner, (count, total) in self.mass_delete.items():
+                asks.append(f"Importen tar bort {count} av {total} poster från {owner_name(owner) if owner else 'registret'}.")
+        return asks
 
     def counts(self) -> dict[Action, int]:
         counts = {action: 0 for action in Action}

@@ -9,25 +9,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import timezone
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bra_desktop.bundle.authority import judge
 from bra_desktop.bundle.held import Held, ReadAhead
 from bra_desktop.bundle.plan import (
     DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import (
-    NATIONAL, BundleContents, HeldState, IncomingRow, RejectedRow, derived_id, incoming_values,
+    BundleContents, HeldState, IncomingRow, RejectedRow, derived_id, incoming_values,
 )
 from bra_desktop.bundle.schema import DataSheet, carries_every_field, sheet_for_kind
+from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
-from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, SyncBase
+from bra_desktop.domain.models import BundleReceipt, CodeItem, SyncBase
+from bra_desktop.domain.producer import NATIONAL, owner_name
+from bra_desktop.domain.signing import encode_key
 from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.reference import load_reference
@@ -43,12 +46,13 @@ Progress = Callable[[int, int], None]
 def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None,
                ahead: ReadAhead | None = None) -> ImportPlan:
     """The plan for `contents`; `ahead` has what was read of the register while the bundle was read."""
-    producer = register.producer
-    _check_roles(producer, contents)
-    assert producer is not None
+    receiver = register.producer
+    if receiver is None:
+        raise BundleError("Registret har ingen ägare ännu. Välj län eller Brå först.", "The register has no owner yet.")
     ahead = ahead or ReadAhead(register)
     ahead.wait()
     with register.session() as session:
+        sender = check_sender(session, receiver, contents)
         marker = change_marker(session)  # first: a later edit makes the plan stale; or what was read ahead
         if ahead.marker is not None:
             marker = min(marker, ahead.marker)
@@ -59,7 +63,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             )
         )
         code_changes = _code_changes(session, contents)
-        absence_deletes = _absence_deletes(producer, contents)
+        absence_deletes = _absence_deletes(receiver, contents)
         existing = _existing_ids(session)
         reference = _reference(session, code_changes, existing)
         rejected = list(contents.rejected)
@@ -71,46 +75,23 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             rows = contents.rows.get(kind_key, [])
             for row in rows:
                 if not row.id_given:  # a row a person added: a new record of this register's
-                    row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, producer)
+                    row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, receiver)
             held = ahead.held(session, kind, [row.id for row in rows])
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
-                records.extend(_plan_chunk(session, kind, chunk, held, contents, reference, existing, producer, rejected))
+                records.extend(_plan_chunk(session, kind, chunk, held, contents, reference, existing, receiver, sender, rejected))
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
             present = _rows_present(contents, kind_key, rows)
             if absence_deletes and present is not None:
-                records.extend(_plan_missing(session, kind, contents, present))
+                records.extend(_plan_missing(session, kind, contents, present, sender))
+        mass_delete = _mass_delete(session, records, sender)
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
         code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
-        register_marker=marker,
+        register_marker=marker, sender=sender, mass_delete=mass_delete,
     )
-
-
-def _check_roles(producer: str | None, contents: BundleContents) -> None:
-    """A county reads its own bundles and Brå's; a county's bundle carries that county's records only."""
-    sender = contents.info.producer
-    name = contents.path.name
-    if producer is None:
-        raise BundleError("Registret har ingen ägare ännu. Välj län eller Brå först.", "The register has no owner yet.")
-    if producer != NATIONAL and sender not in (producer, NATIONAL):
-        raise BundleError(
-            f"Paketet {name} kommer från län {sender}. Ett län läser bara in sina egna paket och Brås.",
-            f"The bundle {name} comes from county {sender}. A county imports only its own bundles and Brå's.",
-        )
-    if sender == NATIONAL:
-        return
-    for rows in (*contents.rows.values(), *contents.held_rows.values()):
-        for row in rows:
-            if row.origin is not None and row.origin != sender:
-                raise BundleError(
-                    f"Paketet {name} säger att det kommer från {sender} men fliken {row.sheet.name}, rad {row.row} "
-                    f"har en post från {row.origin}. Paketet läses inte in.",
-                    f"The bundle {name} claims to come from {sender} but sheet {row.sheet.name}, row {row.row} "
-                    f"holds a record from {row.origin}. The bundle is not imported.",
-                )
 
 
 def _code_changes(session: Session, contents: BundleContents) -> list[CodeChange]:
@@ -221,7 +202,7 @@ def _load_records(session: Session, kind: RecordKind, ids: list[str]) -> dict[st
 
 def _plan_chunk(
     session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held, contents: BundleContents,
-    reference: Reference, existing: dict[str, set[str]], producer: str, rejected: list[RejectedRow],
+    reference: Reference, existing: dict[str, set[str]], receiver: str, sender: Sender, rejected: list[RejectedRow],
 ) -> list[PlannedRecord]:
     planning: list[tuple[IncomingRow, RowState | None]] = []
     for row in rows:
@@ -243,20 +224,34 @@ def _plan_chunk(
             existing[kind.key].add(row.id)
             planned.append(PlannedRecord(kind.key, row.id, Action.UNCHANGED, row, local, bases.get(row.id)))
             continue
+        owner = held.owner(row.id) if local is not None else (row.origin or sender.producer)
+        if row.origin is not None and row.origin != owner:
+            rejected.append(_refused(sheet, row, f"ursprung {row.origin} stämmer inte: posten tillhör {owner_name(owner)}"))
+            continue
+        verdict = judge(receiver=receiver, sender=sender.producer, owner=owner, stored=local is not None,
+                        hand_edited=row.hand_edited)
+        if verdict.keep_own:
+            planned.append(PlannedRecord(kind.key, row.id, Action.KEEP_LOCAL, row, local, bases.get(row.id),
+                                         notes=[verdict.reason], stale=True))
+            continue
+        if not verdict.allowed:
+            rejected.append(_refused(sheet, row, verdict.reason))
+            continue
         problems = validate(kind, row.content, reference, previous=local.content if local else None)
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if p.field is not None and kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
         if problems:
             rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
             continue
-        if row.hand_edited and row.origin not in (None, producer):
-            rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_not_owner(sheet, row)], row.id))
-            continue
         existing[kind.key].add(row.id)
-        if row.origin is None:
-            row.origin = producer
+        row.origin = owner
         planned.append(_decide(kind, row, local, bases.get(row.id), personal))
     return planned
+
+
+def _refused(sheet: DataSheet, row: IncomingRow, reason: str) -> RejectedRow:
+    """A row the ownership rules do not let this bundle write (`authority.judge`)."""
+    return RejectedRow(sheet, row.row, incoming_values(row), [ImportProblem(sheet.name, row.row, None, reason)], row.id)
 
 
 def _untouched_copy(row: IncomingRow, local: RecordState) -> bool:
@@ -274,18 +269,6 @@ def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
     other = [row.id for row in rows if row.id not in same and held.base(row.id) is not None]
     read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}
     return {**read, **same}
-
-
-def _not_owner(sheet: DataSheet, row: IncomingRow) -> ImportProblem:
-    """A row of another producer's record that was edited in Excel: only the owner changes a record.
-
-    A register changes the records it owns, in the app and by bundles alike (DESIGN §4, roles);
-    others' records are copies of their owner's. A hand edit of a copy would make this register's
-    copy differ from its owner's for good, since the owner never hears of it.
-    """
-    owner = "Brå" if row.origin == NATIONAL else f"län {row.origin}"
-    return ImportProblem(sheet.name, row.row, None,
-                         f"posten kommer från {owner} och kan bara ändras där; ändringen i Excel läses inte in")
 
 
 def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
@@ -368,11 +351,11 @@ def _delete_against_edits(diffs: list[FieldDiff]) -> None:
         tombstone.conflict, tombstone.choice = True, None
 
 
-def _absence_deletes(producer: str, contents: BundleContents) -> bool:
+def _absence_deletes(receiver: str, contents: BundleContents) -> bool:
     """Whether a record missing from this file may have been deleted in Excel (see `_plan_missing`):
-    only in a full bundle of this register's own, sent back after editing, since a register deletes
-    only records it owns (see `_not_owner`)."""
-    return contents.info.scope == "full" and contents.info.producer == producer
+    only in a full bundle of this register's own producer, sent back after editing, since edits in
+    Excel are taken for the register's own records only (`authority.judge`)."""
+    return contents.info.scope == "full" and contents.info.producer == receiver
 
 
 def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRow]) -> set[str] | None:
@@ -388,23 +371,28 @@ def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRo
     return {row.id for row in chain(rows, contents.held_rows.get(kind_key, ()))} | set(rejected)
 
 
-def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str]) -> list[PlannedRecord]:
-    """Rows deleted in Excel: in a full bundle, a record its producer owns and sent before but not now.
+def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, present: set[str],
+                  sender: Sender) -> list[PlannedRecord]:
+    """Rows deleted in Excel: in a full bundle, a record its producer owns and that the same sender
+    (the same key) sent before, in a bundle it made no later than this one, but not now.
 
-    A full bundle has a row for every record its producer had when it was made, so a record that
-    came later (made here, or read from another bundle, after the file was written) is not missing
-    from an older file: only records this register had logged by the file's time count.
+    A full bundle has a row for every record its producer had when it was made; a record that came
+    later, or from another install of the same county (another key), is not missing from it. Which
+    records a key sent, and when, the register knows from its own receipts: the bundle that last
+    moved each record's base, and the time its signer put on it (both signed by the same key, so
+    no date of this register's, or of another sender's, is set against a file's).
     """
     table = kind.table
-    made = contents.info.created_at
-    made = made if made.tzinfo else made.replace(tzinfo=timezone.utc)
-    # the producer's own records first (by the origin index), then their base and log entry: as a
-    # join, SQLite went through every base of a national register first (0.6 s at 200,000)
+    sent_before = (select(BundleReceipt.bundle_id)
+                   .where(BundleReceipt.signer == encode_key(sender.key), BundleReceipt.undone.is_(False),
+                          BundleReceipt.created_at <= contents.info.created_at))
+    # the producer's own records first (by the origin index), then their base: as a join, SQLite
+    # went through every base of a national register first
     candidates = session.scalars(
         select(table.id)
         .where(table.origin == contents.info.producer, table.deleted.is_(False))
-        .where(select(SyncBase.record_id).where(SyncBase.table_name == kind.table_name, SyncBase.record_id == table.id).exists())
-        .where(select(ChangeLog.id).where(ChangeLog.record_id == table.id, ChangeLog.at <= made).exists())
+        .where(select(SyncBase.record_id).where(SyncBase.table_name == kind.table_name, SyncBase.record_id == table.id,
+                                                SyncBase.bundle_id.in_(sent_before)).exists())
     ).all()
     missing = [record_id for record_id in candidates if record_id not in present]
     planned = []
@@ -419,6 +407,33 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
             fields = [spec.name for spec in kind.fields]
             action, diffs = three_way(fields, gone, local, base_state)
             record = PlannedRecord(kind.key, record_id, action, None, local, base_state, diffs,
-                                   ["raden saknas i filen (borttagen i Excel)"])
+                                   ["raden saknas i filen, som har alla poster som fanns när den gjordes: den togs bort i Excel"])
             planned.append(record)
     return planned
+
+
+MASS_DELETE_SHARE = 5
+MASS_DELETE_MIN = 10
+"""An import that would delete more than a fifth, and more than ten, of one owner's records asks
+first (`ImportPlan.mass_delete`): rows deleted by mistake in Excel look just like rows deleted on
+purpose."""
+
+
+def _mass_delete(session: Session, records: list[PlannedRecord], sender: Sender) -> dict[str, tuple[int, int]]:
+    """Owner → (records the plan deletes, records the owner has) where that is a mass delete.
+    (A record missing from the file, which has no row, is the sender's own.)"""
+    deletes: dict[tuple[str, str], int] = {}
+    for record in records:
+        if record.action == Action.DELETE:
+            owner = record.incoming.origin if record.incoming is not None else sender.producer
+            key = (record.kind_key, owner or sender.producer)
+            deletes[key] = deletes.get(key, 0) + 1
+    found: dict[str, tuple[int, int]] = {}
+    for (kind_key, owner), count in deletes.items():
+        table = KINDS[kind_key].table
+        live = session.scalar(select(func.count()).select_from(table)
+                              .where(table.deleted.is_(False), table.origin == owner)) or 0
+        if count > MASS_DELETE_MIN and count * MASS_DELETE_SHARE > live:
+            had, total = found.get(owner, (0, 0))
+            found[owner] = (had + count, total + live)
+    return found

@@ -25,23 +25,25 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from bra_desktop.bundle.cells import (
     CellError, bool_to_cell, cell_reader, read_bool, read_date, read_integer, read_text, to_cell,
 )
-from bra_desktop.bundle.formulas import SCAN_ERRORS, SheetScan, sheet_parts
+from bra_desktop.bundle.formulas import SCAN_ERRORS, Extent, ScannedPart, SheetScan, scan_part, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.safety import check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
-    CODE_COLUMNS, CODE_SHEET, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
+    CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, CODE_SHEET_EN, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, part_hash_key, rows_key,
 )
-from bra_desktop.bundle.digest import SheetDigest
+from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256
+from bra_desktop.bundle.signature import info_verifies
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
-from bra_desktop.domain.producer import NATIONAL
+from bra_desktop.domain.producer import NATIONAL, parse_owner
+from bra_desktop.domain.signing import decode_key
 from bra_desktop.heap import release_freed_memory
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
@@ -64,6 +66,12 @@ class BundleInfo:
     declared_hashes: dict[str, str]
     declared_part_hashes: dict[str, str] = field(default_factory=dict)
     """Sheet name → the SHA-256 of its XML as the app wrote it (none in bundles of older versions)."""
+    code_lists_sha256: str = ""
+    signer_key: bytes | None = None
+    """The public key the bundle says signed it (None: unsigned, or not a key)."""
+    signature_valid: bool = False
+    """Whether the signature is `signer_key`'s over Info. Says nothing of whose key it is: the
+    planner checks that against the keys this register trusts (`bundle/trust.py`)."""
 
 
 @dataclass(slots=True)
@@ -176,13 +184,17 @@ class BundleContents:
     code_items: list[dict[str, Any]] | None = None
     untouched_sheets: set[str] = field(default_factory=set)
     """Sheets whose content matches the digest in Info: nothing in them was edited by hand."""
+    code_lists_as_signed: bool = True
+    """Whether Kodlistor, if the file has it, holds the codes its digest in Info says."""
     file_sha256: str = ""
     """The file's SHA-256, by which receipts know a file imported before; hashed on the scan's
     thread while the sheets load, and set when the reading is done."""
 
     @property
-    def row_count(self) -> int:
-        return sum(map(len, self.rows.values())) + sum(map(len, self.held_rows.values())) + len(self.rejected)
+    def edited_after_signing(self) -> bool:
+        """Whether anything the signature covers differs from what was signed: a data sheet whose
+        rows do not give their signed digest, or code lists that do not."""
+        return not self.code_lists_as_signed or any(sheet.name not in self.untouched_sheets for sheet in DATA_SHEETS)
 
 
 def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None = None) -> str:
@@ -204,18 +216,28 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
 
     `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
     what it starts runs while they load (`held.ReadAhead`). `as_held` says, for each sheet as the
-    app wrote it, which rows the register holds exactly as they are: those become `HeldRow`s."""
+    app wrote it, which rows the register holds exactly as they are: those become `HeldRow`s.
+
+    No sheet is loaded before its XML is scanned and found within its extent (`formulas.Extent`):
+    Info within a small one, the data sheets within Info's row counts and their columns, plus room
+    for what a person may add."""
     require_defusedxml()
     check_bundle_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
+            book = CalamineWorkbook.from_path(str(path))
+            sheets = _BundleSheets(book, path.name)
+            scan_part(archive, parts[sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
+            info = _read_info(list(_rows_of(book.get_sheet_by_name(sheets.info))), path.name)
     except SCAN_ERRORS as error:
         # a part the workbook names is missing, or its XML is broken
         raise damaged(path.name, error) from error
-    with SheetScan(path, parts) as scan:
+    except CalamineError as error:
+        raise _unreadable(path.name, error) from error
+    with SheetScan(path, parts, sheets.extents(info)) as scan:
         try:
-            contents = _read_workbook(path, scan, progress, on_info, as_held)
+            contents = _read_workbook(path, book, sheets, info, scan, progress, on_info, as_held)
         except BundleError:
             scan.wait()  # a damaged part says more than what was made of it
             raise
@@ -225,59 +247,101 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
     return contents
 
 
-def _read_workbook(path: Path, scan: SheetScan, progress: Progress | None, on_info: Callable[[BundleInfo], None] | None,
+INFO_EXTENT = Extent(rows=200, columns=10)
+"""Info holds a few explanations and some forty keys: this is room for any that come later."""
+ROW_MARGIN = 10_000
+"""Rows a person may add to a data sheet beyond those Info counts (its extent)."""
+COLUMN_MARGIN = 40
+"""Columns a person may add to a sheet beyond the schema's (its extent)."""
+CODE_ROWS = 20_000
+"""Rows Kodlistor may have: some hundred codes today."""
+
+
+def _unreadable(file_name: str, error: CalamineError) -> BundleError:
+    return BundleError(f"Filen {file_name} kan inte läsas ({error}).", f"The file {file_name} cannot be read ({error}).")
+
+
+class _BundleSheets:
+    """The workbook's own names of the sheets a bundle has: exactly one visible sheet for each.
+
+    Names are compared trimmed and case-folded, in Swedish or English: a second sheet that a reader
+    could take for one of them (`Aktiviteter ` beside `Aktiviteter`, say, or a hidden one) would
+    decide which rows are read behind the back of the person who looked at the file, so the file
+    is refused instead.
+    """
+
+    def __init__(self, book: CalamineWorkbook, file_name: str) -> None:
+        self._file_name = file_name
+        self._found: dict[str, list[Any]] = {}
+        for sheet in book.sheets_metadata:
+            self._found.setdefault(sheet.name.strip().casefold(), []).append(sheet)
+        self.info = self._one(INFO_SHEET, None, required=True)
+        self.data = [self._one(sheet.name, sheet.name_en, required=True) for sheet in DATA_SHEETS]
+        self.code_lists = self._one(CODE_SHEET, CODE_SHEET_EN, required=False)
+
+    def _one(self, name: str, name_en: str | None, *, required: bool) -> str:
+        found = [*self._found.get(name.casefold(), []),
+                 *(self._found.get(name_en.casefold(), []) if name_en and name_en.casefold() != name.casefold() else [])]
+        file_name = self._file_name
+        if not found:
+            if required:
+                raise BundleError(f"Fliken {name} saknas i {file_name}.", f"The sheet {name} is missing in {file_name}.")
+            return ""
+        if len(found) > 1:
+            names = ", ".join(f"«{sheet.name}»" for sheet in found)
+            raise BundleError(
+                f"Filen {file_name} har flera flikar som kan vara {name} ({names}). Ta bort alla utom en och spara igen.",
+                f"The file {file_name} has several sheets that could be {name} ({names}).",
+            )
+        sheet = found[0]
+        if sheet.visible != SheetVisibleEnum.Visible or sheet.typ != SheetTypeEnum.WorkSheet:
+            raise BundleError(
+                f"Fliken {sheet.name} i {file_name} är dold eller inget vanligt kalkylblad. Visa den (eller ta bort den) "
+                "och spara filen igen.",
+                f"The sheet {sheet.name} in {file_name} is hidden or not a worksheet.",
+            )
+        return sheet.name
+
+    def extents(self, info: BundleInfo) -> dict[str, Extent]:
+        """How far each sheet the reader loads may reach (`read_bundle`)."""
+        extents = {name: Extent(info.declared_rows.get(sheet.name, 0) + 1 + ROW_MARGIN, len(sheet.columns) + COLUMN_MARGIN)
+                   for sheet, name in zip(DATA_SHEETS, self.data)}
+        if self.code_lists:
+            extents[self.code_lists] = Extent(CODE_ROWS, len(CODE_COLUMNS) + COLUMN_MARGIN)
+        return extents
+
+
+def _read_workbook(path: Path, book: CalamineWorkbook, sheets: _BundleSheets, info: BundleInfo, scan: SheetScan,
+                   progress: Progress | None, on_info: Callable[[BundleInfo], None] | None,
                    as_held: AsHeld | None) -> BundleContents:
     try:
-        book = CalamineWorkbook.from_path(str(path))
-        names = {name.strip(): name for name in book.sheet_names}
-        info_rows = _sheet(book, names, INFO_SHEET, None)
-        info = _read_info(info_rows or [], path.name)
-        sheet_names = []
-        for sheet in DATA_SHEETS:
-            name = _sheet_name(names, sheet.name, sheet.name_en)
-            if name is None:
-                raise BundleError(f"Fliken {sheet.name} saknas i {path.name}.", f"The sheet {sheet.name} is missing.")
-            sheet_names.append(name)
         if on_info is not None:
             on_info(info)
         contents = BundleContents(path, info)
         total = sum(info.declared_rows.values()) or 1
         done = 0
-        with _SheetsInTurn(book, sheet_names) as sheets:
-            for sheet, name in zip(DATA_SHEETS, sheet_names):
-                calamine_sheet = sheets.take()
+        with _SheetsInTurn(book, scan, sheets.data) as loaded:
+            for sheet, name in zip(DATA_SHEETS, sheets.data):
+                calamine_sheet = loaded.take()
                 rows = _rows_of(calamine_sheet)
                 scanned = scan.of(name)
                 untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
-                no_value = scanned.without_value if scanned else set()
-                held = as_held(sheet) if as_held is not None and untouched and not no_value else None
-                done += _read_data_sheet(contents, sheet, rows, no_value, untouched, held)
+                held = as_held(sheet) if as_held is not None and untouched and not scanned.without_value else None
+                done += _read_data_sheet(contents, sheet, rows, scanned, untouched, held)
                 del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
                 release_freed_memory()  # outside the GIL, not at some later allocation inside it
                 if progress is not None:
                     progress(min(done, total), total)
-        code_rows = _sheet(book, names, CODE_SHEET, "Code lists")
-        if code_rows is not None:
-            contents.code_items = _read_code_lists(contents, code_rows)
+        if sheets.code_lists:
+            scan.of(sheets.code_lists)  # within its extent before it is loaded
+            contents.code_items = items = _read_code_lists(contents, list(_rows_of(book.get_sheet_by_name(sheets.code_lists))))
+            contents.code_lists_as_signed = info.code_lists_sha256 == code_lists_sha256(
+                (i["list_name"], i["code"], i["label_sv"], i["label_en"], i["active"]) for i in items)
         elif info.producer == NATIONAL:
             raise BundleError(f"Fliken {CODE_SHEET} saknas i Brås paket {path.name}.", f"The sheet {CODE_SHEET} is missing.")
     except CalamineError as error:
-        raise BundleError(f"Filen {path.name} kan inte läsas ({error}).", f"The file {path.name} cannot be read ({error}).") from error
+        raise _unreadable(path.name, error) from error
     return contents
-
-
-def _sheet(book: CalamineWorkbook, names: dict[str, str], name: str, name_en: str | None) -> list[list[Any]] | None:
-    """A small sheet's rows as lists, every column from A (None when the workbook lacks it)."""
-    found = _sheet_name(names, name, name_en)
-    return None if found is None else list(_rows_of(book.get_sheet_by_name(found)))
-
-
-def _sheet_name(names: dict[str, str], name: str, name_en: str | None) -> str | None:
-    """The workbook's own name of a sheet named `name` or, in English, `name_en` (None: it has none)."""
-    for candidate in (name, name_en):
-        if candidate and candidate in names:
-            return names[candidate]
-    return None
 
 
 def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
@@ -295,15 +359,17 @@ def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
 
 class _SheetsInTurn:
     """The sheets of `names` as python-calamine loads them, taken in that order (`take`), each
-    loading on a thread while the reader goes through the rows of the one before.
+    loading on a thread while the reader goes through the rows of the one before, once the scan
+    has found it within its extent.
 
     Loading a sheet lets go of the GIL: a national bundle's other sheets load while its activities
     are read (a tenth of the reading). One sheet is loaded ahead, no more, so that at most two are
     held at once; and none is kept here once taken, so the reader frees each when it is done.
     """
 
-    def __init__(self, book: CalamineWorkbook, names: list[str]) -> None:
+    def __init__(self, book: CalamineWorkbook, scan: SheetScan, names: list[str]) -> None:
         self._book = book
+        self._scan = scan
         self._waiting = list(names)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-load")
         self._loading = self._load_next()
@@ -315,7 +381,11 @@ class _SheetsInTurn:
         return loading.result()
 
     def _load_next(self) -> Future[CalamineSheet] | None:
-        return self._pool.submit(self._book.get_sheet_by_name, self._waiting.pop(0)) if self._waiting else None
+        return self._pool.submit(self._load, self._waiting.pop(0)) if self._waiting else None
+
+    def _load(self, name: str) -> CalamineSheet:
+        self._scan.of(name)  # raises for a sheet beyond its extent: it must not be loaded
+        return self._book.get_sheet_by_name(name)
 
     def __enter__(self) -> _SheetsInTurn:
         return self
@@ -358,11 +428,9 @@ def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
         uuid.UUID(bundle_id)
     except ValueError:
         raise fail("bundle_id är inget giltigt id") from None
-    producer = read_text(values.get(InfoKey.PRODUCER)) or ""
-    if producer.isdigit():
-        producer = producer.zfill(2)
-    if not (producer == NATIONAL or (len(producer) == 2 and producer.isdigit())):
-        raise fail(f"okänd avsändare «{producer}»")
+    producer = parse_owner(read_text(values.get(InfoKey.PRODUCER)))
+    if producer is None:
+        raise fail(f"okänd avsändare «{read_text(values.get(InfoKey.PRODUCER)) or ''}» (ett län 01–25 eller BRA)")
     try:
         created_at = datetime.fromisoformat(read_text(values.get(InfoKey.CREATED_AT)) or "")
         personal = read_bool(values.get(InfoKey.PERSONAL_DATA, "nej"))
@@ -383,8 +451,12 @@ def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
             digest = read_text(values.get(key))
             if digest:
                 found[sheet.name] = digest
+    signer = decode_key(read_text(values.get(InfoKey.SIGNER_KEY)))
+    signature = read_text(values.get(InfoKey.SIGNATURE))
     return BundleInfo(bundle_id, producer, read_text(values.get(InfoKey.PRODUCER_NAME)) or producer, created_at,
-                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes, part_hashes)
+                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes, part_hashes,
+                      code_lists_sha256=read_text(values.get(CODE_LISTS_HASH_KEY)) or "", signer_key=signer,
+                      signature_valid=signer is not None and info_verifies(signer, signature, values))
 
 
 # --- data sheets -----------------------------------------------------------------------------------
@@ -408,14 +480,18 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
     return found
 
 
-def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], no_value: set[tuple[int, int]],
+def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], scanned: ScannedPart | None,
                      untouched: bool, held_states: Mapping[str, HeldState] | None) -> int:
     """Read one data sheet's rows into `contents`; returns how many rows below the header it had.
 
     An `untouched` sheet's XML is the one the app wrote (its hash is in Info): every row is as the
     app wrote it, so its business cells are left for when the content is needed (`IncomingRow`),
-    and a row in the state `held_states` gives for its record is a `HeldRow`.
+    and a row in the state `held_states` gives for its record is a `HeldRow`. A row with merged
+    cells is rejected: a merged range shows one value over several cells and leaves the others
+    empty, which would quietly empty fields.
     """
+    no_value = scanned.without_value if scanned is not None else set()
+    merged = scanned.merged_rows if scanned is not None else frozenset()
     header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
     required = [c for c in sheet.columns if c.role == ColumnRole.BUSINESS or c.key in _REQUIRED_SYSTEM]
@@ -439,13 +515,16 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
                 continue
         if cells.count("") + cells.count(None) == len(cells):  # an empty row (counted in C)
             continue
+        if merged and offset in merged:
+            contents.rejected.append(reader.merged(offset, cells))
+            continue
         parsed = reader.read(offset, cells, content_unread=untouched and not no_value)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
             continue
         valid.append(parsed)
         if digest is not None:
-            digest.add(parsed.id, parsed.version, parsed.deleted, parsed.content_hash)
+            digest.add(parsed.id, parsed.origin, parsed.version, parsed.deleted, parsed.content_hash)
     contents.rows[sheet.kind.key] = valid
     if held:
         contents.held_rows[sheet.kind.key] = held
@@ -489,7 +568,7 @@ class _HeldMatch:
         state = self.states.get(record_id)
         if (state is None or state != (row_hash, self._TOMBSTONES.get(deleted), version)
                 or version.__class__ is bool  # True == 1: a yes/no cell is no version
-                or origin.__class__ is not str or not (origin := origin.strip())
+                or origin.__class__ is not str or (origin := parse_owner(origin)) is None
                 or not (updated_by is None or updated_by.__class__ is str)):
             return None
         if updated_at is not None:
@@ -497,8 +576,7 @@ class _HeldMatch:
                 datetime.fromisoformat(updated_at.strip())
             except (AttributeError, TypeError, ValueError):  # not text, or no time: read as any other row
                 return None
-        return HeldRow(self.sheet, offset + 1, record_id, origin.zfill(2) if origin.isdigit() else origin,
-                       state[2], state[1])
+        return HeldRow(self.sheet, offset + 1, record_id, origin, state[2], state[1])
 
 
 class _RowReader:
@@ -573,6 +651,11 @@ class _RowReader:
         raw = {self.labels[key]: cells[position] if position < len(cells) else None for key, position in self.positions.items()}
         return RejectedRow(self.sheet, offset + 1, raw, problems, record_id)
 
+    def merged(self, offset: int, cells: list[Any]) -> RejectedRow:
+        problem = self._problem(offset, "", "raden har sammanfogade celler; dela upp dem så att varje värde står i sin kolumn")
+        position = self.positions.get(SystemField.ID, len(cells))
+        return self._rejected(offset, cells, [problem], read_text(cells[position]) if position < len(cells) else None)
+
     def read(self, offset: int, cells: list[Any], *, content_unread: bool = False) -> IncomingRow | RejectedRow:
         """The row's record, or the row rejected with its problems. With `content_unread` (a row as
         the app wrote it), the business cells are read only when the content is asked for."""
@@ -593,10 +676,15 @@ class _RowReader:
             except ValueError:
                 problems.append(self._problem(offset, labels[SystemField.ID], f"«{given_id}» är inget giltigt id"))
         origin = system[SystemField.ORIGIN]
-        if origin is None and given_id is not None:
+        if given_id is None:
+            origin = None  # a row a person added belongs to the bundle's producer, whatever it says
+        elif origin is None:
             problems.append(self._problem(offset, labels[SystemField.ORIGIN], "ursprung saknas"))
-        elif origin is not None and origin.isdigit():
-            origin = origin.zfill(2)
+        elif (owner := parse_owner(origin)) is None:
+            problems.append(self._problem(offset, labels[SystemField.ORIGIN],
+                                          f"«{origin}» är inget ursprung (ett länsnummer 01–25 eller BRA)"))
+        else:
+            origin = owner
         updated_at = None
         if text := system.get(SystemField.UPDATED_AT):
             try:

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from bra_desktop.bundle.plan import DELETED_FIELD, Action, ImportPlan, PlannedRecord
 from bra_desktop.bundle.reader import RejectedRow
 from bra_desktop.bundle.schema import DATA_SHEETS
+from bra_desktop.bundle.trust import Sender
 from bra_desktop.domain.fields import KINDS
 
 _BOLD = Font(bold=True)
@@ -39,12 +40,22 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def _signer(sender: Sender) -> str:
+    if sender.own:
+        return "det här registrets egen nyckel"
+    if sender.first_contact:
+        return f"en nyckel som registret ännu inte litar på för {sender.name}"
+    return f"den nyckel registret litar på för {sender.name}"
+
+
 def plan_summary(plan: ImportPlan) -> str:
-    info = plan.contents.info
+    info, sender = plan.contents.info, plan.sender
     lines = [
-        f"Paket {plan.contents.path.name} från {info.producer_name} ({info.producer}), "
-        f"skapat {info.created_at:%Y-%m-%d %H:%M} UTC, omfång {info.scope}, "
+        f"Paket {plan.contents.path.name} från {sender.name}, "
+        f"skapat {info.created_at:%Y-%m-%d %H:%M} UTC enligt avsändaren, omfång {info.scope}, "
         f"kontaktuppgifter {'ja' if info.personal_data else 'nej'}.",
+        f"Signerat med {_signer(sender)}, fingeravtryck {sender.fingerprint}"
+        f"{'; ändrat efter signering' if sender.edited else ''}.",
     ]
     if plan.already_imported_at is not None:
         lines.append(f"Paketet är redan inläst ({plan.already_imported_at:%Y-%m-%d %H:%M} UTC). Ingenting ändras.")

@@ -18,6 +18,7 @@ FORMAT = "bra-paket"
 FORMAT_VERSION = 1
 INFO_SHEET = "Info"
 CODE_SHEET = "Kodlistor"
+CODE_SHEET_EN = "Code lists"
 LIST_SEPARATOR = "; "
 FILE_NAME_PATTERN = re.compile(r"^bra-paket_(?P<producer>\d{2}|BRA)_(?P<stamp>\d{8}-\d{4})\.xlsx$")
 
@@ -133,6 +134,9 @@ class InfoKey(StrEnum):
     APP_VERSION = "app_version"
     SCOPE = "scope"
     PERSONAL_DATA = "personal_data"
+    SIGNER_KEY = "signer_key"
+    """The public key of the register that made the bundle (`signing.py`)."""
+    SIGNATURE = "signature"
 
 
 def carries_every_field(kind: RecordKind, personal_data: bool) -> bool:
@@ -155,6 +159,16 @@ def part_hash_key(sheet: DataSheet) -> str:
     """Info key holding the SHA-256 of a data sheet's XML as the app wrote it: a sheet whose XML is
     byte for byte the same was not edited. (Readers that do not know the key pass it by.)"""
     return f"sha256-xml:{sheet.name}"
+
+
+CODE_LISTS_HASH_KEY = f"sha256:{CODE_SHEET}"
+"""Info key holding the SHA-256 of the code lists as written (`digest.code_lists_sha256`)."""
+
+
+def signed_info_keys() -> tuple[str, ...]:
+    """The Info keys a bundle's signature covers: every key but the signature itself."""
+    per_sheet = (key(sheet) for sheet in DATA_SHEETS for key in (rows_key, hash_key, part_hash_key))
+    return (*(key.value for key in InfoKey if key != InfoKey.SIGNATURE), *per_sheet, CODE_LISTS_HASH_KEY)
 
 
 INFO_TEXT: tuple[str, ...] = (

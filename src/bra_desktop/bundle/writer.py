@@ -28,14 +28,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
 from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
-from bra_desktop.bundle.digest import SheetDigest, file_sha256
+from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256, file_sha256
 from bra_desktop.bundle.schema import (
-    CODE_COLUMNS, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
+    CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
     DataSheet, InfoKey, SystemField, carries_every_field, hash_key, part_hash_key, rows_key,
 )
+from bra_desktop.bundle.signature import sign_info
 from bra_desktop.domain.content import Content, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import CodeItem
+from bra_desktop.domain.signing import encode_key, public_key_of
 from bra_desktop.store.repository import StoredRecord
 
 _GREY = PatternFill("solid", fgColor="E7E6E6")
@@ -178,9 +180,11 @@ class SheetSummary:
 
 
 class BundleWriter:
-    def __init__(self, path: Path, header: BundleHeader, names: Names, code_items: list[CodeItem]) -> None:
+    def __init__(self, path: Path, header: BundleHeader, names: Names, code_items: list[CodeItem], *,
+                 signing_key: bytes) -> None:
         self.path = path
         self.header = header
+        self._signing_key = signing_key
         self.names = names
         self._partial = path.with_name(f".{path.name}.partial")
         self._book = Workbook(write_only=True)
@@ -211,7 +215,7 @@ class BundleWriter:
                 row_hash = normalised_hash(content)
             else:
                 content, row_hash = record.content, record.content_hash
-            digest.add(record.id, record.version, record.deleted, row_hash)
+            digest.add(record.id, record.origin, record.version, record.deleted, row_hash)
             ws.append([value(record, content, row_hash) for value in values])
             if on_row is not None:
                 on_row()
@@ -330,6 +334,10 @@ class BundleWriter:
             pairs.append((rows_key(sheet), summary.rows))
             pairs.append((hash_key(sheet), summary.sha256))
             pairs.append((part_hash_key(sheet), summary.part_sha256))
+        pairs.append((CODE_LISTS_HASH_KEY, code_lists_sha256(
+            (i.list_name, i.code, i.label_sv, i.label_en, i.active) for i in self._codes)))
+        pairs.append((InfoKey.SIGNER_KEY, encode_key(public_key_of(self._signing_key))))
+        pairs.append((InfoKey.SIGNATURE, sign_info(self._signing_key, {str(key): value for key, value in pairs})))
         for key, value in pairs:
             ws.append([self._header_cell(ws, str(key), ColumnRole.BUSINESS), self._text(ws, value) if isinstance(value, str) else value])
 

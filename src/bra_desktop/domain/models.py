@@ -265,6 +265,9 @@ class BundleReceipt(SQLModel, table=True):
     last_change_id: int = 0
     """The change log's last id after the import: undo is refused if anything was changed since."""
     undone: bool = False
+    signer: str = Field(default="", max_length=64)
+    """The public key (base64) that signed the bundle: absence from a later full bundle deletes only
+    records a bundle of the same key carried before (`planner._plan_missing`)."""
 
 
 class ImportUndo(SQLModel, table=True):
@@ -286,6 +289,22 @@ class ImportUndo(SQLModel, table=True):
     base_moved: bool = False
     base: str | None = Field(default=None, sa_type=Text)
     """The record's sync base row before the import as JSON; None if it had none."""
+
+
+class TrustedSender(SQLModel, table=True):
+    """A sender's public key, pinned when a person first trusted it (`bundle/signing.py`).
+
+    One key per producer: a bundle from that producer signed by any other key is refused, until a
+    person removes the pin (Arkiv → Betrodda avsändare), having heard from the sender why.
+    """
+
+    __tablename__ = "trusted_sender"
+    producer: str = Field(primary_key=True, max_length=3)
+    public_key: str = Field(max_length=64)
+    pinned_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime)
+    pinned_by: str = ""
+    how: str = Field(default="", max_length=20)
+    """`bundle` (trusted on first contact, with its fingerprint shown) or `manual` (typed in)."""
 
 
 class SyncBase(SQLModel, table=True):

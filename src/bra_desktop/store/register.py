@@ -24,9 +24,12 @@ from bra_desktop.store.engine import create_register_engine, display_url, sqlite
 from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
 from bra_desktop.store.seed import seed_reference_data
 
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
+
+SIGNING_KEY_INFO = "signing_key"
+"""The `register_info` key under which the register keeps its private signing key (`keys.py`)."""
 
 
 @dataclass
@@ -127,10 +130,23 @@ def open_register(url: str, backup_dir: Path | None = None, on_upgrade: Callable
     if revision != SCHEMA_REVISION:
         _upgrade(register, revision, on_upgrade)
     seed_reference_data(engine)
+    _give_signing_key(engine)
     if database is not None:
         for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
             restrict_file_to_owner(path)
     return register
+
+
+def _give_signing_key(engine: Engine) -> None:
+    """A register has its key pair from its first start (DESIGN §4, Trust); one made before bundles
+    were signed gets it at its first start with this version."""
+    with Session(engine) as session:
+        if session.get(RegisterInfo, SIGNING_KEY_INFO) is not None:
+            return
+        from bra_desktop.store.keys import ensure_own_key  # cryptography is loaded only to make a key
+
+        ensure_own_key(session)
+        session.commit()
 
 
 def check_connection(url: str) -> None:

@@ -50,6 +50,8 @@ class State(Enum):
     SAME_BUNDLE = auto()
     NOTHING_READABLE = auto()
     CONFLICTS = auto()
+    TO_CONFIRM = auto()
+    """A new sender, a file edited after signing or many deletes: confirmed in the file's details."""
     READY = auto()
 
 
@@ -84,6 +86,8 @@ class BatchEntry:
             return State.NOTHING_READABLE
         if plan.undecided:
             return State.CONFLICTS
+        if plan.needs_confirmation:
+            return State.TO_CONFIRM
         return State.READY
 
     @property
@@ -276,7 +280,7 @@ class BatchModel(QAbstractTableModel):
         if plan is None:
             return None
         if column == self.PRODUCER:
-            return plain_tooltip(f"{plan.contents.info.producer_name} ({plan.contents.info.producer})")
+            return plain_tooltip(f"{plan.sender.name}, nyckel {plan.sender.fingerprint}")
         if column in self.COUNT_COLUMNS:
             counts = plan.counts()
             language = self.service.language
@@ -293,7 +297,7 @@ class BatchModel(QAbstractTableModel):
         state = entry.state
         if state in (State.UNREADABLE, State.NOTHING_READABLE):
             return "error"
-        if state is State.CONFLICTS:
+        if state in (State.CONFLICTS, State.TO_CONFIRM):
             return "warning"
         return None
 
@@ -317,6 +321,8 @@ class BatchModel(QAbstractTableModel):
             return self.tr("ingen rad kunde läsas")
         if state is State.CONFLICTS:
             return self.tr("konflikter att avgöra")
+        if state is State.TO_CONFIRM:
+            return self.tr("att bekräfta (se detaljer)")
         return self.tr("klar att läsas in") if entry.wanted else self.tr("lämnas utanför")
 
     def outcome_text(self, entry: BatchEntry) -> str:
@@ -339,6 +345,8 @@ class BatchModel(QAbstractTableModel):
         state = entry.state
         if state is State.CONFLICTS:
             return self.tr("inte inläst: konflikterna är inte avgjorda")
+        if state is State.TO_CONFIRM:
+            return self.tr("inte inläst: inte bekräftad")
         if state is State.READY:
             return self.tr("lämnas utanför")
         return self.status(entry)

@@ -394,6 +394,9 @@ class ImportWizard(QDialog):
         waiting = sum(entry.state is State.CONFLICTS for entry in model.entries)
         if waiting:
             text += " " + self.tr("Filer med konflikter att avgöra innan de kan väljas: %1.").replace("%1", str(waiting))
+        to_confirm = sum(entry.state is State.TO_CONFIRM for entry in model.entries)
+        if to_confirm:
+            text += " " + self.tr("Filer att bekräfta i detaljerna innan de kan väljas: %1.").replace("%1", str(to_confirm))
         self.reason.setText(text)
 
     def _show_details(self, row: int) -> None:

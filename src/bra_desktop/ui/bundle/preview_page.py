@@ -15,6 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
 from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
+from bra_desktop.domain.producer import owner_name
 from bra_desktop.ui.bundle.plan_model import (
     BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel, action_heading,
 )
@@ -103,8 +105,20 @@ class PreviewPage(QWidget):
         self.model: PlanTreeModel | None = None
 
         self.heading = plain_label("", self)
+        self.signer = plain_label("", self)
+        self.signer.setObjectName("signer")
         self.already = plain_label("", self)
         self.already.setStyleSheet("font-weight: bold")
+        self.trust_box = QCheckBox(self)
+        self.trust_box.setObjectName("trust_sender")
+        self.edited_box = QCheckBox(self.tr("Läs in filen fast den är ändrad efter signering: ändringar tas bara för "
+                                            "registrets egna poster och nya rader"), self)
+        self.edited_box.setObjectName("accept_edited")
+        self.mass_box = QCheckBox(self)
+        self.mass_box.setObjectName("allow_mass_delete")
+        for box, flag in ((self.trust_box, "trust_confirmed"), (self.edited_box, "edits_accepted"),
+                          (self.mass_box, "allow_mass_delete")):
+            box.toggled.connect(lambda checked, flag=flag: self._confirm(flag, checked))
         self.counts = QGridLayout()
         self.counts.setHorizontalSpacing(18)
         self.count_labels: dict[Action, QLabel] = {}
@@ -202,7 +216,10 @@ class PreviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.signer)
         layout.addWidget(self.already)
+        for box in (self.trust_box, self.edited_box, self.mass_box):
+            layout.addWidget(box)
         layout.addLayout(self.counts)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(bottom)
@@ -220,6 +237,8 @@ class PreviewPage(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         summary = plan_summary(plan).splitlines()
         self.heading.setText(summary[0])
+        self.signer.setText(summary[1])
+        self._show_confirmations(plan)
         self.already.setText(summary[1] if plan.already_imported_at is not None else "")
         self.already.setVisible(plan.already_imported_at is not None)
         self.saved.clear()
@@ -239,6 +258,27 @@ class PreviewPage(QWidget):
         self.decisions.setVisible(bool(plan.conflicts) and plan.already_imported_at is None)
         self._lay_out_tree(changed)
         self._current_changed()
+
+    def _show_confirmations(self, plan: ImportPlan) -> None:
+        """A box for each thing a person must confirm before this plan is applied (`needs_confirmation`)."""
+        sender, open_ = plan.sender, plan.already_imported_at is None
+        self.trust_box.setText(self.tr("Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och "
+                                       "litar på avsändaren").replace("%1", sender.fingerprint).replace("%2", sender.name))
+        deletes = "; ".join(f"{count} av {total} poster från {owner_name(owner)}"
+                            for owner, (count, total) in plan.mass_delete.items())
+        self.mass_box.setText(self.tr("Ja, importen ska ta bort %1").replace("%1", deletes))
+        for box, needed, confirmed in ((self.trust_box, sender.first_contact, plan.trust_confirmed),
+                                       (self.edited_box, sender.edited, plan.edits_accepted),
+                                       (self.mass_box, bool(plan.mass_delete), plan.allow_mass_delete)):
+            box.blockSignals(True)
+            box.setChecked(confirmed)
+            box.blockSignals(False)
+            box.setVisible(open_ and needed)
+
+    def _confirm(self, flag: str, checked: bool) -> None:
+        if self.plan is not None:
+            setattr(self.plan, flag, checked)
+            self.sig_state_changed.emit()
 
     def forget_plan(self) -> None:
         """Let go of the plan shown (the wizard is closing): the tree and its model hold it too."""
@@ -320,6 +360,8 @@ class PreviewPage(QWidget):
             return (self.tr("1 konflikt är inte avgjord.") if undecided == 1 else
                     self.tr("%1 konflikter är inte avgjorda.").replace("%1", str(undecided))) + " " + self.tr(
                 "Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.")
+        if plan.needs_confirmation:
+            return self.tr("Bekräfta först:") + " " + " ".join(plan.needs_confirmation)
         return None
 
     # --- saving ---

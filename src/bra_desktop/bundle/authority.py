@@ -1,0 +1,53 @@
+"""Which records a bundle's rows may create or change: only a record's owner changes it
+(DESIGN §4, Trust).
+
+A record's owner is fixed when a register first stores it (its `origin`), and no bundle changes it.
+A row may change or delete a stored record only when the bundle comes from that owner; Brå's
+national bundle relays the counties' records to the other counties, but nothing but a county's own
+edits changes that county's records in its own register. Edits made in Excel are taken only for
+the receiving register's own records: an edit of another's record in a copy would never reach its
+owner, and the copies would differ for good. New rows belong to the bundle's producer.
+
+These rules are pure: the planner asks them for every row it would write (`planner._plan_chunk`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bra_desktop.domain.producer import NATIONAL, owner_name
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    keep_own: bool = False
+    """A relayed copy of the receiving register's own record: not taken, and no problem either
+    (the register's own version stands, as it always does against a copy of it)."""
+    reason: str = ""
+    """Why not, in Swedish, naming whose record it is."""
+
+
+ALLOWED = Verdict(True)
+KEEP_OWN = Verdict(False, keep_own=True, reason="registrets egen post: den ändras bara här")
+
+
+def judge(*, receiver: str, sender: str, owner: str, stored: bool, hand_edited: bool) -> Verdict:
+    """Whether a row of `sender`'s bundle may create (`stored` False) or change a record `owner`
+    owns, in the register of `receiver`."""
+    if stored and owner == receiver and sender != receiver:
+        return KEEP_OWN if sender == NATIONAL else _not_sender(owner, sender)
+    if stored and hand_edited and owner != receiver:
+        return Verdict(False, reason=f"posten tillhör {owner_name(owner)} och kan bara ändras där; "
+                                     "ändringen i Excel läses inte in")
+    if sender == owner or sender == NATIONAL:
+        return ALLOWED
+    if stored:
+        return _not_sender(owner, sender)
+    return Verdict(False, reason=f"posten säger sig tillhöra {owner_name(owner)}, men paketet kommer från "
+                                 f"{owner_name(sender)}, som bara kan lägga till egna poster")
+
+
+def _not_sender(owner: str, sender: str) -> Verdict:
+    return Verdict(False, reason=f"posten tillhör {owner_name(owner)} och kan bara ändras av {owner_name(owner)}, "
+                                 f"men paketet kommer från {owner_name(sender)}")
