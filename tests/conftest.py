@@ -67,31 +67,39 @@ def database_url(database_engine: str, fresh_data_dir: Path):
     postgres.drop_database(url)
 
 
-@pytest.fixture
-def acquainted():
-    """Introduce a register to the others of the test (`introduce(register)`): they trust each
-    other's keys as if their coordinators had compared fingerprints by phone (Arkiv → Betrodda
-    avsändare), so bundles between them are read without the first-contact question. The tests of
-    that question use registers that were not introduced."""
+def trust_each_other(*registers: Register) -> None:
+    """Registers that trust each other's keys, as if their coordinators had compared fingerprints by
+    phone (Arkiv → Betrodda avsändare): bundles between them are read without the first-contact
+    question. The tests of that question use registers that were not introduced."""
     from bra_desktop.domain.producer import NATIONAL
     from bra_desktop.store.keys import own_public_key, pin_key
 
-    known: list[Register] = []
-
-    def trust(receiver: Register, sender: Register) -> None:
-        if receiver.producer == sender.producer == NATIONAL:  # Brå's bundles are its own register's alone
-            return
+    for sender in registers:
         with sender.session() as session:
             key = own_public_key(session)
-        with receiver.session() as session:
-            pin_key(session, sender.producer, key, user="testare", how="manual")
-            session.commit()
+        for receiver in registers:
+            if receiver is sender or receiver.producer == sender.producer == NATIONAL:
+                continue  # Brå's bundles are its own register's alone
+            with receiver.session() as session:
+                pin_key(session, sender.producer, key, user="testare", how="manual")
+                session.commit()
+
+
+def accept_edits(plan):
+    """The plan of a file edited after signing, as a person who confirmed reading it (the wizard's
+    box, `--accept-edited`)."""
+    plan.edits_accepted = True
+    return plan
+
+
+@pytest.fixture
+def acquainted():
+    """Introduce a register to the others of the test (`introduce(register)`, `trust_each_other`)."""
+    known: list[Register] = []
 
     def introduce(new: Register) -> Register:
-        for other in known:
-            trust(new, other)
-            trust(other, new)
         known.append(new)
+        trust_each_other(*known)
         return new
 
     return introduce

@@ -38,7 +38,7 @@ from bra_desktop.store.repository import load_record, update_record
 from bundle_files import (
     cell_ref, fingerprint, in_prolog, part_of, replace_cell, replace_text, rewrite_zip, run_cli,
 )
-from conftest import add
+from conftest import add, trust_each_other
 from workbook_edits import EditedBundle
 
 TITLE = "Trygghetsvandring i Solna"
@@ -78,6 +78,7 @@ def template(tmp_path_factory) -> Setting:
     first = export_bundle(county, root / "first.xlsx", user="anna").path
     brå = open_register(f"sqlite:///{root / 'bra' / 'register.sqlite'}", root / "bra" / "backups")
     brå.set_producer("BRA")
+    trust_each_other(county, brå)
     apply_plan(brå, prepare_import(brå, first), user="analytiker")
     brå.close()
     second = export_bundle(county, root / "bra-paket_01_20260402-1000.xlsx", user="anna").path
@@ -98,7 +99,7 @@ def setting(template, tmp_path) -> Setting:
 def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
     """The command line and `prepare_import` refuse the file with `messages`; Brå's register stays as it was."""
     before = fingerprint(setting.database)
-    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
+    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--accept-edited", str(path))
     assert code == 1, output
     for message in messages:
         assert message in output
@@ -286,7 +287,7 @@ def test_a_bundle_without_its_info_sheet(setting):
     def change(book: EditedBundle) -> None:
         del book.book["Info"]
 
-    refused_everywhere(setting, edited(setting, change), "fliken Info saknar format = bra-paket")
+    refused_everywhere(setting, edited(setting, change), "Fliken Info saknas")
 
 
 @pytest.mark.parametrize("value", ["inget-id", None])
@@ -323,7 +324,7 @@ def rejected_everywhere(setting: Setting, path: Path, column: str | None, messag
     """Every row of the file is rejected at `column` with `message`: nothing is imported, the
     command exits non-zero and says where, and Brå's register holds exactly what it held (see `fingerprint`)."""
     before = fingerprint(setting.database)
-    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", str(path))
+    code, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--accept-edited", str(path))
     assert code == 1, output
     for row in rows:
         where = f"Fliken Aktiviteter, rad {row}" + (f", kolumn {column}" if column else "")
@@ -471,7 +472,7 @@ def test_a_duplicate_id_rejects_both_rows(setting):
     message = f"samma id ({setting.activity_id}) finns också på rad"
     rejected_everywhere(setting, edited(setting, change), "id", message, rows=(2, 3))
     path = setting.tmp / "ändrad.xlsx"
-    _, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", str(path))
+    _, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", "--accept-edited", str(path))
     assert f"Avvisad: Fliken Aktiviteter, rad 2, kolumn id: {message} 3" in output
     assert f"Avvisad: Fliken Aktiviteter, rad 3, kolumn id: {message} 2" in output
 
@@ -502,15 +503,15 @@ def test_only_the_bad_rows_are_rejected_and_the_rest_is_imported(register, make_
     rows = {a.id: bundle.row_of("Aktiviteter", a.id) for a in (*activities, new)}
     path = bundle.save(tmp_path / "bra-paket_01_20260601-0900.xlsx")
 
-    code, output = run_cli("--data-dir", str(folder), "import", "--rejected-out", str(tmp_path / "avvisade"), str(path))
+    code, output = run_cli("--data-dir", str(folder), "import", "--accept-edited", "--rejected-out", str(tmp_path / "avvisade"), str(path))
     assert code == 0, output
     assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[0].id]}, kolumn Startdatum: "
             "«2026-13-45» är inget datum (skriv ÅÅÅÅ-MM-DD)") in output
     assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[1].id]}, kolumn Typ av aktivitet: "
             "okänd kod FIKA (finns inte i kodlistan aktivitetstyp)") in output
     assert f"Avvisad: Fliken Aktiviteter, rad {rows[new.id]}, kolumn Rubrik: formeln har inget sparat värde" in output
-    assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[2].id]}: posten kommer från län 01 och kan bara "
-            "ändras där; ändringen i Excel läses inte in") in output
+    assert (f"Avvisad: Fliken Aktiviteter, rad {rows[activities[2].id]}: posten tillhör Stockholms län (01) och kan "
+            "bara ändras där; ändringen i Excel läses inte in") in output
     assert "uppdateras: 1" in output and "avvisade: 4" in output and "tas bort: 0" in output
     saved = tmp_path / "avvisade" / "avvisade_bra-paket_01_20260601-0900.xlsx"
     assert saved.exists()

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.importer import import_files, prepare_import
+from bra_desktop.bundle.importer import Confirmations, import_files, prepare_import
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action
 from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
@@ -24,7 +24,7 @@ from bra_desktop.domain.models import CodeItem, SyncBase
 from bra_desktop.store.repository import load_record
 from bra_desktop.store.stream import stream_records
 
-from conftest import add
+from conftest import accept_edits, add
 from workbook_edits import EditedBundle
 from workbook_edits import edit_both_sides as conflicting_edit
 
@@ -65,7 +65,8 @@ def county_data(register):
 
 
 def plan_for(register, path):
-    return prepare_import(register, path)
+    """The plan of `path` as a person who confirmed reading a file edited after signing sees it."""
+    return accept_edits(prepare_import(register, path))
 
 
 def test_export_import_into_an_empty_register_gives_the_same_records(register, county_data, make_register, tmp_path):
@@ -161,9 +162,12 @@ def test_a_conflict_is_decided_by_a_person_both_ways(register, county_data, make
 
 def test_cli_policy_fails_by_default_and_keeps_local_when_asked(register, county_data, make_register, tmp_path):
     activity, path = edit_both_sides(register, county_data, tmp_path)
-    (outcome,) = import_files(register, [path], user="anna")
+    accepted = Confirmations(accept_edited=True)
+    (outcome,) = import_files(register, [path], user="anna", confirmations=accepted)
     assert not outcome.usable and "avgör konflikterna" in outcome.text
     (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local")
+    assert not outcome.usable and "--accept-edited" in outcome.text
+    (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local", confirmations=accepted)
     assert outcome.usable
     with register.session() as session:
         assert load_record(session, KINDS["activity"], activity.id).content["title"] == "Min rubrik"
@@ -245,10 +249,12 @@ def test_a_plan_is_not_applied_to_a_register_that_changed_since(register, county
 def test_a_county_bundle_carrying_another_countys_records_is_refused(register, county_data, make_register, tmp_path):
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     edited = EditedBundle(bundle)
-    edited.set("Aktiviteter", county_data["activities"][0].id, "ursprung", "03")
+    claimed = county_data["activities"][0].id
+    edited.set("Aktiviteter", claimed, "ursprung", "03")
     brå = make_register("BRA")
-    with pytest.raises(Exception, match="säger att det kommer från 01 men"):
-        plan_for(brå, edited.save(tmp_path / "e.xlsx"))
+    plan = plan_for(brå, edited.save(tmp_path / "e.xlsx"))
+    (refused,) = [row for row in plan.rejected if row.record_id == claimed]
+    assert "tillhöra Uppsala län (03), men paketet kommer från Stockholms län (01)" in refused.problems[0].message
     other = make_register("03")
     with pytest.raises(Exception, match="Ett län läser bara in sina egna paket och Brås"):
         plan_for(other, bundle)

@@ -234,14 +234,14 @@ def _plan_chunk(
             planned.append(PlannedRecord(kind.key, row.id, Action.KEEP_LOCAL, row, local, bases.get(row.id),
                                          notes=[verdict.reason], stale=True))
             continue
-        if not verdict.allowed:
-            rejected.append(_refused(sheet, row, verdict.reason))
-            continue
         problems = validate(kind, row.content, reference, previous=local.content if local else None)
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if p.field is not None and kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
-        if problems:
+        if problems:  # the cells first: they say what to fix where
             rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
+            continue
+        if not verdict.allowed:
+            rejected.append(_refused(sheet, row, verdict.reason))
             continue
         existing[kind.key].add(row.id)
         row.origin = owner

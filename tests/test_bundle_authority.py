@@ -1,0 +1,308 @@
+"""Only a record's owner changes it, and a bundle's sender is told by its key (issue 16).
+
+Each test plays a sender that does what the app would not: a county that claims another's record,
+a file that says it is Brå's, a key nobody trusts, a file edited after signing. The register's
+records must stay as they were wherever the rules say so.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.authority import judge
+from bra_desktop.bundle.export import export_bundle
+from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import Action
+from bra_desktop.bundle.problems import BundleError
+from bra_desktop.bundle.schema import InfoKey
+from bra_desktop.bundle.signature import sign_info
+from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.signing import encode_key, public_key_of
+from bra_desktop.store.keys import own_private_key, trusted_key
+from bra_desktop.store.repository import load_record
+from conftest import accept_edits, add
+from workbook_edits import EditedBundle
+
+
+def stored(register, kind: str, record_id: str):
+    with register.session() as session:
+        return load_record(session, KINDS[kind], record_id)
+
+
+def info_values(book) -> dict[str, object]:
+    sheet = book["Info"]
+    return {row[0].value: row[1].value for row in sheet.iter_rows() if row[0].value and len(row) > 1}
+
+
+def set_info(book, key: str, value: object) -> None:
+    for row in book["Info"].iter_rows():
+        if row[0].value == key:
+            row[1].value = value
+            return
+    raise KeyError(key)
+
+
+def resign(path: Path, register, target: Path, **info: object) -> Path:
+    """The bundle with Info values changed and signed again with `register`'s key: what a sender
+    running a changed app could make."""
+    book = load_workbook(path)
+    for key, value in info.items():
+        set_info(book, key, value)
+    with register.session() as session:
+        private = own_private_key(session)
+    set_info(book, InfoKey.SIGNER_KEY, encode_key(public_key_of(private)))
+    set_info(book, InfoKey.SIGNATURE, sign_info(private, info_values(book)))
+    book.save(target)
+    return target
+
+
+@pytest.fixture
+def three(register, make_register):
+    """County 01 (the test's register) with an activity Brå has read; county 12; Brå."""
+    brå = make_register("BRA")
+    skåne = make_register("12")
+    activity = add(register, "activity", title="Trygghetsvandring i Solna", start_date=date(2026, 4, 2))
+    network = add(brå, "network", name="Kärnnätverket", kind="KARN")
+    bundle = export_bundle(register, register.backup_dir.parent / "01.xlsx", user="anna").path
+    apply_plan(brå, prepare_import(brå, bundle), user="analytiker")
+    return register, skåne, brå, activity, network, bundle
+
+
+def skåne_bundle_with(three, tmp_path, sheet: str, row_from: Path, record_id: str, **cells) -> Path:
+    """County 12's bundle with a copy of another producer's row appended, its cells changed."""
+    county, skåne, brå, *_ = three
+    own = export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path
+    source = EditedBundle(row_from)
+    values = {label: source.get(sheet, record_id, label) for label in source.header(sheet) if label}
+    values.update(cells)
+    edited = EditedBundle(own)
+    edited.add_row(sheet, values)
+    return edited.save(tmp_path / "12-hostile.xlsx")
+
+
+def test_a_county_cannot_delete_another_countys_record_by_claiming_it(three, tmp_path):
+    county, skåne, brå, activity, _, bundle = three
+    hostile = skåne_bundle_with(three, tmp_path, "Aktiviteter", bundle, activity.id, ursprung="12", borttagen="ja")
+    plan = accept_edits(prepare_import(brå, hostile))
+    refused = [row for row in plan.rejected if row.record_id == activity.id]
+    assert refused and "tillhör Stockholms län (01)" in refused[0].problems[0].message
+    assert not any(record.record_id == activity.id for record in plan.records)
+    apply_plan(brå, plan, user="analytiker")
+    assert not stored(brå, "activity", activity.id).deleted
+
+
+def test_a_county_cannot_change_another_countys_record_with_its_own_origin(three, tmp_path):
+    county, skåne, brå, activity, _, bundle = three
+    hostile = skåne_bundle_with(three, tmp_path, "Aktiviteter", bundle, activity.id, borttagen="ja")
+    plan = accept_edits(prepare_import(brå, hostile))
+    refused = [row for row in plan.rejected if row.record_id == activity.id]
+    assert refused, plan.records
+    assert "kan bara ändras av Stockholms län (01)" in refused[0].problems[0].message
+    assert "Skåne" in refused[0].problems[0].message
+    apply_plan(brå, plan, user="analytiker")
+    assert not stored(brå, "activity", activity.id).deleted
+
+
+def test_a_county_cannot_change_bras_own_network(three, tmp_path):
+    county, skåne, brå, _, network, _ = three
+    national = export_bundle(brå, tmp_path / "bra.xlsx", user="analytiker").path
+    hostile = skåne_bundle_with(three, tmp_path, "Nätverk", national, network.id, ursprung="12", Namn="Kapat")
+    plan = accept_edits(prepare_import(brå, hostile))
+    assert any(row.record_id == network.id for row in plan.rejected)
+    apply_plan(brå, plan, user="analytiker")
+    assert stored(brå, "network", network.id).content["name"] == "Kärnnätverket"
+
+
+def test_a_new_row_belongs_to_the_county_that_sent_it(three, tmp_path):
+    county, skåne, brå, *_ = three
+    edited = EditedBundle(export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path)
+    edited.add_row("Aktiviteter", {"Rubrik": "Brottsförebyggande råd i Malmö", "Typ av aktivitet": "NATVERKSTRAFF",
+                                   "Status": "GENOMFORD", "Startdatum": date(2026, 5, 4), "ursprung": "BRA"})
+    plan = accept_edits(prepare_import(brå, edited.save(tmp_path / "ny.xlsx")))
+    new = [record for record in plan.records if record.action == Action.NEW]
+    assert len(new) == 1 and new[0].incoming.origin == "12"
+    apply_plan(brå, plan, user="analytiker")
+    assert stored(brå, "activity", new[0].record_id).origin == "12"
+
+
+def test_a_county_file_that_says_it_is_bras_is_refused(three, tmp_path):
+    county, skåne, brå, *_ = three
+    own = export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path
+    claimed = EditedBundle(own)
+    set_info(claimed.book, "producer", "BRA")
+    with pytest.raises(BundleError, match="signatur stämmer inte"):
+        prepare_import(brå, claimed.save(tmp_path / "edited-info.xlsx"))
+    forged = resign(own, skåne, tmp_path / "resigned.xlsx", producer="BRA")
+    with pytest.raises(BundleError, match="inte signerat av Brås register"):
+        prepare_import(brå, forged)
+    with pytest.raises(BundleError, match="annan nyckel"):  # county 01 trusts Brå's real key
+        prepare_import(county, forged)
+
+
+def test_an_unsigned_bundle_is_refused(three, tmp_path):
+    county, skåne, brå, *_ = three
+    edited = EditedBundle(export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path)
+    set_info(edited.book, "signature", None)
+    set_info(edited.book, "signer_key", None)
+    with pytest.raises(BundleError, match="inte signerat"):
+        prepare_import(brå, edited.save(tmp_path / "unsigned.xlsx"))
+
+
+def test_a_new_sender_is_trusted_only_once_a_person_compared_its_key(register, make_register, tmp_path):
+    brå = make_register("BRA", introduced=False)
+    add(register, "activity")
+    bundle = export_bundle(register, tmp_path / "01.xlsx", user="anna").path
+    plan = prepare_import(brå, bundle)
+    assert plan.sender.first_contact and plan.needs_confirmation
+    with pytest.raises(BundleError, match="ny avsändare"):
+        apply_plan(brå, plan, user="analytiker")
+    with brå.session() as session:
+        assert trusted_key(session, "01") is None
+    plan.trust_confirmed = True
+    apply_plan(brå, plan, user="analytiker")
+    with brå.session() as session, register.session() as own:
+        assert trusted_key(session, "01") == public_key_of(own_private_key(own))
+    again = prepare_import(brå, export_bundle(register, tmp_path / "01b.xlsx", user="anna").path)
+    assert not again.sender.first_contact and not again.needs_confirmation
+    impostor = make_register("01", "impostor", introduced=False)
+    with pytest.raises(BundleError, match="annan nyckel"):
+        prepare_import(brå, export_bundle(impostor, tmp_path / "fake.xlsx", user="x").path)
+
+
+def test_a_file_edited_after_signing_is_read_only_once_accepted(register, make_register, tmp_path):
+    brå = make_register("BRA")
+    activity = add(register, "activity")
+    edited = EditedBundle(export_bundle(register, tmp_path / "01.xlsx", user="anna").path)
+    edited.set("Aktiviteter", activity.id, "Rubrik", "Ändrad på vägen")
+    plan = prepare_import(register, edited.save(tmp_path / "edited.xlsx"))
+    assert plan.sender.edited and plan.needs_confirmation
+    with pytest.raises(BundleError, match="ändrad efter signering"):
+        apply_plan(register, plan, user="anna")
+    assert stored(register, "activity", activity.id).content["title"] == activity.content["title"]
+    apply_plan(register, accept_edits(plan), user="anna")
+    assert stored(register, "activity", activity.id).content["title"] == "Ändrad på vägen"
+
+
+def test_turning_on_personal_data_in_info_is_refused(register, make_register, tmp_path):
+    add(register, "organisation", contact_name="Eva Ek", contact_email="eva@example.se")
+    edited = EditedBundle(export_bundle(register, tmp_path / "01.xlsx", user="anna").path)
+    set_info(edited.book, "personal_data", "ja")
+    with pytest.raises(BundleError, match="signatur stämmer inte"):
+        prepare_import(register, edited.save(tmp_path / "flipped.xlsx"))
+
+
+def test_a_full_bundle_does_not_delete_what_its_sender_sent_later(register, tmp_path):
+    first = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    later = add(register, "activity", title="Efter första paketet")
+    export_bundle(register, tmp_path / "b.xlsx", user="anna")
+    plan = prepare_import(register, first)
+    assert not any(record.record_id == later.id and record.action == Action.DELETE for record in plan.records)
+
+
+def test_another_install_of_the_same_county_deletes_nothing_it_never_had(register, make_register, tmp_path):
+    other = make_register("01", "other-install")
+    mine = add(register, "activity", title="Bara i min installation")
+    export_bundle(register, tmp_path / "mine.xlsx", user="anna")
+    theirs = export_bundle(other, tmp_path / "theirs.xlsx", user="bo").path
+    plan = prepare_import(register, theirs)
+    assert not any(record.record_id == mine.id for record in plan.records)
+
+
+def test_a_mass_delete_asks_first(register, tmp_path):
+    activities = [add(register, "activity", title=f"Träff {n}") for n in range(15)]
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    for activity in activities[:12]:
+        edited.delete_row("Aktiviteter", activity.id)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "deleted.xlsx")))
+    assert plan.mass_delete == {"01": (12, 15)}
+    with pytest.raises(BundleError, match="tar bort 12 av 15"):
+        apply_plan(register, plan, user="anna")
+    plan.allow_mass_delete = True
+    apply_plan(register, plan, user="anna")
+    assert stored(register, "activity", activities[0].id).deleted
+
+
+@pytest.mark.parametrize("owner", ["99", "XX", "bra", "０１", "٠١", "1 "])
+def test_only_the_21_counties_and_bra_can_own_a_record(register, tmp_path, owner):
+    activity = add(register, "activity")
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.set("Aktiviteter", activity.id, "ursprung", owner)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "owner.xlsx")))
+    if owner == "1 ":  # Excel's 01 as the number 1, with a stray space: still county 01
+        assert not plan.rejected
+        return
+    assert [row.record_id for row in plan.rejected] == [activity.id]
+    assert "inget ursprung" in plan.rejected[0].problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("receiver", "sender", "owner", "stored", "hand_edited", "allowed", "keep_own"),
+    [
+        ("BRA", "01", "01", True, False, True, False),  # a county's own record, from the county
+        ("BRA", "12", "01", True, False, False, False),  # another county's
+        ("BRA", "12", "BRA", True, False, False, False),  # Brå's own, from a county
+        ("BRA", "01", "01", True, True, False, False),  # edited in Excel: only the owner's own register takes it
+        ("01", "BRA", "12", True, False, True, False),  # Brå relays county 12's record
+        ("01", "BRA", "01", True, False, False, True),  # a county's own record comes back: its own stands
+        ("01", "BRA", "01", False, False, True, False),  # … or, missing here, is restored
+        ("01", "01", "01", True, True, True, False),  # its own bundle, edited in Excel
+        ("BRA", "12", "01", False, False, False, False),  # a county cannot add another's record
+        ("BRA", "12", "12", False, True, True, False),  # a county's new row
+    ],
+)
+def test_who_may_change_what(receiver, sender, owner, stored, hand_edited, allowed, keep_own):
+    verdict = judge(receiver=receiver, sender=sender, owner=owner, stored=stored, hand_edited=hand_edited)
+    assert (verdict.allowed, verdict.keep_own) == (allowed, keep_own)
+    assert verdict.allowed or verdict.reason
+
+
+def crafted_sheet(bundle: Path, target: Path, edit) -> Path:
+    from bundle_files import part_of, rewrite_zip
+
+    part = part_of(bundle, "Aktiviteter")
+    return rewrite_zip(bundle, target, edit={part: edit})
+
+
+def test_a_cell_far_outside_the_table_is_refused_before_it_is_loaded(register, tmp_path):
+    """One cell at XFD1048576 made python-calamine abort the process: the dry run runs in a child
+    process so that an abort fails this test instead of ending the run."""
+    add(register, "activity")
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    far = crafted_sheet(bundle, tmp_path / "far.xlsx", lambda xml: xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'))
+    result = subprocess.run(
+        [sys.executable, "-m", "bra_desktop", "--database", register.url, "import", "--dry-run", str(far)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "utanför det tillåtna området" in result.stdout
+
+
+def test_a_hidden_second_activities_sheet_is_refused(register, tmp_path):
+    add(register, "activity")
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    copy = edited.book.copy_worksheet(edited.book["Aktiviteter"])
+    copy.title = "Aktiviteter "
+    copy.sheet_state = "hidden"
+    with pytest.raises(BundleError, match="flera flikar"):
+        prepare_import(register, edited.save(tmp_path / "hidden.xlsx"))
+    del edited.book["Aktiviteter "]
+    edited.book["Aktiviteter"].sheet_state = "hidden"
+    with pytest.raises(BundleError, match="dold"):
+        prepare_import(register, edited.save(tmp_path / "hidden2.xlsx"))
+
+
+def test_a_merged_data_row_is_rejected(register, tmp_path):
+    activity = add(register, "activity")
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    row = edited.row_of("Aktiviteter", activity.id)
+    edited.sheet("Aktiviteter").merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "merged.xlsx")))
+    assert [r.record_id for r in plan.rejected] == [activity.id]
+    assert "sammanfogade" in plan.rejected[0].problems[0].message
