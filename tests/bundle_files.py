@@ -60,19 +60,31 @@ def part_sha256(path: Path, part: str) -> str:
         return hashlib.sha256(archive.read(part)).hexdigest()
 
 
-def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash: bool) -> Path:
-    """Change a sheet's XML; with `forge_hash`, write the changed XML's hash into Info too, as only
-    someone crafting the file by hand would."""
+def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash: bool, signer=None) -> Path:
+    """Change a sheet's XML; with `forge_hash`, write the changed XML's hash into Info too, and sign
+    Info again with the register `signer`'s key, as only a sender crafting the file would."""
     part = part_of(bundle, sheet_name)
     with zipfile.ZipFile(bundle) as archive:
         edited = edit(archive.read(part))
     edits = {part: edited}
     if forge_hash:
+        from openpyxl import load_workbook
+
+        from bra_desktop.bundle.signature import sign_info
+        from bra_desktop.store.keys import own_private_key
+
         declared = part_sha256(bundle, part)
         forged = hashlib.sha256(edited).hexdigest()
+        book = load_workbook(bundle, read_only=True)
+        values = {row[0]: row[1] for row in book["Info"].iter_rows(values_only=True) if row and row[0] and len(row) > 1}
+        book.close()
+        values = {key: forged if value == declared else value for key, value in values.items()}
+        with signer.session() as session:
+            signature = sign_info(own_private_key(session), values)
         info = part_of(bundle, "Info")
         with zipfile.ZipFile(bundle) as archive:
-            edits[info] = archive.read(info).replace(declared.encode(), forged.encode())
+            xml = archive.read(info).replace(declared.encode(), forged.encode())
+        edits[info] = xml.replace(str(values["signature"]).encode(), signature.encode())
     return rewrite_zip(bundle, target, edit=edits)
 
 

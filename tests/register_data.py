@@ -18,6 +18,7 @@ from sqlalchemy import delete
 
 from bra_desktop.domain.models import RegisterInfo
 from bra_desktop.resources import resource_path
+from conftest import trust_each_other
 from bra_desktop.store.register import SIGNING_KEY_INFO, Register, open_register
 
 
@@ -73,6 +74,7 @@ class RegisterFactory:
         register = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
         register.set_producer(producer)
         self.opened.append(register)
+        trust_each_other(*self.opened)  # as the coordinators of the registers of one test would
         return register
 
     def close_all(self) -> None:

@@ -120,16 +120,23 @@ def test_a_county_cannot_change_bras_own_network(three, tmp_path):
     assert stored(brå, "network", network.id).content["name"] == "Kärnnätverket"
 
 
-def test_a_new_row_belongs_to_the_county_that_sent_it(three, tmp_path):
+NEW_ROW = {"Rubrik": "Brottsförebyggande råd i Malmö", "Typ av aktivitet": "NATVERKSTRAFF", "Status": "GENOMFORD",
+           "Startdatum": date(2026, 5, 4), "ursprung": "BRA"}
+
+
+def test_a_new_row_belongs_to_the_county_that_sent_it_and_is_taken_in_its_own_register(three, tmp_path):
     county, skåne, brå, *_ = three
     edited = EditedBundle(export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path)
-    edited.add_row("Aktiviteter", {"Rubrik": "Brottsförebyggande råd i Malmö", "Typ av aktivitet": "NATVERKSTRAFF",
-                                   "Status": "GENOMFORD", "Startdatum": date(2026, 5, 4), "ursprung": "BRA"})
-    plan = accept_edits(prepare_import(brå, edited.save(tmp_path / "ny.xlsx")))
-    new = [record for record in plan.records if record.action == Action.NEW]
+    edited.add_row("Aktiviteter", NEW_ROW)
+    path = edited.save(tmp_path / "ny.xlsx")
+    at_brå = accept_edits(prepare_import(brå, path))  # not Brå's, and not for Brå to add for Skåne
+    assert not any(record.action == Action.NEW for record in at_brå.records)
+    assert "blir Skåne län (12)s post" in at_brå.rejected[0].problems[0].message
+    at_home = accept_edits(prepare_import(skåne, path))
+    new = [record for record in at_home.records if record.action == Action.NEW]
     assert len(new) == 1 and new[0].incoming.origin == "12"
-    apply_plan(brå, plan, user="analytiker")
-    assert stored(brå, "activity", new[0].record_id).origin == "12"
+    apply_plan(skåne, at_home, user="sven")
+    assert stored(skåne, "activity", new[0].record_id).origin == "12"
 
 
 def test_a_county_file_that_says_it_is_bras_is_refused(three, tmp_path):
@@ -254,7 +261,8 @@ def test_only_the_21_counties_and_bra_can_own_a_record(register, tmp_path, owner
         ("01", "BRA", "01", False, False, True, False),  # … or, missing here, is restored
         ("01", "01", "01", True, True, True, False),  # its own bundle, edited in Excel
         ("BRA", "12", "01", False, False, False, False),  # a county cannot add another's record
-        ("BRA", "12", "12", False, True, True, False),  # a county's new row
+        ("BRA", "12", "12", False, True, False, False),  # a county's new row: read at home first
+        ("12", "12", "12", False, True, True, False),  # … where it is taken
     ],
 )
 def test_who_may_change_what(receiver, sender, owner, stored, hand_edited, allowed, keep_own):

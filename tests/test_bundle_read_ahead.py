@@ -185,15 +185,27 @@ class _Book:
         return f"sheet {name}"
 
 
+class _Scan:
+    """A sheet scan that has found every sheet within its extent, and notes which it was asked for."""
+
+    def __init__(self) -> None:
+        self.checked: list[str] = []
+
+    def of(self, name: str) -> None:
+        self.checked.append(name)
+
+
 def test_sheets_load_in_turn_on_a_thread_one_ahead():
     asked = [0]
     book = _Book(asked)
     taken = []
-    with _SheetsInTurn(book, ["Aktiviteter", "Nätverk", "Organisationer"]) as sheets:
+    scan = _Scan()
+    with _SheetsInTurn(book, scan, ["Aktiviteter", "Nätverk", "Organisationer"]) as sheets:
         for _ in range(3):
             asked[0] += 1
             taken.append(sheets.take())
     assert taken == ["sheet Aktiviteter", "sheet Nätverk", "sheet Organisationer"]
+    assert scan.checked == ["Aktiviteter", "Nätverk", "Organisationer"]  # each checked before it was loaded
     assert [name for name, _, _ in book.loads] == ["Aktiviteter", "Nätverk", "Organisationer"]
     assert {thread.rsplit("_", 1)[0] for _, thread, _ in book.loads} == {"bra-sheet-load"}
     # a sheet starts loading once the sheet before it is asked for, not before: one ahead at most
@@ -232,7 +244,7 @@ _CELLS = {  # the XML of a cell holding a value of another kind than the app wri
     (SystemField.ROW_HASH, "empty", ""), (SystemField.ORIGIN, "empty", ""), (SystemField.UPDATED_AT, "text", "igår"),
     (SystemField.UPDATED_AT, "number", "45000.5"), (SystemField.ID, "text", "  {id}"),
 ])
-def test_a_row_not_exactly_as_written_is_read_as_any_other(brå_and_resent_bundle, read_ahead_always, tmp_path,
+def test_a_row_not_exactly_as_written_is_read_as_any_other(brå_and_resent_bundle, read_ahead_always, tmp_path, register,
                                                             column, cell, value):
     """Only system cells exactly as the app writes them make a held row. Any other cell, even in a
     sheet whose hash in Info was forged to match, sends the row through the reader, which plans it
@@ -240,7 +252,7 @@ def test_a_row_not_exactly_as_written_is_read_as_any_other(brå_and_resent_bundl
     brå, bundle = brå_and_resent_bundle
     held = prepare_import(brå, bundle).contents.held_rows["network"][0]
     ref = cell_ref("network", column, held.row)
-    forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Nätverk", forge_hash=True, edit=lambda xml: replace_cell(
+    forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Nätverk", forge_hash=True, signer=register, edit=lambda xml: replace_cell(
         xml, ref, _CELLS[cell].format(ref=ref, value=value.format(id=held.id))))
     plan = prepare_import(brå, forged)
     assert "Nätverk" in plan.contents.untouched_sheets  # the forged hash holds: the sheet counts as the app's
@@ -250,7 +262,7 @@ def test_a_row_not_exactly_as_written_is_read_as_any_other(brå_and_resent_bundl
     assert len(planned) + len(rejected) == 1
 
 
-def test_held_rows_whose_id_is_twice_in_the_file_are_rejected_together(brå_and_resent_bundle, read_ahead_always,
+def test_held_rows_whose_id_is_twice_in_the_file_are_rejected_together(brå_and_resent_bundle, read_ahead_always, register,
                                                                        tmp_path):
     """The same id twice is an error for both rows, held or not (only a hand-made file, its sheet
     hash forged, can get a repeated id past the sheet check)."""
@@ -262,7 +274,7 @@ def test_held_rows_whose_id_is_twice_in_the_file_are_rejected_together(brå_and_
         again = re.sub(rb'r="([A-Z]+)%d"' % held.row, rb'r="\g<1>9"', row.replace(b'<row r="%d"' % held.row, b'<row r="9"'))
         return xml.replace(b"</sheetData>", again + b"</sheetData>")
 
-    plan = prepare_import(brå, edit_sheet(bundle, tmp_path / "dubbel.xlsx", "Nätverk", repeat_row, forge_hash=True))
+    plan = prepare_import(brå, edit_sheet(bundle, tmp_path / "dubbel.xlsx", "Nätverk", repeat_row, forge_hash=True, signer=register))
     rejected = sorted((r.row, r.values["id"], r.values["ursprung"]) for r in plan.rejected)
     assert rejected == [(held.row, held.id, "01"), (9, held.id, "01")]
     assert "network" not in plan.contents.held_rows and not [r for r in plan.records if r.kind_key == "network"]

@@ -97,12 +97,12 @@ def test_rows_read_later_are_read_as_an_edited_sheets_rows_are(bundle, tmp_path)
             [(r.id, r.content, r.content_hash, r.hand_edited) for r in lazy.rows[kind]]
 
 
-def test_an_edit_under_a_forged_hash_is_found_where_the_row_is_read(bundle, make_register, tmp_path):
+def test_an_edit_under_a_forged_hash_is_found_where_the_row_is_read(bundle, register, make_register, tmp_path):
     """The county's register on a new computer does not hold the activity yet, so its row is read:
     the edited cell no longer matches `radkontroll`, as in any edited sheet."""
     ref = cell_ref("activity", "participants", 2)
     forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Aktiviteter",
-                        lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="n"><v>30</v></c>'), forge_hash=True)
+                        lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="n"><v>30</v></c>'), forge_hash=True, signer=register)
     new_computer = make_register("01", "ny-dator")
 
     plan = prepare_import(new_computer, forged)
@@ -112,11 +112,11 @@ def test_an_edit_under_a_forged_hash_is_found_where_the_row_is_read(bundle, make
     assert activity.incoming.hand_edited and "ändrad i Excel" in activity.notes
 
 
-def test_an_unreadable_cell_under_a_forged_hash_rejects_its_row(bundle, make_register, tmp_path):
+def test_an_unreadable_cell_under_a_forged_hash_rejects_its_row(bundle, register, make_register, tmp_path):
     ref = cell_ref("activity", "start_date", 2)
     forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Aktiviteter",
                         lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="inlineStr"><is><t>i vår</t></is></c>'),
-                        forge_hash=True)
+                        forge_hash=True, signer=register)
     new_computer = make_register("01", "ny-dator")
 
     plan = prepare_import(new_computer, forged)

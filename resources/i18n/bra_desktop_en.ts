@@ -4,191 +4,201 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
         <source>Läs in</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
         <source>Skapat</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
         <source>Nya</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
         <source>Uppdateras</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
         <source>Tas bort</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
         <source>Oförändrade</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
         <source>Problem</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="150"/>
         <source>Bocka för de filer som ska läsas in. Varje fil läses in för sig, i listans ordning.</source>
         <translation>Tick the files to import. Each file is imported on its own, in the order of the list.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="151"/>
         <source>När paketet skapades</source>
         <translation>When the bundle was made</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="148"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="152"/>
         <source>Poster som uppdateras eller sammanfogas</source>
         <translation>Records that are updated or merged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="149"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="153"/>
         <source>Poster som redan är som i filen, eller där registret har en nyare version</source>
         <translation>Records that already are as in the file, or of which the register has a newer version</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="154"/>
         <source>Konflikter som inte är avgjorda / alla konflikter</source>
         <translation>Undecided conflicts / all conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="155"/>
         <source>Avvisade rader och varningar</source>
         <translation>Rejected rows and warnings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="286"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="290"/>
         <source>Avvisade rader: %1, varningar: %2</source>
         <translation>Rejected rows: %1, warnings: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="309"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="313"/>
         <source>kunde inte läsas: %1</source>
         <translation>could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="312"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="316"/>
         <source>redan inläst %1</source>
         <translation>already imported %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="315"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="319"/>
         <source>samma paket som rad %1</source>
         <translation>the same bundle as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="317"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="321"/>
         <source>ingen rad kunde läsas</source>
         <translation>no row could be read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="323"/>
         <source>konflikter att avgöra</source>
         <translation>conflicts to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="325"/>
+        <source>att bekräfta (se detaljer)</source>
+        <translation>to confirm (see details)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
         <source>klar att läsas in</source>
         <translation>ready to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="343"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="351"/>
         <source>lämnas utanför</source>
         <translation>left out</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="333"/>
         <source>redan inläst</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="329"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="335"/>
         <source>inläst: %1 poster ändrade</source>
         <translation>imported: %1 records changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="330"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="336"/>
         <source>inläst: ingenting behövde ändras</source>
         <translation>imported: nothing needed to change</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="332"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="338"/>
         <source>inte inläst: %1</source>
         <translation>not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="339"/>
         <source>inte inläst: avbrutet</source>
         <translation>not imported: cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="341"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="347"/>
         <source>inte inläst: konflikterna är inte avgjorda</source>
         <translation>not imported: the conflicts are not decided</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="349"/>
+        <source>inte inläst: inte bekräftad</source>
+        <translation>not imported: not confirmed</translation>
     </message>
 </context>
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="370"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="378"/>
         <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
         <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file&apos;s changes and decide its conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="386"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="394"/>
         <source>Visa detaljer…</source>
         <translation>Show details…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="387"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="395"/>
         <source>Visa vad den markerade filen ändrar och avgör dess konflikter</source>
         <translation>Show what the selected file changes and decide its conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="389"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="397"/>
         <source>Välj alla</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="391"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="399"/>
         <source>Välj ingen</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="439"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="447"/>
         <source>Markera en fil för att se mer.</source>
         <translation>Select a file to see more.</translation>
     </message>
@@ -396,226 +406,226 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="479"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="650"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="381"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="484"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="215"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="487"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="218"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="490"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
         <source>Spara årsrapport…</source>
         <translation>Save annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="491"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
         <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="496"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="497"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="498"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
         <source>Kommuner nådda</source>
         <translation>Municipalities reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="499"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="515"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="936"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="667"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="503"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="504"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="505"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="236"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="237"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="507"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="238"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="508"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="239"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="509"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="510"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="241"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="517"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="248"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="520"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="251"/>
         <source>Kommuner utan aktiviteter</source>
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="635"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="366"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="737"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="468"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="750"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="750"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="778"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="509"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="801"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="532"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="810"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="541"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="822"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="553"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="825"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="827"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="558"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="831"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="562"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="840"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="571"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="841"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="842"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="573"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="843"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="574"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="848"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="579"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="862"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="868"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="599"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="873"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="604"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="906"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="909"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="913"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="644"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="916"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="919"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="647"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="650"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="916"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="647"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -684,7 +694,7 @@
 <context>
     <name>DiffDetails</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="84"/>
         <source>Markera en rad för att se hela texten.</source>
         <translation>Select a row to see the full text.</translation>
     </message>
@@ -731,122 +741,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="50"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="51"/>
         <source>Exportera paket</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="56"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="57"/>
         <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
         <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="59"/>
         <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
         <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="62"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
         <source>Vad ska med?</source>
         <translation>What should be included?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
         <source>Hela registret (rekommenderas)</source>
         <translation>The whole register (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="66"/>
         <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
         <translation>Only changes since the last export (no export yet)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="68"/>
         <source>Bara ändringar sedan förra exporten (%1)</source>
         <translation>Only changes since the last export (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="76"/>
         <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
         <translation>Include contact details (name, e-mail and phone)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="78"/>
         <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
         <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="87"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="88"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="91"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="92"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="102"/>
         <source>Öppna mappen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="104"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="105"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="107"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
         <source>Spara paketet som</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="151"/>
         <source>Mappen %1 finns inte. Välj en annan plats.</source>
         <translation>The folder %1 does not exist. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="165"/>
         <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
         <translation>The export was cancelled. No file was written and nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="167"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="168"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="171"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
         <source>Filen finns redan</source>
         <translation>The file already exists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
         <source>%1 finns redan. Vill du ersätta den?</source>
         <translation>%1 already exists. Do you want to replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
         <source>Kontaktuppgifter ingår.</source>
         <translation>Contact details are included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
         <source>Kontaktuppgifter ingår inte.</source>
         <translation>Contact details are not included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="195"/>
         <source>Paketet är sparat:
 %1
 
@@ -1073,7 +1083,7 @@
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="383"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="406"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="409"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1133,43 +1143,48 @@
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="405"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="399"/>
+        <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
+        <translation>Files to confirm in their details before they can be chosen: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="408"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="428"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="431"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="451"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="450"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="453"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="455"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="458"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="490"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="493"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="492"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="495"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="494"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="497"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
@@ -1179,42 +1194,42 @@
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="495"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="498"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="496"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="499"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="502"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="503"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="504"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="507"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="320"/>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="456"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="458"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="497"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="461"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="500"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1496,177 +1511,197 @@ Log file: %2</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="125"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="114"/>
+        <source>Läs in filen fast den är ändrad efter signering: ändringar tas bara för registrets egna poster och nya rader</source>
+        <translation>Read the file although it was edited after signing: edits are taken for this register's own records and new rows only</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="139"/>
         <source>Behåll min</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="126"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="140"/>
         <source>Ta filens</source>
         <translation>Take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="141"/>
         <source>Alla: behåll mina</source>
         <translation>All: keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="142"/>
         <source>Alla: ta filens</source>
         <translation>All: take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="130"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="144"/>
         <source>Behåll din version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Keep your version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="145"/>
         <source>Ta filens version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Take the file&apos;s version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="132"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="146"/>
         <source>Behåll din version i alla konflikter</source>
         <translation>Keep your version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="133"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
         <source>Ta filens version i alla konflikter</source>
         <translation>Take the file&apos;s version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="157"/>
         <source>Markerad konflikt:</source>
         <translation>Selected conflict:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="161"/>
         <source>Alla konflikter:</source>
         <translation>All conflicts:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
         <source>Flik</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
         <source>Kolumn</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="186"/>
         <source>Spara avvisade rader…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="188"/>
         <source>Sparar de avvisade raderna i en Excel-fil med problemet bredvid varje rad, för att rätta och skicka igen</source>
         <translation>Saves the rejected rows in an Excel file with the problem beside each row, to be corrected and sent again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="207"/>
         <source>Spara rapport…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="209"/>
         <source>Sparar hela förhandsgranskningen (ändringar, konflikter och problem) i en Excel-fil</source>
         <translation>Saves the whole preview (changes, conflicts and problems) in an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="233"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="252"/>
         <source>Ändringar (%1)</source>
         <translation>Changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="253"/>
         <source>Problem (%1)</source>
         <translation>Problems (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="235"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="254"/>
         <source>Kodlistor (%1)</source>
         <translation>Code lists (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="265"/>
+        <source>Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och litar på avsändaren</source>
+        <translation>I have compared the key's fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="269"/>
+        <source>Ja, importen ska ta bort %1</source>
+        <translation>Yes, the import shall delete %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="299"/>
         <source>Avvisad rad</source>
         <translation>Rejected row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="252"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="300"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="305"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="353"/>
         <source>Ingen fil är inläst.</source>
         <translation>No file has been read.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="355"/>
         <source>Paketet är redan inläst; det finns inget att importera.</source>
         <translation>The bundle has already been imported; there is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="309"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="357"/>
         <source>Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.</source>
         <translation>No row in the file could be read. Save the rejected rows, correct them and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="312"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="360"/>
         <source>1 konflikt är inte avgjord.</source>
         <translation>1 conflict has not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="313"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="361"/>
         <source>%1 konflikter är inte avgjorda.</source>
         <translation>%1 conflicts have not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="314"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="362"/>
         <source>Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.</source>
         <translation>Select a conflict and choose Keep mine or Take the file&apos;s, or choose for all conflicts at once.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="322"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="364"/>
+        <source>Bekräfta först:</source>
+        <translation>Confirm first:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="372"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="377"/>
         <source>Spara avvisade rader</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="383"/>
         <source>Spara rapport</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="343"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="393"/>
         <source>Det gick inte att spara: %1</source>
         <translation>Could not save: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="345"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="395"/>
         <source>Sparat: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1915,12 +1950,12 @@ Log file: %2</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="225"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="262"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="265"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>
@@ -1989,22 +2024,22 @@ Log file: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="102"/>
         <source>Registret uppgraderas</source>
         <translation>Upgrading the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="94"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="103"/>
         <source>Registret uppgraderas till den här versionen av programmet. En säkerhetskopia tas först. För ett stort register kan det ta någon minut.</source>
         <translation>The register is being upgraded to this version of the app. A backup is taken first. For a large register this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="120"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
         <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="123"/>
         <source>Öppna registret på datorn</source>
         <translation>Open the register on this computer</translation>
     </message>

@@ -6,7 +6,8 @@ A row may change or delete a stored record only when the bundle comes from that 
 national bundle relays the counties' records to the other counties, but nothing but a county's own
 edits changes that county's records in its own register. Edits made in Excel are taken only for
 the receiving register's own records: an edit of another's record in a copy would never reach its
-owner, and the copies would differ for good. New rows belong to the bundle's producer.
+owner, and the copies would differ for good. New rows belong to the bundle's producer, and are
+taken, like every edit in Excel, only in that producer's own register.
 
 These rules are pure: the planner asks them for every row it would write (`planner._plan_chunk`).
 """
@@ -40,6 +41,10 @@ def judge(*, receiver: str, sender: str, owner: str, stored: bool, hand_edited: 
     if stored and hand_edited and owner != receiver:
         return Verdict(False, reason=f"posten tillhör {owner_name(owner)} och kan bara ändras där; "
                                      "ändringen i Excel läses inte in")
+    if hand_edited and owner != receiver:
+        return Verdict(False, reason=f"raden är ny i Excel i ett paket från {owner_name(owner)} och blir {owner_name(owner)}s "
+                                     "post, men bara den som äger en post kan lägga till den: läs in raden i det egna "
+                                     "registret och skicka den därifrån")
     if sender == owner or sender == NATIONAL:
         return ALLOWED
     if stored:

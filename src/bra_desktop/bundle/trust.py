@@ -6,7 +6,8 @@ made it, and the register knows whose keys it trusts (`store/keys.py`). A file i
 - it is signed, and its signature holds over its Info sheet;
 - a county reads its own bundles and Brå's; Brå reads every county's;
 - a file that says it is Brå's is signed by Brå: in Brå's own register with that register's own
-  key, in a county's with the key the county trusts as Brå's;
+  key (or another Brå register's that a person entered under Betrodda avsändare, never on first
+  contact), in a county's with the key the county trusts as Brå's;
 - its key is the one trusted for its producer, or no key is trusted for that producer yet: then a
   person compares the key's fingerprint with the sender's before the file is applied, and the key
   is trusted from then on (`Sender.first_contact`);
@@ -78,8 +79,8 @@ def check_sender(session: Session, receiver: str, contents: BundleContents) -> S
             f"Paketet {name} är signerat av det här registret men säger att det kommer från {claimed}.",
             f"The bundle {name} is signed by this register but says it comes from {claimed}.",
         )
-    if info.producer == NATIONAL and receiver == NATIONAL and key != own:
-        raise BundleError(
+    if info.producer == NATIONAL and receiver == NATIONAL and key != own and trusted_key(session, NATIONAL) != key:
+        raise BundleError(  # another Brå register's key is trusted only when a person put it in by hand
             f"Paketet {name} säger att det kommer från Brå men är inte signerat av Brås register. Det läses inte in.",
             f"The bundle {name} says it comes from Brå but is not signed by Brå's register. It is not read.",
         )
