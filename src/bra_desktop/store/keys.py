@@ -8,7 +8,6 @@ readable by their owner alone (`paths.restrict_file_to_owner`).
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.signing import decode_key, encode_key, new_private_key, public_key_of
@@ -43,17 +42,7 @@ def trusted_key(session: Session, producer: str) -> bytes | None:
     return decode_key(pinned.public_key) if pinned else None
 
 
-def trusted_senders(session: Session) -> list[TrustedSender]:
-    return list(session.scalars(select(TrustedSender).order_by(TrustedSender.producer)))
-
-
 def pin_key(session: Session, producer: str, public_key: bytes, *, user: str, how: str) -> None:
     """Trust `public_key` as `producer`'s from now on. The caller commits."""
     session.merge(TrustedSender(producer=producer, public_key=encode_key(public_key), pinned_at=utcnow(),
                                 pinned_by=user, how=how))
-
-
-def unpin_key(session: Session, producer: str) -> None:
-    pinned = session.get(TrustedSender, producer)
-    if pinned is not None:
-        session.delete(pinned)
