@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from bra_desktop.store.register import open_register
+from key_free import forget_own_key
 
 DEFAULT_URL = "postgresql+psycopg://bra:bra@127.0.0.1:5432/postgres"
 SERVER_URL = os.environ.get("BRA_TEST_POSTGRESQL_URL", DEFAULT_URL)
@@ -47,7 +48,9 @@ def unavailable() -> str | None:
     except SQLAlchemyError as error:
         return f"ingen PostgreSQL-server på {make_url(SERVER_URL).render_as_string(hide_password=True)} ({type(error).__name__})"
     atexit.register(_drop_all)
-    open_register(_url(TEMPLATE)).close()
+    template = open_register(_url(TEMPLATE))
+    forget_own_key(template)
+    template.close()
     return None
 
 

@@ -14,12 +14,10 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import delete
-
-from bra_desktop.domain.models import RegisterInfo
 from bra_desktop.resources import resource_path
+from bra_desktop.store.register import Register, open_register
 from conftest import trust_each_other
-from bra_desktop.store.register import SIGNING_KEY_INFO, Register, open_register
+from key_free import forget_own_key
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -53,8 +51,7 @@ def empty_register_file() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="bra-empty-register-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     template = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
-    with template.engine.begin() as connection:  # each copy makes a key pair of its own when it is opened
-        connection.execute(delete(RegisterInfo).where(RegisterInfo.key == SIGNING_KEY_INFO))
+    forget_own_key(template)
     template.close()
     assert not (folder / "register.sqlite-wal").exists()
     return folder / "register.sqlite"

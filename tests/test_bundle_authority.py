@@ -259,6 +259,8 @@ def test_only_the_21_counties_and_bra_can_own_a_record(register, tmp_path, owner
         ("01", "BRA", "12", True, False, True, False),  # Brå relays county 12's record
         ("01", "BRA", "01", True, False, False, True),  # a county's own record comes back: its own stands
         ("01", "BRA", "01", False, False, True, False),  # … or, missing here, is restored
+        ("01", "BRA", "01", True, True, True, False),  # … edited in Excel here: the owner's own edit
+        ("01", "BRA", "BRA", False, True, False, False),  # a row added to Brå's bundle would be Brå's
         ("01", "01", "01", True, True, True, False),  # its own bundle, edited in Excel
         ("BRA", "12", "01", False, False, False, False),  # a county cannot add another's record
         ("BRA", "12", "12", False, True, False, False),  # a county's new row: read at home first

@@ -49,6 +49,7 @@ from bra_desktop.store.repository import create_record, delete_record, load_reco
 from bra_desktop.store.stream import stream_records
 
 from conftest import accept_edits, add
+from test_bundle_import import snapshot
 from register_data import RegisterFactory, code_lists, counties, municipalities
 from workbook_edits import EditedBundle
 
@@ -583,27 +584,32 @@ def test_a_hand_edit_does_not_become_the_base(factory, tmp_path):
     assert (content["description"], content["participants"]) == ("Rättad beskrivning", 12)
 
 
-def test_two_counties_adding_a_row_in_the_same_place_of_brås_bundle_make_two_records(factory, tmp_path):
-    """A row added without an id got an id derived from the file, sheet and row alone. Every county
-    gets the same bundle from Brå; two counties adding a network at the end of its sheet made two
-    records with one id, and Brå took the second for an update of the first (keeping the first
-    county as its owner). The id now depends on the importing register too."""
-    brå, stockholm, skåne = factory.open(NATIONAL, "bra"), factory.open("01", "01"), factory.open("12", "12")
+def test_a_row_added_to_brås_bundle_is_refused_and_one_added_to_the_countys_own_is_taken(factory, tmp_path):
+    """A row added without an id belongs to the bundle's producer. Added to Brå's bundle and read in a
+    county, it would become a Brå record that Brå never has (and two counties adding a row in the same
+    place made two records with one id): it is refused, saying where to add it. Added to the county's
+    own bundle it is the county's record, and Brå gets it, as the county's, with the next bundle."""
+    brå, stockholm = factory.open(NATIONAL, "bra"), factory.open("01", "01")
     add(brå, "network", name="Kärnnätverket", kind="KARN")
     national = export_bundle(brå, tmp_path / "national.xlsx", user="analytiker").path
-    ids = {}
-    for county, name in ((stockholm, "Stockholms lokala nätverk"), (skåne, "Skånes lokala nätverk")):
-        book = EditedBundle(national)
-        book.add_row("Nätverk", {"Namn": name, "Typ av nätverk": "LOKALT"})
-        plan = imported(county, book.save(tmp_path / f"national-{county.producer}.xlsx"))
-        (new,) = [r for r in plan.records if r.incoming is not None and not r.incoming.id_given]
-        ids[county.producer] = new.record_id
-        assert stored(county, "network", new.record_id).origin == county.producer
-        imported(brå, export_bundle(county, tmp_path / f"county-{county.producer}.xlsx", user="anna").path)
-    assert ids["01"] != ids["12"]
-    assert stored(brå, "network", ids["01"]).content["name"] == "Stockholms lokala nätverk"
-    assert stored(brå, "network", ids["12"]).content["name"] == "Skånes lokala nätverk"
-    assert (stored(brå, "network", ids["01"]).origin, stored(brå, "network", ids["12"]).origin) == ("01", "12")
+    imported(stockholm, national)
+    book = EditedBundle(national)
+    book.add_row("Nätverk", {"Namn": "Stockholms lokala nätverk", "Typ av nätverk": "LOKALT"})
+    before = snapshot(stockholm)
+    plan = imported(stockholm, book.save(tmp_path / "national-edited.xlsx"))
+    assert [str(p) for r in plan.rejected for p in r.problems] == [
+        "Fliken Nätverk, rad 3: raden är ny i Excel i ett paket från Brå och blir Brås post, men bara den som äger "
+        "en post kan lägga till den: läs in raden i det egna registret och skicka den därifrån"]
+    assert snapshot(stockholm) == before
+
+    book = EditedBundle(export_bundle(stockholm, tmp_path / "own.xlsx", user="anna").path)
+    book.add_row("Nätverk", {"Namn": "Stockholms lokala nätverk", "Typ av nätverk": "LOKALT"})
+    plan = imported(stockholm, book.save(tmp_path / "own-edited.xlsx"))
+    (new,) = [r for r in plan.records if r.incoming is not None and not r.incoming.id_given]
+    assert stored(stockholm, "network", new.record_id).origin == "01"
+    imported(brå, export_bundle(stockholm, tmp_path / "county.xlsx", user="anna").path)
+    copy = stored(brå, "network", new.record_id)
+    assert (copy.origin, copy.content["name"]) == ("01", "Stockholms lokala nätverk")
 
 
 def test_a_copy_that_skipped_a_delete_and_restore_takes_the_new_version(factory, tmp_path):

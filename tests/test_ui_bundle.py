@@ -14,7 +14,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
 from bra_desktop.bundle.apply import apply_plan
@@ -37,7 +37,7 @@ from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.main_window import MainWindow
 from bra_desktop.ui.service import RegisterService
 
-from conftest import add
+from conftest import accept_edits, add
 from test_bundle_import import snapshot
 from workbook_edits import EditedBundle
 from workbook_edits import edit_both_sides as conflicting_edit
@@ -88,6 +88,15 @@ def read_files(qtbot, wizard: ImportWizard) -> None:
     """Click Läs in and wait for the first file to be checked and planned."""
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     finish(qtbot, wizard.operation)
+
+
+def accept_edited_file(wizard: ImportWizard) -> None:
+    """Tick the box that reads a file edited after signing, which the import waits for (the tests edit
+    the bundles as Excel would)."""
+    assert wizard.reason.text().startswith("Bekräfta först: Filen är ändrad efter signering")
+    box = wizard.preview.findChild(QCheckBox, "accept_edited")
+    assert box.isVisible() and not box.isChecked()
+    box.click()
 
 
 def click_import(qtbot, wizard: ImportWizard) -> None:
@@ -297,6 +306,8 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
     assert cells(deleted)[LOCAL_COLUMN:BASE_COLUMN + 1] == ["nej", "ja", "nej"]
     new_title = find_row(model, "Nya (1)", "Aktivitet «Ny träff från Brå»", "Rubrik")
     assert cells(new_title)[LOCAL_COLUMN:BASE_COLUMN + 1] == ["", "Ny träff från Brå", ""]
+    assert not wizard.next_button.isEnabled()
+    accept_edited_file(wizard)
     assert wizard.reason.text() == "" and wizard.next_button.isEnabled()
     assert not wizard.preview.decisions.isVisible()  # no conflicts: no conflict buttons
 
@@ -350,6 +361,7 @@ def test_a_conflict_blocks_import_until_the_field_is_decided(qtbot, qtmodelteste
     assert title.data(Qt.ItemDataRole.BackgroundRole) == DECIDED
     assert find_row(model, "Konflikter (1)").siblingAtColumn(CHOICE_COLUMN).data() == "Alla avgjorda"
     qtmodeltester.check(model)
+    accept_edited_file(wizard)
     assert wizard.next_button.isEnabled() and wizard.reason.text() == ""
 
     click_import(qtbot, wizard)
@@ -363,6 +375,7 @@ def test_all_conflicts_decided_at_once(qtbot, service, county_data, bundle, tmp_
     wizard = wizard_for(qtbot, service, path)
     read_files(qtbot, wizard)
     qtbot.mouseClick(getattr(wizard.preview, button), Qt.MouseButton.LeftButton)
+    accept_edited_file(wizard)
     click_import(qtbot, wizard)
     assert activity_content(service, activity.id)["title"] == title
 
@@ -375,6 +388,7 @@ def test_a_whole_record_is_decided_from_its_row(qtbot, service, county_data, bun
     wizard.preview.tree.setCurrentIndex(record)
     qtbot.mouseClick(wizard.preview.keep_button, Qt.MouseButton.LeftButton)
     assert record.siblingAtColumn(CHOICE_COLUMN).data() == "Avgjord"
+    accept_edited_file(wizard)
     click_import(qtbot, wizard)
     content = activity_content(service, activity.id)
     assert content["title"] == "Min rubrik" and content["participants"] == 40
@@ -385,6 +399,7 @@ def test_a_register_changed_during_the_preview_is_not_imported_into(qtbot, servi
     edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
     wizard = wizard_for(qtbot, service, edited.save(tmp_path / "e.xlsx"))
     read_files(qtbot, wizard)
+    accept_edited_file(wizard)
     add(service.register, "activity", title="Under förhandsgranskningen")
     before = snapshot(service.register)
     click_import(qtbot, wizard)
@@ -393,6 +408,7 @@ def test_a_register_changed_during_the_preview_is_not_imported_into(qtbot, servi
     assert wizard.next_button.text() == "Läs in filen igen"
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     finish(qtbot, wizard.operation)
+    accept_edited_file(wizard)
     click_import(qtbot, wizard)
     assert activity_content(service, county_data["activities"][0].id)["title"] == "Ändrad av Brå"
 
@@ -493,7 +509,7 @@ def import_a_change(service, county_data, bundle, tmp_path) -> Path:
     edited = EditedBundle(bundle)
     edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
     path = edited.save(tmp_path / "bra-paket_01_ändrad.xlsx")
-    apply_plan(service.register, prepare_import(service.register, path), user="anna")
+    apply_plan(service.register, accept_edits(prepare_import(service.register, path)), user="anna")
     return path
 
 

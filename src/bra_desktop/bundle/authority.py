@@ -5,8 +5,8 @@ A record's owner is fixed when a register first stores it (its `origin`), and no
 A row may change or delete a stored record only when the bundle comes from that owner; Brå's
 national bundle relays the counties' records to the other counties, but nothing but a county's own
 edits changes that county's records in its own register. Edits made in Excel are taken only for
-the receiving register's own records: an edit of another's record in a copy would never reach its
-owner, and the copies would differ for good. New rows belong to the bundle's producer, and are
+the receiving register's own records, in any bundle that carries them: an edit of another's record
+in a copy would never reach its owner, and the copies would differ for good. New rows belong to the bundle's producer, and are
 taken, like every edit in Excel, only in that producer's own register.
 
 These rules are pure: the planner asks them for every row it would write (`planner._plan_chunk`).
@@ -37,7 +37,9 @@ def judge(*, receiver: str, sender: str, owner: str, stored: bool, hand_edited: 
     """Whether a row of `sender`'s bundle may create (`stored` False) or change a record `owner`
     owns, in the register of `receiver`."""
     if stored and owner == receiver and sender != receiver:
-        return KEEP_OWN if sender == NATIONAL else _not_sender(owner, sender)
+        if sender != NATIONAL:
+            return _not_sender(owner, sender)
+        return ALLOWED if hand_edited else KEEP_OWN  # an edit in Excel of its own record is the owner's own
     if stored and hand_edited and owner != receiver:
         return Verdict(False, reason=f"posten tillhör {owner_name(owner)} och kan bara ändras där; "
                                      "ändringen i Excel läses inte in")

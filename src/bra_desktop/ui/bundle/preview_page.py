@@ -239,7 +239,7 @@ class PreviewPage(QWidget):
         self.heading.setText(summary[0])
         self.signer.setText(summary[1])
         self._show_confirmations(plan)
-        self.already.setText(summary[1] if plan.already_imported_at is not None else "")
+        self.already.setText(summary[2] if plan.already_imported_at is not None else "")
         self.already.setVisible(plan.already_imported_at is not None)
         self.saved.clear()
         self._show_counts(plan)
