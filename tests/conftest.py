@@ -71,7 +71,7 @@ def trust_each_other(*registers: Register) -> None:
     """Registers that trust each other's keys, as if their coordinators had compared fingerprints by
     phone (Arkiv → Betrodda avsändare): bundles between them are read without the first-contact
     question. The tests of that question use registers that were not introduced."""
-    from bra_desktop.store.keys import own_public_key, pin_key
+    from bra_desktop.store.keys import PINNED_BY_HAND, own_public_key, pin_key
 
     for sender in registers:
         with sender.session() as session:
@@ -80,7 +80,7 @@ def trust_each_other(*registers: Register) -> None:
             if receiver is sender:
                 continue
             with receiver.session() as session:
-                pin_key(session, sender.producer, key, user="testare", how="manual")
+                pin_key(session, sender.producer, key, user="testare", how=PINNED_BY_HAND)
                 session.commit()
 
 

@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.code_lists_action = QAction(self.tr("Kodlistor…"), self)
         self.code_lists_action.triggered.connect(self.open_code_lists)
+        self.trusted_senders_action = QAction(self.tr("Betrodda avsändare…"), self)
+        self.trusted_senders_action.triggered.connect(self.open_trusted_senders)
         self.quit_action = QAction(self.tr("Avsluta"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -209,7 +211,7 @@ class MainWindow(QMainWindow):
         archive.addSeparator()
         archive.addActions([self.backup_action, self.restore_action])
         archive.addSeparator()
-        archive.addActions([self.code_lists_action, self.settings_action])
+        archive.addActions([self.code_lists_action, self.trusted_senders_action, self.settings_action])
         archive.addSeparator()
         archive.addAction(self.quit_action)
         edit = self.menuBar().addMenu(self.tr("&Redigera"))
@@ -289,6 +291,12 @@ class MainWindow(QMainWindow):
         from bra_desktop.ui.codelist_dialog import CodeListDialog
 
         CodeListDialog(self.service, self).exec()
+
+    def open_trusted_senders(self) -> None:
+        """The senders' keys this register trusts, and its own to hand over."""
+        from bra_desktop.ui.trust_dialog import TrustedSendersDialog
+
+        TrustedSendersDialog(self.service, self).exec()
 
     # --- Hjälp ---
 
