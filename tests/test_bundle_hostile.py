@@ -15,6 +15,7 @@ second export of the same content (a new bundle id), which would import as all "
 
 from __future__ import annotations
 
+import random
 import shutil
 import zipfile
 from dataclasses import dataclass
@@ -178,6 +179,14 @@ def test_a_zip_bomb_by_declared_size(setting):
     refused_everywhere(setting, path, "Filen bomb.xlsx packas upp till 3072 MB, mer än tillåtna 2048 MB (zip-bomb?)")
 
 
+def test_a_zip_bomb_spread_over_parts_each_under_the_limit(setting):
+    """The limit is on what the whole file expands to: two parts of 1.5 GB each are 3 GB."""
+    sheets = part_of(setting.bundle, "Aktiviteter"), part_of(setting.bundle, "Nätverk")
+    path = rewrite_zip(setting.bundle, setting.tmp / "bomb.xlsx",
+                       declared_sizes={part: 1536 * 1_048_576 for part in sheets})
+    refused_everywhere(setting, path, "Filen bomb.xlsx packas upp till 30")
+
+
 def test_a_zip_with_too_many_parts(setting):
     extra = {f"xl/media/bild{n}.xml": b"<a/>" for n in range(MAX_ENTRIES)}
     path = rewrite_zip(setting.bundle, setting.tmp / "delar.xlsx", add=extra)
@@ -207,6 +216,24 @@ def test_an_xml_entity_bomb(setting, where, padded):
 
     path = rewrite_zip(setting.bundle, setting.tmp / "entiteter.xlsx", edit={part: edit})
     refused_everywhere(setting, path, f"Filen entiteter.xlsx innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part})")
+
+
+@pytest.mark.parametrize("split", [1, 5, 9])
+def test_a_dtd_across_the_border_of_two_blocks_of_the_scan_is_found(setting, split):
+    """The DTD scan reads a part in blocks of a megabyte; `<!DOCTYPE` with its first `split`
+    characters at the end of one block and the rest in the next is still found (an external DTD:
+    nothing else in the part would give it away)."""
+    part = part_of(setting.bundle, "Aktiviteter")
+    with zipfile.ZipFile(setting.bundle) as archive:
+        xml = archive.read(part)
+    declaration = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+    letters = random.Random(16).choices(b"abcdefghijklmnopqrstuvwxyz", k=(1 << 20) - declaration - split - 7)
+    comment = b"<!--" + bytes(letters) + b"-->"  # letters at random, or the part looks like a zip bomb
+    path = rewrite_zip(setting.bundle, setting.tmp / "gräns.xlsx",
+                       edit={part: in_prolog(comment + b'<!DOCTYPE worksheet SYSTEM "http://example.invalid/x.dtd">')})
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read(part).index(b"<!DOCTYPE") == (1 << 20) - split
+    refused_everywhere(setting, path, f"Filen gräns.xlsx innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part})")
 
 
 def test_a_macro_enabled_file(setting):
