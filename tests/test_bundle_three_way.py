@@ -77,6 +77,13 @@ def test_without_a_base_every_difference_is_a_conflict():
     assert action == Action.CONFLICT and choices == {"title": None}
 
 
+@pytest.mark.parametrize(("incoming", "local"), [(None, "Min"), ("Deras", None)], ids=["cleared-there", "cleared-here"])
+def test_without_a_base_a_field_cleared_on_one_side_is_a_conflict(incoming, local):
+    """An empty value is not "as it was" when nothing says how it was: neither side wins silently."""
+    action, choices = decide(state(title=incoming), state(title=local), None)
+    assert action == Action.CONFLICT and choices == {"title": None}
+
+
 @pytest.mark.parametrize(("choice", "expected"), [(LOCAL, "Min"), (INCOMING, "Deras")])
 def test_conflicts_resolve_both_ways(choice, expected):
     from bra_desktop.bundle.plan import PlannedRecord
