@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test install install-test translations lupdate bench screenshots package package-test clean
+.PHONY: run test install install-test translations lupdate bench mutate screenshots package package-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,17 @@ test: install-test
 
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# Mutation testing of the safety-critical modules ([tool.mutmut] in pyproject.toml): every mutant
+# that survives is listed at the end; `mutmut show NAME` prints its change.
+$(VENV)/.installed-mutate: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test,mutate]'
+	touch $@ $(VENV)/.installed $(VENV)/.installed-test
+
+mutate: $(VENV)/.installed-mutate translations
+	rm -rf mutants
+	QT_QPA_PLATFORM=offscreen $(BIN)/mutmut run
+	$(BIN)/mutmut results
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py docs
