@@ -1,5 +1,9 @@
 """The overview's bar charts (QtCharts): counts by category, one or more sets side by side, and a
-click on a bar to show the records it counts."""
+click on a bar to show the records it counts.
+
+QtCharts lays out titles, category labels and set names as HTML, and the categories are names of
+networks and labels of codes, which come in bundles: they go to the chart escaped (`chart_text`).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
+
+from bra_desktop.ui.plain_text import chart_text, plain_tooltip
 
 BAR_HEIGHT = 22
 """Pixels per category of a horizontal chart: less, and Qt elides the category labels to "..."."""
@@ -51,7 +57,7 @@ class BarChart(QChartView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.title = title
-        chart.setTitle(title)
+        chart.setTitle(chart_text(title))
         title_font = QFont(self.font())
         title_font.setBold(True)
         chart.setTitleFont(title_font)
@@ -82,7 +88,7 @@ class BarChart(QChartView):
         """Draw `categories` (key, label; key None for a bar that cannot be clicked) with `sets`;
         `note` follows the title."""
         chart = self.chart()
-        chart.setTitle(f"{self.title} {note}" if note else self.title)
+        chart.setTitle(chart_text(f"{self.title} {note}" if note else self.title))
         if self.horizontal:
             self.setMinimumHeight(max(200, 80 + BAR_HEIGHT * len(categories)))
         chart.removeAllSeries()
@@ -98,7 +104,7 @@ class BarChart(QChartView):
 
         series = QHorizontalBarSeries() if self.horizontal else QBarSeries()
         for set_index, item in enumerate(self._sets):
-            bar_set = QBarSet(item.name)
+            bar_set = QBarSet(chart_text(item.name))
             bar_set.append([float(value) for value in item.values])
             bar_set.setColor(QColor(item.colour))
             bar_set.setBorderColor(QColor(item.colour))
@@ -116,7 +122,7 @@ class BarChart(QChartView):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         category_axis = QBarCategoryAxis()
-        category_axis.append([_shorten(label) for label in self._labels])
+        category_axis.append([chart_text(_shorten(label)) for label in self._labels])
         category_axis.setLabelsFont(small)
         category_axis.setGridLineVisible(False)
         value_axis = QValueAxis()
@@ -147,7 +153,8 @@ class BarChart(QChartView):
             return
         bar_set = self._sets[set_index]
         name = f"{bar_set.name}: " if len(self._sets) > 1 else ""
-        QToolTip.showText(QCursor.pos(), f"{self._labels[index].strip(chr(0x200B))}\n{name}{bar_set.values[index]}", self)
+        text = f"{self._labels[index].strip(chr(0x200B))}\n{name}{bar_set.values[index]}"
+        QToolTip.showText(QCursor.pos(), plain_tooltip(text), self)
         if self._keys[index] is not None:
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
 

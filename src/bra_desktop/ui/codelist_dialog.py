@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from bra_desktop.store import codelists
 from bra_desktop.store.codelists import Code, CodeList
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
 CODE_COLUMN, SV_COLUMN, EN_COLUMN, ACTIVE_COLUMN = range(4)
@@ -71,19 +71,15 @@ class CodeEditDialog(QDialog):
             self.code_edit.setReadOnly(True)
             self.sv_edit.setText(code.label_sv)
             self.en_edit.setText(code.label_en)
-        self.error_label = QLabel(self)
-        self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
+        self.error_label = plain_label("", self)
         self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(self.tr("Kod"), self.code_edit)
         form.addRow(self.tr("Svensk etikett"), self.sv_edit)
         form.addRow(self.tr("Engelsk etikett"), self.en_edit)
-        hint = QLabel(self.tr("Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. "
-                              "Etiketterna är det användarna ser."), self)
-        hint.setTextFormat(Qt.TextFormat.PlainText)
-        hint.setWordWrap(True)
+        hint = plain_label(self.tr("Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. "
+                                   "Etiketterna är det användarna ser."), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Spara"))
@@ -132,9 +128,7 @@ class CodeListDialog(QDialog):
                            "en kod som tas ur bruk finns kvar på de poster som redan har den men kan inte väljas för nya.")
         else:
             note = self.tr("Kodlistorna ägs av Brå och kommer med det nationella paketet.")
-        self.note = QLabel(note, self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_label(note, self)
 
         self.list_picker = QListWidget(self)
         self.list_picker.setObjectName("code_lists")
@@ -166,9 +160,7 @@ class CodeListDialog(QDialog):
         self.add_button.clicked.connect(self.open_add)
         self.rename_button.clicked.connect(self.open_rename)
         self.toggle_button.clicked.connect(self.toggle_selected)
-        self.message = QLabel(self)
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = plain_label("", self)
 
         actions = QHBoxLayout()
         for button in (self.add_button, self.rename_button, self.toggle_button):
@@ -211,8 +203,8 @@ class CodeListDialog(QDialog):
         self.list_picker.clear()
         for item in self.lists:
             entry = QListWidgetItem(item.title(self.service.language))
-            entry.setToolTip(self.tr("%1: %2 koder, %3 i bruk").replace("%1", item.name).replace(
-                "%2", str(item.codes)).replace("%3", str(item.active)))
+            entry.setToolTip(plain_tooltip(self.tr("%1: %2 koder, %3 i bruk").replace("%1", item.name).replace(
+                "%2", str(item.codes)).replace("%3", str(item.active))))
             self.list_picker.addItem(entry)
         names = [item.name for item in self.lists]
         self.list_picker.setCurrentRow(names.index(chosen) if chosen in names else 0)

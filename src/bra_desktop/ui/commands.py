@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bra_desktop.domain.content import normalise
 from bra_desktop.store.errors import RegisterError, VersionConflict
+from bra_desktop.ui.plain_text import plain_auto_text
 from bra_desktop.ui.service import RegisterService
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class CommandFailures(QObject):
         if self.isSignalConnected(QMetaMethod.fromSignal(self.sig_failed)):
             self.sig_failed.emit(message)
         else:
-            QMessageBox.warning(QApplication.activeWindow(), self.tr("Det gick inte"), message)
+            QMessageBox.warning(QApplication.activeWindow(), self.tr("Det gick inte"), plain_auto_text(message))
 
 
 def command_failures(stack: QUndoStack) -> CommandFailures:

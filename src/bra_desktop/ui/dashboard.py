@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -55,6 +54,7 @@ from bra_desktop.store.register import Register
 from bra_desktop.ui.bar_chart import BarChart, BarSet
 from bra_desktop.ui.national_overview import NationalOverview
 from bra_desktop.ui.operations import Operation
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
 
@@ -106,12 +106,9 @@ class Tile(QFrame):
         super().__init__(parent)
         self.setObjectName("tile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption_label = QLabel(caption, self)
-        self.value_label = QLabel("–", self)
-        self.note_label = QLabel(self)
-        for label in (self.caption_label, self.value_label, self.note_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-        self.note_label.setWordWrap(True)
+        self.caption_label = plain_label(caption, self, wrap=False)
+        self.value_label = plain_label("–", self, wrap=False)
+        self.note_label = plain_label("", self)
         font = self.value_label.font()
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
@@ -143,8 +140,7 @@ class RecordList(QWidget):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(title, self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = plain_label(title, self, wrap=False)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
@@ -166,7 +162,7 @@ class RecordList(QWidget):
         for record_id, text in items:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
-            item.setToolTip(text)
+            item.setToolTip(plain_tooltip(text))
             self.list.addItem(item)
         if not items:
             item = QListWidgetItem(empty)
@@ -201,14 +197,12 @@ class DashboardSection(QWidget):
         self._stale = True
         self._locale = QLocale(QLocale.Language.English if service.language == "en" else QLocale.Language.Swedish)
 
-        self.heading = QLabel(self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = plain_label("", self, wrap=False)
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
-        self.busy_label = QLabel(self.tr("Räknar…"), self)
-        self.busy_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.busy_label = plain_label(self.tr("Räknar…"), self, wrap=False)
         self.busy_label.hide()
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("dashboard_county")
@@ -530,7 +524,7 @@ class DashboardSection(QWidget):
             return
         self.save_button.setEnabled(True)
         self.busy_label.setText(self.tr("Årsrapporten är sparad: %1").replace("%1", path.name))
-        self.busy_label.setToolTip(str(path))
+        self.busy_label.setToolTip(plain_tooltip(str(path)))
         self.busy_label.show()
         self.sig_report_saved.emit(path)
 

@@ -23,6 +23,7 @@ from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures
+from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
@@ -233,9 +234,7 @@ class MainWindow(QMainWindow):
 
     def _command_failed(self, message: str) -> None:
         """An undo or redo could not be carried out (the register is unchanged): say why."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Det gick inte"), message, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Det gick inte"), message).exec()
 
     # --- Arkiv ---
 
@@ -302,15 +301,10 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         paths = self.ctx.paths
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Om bra-desktop"), "", QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("bra-desktop %1").replace("%1", __version__))
-        box.setInformativeText(
-            self.tr("Register över regionalt brottsförebyggande nätverksarbete.\n\nDatamapp: %1\nLoggfil: %2")
-            .replace("%1", str(paths.data_dir))
-            .replace("%2", str(paths.log_file))
-        )
-        box.exec()
+        about = (self.tr("Register över regionalt brottsförebyggande nätverksarbete.\n\nDatamapp: %1\nLoggfil: %2")
+                 .replace("%1", str(paths.data_dir)).replace("%2", str(paths.log_file)))
+        plain_message_box(self, QMessageBox.Icon.Information, self.tr("Om bra-desktop"),
+                          self.tr("bra-desktop %1").replace("%1", __version__), informative=about).exec()
 
     # --- state between runs ---
 

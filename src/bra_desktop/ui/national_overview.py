@@ -13,9 +13,10 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, QModelIndex, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
 
 from bra_desktop.reports.national import CountyStatus
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 
 NOTHING_SENT_COLOUR = "#fff1c7"
 """The background of a county that has sent nothing in the year."""
@@ -37,14 +38,11 @@ class NationalOverview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("national_overview")
-        self.heading = QLabel(self.tr("Länen"), self)
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = plain_label(self.tr("Länen"), self, wrap=False)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.note = QLabel(self)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setWordWrap(True)
+        self.note = plain_label("", self)
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -146,7 +144,7 @@ class NationalOverview(QWidget):
             if column > 0:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if tooltip:
-                item.setToolTip(tooltip)
+                item.setToolTip(plain_tooltip(tooltip))
             if not row.sent_this_year:
                 item.setBackground(QBrush(QColor(NOTHING_SENT_COLOUR)))
                 item.setForeground(QBrush(QColor("#1a1a1a")))

@@ -18,9 +18,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -137,9 +138,7 @@ class ProgressPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
+        self.label = plain_label("", self)
         self.bar = QProgressBar(self)
         self.cancel_button = QPushButton(self.tr("Avbryt"), self)
         row = QHBoxLayout()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QButtonGroup, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
     QRadioButton, QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from bra_desktop.context import AppContext
 from bra_desktop.settings import login_name
 from bra_desktop.store.engine import is_sqlite
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.plain_text import plain_label
 
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 """Each language in its own words, so anyone can find theirs."""
@@ -39,13 +40,6 @@ def name_edit(current: str, parent: QWidget) -> QLineEdit:
     return edit
 
 
-def plain_note(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 class DatabaseChoice(QWidget):
     """The embedded register on this computer, or a shared register at a database URL."""
 
@@ -63,7 +57,7 @@ class DatabaseChoice(QWidget):
         self.url.setToolTip(self.tr("Lösenordet kan stå i adressen eller, bättre, i filen pgpass."))
         self.test_button = QPushButton(self.tr("Testa anslutningen"), self)
         self.test_button.clicked.connect(self.test_connection)
-        self.status = plain_note("", self)
+        self.status = plain_label("", self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.url, 1)
@@ -129,7 +123,7 @@ class SettingsDialog(QDialog):
         self.name = name_edit(ctx.settings.user_name, self)
         self.language = language_combo(ctx.settings.language, self)
         self.database = DatabaseChoice(ctx.settings.database_url, ctx.settings.language, self)
-        note = plain_note(self.tr("Ett nytt språk eller register gäller när du har startat om programmet."), self)
+        note = plain_label(self.tr("Ett nytt språk eller register gäller när du har startat om programmet."), self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

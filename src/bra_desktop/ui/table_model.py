@@ -36,6 +36,7 @@ from bra_desktop.domain.fields import FieldType
 from bra_desktop.store import queries
 from bra_desktop.store.listing import RecordListing
 from bra_desktop.store.queries import DisplayRow
+from bra_desktop.ui.plain_text import plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -372,9 +373,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if role == RECORD_ID_ROLE:
             return self._ids[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            text = self._display_row(index.row()).values[index.column()]
-            return text if role == Qt.ItemDataRole.DisplayRole or text else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display_row(index.row()).values[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cut cell
+            return plain_tooltip(self._display_row(index.row()).values[index.column()]) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[index.column()].numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._display_row(index.row()).deleted:

@@ -12,7 +12,6 @@ nothing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +34,7 @@ from bra_desktop.domain.producer import NATIONAL, owner_name, valid_owners
 from bra_desktop.domain.signing import decode_key, encode_key, fingerprint
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.keys import TrustedKey, forget_key, own_public_key, pin_pasted_key, trusted_keys
-from bra_desktop.ui.bundle.widgets import plain_items, plain_label
+from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
 ERROR_COLOUR = "#b3261e"
@@ -178,11 +177,10 @@ class TrustedSendersDialog(QDialog):
         pinned = self._selected()
         if pinned is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Ta bort nyckeln"), "",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(self.tr("Sluta lita på nyckeln för %1 (fingeravtryck %2)? Nästa paket från %1 läses in först när "
-                            "någon har jämfört dess fingeravtryck.").replace("%1", pinned.name).replace("%2", pinned.fingerprint))
+        question = self.tr("Sluta lita på nyckeln för %1 (fingeravtryck %2)? Nästa paket från %1 läses in först när "
+                           "någon har jämfört dess fingeravtryck.").replace("%1", pinned.name).replace("%2", pinned.fingerprint)
+        box = plain_message_box(self, QMessageBox.Icon.Question, self.tr("Ta bort nyckeln"), question,
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return

@@ -37,8 +37,8 @@ from bra_desktop.bundle.apply import ImportResult
 from bra_desktop.bundle.plan import Action, ImportPlan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.ui.bundle.widgets import plain_label, plain_tooltip
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
 
@@ -274,21 +274,22 @@ class BatchModel(QAbstractTableModel):
     def _tooltip(self, entry: BatchEntry, column: int) -> str | None:
         plan = entry.plan
         if column == self.FILE:
-            return plain_tooltip(str(entry.path))
+            return plain_tooltip(str(entry.path), wrap=True)
         if column == self.STATUS:
-            return plain_tooltip(self.status(entry))
+            return plain_tooltip(self.status(entry), wrap=True)
         if plan is None:
             return None
         if column == self.PRODUCER:
-            return plain_tooltip(f"{plan.sender.name}, nyckel {plan.sender.fingerprint}")
+            return plain_tooltip(f"{plan.sender.name}, nyckel {plan.sender.fingerprint}", wrap=True)
         if column in self.COUNT_COLUMNS:
             counts = plan.counts()
             language = self.service.language
             return plain_tooltip("\n".join(
-                f"{action.label_en if language == 'en' else action.label_sv}: {counts[action]}" for action in Action))
+                f"{action.label_en if language == 'en' else action.label_sv}: {counts[action]}" for action in Action),
+                wrap=True)
         if column == self.PROBLEMS:
             return plain_tooltip(self.tr("Avvisade rader: %1, varningar: %2").replace(
-                "%1", str(len(plan.rejected))).replace("%2", str(len(plan.warnings))))
+                "%1", str(len(plan.rejected))).replace("%2", str(len(plan.warnings))), wrap=True)
         return None
 
     def _icon(self, entry: BatchEntry) -> str | None:

@@ -34,7 +34,8 @@ from bra_desktop.bundle.export_process import export_in_process
 from bra_desktop.domain.models import utcnow
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
-from bra_desktop.ui.bundle.widgets import documents_folder, plain_label
+from bra_desktop.ui.bundle.widgets import documents_folder
+from bra_desktop.ui.plain_text import plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
 
@@ -169,10 +170,9 @@ class ExportDialog(QDialog):
         self.operation.start()
 
     def _confirm_overwrite(self, path: Path) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Filen finns redan"),
-                          self.tr("%1 finns redan. Vill du ersätta den?").replace("%1", str(path)),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        box = plain_message_box(self, QMessageBox.Icon.Question, self.tr("Filen finns redan"),
+                                self.tr("%1 finns redan. Vill du ersätta den?").replace("%1", str(path)),
+                                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes
 

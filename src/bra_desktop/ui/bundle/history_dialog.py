@@ -27,8 +27,8 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.store.errors import RegisterError
-from bra_desktop.ui.bundle.widgets import plain_items, plain_label
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
 
@@ -129,11 +129,10 @@ class HistoryDialog(QDialog):
                             .replace("%1", receipt.file_name))
 
     def _confirm(self, receipt: BundleReceipt) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Ångra import"),
+        box = plain_message_box(
+            self, QMessageBox.Icon.Question, self.tr("Ångra import"),
             self.tr("Ångra importen av %1? Registret återställs till hur det var före importen.")
             .replace("%1", receipt.file_name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         return box.exec() == QMessageBox.StandardButton.Yes

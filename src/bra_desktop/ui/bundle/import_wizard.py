@@ -45,9 +45,10 @@ from bra_desktop.store.queries import origin_names
 from bra_desktop.store.register import Register
 from bra_desktop.ui.bundle.batch_page import BatchEntry, BatchPage, State, mark_same_bundles
 from bra_desktop.ui.bundle.preview_page import PreviewPage
-from bra_desktop.ui.bundle.widgets import documents_folder, plain_items, plain_label, plain_tooltip
+from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Job, JobCancelled, Operation, Progress, ProgressPanel
+from bra_desktop.ui.plain_text import plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
 log = logging.getLogger(__name__)
@@ -237,7 +238,7 @@ class ImportWizard(QDialog):
                 continue
             self.files.append(path)
             (item,) = plain_items(f"{path.name}   ({path.parent})")
-            item.setToolTip(plain_tooltip(str(path)))
+            item.setToolTip(plain_tooltip(str(path), wrap=True))
             self.files_model.appendRow(item)
         self._update_files_buttons()
 

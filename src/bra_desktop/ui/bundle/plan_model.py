@@ -24,7 +24,7 @@ from PySide6.QtGui import QColor, QFont
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, FieldDiff, ImportPlan, PlannedRecord
 from bra_desktop.bundle.report import display, field_label
 from bra_desktop.domain.fields import KINDS
-from bra_desktop.ui.bundle.widgets import plain_tooltip
+from bra_desktop.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -75,7 +75,7 @@ def field_rows(record: PlannedRecord) -> list[FieldRow]:
 
 def _tooltip(text: str | None) -> str | None:
     """The whole text of a cell too long for its column (a description, many municipalities)."""
-    return plain_tooltip(text) if text and (len(text) > 40 or "\n" in text) else None
+    return plain_tooltip(text, wrap=True) if text and (len(text) > 40 or "\n" in text) else None
 
 
 def action_heading(action: Action, language: str) -> str:

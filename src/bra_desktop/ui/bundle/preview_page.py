@@ -38,7 +38,7 @@ from bra_desktop.domain.producer import owner_name
 from bra_desktop.ui.bundle.plan_model import (
     BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel, action_heading,
 )
-from bra_desktop.ui.bundle.widgets import plain_items, plain_label
+from bra_desktop.ui.plain_text import plain_items, plain_label
 from bra_desktop.ui.service import RegisterService
 
 EXPAND_RECORDS_UP_TO = 100

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.commands import DeleteRecordCommand, command_failures, error_message, quoted_title
 from bra_desktop.ui.forms.dialog import RecordFormDialog
+from bra_desktop.ui.plain_text import plain_auto_text, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
 
@@ -58,11 +59,11 @@ def confirm_and_delete(parent: QWidget | None, service: RegisterService, undo_st
     try:
         command = DeleteRecordCommand(service, kind_key, record_ids, command_failures(undo_stack))
     except RegisterError as error:  # a record vanished since the list was shown
-        QMessageBox.warning(parent, failed, error_message(service, error))
+        QMessageBox.warning(parent, failed, plain_auto_text(error_message(service, error)))
         return False
     undo_stack.push(command)
     if command.error is not None:
-        QMessageBox.warning(parent, failed, error_message(service, command.error))
+        QMessageBox.warning(parent, failed, plain_auto_text(error_message(service, command.error)))
         return False
     return True
 
@@ -75,11 +76,11 @@ def _confirmed(parent: QWidget | None, service: RegisterService, kind_key: str, 
     else:
         question = QCoreApplication.translate("RecordActions", "Vill du ta bort {count} {kinds}?").format(
             count=count, kinds=service.kind(kind_key).plural(service.language).lower())
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordActions", "Ta bort"),
-                      question, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(QCoreApplication.translate(
-        "RecordActions",
-        "Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z."))
+    box = plain_message_box(
+        parent, QMessageBox.Icon.Question, QCoreApplication.translate("RecordActions", "Ta bort"), question,
+        QMessageBox.StandardButton.NoButton, informative=QCoreApplication.translate(
+            "RecordActions",
+            "Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z."))
     delete = box.addButton(QCoreApplication.translate("RecordActions", "Ta bort"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(QCoreApplication.translate("RecordActions", "Avbryt"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)

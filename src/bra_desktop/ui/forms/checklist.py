@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from bra_desktop.ui.forms.choices import Choice
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -90,8 +91,10 @@ class ChecklistModel(QAbstractListModel):
         if not index.isValid():
             return None
         choice = self._choices[self._rows[index.row()]]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return choice.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(choice.text)
         if role == Qt.ItemDataRole.CheckStateRole:
             checked = choice.value in self._checked
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
@@ -146,8 +149,7 @@ class Checklist(QWidget):
         if filterable:
             self.only_checked = QCheckBox(self.tr("Visa bara valda"), self)
             self.only_checked.toggled.connect(self._apply_filter)
-            count = QLabel(self)
-            count.setTextFormat(Qt.TextFormat.PlainText)
+            count = plain_label("", self, wrap=False)
             self.model.sig_checked_changed.connect(lambda: self._show_count(count))
             self._show_count(count)
             footer = QHBoxLayout()

@@ -20,7 +20,8 @@ from bra_desktop.ui.commands import (
     CreateRecordCommand, EditRecordCommand, command_failures, error_message, new_record_text, quoted_title,
 )
 from bra_desktop.ui.forms.choices import producer_name
-from bra_desktop.ui.forms.form import RecordForm, error_label, plain_label, show_message
+from bra_desktop.ui.forms.form import RecordForm, error_label, show_message
+from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.service import RegisterService
 
 NOTE_STYLE = "background: #fff4ce; border: 1px solid #e0c97a; border-radius: 3px; padding: 6px;"
@@ -47,7 +48,6 @@ class RecordFormDialog(QDialog):
 
         layout = QVBoxLayout(self)
         self.note_label = plain_label(self._note(), self)
-        self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet(NOTE_STYLE)
         self.note_label.setVisible(bool(self.note_label.text()))
         layout.addWidget(self.note_label)
@@ -64,7 +64,6 @@ class RecordFormDialog(QDialog):
         """Why Save is disabled (left) and the buttons (right); a read-only record only closes."""
         footer = QHBoxLayout()
         self.hint_label = plain_label("", self)
-        self.hint_label.setWordWrap(True)
         footer.addWidget(self.hint_label, 1)
         self.buttons = QDialogButtonBox(self)
         self.save_button: QPushButton | None = None

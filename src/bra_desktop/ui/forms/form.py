@@ -22,23 +22,16 @@ from bra_desktop.store.repository import StoredRecord
 from bra_desktop.ui.forms.editors import FieldEditor
 from bra_desktop.ui.forms.factory import editor_for
 from bra_desktop.ui.forms.sections import Section, is_wide, sections
+from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.service import RegisterService
 
 VALIDATION_DELAY_MS = 200
 ERROR_STYLE = "color: #b3261e;"
 
 
-def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A label that shows register text as it is, never as rich text."""
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 def error_label(parent: QWidget | None = None) -> QLabel:
     """A red, wrapping, plain-text label, hidden while it has nothing to say."""
     label = plain_label("", parent)
-    label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     label.hide()
     return label
@@ -97,14 +90,13 @@ class RecordForm(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         if section == Section.CONTACT:
-            heading = plain_label(self.tr("Personuppgifter"), page)
+            heading = plain_label(self.tr("Personuppgifter"), page, wrap=False)
             font = QFont(heading.font())
             font.setBold(True)
             heading.setFont(font)
             note = plain_label(self.tr(
                 "Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas "
                 "inte med i paket till andra, om du inte väljer det när du skapar paketet."), page)
-            note.setWordWrap(True)
             layout.addWidget(heading)
             layout.addWidget(note)
         form = QFormLayout()
@@ -131,7 +123,7 @@ class RecordForm(QWidget):
 
     def _label(self, spec: FieldSpec, editor: FieldEditor) -> QLabel:
         text = spec.label(self.service.language) + (" *" if spec.required else "")
-        label = plain_label(text)
+        label = plain_label(text, wrap=False)
         label.setBuddy(editor)
         if spec.required:
             label.setToolTip(self.tr("Måste fyllas i"))
