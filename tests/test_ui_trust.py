@@ -95,7 +95,7 @@ def test_a_pasted_key_shows_its_fingerprint_and_is_trusted_once_saved(qtbot, cou
     assert paste.sender_box.currentText() == "Brå" and paste.sender_box.findText("Stockholms län (01)") == -1
     paste.key_edit.setText("inte en nyckel")
     assert paste.fingerprint.text() == ""
-    paste._save()
+    paste.save_button.click()
     assert paste.error_label.isVisible() and "ingen nyckel" in paste.error_label.text()
     with register.session() as session:
         assert trusted_keys(session) == []
@@ -103,7 +103,7 @@ def test_a_pasted_key_shows_its_fingerprint_and_is_trusted_once_saved(qtbot, cou
     pasted = encode_key(key)
     paste.key_edit.setText(f"  {pasted[:20]}\n{pasted[20:]} ")  # as copied from an e-mail
     assert paste.fingerprint.text() == fingerprint(key)
-    paste._save()
+    paste.save_button.click()
     assert paste.result() == PasteKeyDialog.DialogCode.Accepted
     with register.session() as session:
         assert trusted_key(session, "BRA") == key

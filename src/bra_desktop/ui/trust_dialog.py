@@ -68,6 +68,7 @@ class PasteKeyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(plain_label(self.tr(
             "Jämför fingeravtrycket nedan med avsändarens (till exempel per telefon) innan du sparar. Från och med nu läses "
