@@ -5,7 +5,8 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from bra_desktop.bundle.export import CHANGES, export_bundle
-from bra_desktop.bundle.schema import SHEET_ORDER, sheet_for_kind
+from bra_desktop.bundle.schema import DATA_SHEETS, SHEET_ORDER, SystemField, sheet_for_kind
+from bra_desktop.domain.fields import FieldType
 
 from conftest import add
 
@@ -70,7 +71,7 @@ def test_every_row_has_its_own_values_and_each_column_its_style(register, tmp_pa
     # stored escaped (openpyxl shows the stored text; spreadsheets and the reader decode it to ola_x0041_)
     assert second["ändrad_av"].value == "ola_x005F_x0041_" and second["ändrad_av"].font.color.rgb.endswith("595959")
     assert second["version"].value == 1 and second["version"].fill.fgColor.rgb.endswith("E7E6E6")
-    assert not first["Rubrik"].has_style and not first["Antal deltagare"].has_style
+    assert first["Rubrik"].number_format == "@" and not first["Antal deltagare"].has_style  # text format: see below
 
 
 def test_contact_details_only_when_asked(register, tmp_path):
@@ -93,3 +94,37 @@ def test_county_exports_only_its_own_records_and_changes_scope(register, tmp_pat
     ids = {r[rows[0].index("id")] for r in rows[1:]}
     assert ids == {second.id} and first.id not in ids
     assert sheet_for_kind("activity").name == "Aktiviteter"
+
+
+NOT_TEXT = {FieldType.DATE, FieldType.INTEGER}
+
+
+def test_text_columns_are_in_excels_text_format(register, tmp_path):
+    """A person editing a text cell in Excel keeps text (0180, 01, 556036-0793, =…), not a number or
+    a formula: every text cell, and every text column for the cells typed below the rows, has
+    Excel's text format `@`; dates and numbers do not. Info and Kodlistor too."""
+    network = add(register, "network", name="=Nätverket", active_from=date(2025, 1, 1), active_to=date(2027, 1, 1))
+    org = add(register, "organisation", name="0180", org_number="556036-0793", municipality_code="0180")
+    activity = add(register, "activity", title="+46", network_id=network.id, organisations=[org.id], municipalities=["0180"],
+                   subject_areas=["UNGA"], participants=12, end_date=date(2026, 3, 13), description="-3", target_group="UNGA")
+    add(register, "commitment", title="@ansvar", network_id=network.id, responsible_org_id=org.id, due_date=date(2026, 6, 1),
+        activities=[activity.id], progress_note="01")
+    add(register, "problem_area", title="Bedrägerier", first_observed=date(2025, 5, 1), municipalities=["0180"],
+        activities=[activity.id], description="text")
+    book = load_workbook(export_bundle(register, tmp_path, user="anna").path)
+    for sheet in DATA_SHEETS:
+        ws = book[sheet.name]
+        header = [cell.value for cell in ws[1]]
+        assert [column.label_sv for column in sheet.columns] == header
+        [row] = ws.iter_rows(min_row=2)
+        for column, cell in zip(sheet.columns, row):
+            text = column.key != SystemField.VERSION and (column.field is None or column.field.type not in NOT_TEXT)
+            whole = ws.column_dimensions[cell.column_letter].number_format
+            if cell.value is not None:
+                assert (cell.number_format == "@") == text, (sheet.name, column.label_sv, cell.number_format)
+            assert (whole == "@") == text, (sheet.name, column.label_sv, whole)
+            assert text or cell.value is not None, (sheet.name, column.label_sv)  # every date and number is tried
+    info = {row[0].value: row[1] for row in book["Info"].iter_rows() if len(row) > 1 and row[0].value}
+    assert info["format_version"].value == 1 and info["format_version"].number_format != "@"
+    assert info["bundle_id"].number_format == "@" and info["producer"].value == "01" and info["producer"].number_format == "@"
+    assert all(cell.number_format == "@" for row in book["Kodlistor"].iter_rows() for cell in row if cell.value is not None)

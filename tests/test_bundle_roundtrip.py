@@ -26,6 +26,7 @@ from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.orgnumber import luhn_ok
+from bra_desktop.domain.validation import forbidden_character
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.repository import create_record, delete_record, update_record
@@ -45,7 +46,9 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
-any_char = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")) | st.sampled_from(_LETTERS + "\t")
+any_char = (st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp"))
+            .filter(lambda char: forbidden_character(char) is None)  # what entry accepts (bidi controls are not)
+            | st.sampled_from(_LETTERS + "\t"))
 words = st.text(alphabet=st.sampled_from(_LETTERS), min_size=1, max_size=30) | st.text(alphabet=any_char, min_size=1, max_size=20)
 prefix = st.sampled_from(["", "", "=", "+", "-", "@", "'", "_x0041_"])
 line = st.builds(lambda p, parts: _clean(p + "".join(parts)), prefix, st.lists(words | st.sampled_from(_TRICKY), min_size=1, max_size=4))

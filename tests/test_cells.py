@@ -7,9 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
-from bra_desktop.bundle.cells import CellError, cell_reader
+from bra_desktop.bundle.cells import CellError, cell_reader, escape_text, read_count, read_date, read_version
 from bra_desktop.domain.content import normalise_value
 from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.validation import MAX_VERSION
 
 SAMPLES = [None, "", "   ", "  Träff  ", "rad 1\r\nrad 2", "rad 1\rrad 2\r\n", "x\r", 5, 5.0, 180, "0180", "180",
            "unga; vald ;UNGA", "VALD,unga", " ; ", date(2026, 1, 5), datetime(2026, 1, 5, 0, 0),
@@ -41,3 +42,81 @@ def test_a_cell_read_is_a_normalised_value(kind, spec):
 ])
 def test_what_spreadsheets_do_to_cells_is_undone(kind, field, cell, expected):
     assert cell_reader(KINDS[kind].field(field))(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (date(2026, 3, 12), date(2026, 3, 12)),
+    (datetime(2026, 3, 12), date(2026, 3, 12)),  # a date cell: midnight is no time
+    (46093, date(2026, 3, 12)),
+    (46093.0, date(2026, 3, 12)),
+    (1, date(1900, 1, 1)),  # Excel's serials before its 29 February 1900 count from 1900-01-01 ...
+    (59, date(1900, 2, 28)),
+    (61, date(1900, 3, 1)),  # ... and after it one day less
+    ("2026-03-12", date(2026, 3, 12)),
+    ("  2026-03-12 ", date(2026, 3, 12)),
+    ("0202-02-01", date(202, 2, 1)),  # written as text: before spreadsheets' first date
+    ("", None),
+    ("   ", None),
+])
+def test_a_date_cell_is_read_as_exactly_that_date(cell, expected):
+    assert read_date(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "message"), [
+    ("2026-03-12 extra", "«2026-03-12 extra» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-03-12T10:00", "«2026-03-12T10:00» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-03-12 00:00:00", "«2026-03-12 00:00:00» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("20260312", "«20260312» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-W11-4", "«2026-W11-4» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-3-12", "«2026-3-12» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("٢٠٢٦-٠٣-١٢", "«٢٠٢٦-٠٣-١٢» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-02-29", "«2026-02-29» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    ("2026-04-31", "«2026-04-31» är inget datum (skriv ÅÅÅÅ-MM-DD)"),
+    (datetime(2026, 3, 12, 10, 0), "2026-03-12 10:00 är ett datum med klockslag; skriv bara datumet"),
+    (46093.5, "46093.5 är inget datum"),
+    (60.0, "60 är inget datum (den 29 februari 1900 finns inte)"),
+    (0, "0 är inget datum"),
+    (2_958_466, "2958466 är inget datum"),
+    (float("nan"), "nan är inget datum"),
+])
+def test_anything_more_or_less_than_a_date_is_refused(cell, message):
+    with pytest.raises(CellError) as refused:
+        read_date(cell)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(("read", "cell", "expected"), [
+    (read_version, 1, 1), (read_version, "1 000 000 000", MAX_VERSION), (read_version, None, None),
+    (read_count, 2**31 - 1, 2**31 - 1), (read_count, -5, -5),  # the rules refuse -5, with the field's name
+])
+def test_numbers_a_register_column_holds_are_read(read, cell, expected):
+    assert read(cell) == expected
+
+
+@pytest.mark.parametrize(("read", "cell", "message"), [
+    (read_version, 0, "0 är ingen giltig version (ett heltal från 1 till 1 000 000 000)"),
+    (read_version, -3, "-3 är ingen giltig version (ett heltal från 1 till 1 000 000 000)"),
+    (read_version, float(2**63), "9223372036854775808 är ingen giltig version (ett heltal från 1 till 1 000 000 000)"),
+    (read_count, 2**31, "2147483648 är utanför vad registret rymmer (±2 147 483 647)"),
+    (read_count, "-9e18", "-9000000000000000000 är utanför vad registret rymmer (±2 147 483 647)"),
+])
+def test_numbers_no_register_column_holds_are_refused(read, cell, message):
+    with pytest.raises(CellError) as refused:
+        read(cell)
+    assert str(refused.value) == message
+
+
+def test_a_count_column_is_read_within_what_a_column_holds():
+    with pytest.raises(CellError):
+        cell_reader(KINDS["activity"].field("participants"))(2**63)
+
+
+@pytest.mark.parametrize(("text", "stored"), [
+    ("Träff", "Träff"),
+    ("a\x00b\x07c\x1fd\ufffee\ud800", "a\ufffdb\ufffdc\ufffdd\ufffde\ufffd"),
+    ("tab\tny\nrad\r", "tab\tny\nrad\r"),  # what XML 1.0 carries stays
+    ("ola_x0041_\x00", "ola_x005F_x0041_\ufffd"),
+])
+def test_escaped_text_is_storable_and_reads_back(text, stored):
+    """A character XML 1.0 cannot carry becomes U+FFFD, visibly, instead of failing the workbook."""
+    assert escape_text(text) == stored

@@ -124,3 +124,41 @@ def test_every_kind_describes_its_table():
             assert spec.name in columns, (kind.key, spec.name)
         for spec in kind.multi_fields:
             assert spec.link is not None and spec.name not in columns
+
+
+@pytest.mark.parametrize(("field", "text", "code"), [
+    ("title", "Träff \u202eavsiktligt", "U+202E"),  # right-to-left override
+    ("title", "\u202aTräff", "U+202A"),
+    ("title", "Träff \u2067unga\u2069", "U+2067"),  # right-to-left isolate
+    ("title", "Tr\u200bäff", "U+200B"),  # zero-width space
+    ("title", "Tr\u200eäff", "U+200E"),  # left-to-right mark
+    ("title", "Träff\u2060", "U+2060"),  # word joiner
+    ("title", "\ufeffTräff", "U+FEFF"),  # byte-order mark
+    ("title", "Träff \u061c", "U+061C"),  # Arabic letter mark
+    ("title", "Tr\u200däff", "U+200D"),  # a joiner between Latin letters joins nothing
+    ("title", "Tr\u200cäff", "U+200C"),
+    ("title", "\u200d👩", "U+200D"),  # at an end
+    ("title", "👩 \u200d💻", "U+200D"),  # beside a space
+    ("description", "Rad ett\n\u2066rad två", "U+2066"),
+])
+def test_invisible_characters_that_hide_or_reverse_text_are_refused(field, text, code):
+    problems = validate(ACTIVITY, activity(**{field: text}), REF)
+    label = ACTIVITY.field(field)
+    assert [(p.field, p.message_sv, p.message_en) for p in problems] == [(
+        field, f"{label.label_sv} innehåller ett osynligt tecken som kan dölja eller vända text ({code}).",
+        f"{label.label_en} contains an invisible character that can hide or reverse text ({code}).",
+    )]
+
+
+@pytest.mark.parametrize("text", [
+    "Ödmjukt tack för åtgärden – «Ärende» 5 °C",
+    "Sámediggi čoahkkin Árjepluovves: đ ŋ š ŧ ž",  # northern Sami
+    "اجتماع الشبكة الإقليمية",  # Arabic, right to left by itself
+    "می\u200cخواهم",  # Persian: a zero-width non-joiner inside a word
+    "क्\u200dष",  # Devanagari: a zero-width joiner after a virama
+    # emoji with zero-width joiners, a skin tone, a flag, and Scotland's flag (tag characters)
+    "Träff 👩\u200d💻 👨\u200d👩\u200d👧 🏳\ufe0f\u200d🌈 👍🏽 ❤\ufe0f\u200d🔥 🇸🇪 "
+    "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",
+])
+def test_the_worlds_text_and_emoji_are_accepted(text):
+    assert validate(ACTIVITY, activity(title=text, description=f"{text}\n{text}"), REF) == []

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from bra_desktop.bundle.cells import (
-    CellError, bool_to_cell, cell_reader, read_bool, read_date, read_integer, read_text, to_cell,
+    CellError, bool_to_cell, cell_reader, read_bool, read_count, read_date, read_integer, read_text, read_version, to_cell,
 )
 from bra_desktop.bundle.formulas import SCAN_ERRORS, Extent, ScannedPart, SheetScan, scan_part, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
@@ -44,6 +44,7 @@ from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL, parse_owner
 from bra_desktop.domain.signing import decode_key
+from bra_desktop.domain.validation import forbidden_character
 from bra_desktop.heap import release_freed_memory
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
@@ -691,13 +692,16 @@ class _RowReader:
                 updated_at = datetime.fromisoformat(text)
             except ValueError:
                 problems.append(self._problem(offset, labels[SystemField.UPDATED_AT], f"«{text}» är ingen tidpunkt"))
+        updated_by = system.get(SystemField.UPDATED_BY)
+        if updated_by and (bad := forbidden_character(updated_by)):  # not in the row check, and kept as it is
+            problems.append(self._problem(offset, labels[SystemField.UPDATED_BY], f"innehåller {bad[0]}"))
         if problems:
             return self._rejected(offset, cells, problems, record_id)
         digest = row_hash if content is None else normalised_hash(content)
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
-            updated_by=system.get(SystemField.UPDATED_BY) or "", deleted=system[SystemField.DELETED] or False,
+            updated_by=updated_by or "", deleted=system[SystemField.DELETED] or False,
             content_hash=digest, row_hash_ok=row_hash == digest, _content=content,
             _unread=(self, offset, self.business_cells(cells)) if content is None else None,
         )
@@ -746,10 +750,10 @@ def _picker(positions: list[int]) -> Callable[[list[Any]], tuple[Any, ...]]:
     return itemgetter(*positions)
 
 
-_NOT_TEXT = (read_date, read_integer, read_bool)
+_NOT_TEXT = (read_date, read_count, read_version, read_bool)
 """Cell readers that take numbers, dates or yes/no, not text."""
 _SYSTEM_READERS = (
-    (SystemField.ID, read_text), (SystemField.ORIGIN, read_text), (SystemField.VERSION, read_integer),
+    (SystemField.ID, read_text), (SystemField.ORIGIN, read_text), (SystemField.VERSION, read_version),
     (SystemField.DELETED, read_bool), (SystemField.UPDATED_AT, read_text), (SystemField.UPDATED_BY, read_text),
     (SystemField.ROW_HASH, read_text),
 )
@@ -821,6 +825,11 @@ def _read_code_lists(contents: BundleContents, rows: list[list[Any]]) -> list[di
         if not (item["list_name"] and item["code"] and item["label_sv"]):
             raise BundleError(f"Fliken {CODE_SHEET}, rad {order}: lista, kod och etikett_sv måste fyllas i.",
                               f"Sheet {CODE_SHEET}, row {order}: list, code and label_sv are required.")
+        for column in CODE_COLUMNS:
+            if (text := item[column.key]).__class__ is str and (bad := forbidden_character(text)):
+                raise BundleError(
+                    f"Fliken {CODE_SHEET}, rad {order}, kolumn {column.label_sv}: texten innehåller {bad[0]}.",
+                    f"Sheet {CODE_SHEET}, row {order}, column {column.label_en}: the text contains {bad[1]}.")
         item["label_en"] = item["label_en"] or item["label_sv"]
         items.append(item)
     return items

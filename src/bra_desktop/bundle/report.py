@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from bra_desktop.bundle.cells import text_cell
 from bra_desktop.bundle.plan import DELETED_FIELD, Action, ImportPlan, PlannedRecord
 from bra_desktop.bundle.reader import RejectedRow
 from bra_desktop.bundle.schema import DATA_SHEETS
@@ -111,11 +112,9 @@ def save_rejected_rows(rejected: list[RejectedRow], path: Path) -> Path:
 
 
 def _append(ws: Any, values: list[Any]) -> None:
-    """Append a row, keeping formula-looking text as text (openpyxl takes `=…` for a formula)."""
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    """Append a row, its text in text cells (`cells.text_cell`): whatever a stranger's file held,
+    it is written, and none of it as a formula."""
+    ws.append([text_cell(ws, value) if isinstance(value, str) else value for value in values])
 
 
 def save_plan_report(plan: ImportPlan, path: Path) -> Path:

@@ -64,6 +64,11 @@ class Column:
     def labels(self) -> tuple[str, str]:
         return (self.label_sv, self.label_en)
 
+    @property
+    def holds_text(self) -> bool:
+        """Whether the column's cells are text, not numbers or dates (`cells.TEXT_FORMAT`)."""
+        return self.key != SystemField.VERSION and (self.field is None or self.field.type not in _NOT_TEXT_TYPES)
+
 
 @dataclass(frozen=True)
 class DataSheet:
@@ -86,6 +91,7 @@ _WIDTHS = {
     FieldType.REF: 38, FieldType.REFS: 40, FieldType.ORG_NUMBER: 14, FieldType.EMAIL: 26, FieldType.PHONE: 16,
 }
 _READABLE = {FieldType.REF, FieldType.REFS, FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES}
+_NOT_TEXT_TYPES = {FieldType.DATE, FieldType.INTEGER}
 
 
 def _columns(kind: RecordKind) -> tuple[Column, ...]:

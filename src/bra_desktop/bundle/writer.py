@@ -27,7 +27,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from bra_desktop import __version__
-from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, FORMULA_PREFIXES, bool_to_cell, escape_text, to_cell
+from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, TEXT_FORMAT, bool_to_cell, escape_text, text_cell, to_cell
 from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256, file_sha256
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
@@ -36,7 +36,7 @@ from bra_desktop.bundle.schema import (
 from bra_desktop.bundle.signature import sign_info
 from bra_desktop.domain.content import Content, normalised_hash
 from bra_desktop.domain.fields import FieldType
-from bra_desktop.domain.models import CodeItem
+from bra_desktop.domain.models import LONG_TEXT_MAX, CodeItem
 from bra_desktop.domain.signing import encode_key, public_key_of
 from bra_desktop.store.repository import StoredRecord
 
@@ -89,7 +89,8 @@ class _DataSheet(WriteOnlyWorksheet):
     than half of a bundle's cells) only after trying it as a plain value and failing, with an
     exception and the cell's repr: a sixth of a national export. Here each column has one cell,
     made with the column's style, that a row's value is put in just before openpyxl writes it.
-    Text is always stored as text, never taken for a formula (DESIGN §3).
+    Text is always stored as text, never taken for a formula (DESIGN §3), and as `escape_text`
+    gives it, which every text cell of every sheet goes through here.
 
     Two things of openpyxl 3.1's write-only sheet are relied on (pinned in pyproject.toml): rows
     pass through `_values_to_row`, and each cell it yields is written before the next is asked
@@ -112,7 +113,8 @@ class _DataSheet(WriteOnlyWorksheet):
         for (cell, keep_empty), value in zip(self._cells, values):
             kind = value.__class__
             if kind is str:
-                cell._value = cell.check_string(value)  # openpyxl's checks (and cut at 32,767 characters)
+                # escaped, it is storable: of openpyxl's `check_string`, only the cut to a cell's size is left
+                cell._value = escape_text(value)[:LONG_TEXT_MAX]
                 cell.data_type = "s"
             elif value is None:
                 if not keep_empty:
@@ -126,10 +128,6 @@ class _DataSheet(WriteOnlyWorksheet):
             yield cell
 
 
-def _text_cell(value: str | None) -> str | None:
-    return None if value is None else escape_text(value)
-
-
 def _date_cell(value: date | None) -> date | str | None:
     if value is not None and value < EXCEL_FIRST_DATE:  # a spreadsheet cannot hold it as a date;
         return value.isoformat()  # the reader takes ISO text
@@ -141,7 +139,7 @@ _SYSTEM_VALUES: dict[SystemField, RecordValue] = {
     SystemField.ORIGIN: lambda record, content, row_hash: record.origin,
     SystemField.VERSION: lambda record, content, row_hash: record.version,
     SystemField.UPDATED_AT: lambda record, content, row_hash: record.updated_at.isoformat(timespec="seconds"),
-    SystemField.UPDATED_BY: lambda record, content, row_hash: _text_cell(record.updated_by),
+    SystemField.UPDATED_BY: lambda record, content, row_hash: record.updated_by,
     SystemField.DELETED: lambda record, content, row_hash: bool_to_cell(record.deleted),
     SystemField.ROW_HASH: lambda record, content, row_hash: row_hash,
 }
@@ -193,8 +191,10 @@ class BundleWriter:
         self._codes = sorted(code_items, key=lambda i: (i.list_name, i.sort_order, i.code))
         self._code_ranges = self._code_list_ranges()
         self._grey_style = _style(self._info, fill=_GREY, font=_GREY_TEXT)
+        self._grey_text_style = _style(self._info, fill=_GREY, font=_GREY_TEXT, number_format=TEXT_FORMAT)
         self._date_style = _style(self._info, number_format=_DATE_FORMAT, alignment=_TOP)
-        self._wrap_style = _style(self._info, alignment=_WRAP)
+        self._text_style = _style(self._info, number_format=TEXT_FORMAT)
+        self._wrap_style = _style(self._info, alignment=_WRAP, number_format=TEXT_FORMAT)
 
     # --- data sheets ---
 
@@ -227,9 +227,11 @@ class BundleWriter:
         return summary
 
     def _column_writer(self, column: Column) -> _ColumnWriter:
-        """How `column`'s cells are made: its value in a record, and its style."""
+        """How `column`'s cells are made: its value in a record, and its style (text columns in
+        Excel's text format, `cells.TEXT_FORMAT`)."""
         if column.role == ColumnRole.SYSTEM:
-            return _ColumnWriter(_SYSTEM_VALUES[SystemField(column.key)], self._grey_style, keep_empty=True)
+            grey = self._grey_text_style if column.holds_text else self._grey_style
+            return _ColumnWriter(_SYSTEM_VALUES[SystemField(column.key)], grey, keep_empty=True)
         spec = column.field
         name = spec.name
         if column.role == ColumnRole.READABLE:
@@ -237,40 +239,36 @@ class BundleWriter:
 
             def names(record: StoredRecord, content: Content, row_hash: str) -> str | None:
                 value = content[name]
-                text = readable(ref_kind, value if multi else ((value,) if value else ()))
-                return _text_cell(text)
+                return readable(ref_kind, value if multi else ((value,) if value else ()))
 
-            return _ColumnWriter(names, self._grey_style, keep_empty=True)
+            return _ColumnWriter(names, self._grey_text_style, keep_empty=True)
         if spec.multi:
-            return _ColumnWriter(lambda record, content, row_hash: to_cell(spec, content[name]))
+            return _ColumnWriter(lambda record, content, row_hash: to_cell(spec, content[name]), self._text_style)
         if spec.type == FieldType.DATE:
             return _ColumnWriter(lambda record, content, row_hash: _date_cell(content[name]), self._date_style)
         if spec.type == FieldType.INTEGER:
             return _ColumnWriter(lambda record, content, row_hash: content[name])
         if spec.type == FieldType.LONG_TEXT:
-            return _ColumnWriter(lambda record, content, row_hash: _text_cell(content[name]), self._wrap_style)
-        return _ColumnWriter(lambda record, content, row_hash: _text_cell(content[name]))
+            return _ColumnWriter(lambda record, content, row_hash: content[name], self._wrap_style)
+        return _ColumnWriter(lambda record, content, row_hash: content[name], self._text_style)
 
-    def _layout(self, ws: Any, columns: Iterable[Any]) -> None:
+    def _layout(self, ws: Any, columns: Iterable[Column]) -> None:
+        """Widths, the frozen header, and Excel's text format for the whole of each text column:
+        a cell a person fills in below the rows, or in an empty place, keeps what is typed as text."""
         ws.freeze_panes = "A2"
         for index, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(index)].width = column.width
+            dimension = ws.column_dimensions[get_column_letter(index)]
+            dimension.width = column.width
+            if column.holds_text:
+                dimension.number_format = TEXT_FORMAT
 
     def _header_cell(self, ws: Any, label: str, role: ColumnRole) -> WriteOnlyCell:
         cell = WriteOnlyCell(ws, value=label)
         cell.font = _BOLD
+        cell.number_format = TEXT_FORMAT
         if role != ColumnRole.BUSINESS:
             cell.fill = _GREY
             cell.comment = Comment(_SYSTEM_NOTE if role == ColumnRole.SYSTEM else _READABLE_NOTE, "bra-desktop")
-        return cell
-
-    def _text(self, ws: Any, value: str) -> Any:
-        """Text as a text cell: a leading `=` would otherwise become a formula in openpyxl."""
-        value = escape_text(value)
-        if not value.startswith(FORMULA_PREFIXES):
-            return value
-        cell = Cell(ws, row=1, column=1, value=value)
-        cell.data_type = "s"
         return cell
 
     def _drop_downs(self, ws: Any, sheet: DataSheet) -> None:
@@ -307,8 +305,8 @@ class BundleWriter:
         self._layout(ws, CODE_COLUMNS)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in CODE_COLUMNS])
         for item in self._codes:
-            ws.append([self._text(ws, item.list_name), self._text(ws, item.code), self._text(ws, item.label_sv), self._text(ws, item.label_en),
-                       bool_to_cell(item.active)])
+            ws.append([text_cell(ws, text) for text in
+                       (item.list_name, item.code, item.label_sv, item.label_en, bool_to_cell(item.active))])
         ws.auto_filter.ref = f"A1:E{len(self._codes) + 1}"
 
     def _write_info(self) -> None:
@@ -316,7 +314,7 @@ class BundleWriter:
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 70
         for line in INFO_TEXT:
-            ws.append([self._text(ws, line)])
+            ws.append([text_cell(ws, line)])
         ws.append([])
         header = self.header
         pairs: list[tuple[str, Any]] = [
@@ -339,7 +337,7 @@ class BundleWriter:
         pairs.append((InfoKey.SIGNER_KEY, encode_key(public_key_of(self._signing_key))))
         pairs.append((InfoKey.SIGNATURE, sign_info(self._signing_key, {str(key): value for key, value in pairs})))
         for key, value in pairs:
-            ws.append([self._header_cell(ws, str(key), ColumnRole.BUSINESS), self._text(ws, value) if isinstance(value, str) else value])
+            ws.append([self._header_cell(ws, str(key), ColumnRole.BUSINESS), text_cell(ws, value) if isinstance(value, str) else value])
 
     def finish(self) -> Path:
         """Write Kodlistor and Info, save under a temporary name and move it into place."""

@@ -9,6 +9,7 @@ in a `Reference`, so the rules stay pure and testable.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
@@ -19,7 +20,23 @@ from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.orgnumber import normalise_org_number
 
 MAX_PARTICIPANTS = 1_000_000
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+MAX_VERSION = 1_000_000_000
+"""The highest version a record may have. Versions are stored in INTEGER columns (at most
+2 147 483 647 on PostgreSQL), and every change adds one: a bundle's row may state any version up
+to this, and the register still has a billion changes left before its column is full."""
+
+_XML_ILLEGAL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+XML_ILLEGAL = re.compile(f"[{_XML_ILLEGAL_CHARACTERS}]")
+"""Characters XML 1.0 cannot carry, so no workbook can hold them (DESIGN §3)."""
+_HIDDEN_CHARACTERS = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+"""Invisible characters that change how text is shown, not what it says: bidirectional embeddings,
+overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) can show a
+text in another order than it is read and compared ("Trojan Source"); zero-width spaces and
+joiners, the word joiner, invisible operators and the byte-order mark (U+200B–U+200D, U+2060–U+2064,
+U+FEFF) make two texts that look the same differ, for search and for a person comparing them.
+(U+206A–U+206F are deprecated format characters of the same kind.)"""
+_FORBIDDEN = re.compile(f"[{_XML_ILLEGAL_CHARACTERS}{_HIDDEN_CHARACTERS}]")
+_JOINERS = "\u200c\u200d"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[\d\s\-()]{5,20}$")
 
@@ -127,16 +144,41 @@ def _check_text(spec: FieldSpec, value: str) -> Problem | None:
             f"{spec.label_sv} är för lång ({len(value)} tecken, högst {LONG_TEXT_MAX} ryms i en Excel-cell).",
             f"{spec.label_en} is too long ({len(value)} characters, an Excel cell holds at most {LONG_TEXT_MAX}).",
         )
-    bad = _XML_ILLEGAL.search(value)
+    bad = forbidden_character(value)
     if bad:
-        return Problem(
-            spec.name,
-            f"{spec.label_sv} innehåller ett otillåtet styrtecken (U+{ord(bad.group()):04X}).",
-            f"{spec.label_en} contains a forbidden control character (U+{ord(bad.group()):04X}).",
-        )
+        return Problem(spec.name, f"{spec.label_sv} innehåller {bad[0]}.", f"{spec.label_en} contains {bad[1]}.")
     if spec.type == FieldType.TEXT and "\n" in value:
         return Problem(spec.name, f"{spec.label_sv} ska vara en rad.", f"{spec.label_en} must be a single line.")
     return None
+
+
+def forbidden_character(text: str) -> tuple[str, str] | None:
+    """The first character of `text` that is refused at entry, said in Swedish and English (as
+    "ett otillåtet styrtecken (U+0007)"), or None.
+
+    Refused: what XML 1.0 cannot carry, and the invisible characters of `_HIDDEN_CHARACTERS`, but
+    for a joiner (U+200C, U+200D) that does a joiner's work (`_joins`): emoji sequences (woman,
+    joiner, laptop: a woman programmer) and words of Persian and Indic scripts need one, and there
+    it changes only how the characters beside it are drawn."""
+    for found in _FORBIDDEN.finditer(text):
+        char, code = found.group(), f"U+{ord(found.group()):04X}"
+        if XML_ILLEGAL.match(char):
+            return f"ett otillåtet styrtecken ({code})", f"a forbidden control character ({code})"
+        if not _joins(text, found.start()):
+            return (f"ett osynligt tecken som kan dölja eller vända text ({code})",
+                    f"an invisible character that can hide or reverse text ({code})")
+    return None
+
+
+def _joins(text: str, at: int) -> bool:
+    """Whether `text[at]` is a joiner between two characters that it can join: letters, marks or
+    symbols (emoji and their modifiers) outside ASCII and the Latin script. Between Latin letters,
+    at an end, beside a space or another invisible character, a joiner does nothing visible, and
+    only makes a text differ from one that looks the same."""
+    if text[at] not in _JOINERS or not 0 < at < len(text) - 1:
+        return False
+    return all(not char.isascii() and unicodedata.category(char)[0] in "LMS"
+               and not unicodedata.name(char, "").startswith("LATIN ") for char in (text[at - 1], text[at + 1]))
 
 
 def _check_codes(spec: FieldSpec, value: Any, old: Any, ref: Reference) -> list[Problem]:
