@@ -1,13 +1,15 @@
 """The `bra-desktop` command: with no subcommand it starts the app, with one it works headless.
 
 Every job the app offers runs here too, without Qt: the same library calls, a Swedish message on
-failure and a non-zero exit code, so scripts and scheduled tasks can rely on it.
+failure and a non-zero exit code, so scripts and scheduled tasks can rely on it. A damaged register's
+message says how to restore the newest backup that opens cleanly.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -17,6 +19,7 @@ from bra_desktop.domain.producer import NATIONAL
 
 if TYPE_CHECKING:
     from bra_desktop.context import AppContext
+    from bra_desktop.store.errors import RegisterError
 
 # The database layer (SQLAlchemy, SQLModel: most of a second) is imported by the commands that use
 # it, not here: `--version` and `--help` answer at once.
@@ -250,20 +253,48 @@ def _say_upgrading() -> None:
           "för ett stort register kan det ta någon minut …", file=sys.stderr, flush=True)
 
 
+def _restore_advice(error: RegisterError, ctx: AppContext, args: argparse.Namespace) -> str:
+    """For a damaged register: the command that restores the newest backup that opens cleanly."""
+    from bra_desktop.store.backup import newest_intact_backup
+    from bra_desktop.store.errors import RegisterDamaged
+
+    if not isinstance(error, RegisterDamaged):
+        return ""
+    backup = newest_intact_backup(ctx.paths.backup_dir)
+    if backup is None:
+        return f" Det finns ingen hel säkerhetskopia i {ctx.paths.backup_dir} att återställa."
+    where = [*(["--data-dir", args.data_dir] if args.data_dir else []), *(["--database", args.database] if args.database else [])]
+    command = shlex.join(["bra-desktop", *where, "restore", str(backup.path)])
+    return (f"\nDen senaste hela säkerhetskopian är från {backup.taken_at:%Y-%m-%d %H:%M} UTC. Återställ den med "
+            f"(det skadade registret sparas bredvid):\n  {command}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from bra_desktop.context import AppContext
     from bra_desktop.logging_setup import setup_logging
     from bra_desktop.store.errors import RegisterError
+    from bra_desktop.store.faults import storage_faults
 
-    ctx = AppContext.create(args.data_dir, args.database)
-    ctx.upgrade_notice = _say_upgrading
-    setup_logging(ctx.paths.log_file)
     try:
-        return args.handler(ctx, args)
+        ctx = AppContext.create(args.data_dir, args.database)
+        with storage_faults():
+            setup_logging(ctx.paths.log_file)
+    except RegisterError as error:  # a read-only data folder, say: there is no log to write to
+        if args.handler is cmd_gui:
+            from bra_desktop.ui.app import show_start_error
+
+            show_start_error(error)
+        print(f"Fel: {error.message_sv}", file=sys.stderr)
+        return 1
+    ctx.upgrade_notice = _say_upgrading
+    output = Path(args.out).resolve() if getattr(args, "out", None) else None
+    try:
+        with storage_faults(output):  # a full or read-only disk: named as the file the command writes, or its own
+            return args.handler(ctx, args)
     except RegisterError as error:
         log.warning("%s", error.message_sv)
-        print(f"Fel: {error.message_sv}", file=sys.stderr)
+        print(f"Fel: {error.message_sv}{_restore_advice(error, ctx, args)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)

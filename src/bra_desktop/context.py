@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bra_desktop.paths import AppPaths, resolve_paths
 from bra_desktop.settings import Settings, load_settings, save_settings
+from bra_desktop.store.faults import storage_faults
 from bra_desktop.store.register import Register, open_register
 
 
@@ -20,7 +21,9 @@ class AppContext:
 
     @classmethod
     def create(cls, data_dir: str | None = None, database: str | None = None) -> AppContext:
-        paths = resolve_paths(data_dir).ensure()
+        """The context for `data_dir`; a folder that cannot be made or written is a RegisterError naming it."""
+        with storage_faults():
+            paths = resolve_paths(data_dir).ensure()
         return cls(paths=paths, settings=load_settings(paths.settings_file), database_override=database)
 
     @property
@@ -37,4 +40,5 @@ class AppContext:
                              on_upgrade=on_upgrade or self.upgrade_notice)
 
     def save_settings(self) -> None:
-        save_settings(self.paths.settings_file, self.settings)
+        with storage_faults(self.paths.settings_file):
+            save_settings(self.paths.settings_file, self.settings)

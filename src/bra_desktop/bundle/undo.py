@@ -4,7 +4,8 @@ While an import is applied, the state before it of everything it touches is kept
 (in the same transaction): each record it wrote, each sync base it moved, each code it added or
 changed. Undo writes those states back in one transaction. This works the same on SQLite and on a
 PostgreSQL server (where there is no backup file to go back to), and only while nothing has happened
-since the import: an edit, another import or an export after it would be lost or contradicted.
+since the import: an edit, a change to the code lists, another import or an export after it would be
+lost or contradicted.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
 
-CODE_TABLE = "code_item"
+CODE_TABLE = CodeItem.__tablename__
 UNDONE = "ångrad:"
 """The change log's source of the changes that undo an import: this, then the bundle id."""
 _BASE_COLUMNS = ("content", "content_hash", "deleted", "version", "bundle_id")
@@ -150,8 +151,11 @@ def _why_not(session: Session, receipt_id: int) -> str | None:
     # Later imports that were undone since leave the register as this import left it: their own
     # changes and those of their undoing may stand between, nothing else.
     passed = {source for r in later for source in (r.bundle_id, f"{UNDONE}{r.bundle_id}")}
-    sources = set(session.scalars(select(ChangeLog.source).where(ChangeLog.id > receipt.last_change_id).distinct()))
-    if not sources <= passed:
+    since = select(ChangeLog.table_name, ChangeLog.source).where(ChangeLog.id > receipt.last_change_id).distinct()
+    changed = {(table, source) for table, source in session.execute(since) if source not in passed}
+    if any(table == CODE_TABLE for table, _ in changed):
+        return "Kodlistorna har ändrats efter importen; den kan inte längre ångras i ett steg."
+    if changed:
         return "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
     return None
 

@@ -7,7 +7,9 @@ the national bundle carries the lists (the `Kodlistor` sheet) and a county's imp
 
 Codes are never deleted: a retired code (`active` False) stays valid on the records that already have
 it, and is no longer offered or accepted for new values (`domain.validation`, `ui.forms.choices`).
-A new code goes last in its list.
+A new code goes last in its list. Every change is logged in the change log like a record's, under
+its list's name: undoing an import refuses once the lists changed after it (`bundle.undo`), and a
+planned import is stale once they changed after the plan (`bundle.apply`).
 
 Every change checks its input and refuses with a `RegisterError` whose Swedish message says what to
 do: the code in capitals A–Z, digits and underscores like the existing codes, no code twice in a
@@ -17,14 +19,15 @@ another code of the list.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.models import CodeItem
+from bra_desktop.domain.models import ChangeLog, CodeItem
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 
@@ -125,6 +128,7 @@ def add_code(register: Register, list_name: str, code: str, label_sv: str, label
         session.add(item)
         session.flush()
         added = _code(item)
+        _log_change(session, "create", None, added, user)
     log.info("Code %s/%s added by %s", list_name, code, user or "?")
     return added
 
@@ -137,9 +141,11 @@ def rename_code(register: Register, list_name: str, code: str, label_sv: str, la
         existing = _list(session, list_name)
         item = _find(existing, list_name, code)
         _check_unique_labels(existing, item.code, label_sv, label_en, list_name)
+        before = _code(item)
         item.label_sv, item.label_en = label_sv, label_en
         session.flush()
         renamed = _code(item)
+        _log_change(session, "update", before, renamed, user)
     log.info("Code %s/%s renamed by %s", list_name, code, user or "?")
     return renamed
 
@@ -166,11 +172,20 @@ def _set_active(register: Register, list_name: str, code: str, active: bool, use
                 f"{item.code} is the only code in use in the list {_title(list_name, 'en')}. At least one code must "
                 "stay in use; add or take another code into use first.",
             )
+        before = _code(item)
         item.active = active
         session.flush()
         changed = _code(item)
+        _log_change(session, "update", before, changed, user)
     log.info("Code %s/%s %s by %s", list_name, code, "taken into use" if active else "retired", user or "?")
     return changed
+
+
+def _log_change(session: Session, action: str, before: Code | None, after: Code, user: str) -> None:
+    """Log the change under the list's name (a list and a code together may be longer than a record id)."""
+    session.add(ChangeLog(user=user, table_name=CodeItem.__tablename__, record_id=after.list_name, action=action,
+                          before=json.dumps(asdict(before), ensure_ascii=False) if before else None,
+                          after=json.dumps(asdict(after), ensure_ascii=False)))
 
 
 # --- checks ---------------------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from sqlmodel import Session
 from bra_desktop.domain.models import County, RegisterInfo
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.paths import restrict_file_to_owner
-from bra_desktop.store.backup import backup_database
+from bra_desktop.store.backup import backup_database, remove_abandoned_partials
 from bra_desktop.store.engine import create_register_engine, display_url, sqlite_file
 from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
+from bra_desktop.store.faults import storage_faults
 from bra_desktop.store.seed import seed_reference_data
 
 SCHEMA_REVISION = "0005"
@@ -117,24 +118,35 @@ def open_register(url: str, backup_dir: Path | None = None, on_upgrade: Callable
     national one (a window says so meanwhile)."""
     database = sqlite_file(url)
     if database is not None:
-        database.parent.mkdir(parents=True, exist_ok=True)
-        _create_private_file(database)
-    engine = _engine(url)
-    register = Register(engine=engine, url=url, backup_dir=backup_dir)
+        with storage_faults(database):
+            database.parent.mkdir(parents=True, exist_ok=True)
+            _create_private_file(database)
+        remove_abandoned_partials(database, backup_dir)
+    register = Register(engine=_engine(url), url=url, backup_dir=backup_dir)
     try:
-        with engine.connect() as connection:
+        _prepare(register, on_upgrade)
+    except BaseException:
+        register.close()  # a register refused (locked, damaged, too new …) stays closed: nothing holds its file
+        raise
+    return register
+
+
+def _prepare(register: Register, on_upgrade: Callable[[], None] | None) -> None:
+    """Upgrade, seed and protect a register just opened."""
+    try:
+        with register.engine.connect() as connection:
             revision = _schema_revision(connection)
     except OperationalError as error:
-        engine.dispose()
-        raise _unreachable(url, error) from error
+        raise _unreachable(register.url, error) from error
     if revision != SCHEMA_REVISION:
         _upgrade(register, revision, on_upgrade)
-    seed_reference_data(engine)
-    _give_signing_key(engine)
+    seed_reference_data(register.engine)
+    _give_signing_key(register.engine)
+    database = register.database_file
     if database is not None:
-        for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-            restrict_file_to_owner(path)
-    return register
+        with storage_faults(database):
+            for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+                restrict_file_to_owner(path)
 
 
 def _give_signing_key(engine: Engine) -> None:
@@ -197,7 +209,6 @@ def _upgrade(register: Register, revision: str | None, on_upgrade: Callable[[], 
     from bra_desktop.store import migrate  # Alembic costs a fifth of a second: load it only here
 
     if revision is not None and revision not in migrate.known_revisions():
-        register.engine.dispose()
         raise RegisterTooNew(
             "Registret har skapats av en nyare version av programmet. Uppdatera programmet.",
             "The register was made by a newer version of the app. Update the app.",

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from bra_desktop import APP_AUTHOR, APP_NAME, __version__
 from bra_desktop.context import AppContext
 from bra_desktop.resources import resource_path
-from bra_desktop.store.errors import RegisterError, RegisterUnreachable
+from bra_desktop.store.errors import RegisterDamaged, RegisterError, RegisterUnreachable
 from bra_desktop.store.register import Register
 from bra_desktop.ui.error_dialog import install_excepthook, register_error_box, show_register_error
 
@@ -60,7 +60,8 @@ def _open_register(ctx: AppContext) -> Register | None:
     """The register to work in, or None after telling why there is none.
 
     When the shared server named in the settings cannot be reached, the person may work in the
-    register on this computer this time (and change the setting there) rather than not at all.
+    register on this computer this time (and change the setting there) rather than not at all; when
+    the register is damaged, they may restore the newest backup that opens cleanly.
     """
     language = ctx.settings.language
     try:
@@ -72,15 +73,34 @@ def _open_register(ctx: AppContext) -> Register | None:
             return None
         if not _open_local_instead(error, language):
             return None
+        ctx.database_override = ctx.paths.database_url
+    except RegisterDamaged as error:
+        if not _restore_instead(ctx, error):
+            return None
     except RegisterError as error:
         show_register_error(None, error, language)
         return None
-    ctx.database_override = ctx.paths.database_url
     try:
         return _open_with_notice(ctx)
     except RegisterError as error:
         show_register_error(None, error, language)
         return None
+
+
+def _restore_instead(ctx: AppContext, error: RegisterDamaged) -> bool:
+    """Offer the newest backup that opens cleanly in place of the damaged register; True once restored."""
+    from bra_desktop.store.backup import newest_intact_backup, restore_database
+    from bra_desktop.ui.restore_dialog import ask_to_restore_damaged
+
+    backup = newest_intact_backup(ctx.paths.backup_dir)
+    if not ask_to_restore_damaged(error, backup, ctx.settings.language) or backup is None:  # None: just told so
+        return False
+    try:
+        restore_database(error.database, backup.path, ctx.paths.backup_dir)
+    except RegisterError as failure:
+        show_register_error(None, failure, ctx.settings.language)
+        return False
+    return True
 
 
 def _open_with_notice(ctx: AppContext) -> Register:
@@ -122,6 +142,14 @@ def _open_local_instead(error: RegisterError, language: str) -> bool:
     box.setStandardButtons(QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close)
     box.button(QMessageBox.StandardButton.Open).setText(QApplication.translate("app", "Öppna registret på datorn"))
     return box.exec() == QMessageBox.StandardButton.Open
+
+
+def show_start_error(error: RegisterError) -> None:
+    """Say in a window why the app cannot start before it has a context (a read-only data folder):
+    in Swedish, as no settings could be read."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translators(app, "sv")
+    show_register_error(None, error, "sv")
 
 
 def run_gui(ctx: AppContext) -> int:

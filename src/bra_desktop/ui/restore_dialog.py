@@ -1,17 +1,45 @@
-"""Choosing a backup to restore the register from (Arkiv → Återställ från säkerhetskopia…).
+"""Choosing a backup to restore the register from (Arkiv → Återställ från säkerhetskopia…), and at
+start, for a damaged register, the question whether to restore the newest backup that opens cleanly.
 
 Restoring replaces everything in the register, so the dialog asks once more before it accepts;
-the main window then does the restore, which first backs up the register as it is.
+the main window then does the restore, which first backs up the register as it is (a damaged one
+is moved aside instead).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget
 
 from bra_desktop.store.backup import BackupFile, list_backups
+from bra_desktop.store.errors import RegisterDamaged
+from bra_desktop.ui.error_dialog import register_error_box
+from bra_desktop.ui.plain_text import plain_tooltip
+
+
+def describe(backup: BackupFile) -> str:
+    """When the backup was taken (local time) and why."""
+    when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return f"{when}  {backup.reason}" if backup.reason else when
+
+
+def ask_to_restore_damaged(error: RegisterDamaged, backup: BackupFile | None, language: str) -> bool:
+    """Say that the register is damaged and offer `backup` (the newest that opens cleanly) in its place;
+    True if the person chose to restore it. Without a backup there is nothing to offer but the message."""
+    box = register_error_box(error, language)
+    if backup is None:
+        box.setInformativeText(QCoreApplication.translate(
+            "RestoreDialog", "Det finns ingen hel säkerhetskopia att återställa. Det skadade registret lämnas orört."))
+        box.exec()
+        return False
+    box.setInformativeText(QCoreApplication.translate(
+        "RestoreDialog", "Den senaste hela säkerhetskopian är från %1. Vill du återställa registret från den? "
+                         "Det skadade registret sparas bredvid under ett nytt namn.").replace("%1", describe(backup)))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Close)
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("RestoreDialog", "Återställ"))
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 class RestoreDialog(QDialog):
@@ -31,8 +59,8 @@ class RestoreDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget(self)
         for backup in self.backups:
-            item = QListWidgetItem(self._describe(backup), self.list)
-            item.setToolTip(str(backup.path))
+            item = QListWidgetItem(describe(backup), self.list)
+            item.setToolTip(plain_tooltip(str(backup.path)))
         if not self.backups:
             self.list.addItem(self.tr("Det finns inga säkerhetskopior ännu."))
             self.list.setEnabled(False)
@@ -51,10 +79,6 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, 380)
 
-    def _describe(self, backup: BackupFile) -> str:
-        when = backup.taken_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{when}  {backup.reason}" if backup.reason else when
-
     def selected_backup(self) -> BackupFile | None:
         row = self.list.currentRow()
         return self.backups[row] if 0 <= row < len(self.backups) else None
@@ -63,7 +87,7 @@ class RestoreDialog(QDialog):
         question = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Återställ registret"),
-            self.tr("Ersätta hela registret med säkerhetskopian från %1?").replace("%1", self._describe(backup)),
+            self.tr("Ersätta hela registret med säkerhetskopian från %1?").replace("%1", describe(backup)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
