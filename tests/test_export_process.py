@@ -58,3 +58,35 @@ def test_an_error_in_the_child_comes_back_with_its_messages(tmp_path, make_regis
         export_in_process(unowned.url, unowned.backup_dir, tmp_path / "x.xlsx", user="bo")
     assert raised.value.message_sv.startswith("Registret har ingen ägare ännu")
     assert raised.value.message_en.startswith("The register has no owner yet")
+
+
+def test_a_full_disk_in_the_child_comes_back_as_the_message_and_leaves_no_file(register, tmp_path, monkeypatch):
+    """The child's own work, run here so that the disk can be made full: an OSError from the
+    workbook's save is the message the command line gives too, not a crash with a traceback."""
+    import errno
+    import multiprocessing
+    import os
+
+    from openpyxl import Workbook
+
+    from bra_desktop.bundle.export_process import _export
+
+    def no_room(book, filename):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    add(register, "activity", title="Sparad")
+    monkeypatch.setattr(Workbook, "save", no_room)
+    parent, child = multiprocessing.Pipe()
+    parent.send(False)  # not cancelled, answered before the child asks at its last row
+    out = tmp_path / "ut" / "paket.xlsx"
+    out.parent.mkdir()
+    _export(child, multiprocessing.Event(), register.url, str(register.backup_dir), str(out), "bo", "full", False)
+    messages = []
+    while parent.poll():  # until the child's end of the pipe is closed
+        try:
+            messages.append(parent.recv())
+        except EOFError:
+            break
+    assert messages[-1][:2] == ("error", f"Disken är full: {out} kan inte skrivas. Ingenting har ändrats. "
+                                         "Frigör utrymme på disken och försök igen.")
+    assert list(out.parent.iterdir()) == [] and count(register, BundleReceipt) == 0

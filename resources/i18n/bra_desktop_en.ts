@@ -89,83 +89,83 @@
         <translation>Rejected rows and warnings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="290"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="291"/>
         <source>Avvisade rader: %1, varningar: %2</source>
         <translation>Rejected rows: %1, warnings: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="313"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="314"/>
         <source>kunde inte läsas: %1</source>
         <translation>could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="316"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="317"/>
         <source>redan inläst %1</source>
         <translation>already imported %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
         <source>samma paket som rad %1</source>
         <translation>the same bundle as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="321"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="322"/>
         <source>ingen rad kunde läsas</source>
         <translation>no row could be read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="323"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="324"/>
         <source>konflikter att avgöra</source>
         <translation>conflicts to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
         <source>att bekräfta (se detaljer)</source>
         <translation>to confirm (see details)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
         <source>klar att läsas in</source>
         <translation>ready to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="351"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="352"/>
         <source>lämnas utanför</source>
         <translation>left out</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="334"/>
         <source>redan inläst</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="335"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="336"/>
         <source>inläst: %1 poster ändrade</source>
         <translation>imported: %1 records changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="336"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="337"/>
         <source>inläst: ingenting behövde ändras</source>
         <translation>imported: nothing needed to change</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="338"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="339"/>
         <source>inte inläst: %1</source>
         <translation>not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="340"/>
         <source>inte inläst: avbrutet</source>
         <translation>not imported: cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="347"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="348"/>
         <source>inte inläst: konflikterna är inte avgjorda</source>
         <translation>not imported: the conflicts are not decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="349"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="350"/>
         <source>inte inläst: inte bekräftad</source>
         <translation>not imported: not confirmed</translation>
     </message>
@@ -173,32 +173,32 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="378"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="379"/>
         <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
         <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file&apos;s changes and decide its conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="394"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="395"/>
         <source>Visa detaljer…</source>
         <translation>Show details…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="395"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="396"/>
         <source>Visa vad den markerade filen ändrar och avgör dess konflikter</source>
         <translation>Show what the selected file changes and decide its conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="398"/>
         <source>Välj alla</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="399"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="400"/>
         <source>Välj ingen</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="447"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="448"/>
         <source>Markera en fil för att se mer.</source>
         <translation>Select a file to see more.</translation>
     </message>
@@ -224,17 +224,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="144"/>
         <source>Sök …</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="150"/>
         <source>Visa bara valda</source>
         <translation>Show only selected</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="176"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="178"/>
         <source>{checked} av {total} valda</source>
         <translation>{checked} of {total} selected</translation>
     </message>
@@ -247,27 +247,27 @@
         <translation>for example STUDIEBESOK</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="80"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="78"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="79"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="80"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="83"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="81"/>
         <source>Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. Etiketterna är det användarna ser.</source>
         <translation>The code is written in capitals A–Z, digits and underscores and cannot be changed later. The labels are what users see.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="85"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
@@ -275,109 +275,109 @@
 <context>
     <name>CodeListDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="120"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
         <source>Kodlistor</source>
         <translation>Code lists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="127"/>
         <source>Ändringar kommer till länen med nästa nationella paket. Koder tas aldrig bort: en kod som tas ur bruk finns kvar på de poster som redan har den men kan inte väljas för nya.</source>
         <translation>Changes reach the counties with the next national bundle. Codes are never deleted: a retired code stays on the records that already have it but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="134"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="130"/>
         <source>Kodlistorna ägs av Brå och kommer med det nationella paketet.</source>
         <translation>The code lists are owned by Brå and come with the national bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="139"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="163"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="157"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="158"/>
         <source>Byt namn…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="165"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="280"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="159"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="272"/>
         <source>Ta ur bruk</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="214"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="206"/>
         <source>%1: %2 koder, %3 i bruk</source>
         <translation>%1: %2 codes, %3 in use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="243"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="243"/>
         <source>Nej, ur bruk</source>
         <translation>No, retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="258"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="250"/>
         <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
         <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="279"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="271"/>
         <source>Ta i bruk</source>
         <translation>Take into use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="288"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="280"/>
         <source>Ny kod i %1</source>
         <translation>New code in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="296"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="288"/>
         <source>Byt namn på %1</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="310"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="302"/>
         <source>%1 är tillagd.</source>
         <translation>%1 has been added.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="318"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="310"/>
         <source>%1 har nya etiketter.</source>
         <translation>%1 has new labels.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="332"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="324"/>
         <source>%1 är i bruk igen.</source>
         <translation>%1 is in use again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="332"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="324"/>
         <source>%1 är ur bruk.</source>
         <translation>%1 is retired.</translation>
     </message>
@@ -398,7 +398,7 @@
 <context>
     <name>CommandFailures</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="75"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
@@ -406,226 +406,226 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="210"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="381"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="375"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="209"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="212"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="215"/>
         <source>Spara årsrapport…</source>
         <translation>Save annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="216"/>
         <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="223"/>
         <source>Kommuner nådda</source>
         <translation>Municipalities reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="246"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="667"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="661"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="236"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="231"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="232"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="239"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="241"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="248"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="242"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
         <source>Kommuner utan aktiviteter</source>
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="360"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="468"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="462"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="475"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="481"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="475"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="509"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="503"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="532"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="526"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="541"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="535"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="553"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="547"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="550"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="558"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="552"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="562"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="571"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="566"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="573"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="567"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="574"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="568"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="579"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="573"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="587"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="599"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="604"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="598"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="631"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="634"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="644"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="638"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="647"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="650"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="641"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="644"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="647"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="641"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -633,42 +633,42 @@
 <context>
     <name>DatabaseChoice</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="55"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="49"/>
         <source>På den här datorn</source>
         <translation>On this computer</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="56"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="50"/>
         <source>Delat register på en databasserver (PostgreSQL)</source>
         <translation>Shared register on a database server (PostgreSQL)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="57"/>
         <source>Lösenordet kan stå i adressen eller, bättre, i filen pgpass.</source>
         <translation>The password can be part of the address or, better, in the pgpass file.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="58"/>
         <source>Testa anslutningen</source>
         <translation>Test the connection</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="96"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="90"/>
         <source>Skriv databasserverns adress, eller välj registret på den här datorn.</source>
         <translation>Enter the database server&apos;s address, or choose the register on this computer.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="99"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="93"/>
         <source>En databasserver har en adress som börjar med postgresql+psycopg://.</source>
         <translation>A database server has an address that starts with postgresql+psycopg://.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="95"/>
         <source>Adressen går inte att läsa. Den ska se ut som postgresql+psycopg://användare@server/databas.</source>
         <translation>The address cannot be read. It should look like postgresql+psycopg://user@server/database.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="111"/>
         <source>Anslutningen fungerar.</source>
         <translation>The connection works.</translation>
     </message>
@@ -741,107 +741,107 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="52"/>
         <source>Exportera paket</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="57"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
         <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
         <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="59"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="60"/>
         <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
         <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
         <source>Vad ska med?</source>
         <translation>What should be included?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
         <source>Hela registret (rekommenderas)</source>
         <translation>The whole register (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
         <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
         <translation>Only changes since the last export (no export yet)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="68"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="69"/>
         <source>Bara ändringar sedan förra exporten (%1)</source>
         <translation>Only changes since the last export (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
         <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
         <translation>Include contact details (name, e-mail and phone)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="79"/>
         <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
         <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="88"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="89"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="92"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="93"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="103"/>
         <source>Öppna mappen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="107"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="108"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
         <source>Spara paketet som</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="142"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="152"/>
         <source>Mappen %1 finns inte. Välj en annan plats.</source>
         <translation>The folder %1 does not exist. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="165"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="166"/>
         <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
         <translation>The export was cancelled. No file was written and nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="168"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="169"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
         <source>Filen finns redan</source>
         <translation>The file already exists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="174"/>
         <source>%1 finns redan. Vill du ersätta den?</source>
         <translation>%1 already exists. Do you want to replace it?</translation>
     </message>
@@ -1020,216 +1020,216 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="130"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="131"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="184"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="186"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="187"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="188"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="189"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="206"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="206"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="207"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="211"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="223"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="228"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="231"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="263"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="383"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="409"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="263"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="410"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="293"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="294"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="308"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="311"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="312"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="314"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="315"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="326"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="340"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="351"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="352"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="377"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="378"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="391"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="392"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="393"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="396"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="399"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="400"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="408"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="409"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="431"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="451"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="452"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="453"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="454"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="458"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="493"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="494"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="495"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="496"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="497"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="449"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="498"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="176"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="177"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="498"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="499"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="499"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="500"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="505"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="507"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="507"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="320"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="461"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="500"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="321"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="354"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="460"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="462"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="501"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1245,103 +1245,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="166"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="170"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="171"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="177"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
+        <source>Betrodda avsändare…</source>
+        <translation>Trusted senders…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="188"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="195"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="206"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="306"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="237"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="244"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="276"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="301"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="304"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1352,7 +1357,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="180"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -1360,89 +1365,122 @@ Log file: %2</translation>
 <context>
     <name>NationalOverview</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="40"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="41"/>
         <source>Länen</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="90"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="88"/>
         <source>Inget paket i år</source>
         <translation>No bundle this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="91"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="89"/>
         <source>Inget paket under %1</source>
         <translation>No bundle in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="99"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="97"/>
         <source>Alla län har skickat paket %1.</source>
         <translation>Every county has sent bundles in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="99"/>
         <source>1 län har inte skickat något paket %1.</source>
         <translation>1 county has sent no bundle in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="101"/>
         <source>%1 län har inte skickat något paket %2.</source>
         <translation>%1 counties have sent no bundle in %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="103"/>
         <source>Länen (%1)</source>
         <translation>Counties (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="114"/>
         <source>Aktiviteter i år</source>
         <translation>Activities this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="114"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
         <source>Senaste paket</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
         <source>Dagar sedan</source>
         <translation>Days ago</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Öppna åtaganden</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Nya problemområden</source>
         <translation>New problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="125"/>
         <source>inget</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="136"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="134"/>
         <source>Senaste paketet skapades %1 och lästes in %2.</source>
         <translation>The last bundle was made %1 and imported %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PasteKeyDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="52"/>
+        <source>Lägg in en avsändares nyckel</source>
+        <translation>Enter a sender&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="57"/>
+        <source>Klistra in nyckeln (44 tecken)</source>
+        <translation>Paste the key (44 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="65"/>
+        <source>Avsändare</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="66"/>
+        <source>Nyckel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="67"/>
+        <source>Fingeravtryck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="74"/>
+        <source>Jämför fingeravtrycket nedan med avsändarens (till exempel per telefon) innan du sparar. Från och med nu läses paket från avsändaren bara in om de är signerade med den här nyckeln.</source>
+        <translation>Compare the fingerprint below with the sender&apos;s (by phone, for example) before you save. From now on, bundles from the sender are read only if they are signed with this key.</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1551,7 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="114"/>
         <source>Läs in filen fast den är ändrad efter signering: ändringar tas bara för registrets egna poster och nya rader</source>
-        <translation>Read the file although it was edited after signing: edits are taken for this register's own records and new rows only</translation>
+        <translation>Read the file although it was edited after signing: edits are taken for this register&apos;s own records and new rows only</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="139"/>
@@ -1628,7 +1666,7 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="265"/>
         <source>Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och litar på avsändaren</source>
-        <translation>I have compared the key's fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
+        <translation>I have compared the key&apos;s fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="269"/>
@@ -1709,12 +1747,12 @@ Log file: %2</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/operations.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="143"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/operations.py" line="175"/>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="174"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1722,53 +1760,53 @@ Log file: %2</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="30"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="31"/>
         <source>Posten finns inte</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="31"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="32"/>
         <source>Posten finns inte längre i registret.</source>
         <translation>The record is no longer in the register.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="50"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="51"/>
         <source>Kan inte ta bort</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="52"/>
         <source>{count} av posterna kommer från andra och kan bara tas bort där de skapades.</source>
         <translation>{count} of the records come from others and can only be deleted where they were created.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="57"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="58"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="74"/>
         <source>Vill du ta bort {title}?</source>
         <translation>Do you want to delete {title}?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="77"/>
         <source>Vill du ta bort {count} {kinds}?</source>
         <translation>Do you want to delete {count} {kinds}?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="78"/>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="83"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="80"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="84"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="80"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="81"/>
         <source>Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z.</source>
         <translation>The records are marked as deleted and go out as deleted in the next bundle. You can undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="85"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
@@ -1776,57 +1814,57 @@ Log file: %2</translation>
 <context>
     <name>RecordCommand</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="34"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="35"/>
         <source>Ny aktivitet</source>
         <translation>New activity</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="35"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="36"/>
         <source>Nytt åtagande</source>
         <translation>New commitment</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="36"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="37"/>
         <source>Nytt problemområde</source>
         <translation>New problem area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="37"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="38"/>
         <source>Nytt nätverk</source>
         <translation>New network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="38"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="39"/>
         <source>Ny organisation</source>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="60"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="61"/>
         <source>Ett oväntat fel inträffade: {error}</source>
         <translation>An unexpected error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="104"/>
         <source>Det gick inte att göra om {action}: {message}</source>
         <translation>Could not redo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="107"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="108"/>
         <source>Det gick inte att ångra {action}: {message}</source>
         <translation>Could not undo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="174"/>
         <source>Ändra {kind} {title}</source>
         <translation>Edit {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="212"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="213"/>
         <source>Ta bort {kind} {title}</source>
         <translation>Delete {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="216"/>
         <source>Ta bort {count} {kinds}</source>
         <translation>Delete {count} {kinds}</translation>
     </message>
@@ -1834,17 +1872,17 @@ Log file: %2</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="100"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="93"/>
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="98"/>
         <source>Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas inte med i paket till andra, om du inte väljer det när du skapar paketet.</source>
         <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="137"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="129"/>
         <source>Måste fyllas i</source>
         <translation>Required</translation>
     </message>
@@ -1872,47 +1910,47 @@ Log file: %2</translation>
 <context>
     <name>RecordFormDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="71"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="74"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="90"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="89"/>
         <source>Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.</source>
         <translation>The record has been deleted and cannot be changed. Undo the deletion to get it back.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="92"/>
         <source>Posten kommer från {origin} och kan bara ändras där.</source>
         <translation>The record comes from {origin} and can only be changed there.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="110"/>
         <source>Fält markerade med * måste fyllas i.</source>
         <translation>Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="113"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="112"/>
         <source>Rätta det som är markerat innan du sparar.</source>
         <translation>Correct what is marked before you save.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="145"/>
         <source>Kasta ändringarna?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="146"/>
         <source>Du har ändringar som inte är sparade. Vill du stänga utan att spara?</source>
         <translation>You have unsaved changes. Do you want to close without saving?</translation>
     </message>
@@ -1963,32 +2001,43 @@ Log file: %2</translation>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="22"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="50"/>
         <source>Återställ från säkerhetskopia</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="27"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="55"/>
         <source>Välj säkerhetskopian att återställa. Allt i registret ersätts med säkerhetskopians innehåll; registret som det är nu sparas först som en ny säkerhetskopia, så att återställningen kan ångras.</source>
         <translation>Choose the backup to restore. Everything in the register is replaced by the backup&apos;s content; the register as it is now is first saved as a new backup, so the restore can be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="37"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="65"/>
         <source>Det finns inga säkerhetskopior ännu.</source>
         <translation>There are no backups yet.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="42"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="41"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="70"/>
         <source>Återställ</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="33"/>
+        <source>Det finns ingen hel säkerhetskopia att återställa. Det skadade registret lämnas orört.</source>
+        <translation>There is no intact backup to restore. The damaged register is left untouched.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="37"/>
+        <source>Den senaste hela säkerhetskopian är från %1. Vill du återställa registret från den? Det skadade registret sparas bredvid under ett nytt namn.</source>
+        <translation>The newest intact backup is from %1. Do you want to restore the register from it? The damaged register is kept beside it under a new name.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="89"/>
         <source>Återställ registret</source>
         <translation>Restore the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/restore_dialog.py" line="90"/>
         <source>Ersätta hela registret med säkerhetskopian från %1?</source>
         <translation>Replace the whole register with the backup from %1?</translation>
     </message>
@@ -1996,50 +2045,134 @@ Log file: %2</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="122"/>
         <source>Inställningar</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="132"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="126"/>
         <source>Ett nytt språk eller register gäller när du har startat om programmet.</source>
         <translation>A new language or register takes effect when you have restarted the app.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="137"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="131"/>
         <source>Ditt namn i ändringsloggen:</source>
         <translation>Your name in the change log:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="132"/>
         <source>Språk:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="133"/>
         <source>Register:</source>
         <translation>Register:</translation>
     </message>
 </context>
 <context>
+    <name>TrustedSendersDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="103"/>
+        <source>Betrodda avsändare</source>
+        <translation>Trusted senders</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="109"/>
+        <source>Kopiera nyckeln</source>
+        <translation>Copy the key</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="111"/>
+        <source>Det här registrets nyckel</source>
+        <translation>This register&apos;s key</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="118"/>
+        <source>Nyckel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <source>Fingeravtryck</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <source>Avsändare</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <source>Betrodd sedan</source>
+        <translation>Trusted since</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="123"/>
+        <source>Av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="123"/>
+        <source>Hur</source>
+        <translation>How</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="131"/>
+        <source>Lägg in nyckel…</source>
+        <translation>Enter key…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="133"/>
+        <source>Ta bort</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="146"/>
+        <source>Paket läses bara in när de är signerade med den nyckel registret litar på för avsändaren. Har en avsändare fått en ny dator eller ett nytt register: ta bort den gamla nyckeln, så frågar nästa paket om det nya fingeravtrycket, eller lägg in den nya nyckeln här.</source>
+        <translation>Bundles are read only when they are signed with the key the register trusts for their sender. If a sender has a new computer or a new register, remove the old key, and the next bundle asks about the new fingerprint; or enter the new key here.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="161"/>
+        <source>inlagd för hand</source>
+        <translation>entered by hand</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="161"/>
+        <source>från första paketet</source>
+        <translation>from the first bundle</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="181"/>
+        <source>Sluta lita på nyckeln för %1 (fingeravtryck %2)? Nästa paket från %1 läses in först när någon har jämfört dess fingeravtryck.</source>
+        <translation>Stop trusting the key for %1 (fingerprint %2)? The next bundle from %1 is read only once someone has compared its fingerprint.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="183"/>
+        <source>Ta bort nyckeln</source>
+        <translation>Remove the key</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="122"/>
         <source>Registret uppgraderas</source>
         <translation>Upgrading the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="123"/>
         <source>Registret uppgraderas till den här versionen av programmet. En säkerhetskopia tas först. För ett stort register kan det ta någon minut.</source>
         <translation>The register is being upgraded to this version of the app. A backup is taken first. For a large register this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="120"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="140"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
         <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="123"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="143"/>
         <source>Öppna registret på datorn</source>
         <translation>Open the register on this computer</translation>
     </message>

@@ -94,6 +94,7 @@ def _export(connection: Connection, cancel: Any, url: str, backup_dir: str | Non
             scope: str, with_contacts: bool) -> None:
     """The child process: export, and send back what happened (errors as text: not every error
     pickles, and the parent needs only its messages)."""
+    from bra_desktop.store.faults import storage_faults
     from bra_desktop.store.register import open_register
 
     def progress(done: int, total: int) -> None:
@@ -106,8 +107,9 @@ def _export(connection: Connection, cancel: Any, url: str, backup_dir: str | Non
     try:
         register = open_register(url, Path(backup_dir) if backup_dir else None)
         try:
-            result = export_bundle(register, Path(out), user=user, scope=scope, with_contacts=with_contacts,
-                                   progress=progress, cancelled=cancel.is_set)
+            with storage_faults(Path(out)):  # a full or read-only disk: said as the command line says it
+                result = export_bundle(register, Path(out), user=user, scope=scope, with_contacts=with_contacts,
+                                       progress=progress, cancelled=cancel.is_set)
         finally:
             register.close()
         connection.send(("done", result))
