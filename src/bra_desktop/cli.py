@@ -80,6 +80,42 @@ def cmd_restore(ctx: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_keys(ctx: AppContext, args: argparse.Namespace) -> int:
+    """Arkiv → Betrodda avsändare without a window: this register's key to hand over, the keys it
+    trusts, and a sender's key entered (`--trust`) or forgotten (`--forget`)."""
+    from bra_desktop.domain.producer import owner_name, parse_owner
+    from bra_desktop.domain.signing import encode_key, fingerprint
+    from bra_desktop.store.errors import RegisterError
+    from bra_desktop.store.keys import forget_key, own_public_key, pin_pasted_key, trusted_keys
+
+    named = args.trust[0] if args.trust else args.forget
+    sender = parse_owner(named.upper()) if named else None
+    if named and sender is None:
+        raise RegisterError(f"«{named}» är varken en länskod (01–25) eller BRA.",
+                            f"«{named}» is neither a county code (01–25) nor BRA.")
+    register = ctx.open_register()
+    try:
+        with register.session() as session:
+            if args.trust:
+                key = pin_pasted_key(session, sender, args.trust[1], user=ctx.user)
+                session.commit()
+                print(f"Registret litar nu på nyckeln med fingeravtryck {fingerprint(key)} för {owner_name(sender)}.")
+            elif sender:
+                forget_key(session, sender)
+                session.commit()
+                print(f"Registret litar inte längre på någon nyckel för {owner_name(sender)}; nästa paket därifrån "
+                      "läses in först när fingeravtrycket är bekräftat (import --trust-sender).")
+            own = own_public_key(session)
+            print(f"Det här registrets nyckel: {encode_key(own)}\nFingeravtryck: {fingerprint(own)}")
+            for pinned in trusted_keys(session):
+                how = "inlagd för hand" if pinned.by_hand else "från första paketet"
+                print(f"{pinned.name:<26} {pinned.fingerprint}  sedan {pinned.pinned_at.astimezone():%Y-%m-%d %H:%M}, "
+                      f"{pinned.pinned_by}, {how}")
+    finally:
+        register.close()
+    return 0
+
+
 def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     from bra_desktop.demo import fill_demo_register
 
@@ -235,6 +271,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--allow-mass-delete", action="store_true",
                      help="tillåt en import som tar bort mer än en femtedel av en avsändares poster")
     imp.set_defaults(handler=cmd_import)
+
+    keys = sub.add_parser("keys", help="visa registrets nyckel och de avsändare det litar på (Betrodda avsändare)")
+    change = keys.add_mutually_exclusive_group()
+    change.add_argument("--trust", nargs=2, metavar=("AVSÄNDARE", "NYCKEL"),
+                        help="lita på avsändarens nyckel (länskod eller BRA, och nyckeln som avsändaren läst upp eller "
+                             "skickat; jämför fingeravtrycket)")
+    change.add_argument("--forget", metavar="AVSÄNDARE", help="sluta lita på avsändarens nyckel (länskod eller BRA)")
+    keys.set_defaults(handler=cmd_keys)
 
     report = sub.add_parser("report", help="skriv årsrapporten (xlsx med diagram, eller pdf)")
     report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året rapporten gäller (standard: innevarande år)")

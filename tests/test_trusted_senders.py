@@ -1,5 +1,5 @@
-"""Arkiv → Betrodda avsändare: the keys a register trusts, removed and pasted as a coordinator would,
-and what that means for the next bundle (issue 16)."""
+"""Arkiv → Betrodda avsändare and `bra-desktop keys`: the keys a register trusts, removed and pasted as
+a coordinator would, and what that means for the next bundle (issue 16)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from bra_desktop.ui.main_window import MainWindow
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.trust_dialog import PasteKeyDialog, TrustedSendersDialog
 
+from bundle_files import run_cli
 from conftest import add
 
 
@@ -155,3 +156,31 @@ def test_the_arkiv_menu_opens_the_trusted_senders(qtbot, app_context, county):
     QTimer.singleShot(0, close)
     action.trigger()
     assert isinstance(seen[0], TrustedSendersDialog)
+
+
+def test_the_command_line_shows_enters_and_forgets_keys(register, make_register):
+    """`bra-desktop keys`: what the dialog does, for scripts and for Brå's analysts without a window."""
+    brå = make_register("BRA", introduced=False)
+    key = encode_key(public_key(brå))
+    database = ("--database", register.url)
+    code, output = run_cli(*database, "keys")
+    assert code == 0 and f"Det här registrets nyckel: {encode_key(public_key(register))}" in output
+    assert f"Fingeravtryck: {fingerprint(public_key(register))}" in output
+
+    code, output = run_cli(*database, "keys", "--trust", "bra", key)
+    assert code == 0 and f"litar nu på nyckeln med fingeravtryck {fingerprint(public_key(brå))} för Brå" in output
+    assert "inlagd för hand" in output
+    with register.session() as session:
+        assert trusted_key(session, "BRA") == public_key(brå)
+
+    code, output = run_cli(*database, "keys", "--trust", "99", key)
+    assert code == 1 and "«99» är varken en länskod (01–25) eller BRA" in output
+    code, output = run_cli(*database, "keys", "--trust", "BRA", "inte en nyckel")
+    assert code == 1 and "ingen nyckel" in output
+    with register.session() as session:
+        assert trusted_key(session, "BRA") == public_key(brå)  # a refused key replaces nothing
+
+    code, output = run_cli(*database, "keys", "--forget", "BRA")
+    assert code == 0 and "litar inte längre på någon nyckel för Brå" in output
+    with register.session() as session:
+        assert trusted_keys(session) == []
