@@ -272,3 +272,19 @@ def test_an_invisible_character_in_the_code_lists_refuses_the_file(sent):
         prepare_import(sent.county, path)
     assert refused.value.message_sv == ("Fliken Kodlistor, rad 3, kolumn etikett_sv: texten innehåller ett osynligt tecken "
                                         "som kan dölja eller vända text (U+202E).")
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("kod", "K" * 41, "Koden är för lång (41 tecken, högst 40)."),
+    ("kod", "nätverksträff", "Koden nätverksträff går inte att använda."),
+    ("lista", "l" * 41, "Listnamnet är för långt eller har otillåtna tecken (högst 40 tecken)."),
+    ("etikett_sv", "E" * 101, "Den svenska etiketten är för lång (101 tecken, högst 100)."),
+])
+def test_a_code_the_register_could_not_hold_refuses_the_file_in_the_dry_run(sent, column, value, message):
+    """Brå's code lists meet the rules of Brå's own edits: a 41-character code passed the dry run
+    and failed the import on PostgreSQL, whose code column holds 40."""
+    book = EditedBundle(export_bundle(sent.brå, sent.folder / "bra.xlsx", user="analytiker").path)
+    book.sheet("Kodlistor").cell(3, book.column("Kodlistor", column)).value = value
+    with pytest.raises(BundleError) as refused:
+        prepare_import(sent.county, book.save(sent.folder / "bra-ändrad.xlsx"))
+    assert refused.value.message_sv.startswith(f"Fliken Kodlistor, rad 3: {message}")

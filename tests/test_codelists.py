@@ -105,6 +105,8 @@ def test_a_county_register_cannot_change_the_code_lists(register):
     ("STUDIEBESOK", "S" * 101, "Study visit", "Den svenska etiketten är för lång (101 tecken, högst 100)."),
     ("STUDIEBESOK", "Studie\nbesök", "Study visit", "Den svenska etiketten ska vara en rad"),
     ("STUDIEBESOK", "Studiebesök", "Study\x07visit", "Den engelska etiketten ska vara en rad"),
+    ("STUDIEBESOK", "Studie\u202ebesök", "Study visit", "Den svenska etiketten ska vara en rad, utan radbrytningar, "
+     "styrtecken och osynliga tecken."),
     ("STUDIEBESOK", "nätverksträff", "Study visit", "Koden NATVERKSTRAFF i listan Typ av aktivitet heter redan «Nätverksträff»"),
     ("STUDIEBESOK", "Studiebesök", "Network meeting", "Koden NATVERKSTRAFF i listan Typ av aktivitet heter redan"),
 ])

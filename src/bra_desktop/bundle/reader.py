@@ -45,6 +45,8 @@ from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL, parse_owner
 from bra_desktop.domain.signing import decode_key
 from bra_desktop.domain.validation import forbidden_character
+from bra_desktop.store.codelists import check_code_item
+from bra_desktop.store.errors import RegisterError
 from bra_desktop.heap import release_freed_memory
 
 _REQUIRED_SYSTEM = (SystemField.ID, SystemField.ORIGIN, SystemField.VERSION, SystemField.DELETED, SystemField.ROW_HASH)
@@ -831,5 +833,10 @@ def _read_code_lists(contents: BundleContents, rows: list[list[Any]]) -> list[di
                     f"Fliken {CODE_SHEET}, rad {order}, kolumn {column.label_sv}: texten innehåller {bad[0]}.",
                     f"Sheet {CODE_SHEET}, row {order}, column {column.label_en}: the text contains {bad[1]}.")
         item["label_en"] = item["label_en"] or item["label_sv"]
+        try:  # the rules of Brå's own edits: a code the register's columns cannot hold would fail the import
+            check_code_item(item["list_name"], item["code"], item["label_sv"], item["label_en"])
+        except RegisterError as error:
+            raise BundleError(f"Fliken {CODE_SHEET}, rad {order}: {error.message_sv}",
+                              f"Sheet {CODE_SHEET}, row {order}: {error.message_en}") from error
         items.append(item)
     return items

@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import ChangeLog, CodeItem
+from bra_desktop.domain.validation import forbidden_character
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 
@@ -225,11 +226,22 @@ def _labels(label_sv: str, label_en: str) -> tuple[str, str]:
             raise RegisterError(
                 f"Den {name_sv}a etiketten är för lång ({len(label)} tecken, högst {LABEL_MAX}).",
                 f"The {name_en} label is too long ({len(label)} characters, at most {LABEL_MAX}).")
-        if _CONTROL.search(label):
+        if _CONTROL.search(label) or forbidden_character(label):
             raise RegisterError(
-                f"Den {name_sv}a etiketten ska vara en rad, utan radbrytningar och styrtecken.",
-                f"The {name_en} label must be a single line, without line breaks or control characters.")
+                f"Den {name_sv}a etiketten ska vara en rad, utan radbrytningar, styrtecken och osynliga tecken.",
+                f"The {name_en} label must be a single line, without line breaks, control or invisible characters.")
     return label_sv, label_en
+
+
+def check_code_item(list_name: str, code: str, label_sv: str, label_en: str) -> None:
+    """The rules every code meets, whether Brå enters it here or it comes in a national bundle's
+    Kodlistor: a bundle is written by a stranger, and a code the register's columns cannot hold
+    would pass the dry run and fail the import. RegisterError says which rule."""
+    if len(list_name) > CODE_MAX or forbidden_character(list_name) or _CONTROL.search(list_name):
+        raise RegisterError(f"Listnamnet är för långt eller har otillåtna tecken (högst {CODE_MAX} tecken).",
+                            f"The list name is too long or has forbidden characters (at most {CODE_MAX}).")
+    _check_code(code)
+    _labels(label_sv, label_en)
 
 
 def _check_unique_labels(existing: list[CodeItem], code: str | None, label_sv: str, label_en: str,
