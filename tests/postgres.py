@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import time
 import uuid
 from functools import cache
 
@@ -63,8 +64,18 @@ def new_database() -> str:
 
 
 def drop_database(url: str) -> None:
-    with _admin().connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    """Drop a test's database. FORCE ends the test's own connections; a server process of another
+    role in it (an autovacuum worker, started by the server in a database just written) cannot be
+    ended by the tests' role, so the drop is tried again until that process has finished."""
+    for attempt in range(50):
+        try:
+            with _admin().connect() as connection:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+            return
+        except SQLAlchemyError:
+            if attempt == 49:
+                raise
+            time.sleep(0.1)
 
 
 def _url(database: str) -> str:
