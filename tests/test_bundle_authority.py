@@ -257,29 +257,31 @@ NEW_AT_HOME = ("raden är ny i Excel i ett paket från {0} och blir {0}s post, m
 
 
 @pytest.mark.parametrize(
-    ("receiver", "sender", "owner", "stored", "hand_edited", "allowed", "reason"),
+    ("receiver", "sender", "owner", "stored", "hand_edited", "new_row", "allowed", "reason"),
     [
-        ("BRA", "01", "01", True, False, True, ""),  # a county's own record, from the county
-        ("BRA", "12", "01", True, False, False, NOT_BY_SKÅNE),  # another county's
-        ("BRA", "12", "BRA", True, False, False,  # Brå's own, from a county
+        ("BRA", "01", "01", True, False, False, True, ""),  # a county's own record, from the county
+        ("BRA", "12", "01", True, False, False, False, NOT_BY_SKÅNE),  # another county's
+        ("BRA", "12", "BRA", True, False, False, False,  # Brå's own, from a county
          "posten tillhör Brå och kan bara ändras av Brå, men paketet kommer från Skåne län (12)"),
-        ("BRA", "01", "01", True, True, False, ONLY_THERE),  # edited in Excel: only the owner's own register takes it
-        ("01", "BRA", "12", True, False, True, ""),  # Brå relays county 12's record
-        ("01", "BRA", "01", True, False, False, "registrets egen post: den ändras bara här"),  # its own comes back
-        ("01", "BRA", "01", False, False, True, ""),  # … or, missing here, is restored
-        ("01", "BRA", "01", True, True, True, ""),  # … edited in Excel here: the owner's own edit
-        ("01", "12", "01", True, False, False, NOT_BY_SKÅNE),  # a county's own record from another county
-        ("01", "BRA", "BRA", False, True, False, NEW_AT_HOME.format("Brå")),  # a row added to Brå's bundle
-        ("01", "01", "01", True, True, True, ""),  # its own bundle, edited in Excel
-        ("BRA", "12", "01", False, False, False,  # a county cannot add another's record
+        ("BRA", "01", "01", True, True, False, False, ONLY_THERE),  # edited in Excel: only the owner's own register takes it
+        ("BRA", "01", "01", False, True, False, False, ONLY_THERE),  # … also a record Brå does not hold yet
+        ("01", "BRA", "12", True, False, False, True, ""),  # Brå relays county 12's record
+        ("01", "BRA", "01", True, False, False, False, "registrets egen post: den ändras bara här"),  # its own comes back
+        ("01", "BRA", "01", False, False, False, True, ""),  # … or, missing here, is restored
+        ("01", "BRA", "01", True, True, False, True, ""),  # … edited in Excel here: the owner's own edit
+        ("01", "12", "01", True, False, False, False, NOT_BY_SKÅNE),  # a county's own record from another county
+        ("01", "BRA", "BRA", False, True, True, False, NEW_AT_HOME.format("Brå")),  # a row added to Brå's bundle
+        ("01", "01", "01", True, True, False, True, ""),  # its own bundle, edited in Excel
+        ("BRA", "12", "01", False, False, False, False,  # a county cannot add another's record
          "posten säger sig tillhöra Stockholms län (01), men paketet kommer från Skåne län (12), som bara kan lägga "
          "till egna poster"),
-        ("BRA", "12", "12", False, True, False, NEW_AT_HOME.format("Skåne län (12)")),  # a county's new row …
-        ("12", "12", "12", False, True, True, ""),  # … is taken where it is read at home
+        ("BRA", "12", "12", False, True, True, False, NEW_AT_HOME.format("Skåne län (12)")),  # a county's new row …
+        ("12", "12", "12", False, True, True, True, ""),  # … is taken where it is read at home
     ],
 )
-def test_who_may_change_what(receiver, sender, owner, stored, hand_edited, allowed, reason):
-    verdict = judge(receiver=receiver, sender=sender, owner=owner, stored=stored, hand_edited=hand_edited)
+def test_who_may_change_what(receiver, sender, owner, stored, hand_edited, new_row, allowed, reason):
+    verdict = judge(receiver=receiver, sender=sender, owner=owner, stored=stored, hand_edited=hand_edited,
+                    new_row=new_row)
     assert (verdict.allowed, verdict.reason) == (allowed, reason)
     assert verdict.keep_own == (reason == "registrets egen post: den ändras bara här")
 

@@ -33,20 +33,20 @@ ALLOWED = Verdict(True)
 KEEP_OWN = Verdict(False, keep_own=True, reason="registrets egen post: den ändras bara här")
 
 
-def judge(*, receiver: str, sender: str, owner: str, stored: bool, hand_edited: bool) -> Verdict:
+def judge(*, receiver: str, sender: str, owner: str, stored: bool, hand_edited: bool, new_row: bool) -> Verdict:
     """Whether a row of `sender`'s bundle may create (`stored` False) or change a record `owner`
-    owns, in the register of `receiver`."""
+    owns, in the register of `receiver`; `new_row`: a row added in Excel, without an id."""
     if stored and owner == receiver and sender != receiver:
         if sender != NATIONAL:
             return _not_sender(owner, sender)
         return ALLOWED if hand_edited else KEEP_OWN  # an edit in Excel of its own record is the owner's own
-    if stored and hand_edited and owner != receiver:
+    if hand_edited and owner != receiver:
+        if new_row:
+            return Verdict(False, reason=f"raden är ny i Excel i ett paket från {owner_name(owner)} och blir "
+                                         f"{owner_name(owner)}s post, men bara den som äger en post kan lägga till den: "
+                                         "läs in raden i det egna registret och skicka den därifrån")
         return Verdict(False, reason=f"posten tillhör {owner_name(owner)} och kan bara ändras där; "
                                      "ändringen i Excel läses inte in")
-    if hand_edited and owner != receiver:
-        return Verdict(False, reason=f"raden är ny i Excel i ett paket från {owner_name(owner)} och blir {owner_name(owner)}s "
-                                     "post, men bara den som äger en post kan lägga till den: läs in raden i det egna "
-                                     "registret och skicka den därifrån")
     if sender == owner or sender == NATIONAL:
         return ALLOWED
     if stored:

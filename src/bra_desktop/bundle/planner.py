@@ -229,7 +229,7 @@ def _plan_chunk(
             rejected.append(_refused(sheet, row, f"ursprung {row.origin} stämmer inte: posten tillhör {owner_name(owner)}"))
             continue
         verdict = judge(receiver=receiver, sender=sender.producer, owner=owner, stored=local is not None,
-                        hand_edited=row.hand_edited)
+                        hand_edited=row.hand_edited, new_row=not row.id_given)
         if verdict.keep_own:
             planned.append(PlannedRecord(kind.key, row.id, Action.KEEP_LOCAL, row, local, bases.get(row.id),
                                          notes=[verdict.reason], stale=True))
