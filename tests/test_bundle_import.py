@@ -217,13 +217,86 @@ def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register,
 
 
 def register_state(register) -> dict:
-    """Records with their system fields, sync bases and code lists: all an import changes."""
+    """Records with every system field, their times to the microsecond (undo puts back exactly what
+    was), sync bases and code lists: all an import changes."""
     with register.session() as session:
+        records = {kind.key: {r.id: (r.origin, r.version, r.updated_at, r.updated_by, r.deleted, r.content)
+                              for r in stream_records(session, kind)} for kind in KINDS.values()}
         bases = {(b.table_name, b.record_id): (b.content, b.deleted, b.version, b.bundle_id)
                  for b in session.scalars(select(SyncBase))}
         codes = {(c.list_name, c.code): (c.label_sv, c.label_en, c.active, c.sort_order)
                  for c in session.scalars(select(CodeItem))}
-    return {"records": snapshot(register), "bases": bases, "codes": codes}
+        links = {spec.link.table.__tablename__: set(session.execute(select(spec.link.table.__table__)).all())
+                 for kind in KINDS.values() for spec in kind.multi_fields}
+    return {"records": records, "bases": bases, "codes": codes, "links": links}
+
+
+def test_undo_puts_back_every_record_and_base_an_import_changed(register, county_data, make_register, tmp_path):
+    """An import at Brå that creates records (with links), changes records at their third version,
+    brings a deleted one back and moves their sync bases: undone, Brå holds exactly what it held,
+    and the change log says what undoing changed."""
+    from bra_desktop.domain.models import ChangeLog
+    from bra_desktop.store.repository import delete_record, update_record
+    from bra_desktop.store.reference import load_reference
+
+    def change(record_id: str, **content) -> None:
+        with register.session() as session:
+            stored = load_record(session, KINDS["activity"], record_id)
+            update_record(session, KINDS["activity"], record_id, {**stored.content, **content}, user="anna",
+                          reference=load_reference(session))
+            session.commit()
+
+    brå = make_register("BRA")
+    first, second, third = county_data["activities"]
+    change(first.id, participants=11)
+    change(first.id, participants=12)
+    with register.session() as session:
+        delete_record(session, KINDS["activity"], second.id, user="anna")
+        session.commit()
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "1.xlsx", user="anna").path), user="brå")
+    change(first.id, participants=13)
+    change(second.id, title="Tillbaka")  # restores the deleted activity
+    change(third.id, title="Ändrad")
+    for n in range(3):
+        add(register, "activity", title=f"Ny träff {n}", organisations=[county_data["org"].id],
+            municipalities=["0180", "0181"])
+    second_bundle = export_bundle(register, tmp_path / "2.xlsx", user="anna").path
+    before = register_state(brå)
+    assert before["records"]["activity"][second.id][4] and before["records"]["activity"][first.id][1] == 3
+    plan = plan_for(brå, second_bundle)
+    assert sorted(r.action for r in plan.records if r.kind_key == "activity" and r.action != Action.UNCHANGED) == [
+        Action.NEW] * 3 + [Action.UPDATE] * 3
+    apply_plan(brå, plan, user="brå")
+    imported = register_state(brå)
+    (receipt,) = [r for r in import_history(brå) if r.file_name == "2.xlsx"]
+    assert undo_import(brå, receipt.id, user="brå") == 6
+    assert register_state(brå) == before
+    with brå.session() as session:
+        logged = {row.record_id: row for row in session.scalars(
+            select(ChangeLog).where(ChangeLog.source == f"{undo.UNDONE}{receipt.bundle_id}"))}
+    for activity in (first, second, third):
+        assert logged[activity.id].before is not None  # what the import had written, as the log keeps it
+    assert {row.record_id for row in logged.values()} >= {first.id, second.id, third.id}
+    assert imported != before
+
+
+def test_undo_says_exactly_why_not(register, county_data, make_register, tmp_path):
+    from bra_desktop.domain.models import BundleReceipt
+
+    brå = make_register("BRA")
+    export_bundle(register, tmp_path / "1.xlsx", user="anna")
+    with register.session() as session:
+        (export,) = session.scalars(select(BundleReceipt)).all()
+    assert can_undo(register, export.id) == "Importen finns inte i historiken."
+    assert can_undo(register, 9999) == "Importen finns inte i historiken."
+    apply_plan(brå, plan_for(brå, tmp_path / "1.xlsx"), user="brå")
+    (receipt,) = import_history(brå)
+    export_bundle(brå, tmp_path / "national.xlsx", user="brå")
+    assert can_undo(brå, receipt.id) == ("Ett annat paket har lästs in eller skrivits efter importen; den kan inte "
+                                         "längre ångras i ett steg.")
+    with pytest.raises(Exception) as refused:
+        undo_import(brå, receipt.id, user="brå")
+    assert str(refused.value).startswith("Ett annat paket har lästs in")
 
 
 def test_undo_is_refused_after_a_later_edit(register, county_data, tmp_path):
@@ -233,7 +306,7 @@ def test_undo_is_refused_after_a_later_edit(register, county_data, tmp_path):
     apply_plan(register, plan_for(register, edited.save(tmp_path / "e.xlsx")), user="anna")
     add(register, "activity", title="Senare")
     (receipt,) = import_history(register)
-    assert "ändrats efter importen" in can_undo(register, receipt.id)
+    assert can_undo(register, receipt.id) == "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
 
 
 def test_a_plan_is_not_applied_to_a_register_that_changed_since(register, county_data, tmp_path):

@@ -21,11 +21,12 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import from_jsonable, to_jsonable
-from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, ImportUndo, SyncBase
 from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
+from bra_desktop.store.repository import StoredRecord
 from bra_desktop.store.stream import stream_records
 
 CODE_TABLE = CodeItem.__tablename__
@@ -191,32 +192,21 @@ def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
 
 
 def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, user: str, source: str) -> int:
+    """Remove the records the import created (their link rows go with them: the links' foreign keys
+    cascade), write back the ones it changed, and put back the sync bases it moved."""
     kind = KINDS[kind_key]
     table = kind.table.__table__
     written = [row for row in rows if row.record_written]
-    current = {r.id: r for chunk in _chunks([row.record_id for row in written])
-               for r in stream_records(session, kind, ids=chunk)}
     created = [row.record_id for row in written if row.record is None]
+    changed = [row for row in written if row.record is not None]
     for chunk in _chunks(created):
-        for spec in kind.multi_fields:  # link rows go with their record (SQLite needs no PRAGMA for it)
-            link_table = spec.link.table.__table__
-            session.execute(delete(link_table).where(link_table.c[spec.link.owner_column].in_(chunk)))
         session.execute(delete(table).where(table.c.id.in_(chunk)))
-    writes = []
-    for row in written:
-        if row.record is None:
-            continue
-        prior = json.loads(row.record)
-        now = current[row.record_id]
-        writes.append(RecordWrite(
-            record_id=row.record_id, origin=None, content=from_jsonable(kind, prior["content"]),
-            deleted=prior["deleted"], version=prior["version"], updated_at=datetime.fromisoformat(prior["updated_at"]),
-            updated_by=prior["updated_by"], before=now.content, was_deleted=now.deleted,
-        ))
-    write_records(session, kind, writes, user=user, source=source)
-    for row in rows:
-        if not row.base_moved:
-            continue
+    current: dict[str, StoredRecord] = {}
+    for chunk in _chunks([row.record_id for row in changed]):  # without `ids`, all are read, to the same end:
+        current.update((r.id, r) for r in stream_records(session, kind, ids=chunk))  # pragma: no mutate
+    write_records(session, kind, [_write_back(kind, row, current[row.record_id]) for row in changed],
+                  user=user, source=source)
+    for row in (row for row in rows if row.base_moved):
         key = (SyncBase.table_name == kind.table_name) & (SyncBase.record_id == row.record_id)
         session.execute(delete(SyncBase).where(key))
         if row.base is not None:
@@ -225,9 +215,19 @@ def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, us
     return len(written)
 
 
+def _write_back(kind: RecordKind, row: ImportUndo, now: StoredRecord) -> RecordWrite:
+    """The record as it was before the import, over `now`, as it is (which the change log keeps)."""
+    prior = json.loads(row.record)
+    return RecordWrite(
+        record_id=row.record_id, origin=None, content=from_jsonable(kind, prior["content"]),
+        deleted=prior["deleted"], version=prior["version"], updated_at=datetime.fromisoformat(prior["updated_at"]),
+        updated_by=prior["updated_by"], before=now.content, was_deleted=now.deleted,
+    )
+
+
 def _undo_codes(session: Session, rows: list[ImportUndo]) -> None:
     for row in rows:
-        list_name, code = row.record_id.split("/", 1)
+        list_name, code = row.record_id.split("/", 1)  # pragma: no mutate (neither a list nor a code has a /)
         key = (CodeItem.list_name == list_name) & (CodeItem.code == code)
         if row.record is None:
             session.execute(delete(CodeItem).where(key))
