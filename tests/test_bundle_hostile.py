@@ -114,6 +114,7 @@ def refused_everywhere(setting: Setting, path: Path, *messages: str) -> None:
         brå.close()
     for message in messages:
         assert message in raised.value.message_sv
+    assert raised.value.message_en != raised.value.message_sv  # the English interface says it in English
     assert fingerprint(setting.database) == before
 
 

@@ -101,6 +101,60 @@ def test_stale_version_is_refused(register):
                           reference=ref, expected_version=1)
 
 
+def test_a_delete_of_a_stale_version_is_refused_and_the_log_keeps_what_was_deleted(register):
+    created = add(register, "activity", participants=7)
+    with register.session() as session:
+        update_record(session, ACTIVITY, created.id, {**created.content, "title": "Ny"}, user="a",
+                      reference=load_reference(session))
+        session.commit()
+        with pytest.raises(VersionConflict, match="har ändrats av a"):
+            delete_record(session, ACTIVITY, created.id, user="b", expected_version=1)
+        deleted = delete_record(session, ACTIVITY, created.id, user="b", expected_version=2)
+        session.commit()
+        assert (deleted.deleted, deleted.version, deleted.updated_by) == (True, 3, "b")
+        entry = history(session, created.id)[-1]
+        assert (entry.action, entry.user, json.loads(entry.before)["title"]) == ("delete", "b", "Ny")
+
+
+@pytest.mark.parametrize("write", ["update", "delete"])
+def test_a_version_written_between_the_read_and_the_write_is_refused(register, write, monkeypatch):
+    """The version check at the write itself (`_claim_next_version`): another writer's version that
+    lands after a record was read and before it is written. On a server two connections make that
+    happen (test_a_concurrent_edit_…); here the other writer's row is put in place in between."""
+    from sqlalchemy import update
+
+    from bra_desktop.domain.models import Activity
+    from bra_desktop.store import repository
+
+    first, second = add(register, "activity", title="Första"), add(register, "activity", title="Andra")
+    real = repository._require
+    calls = []
+
+    def read_then_someone_writes(session, kind, record_id):
+        current = real(session, kind, record_id)
+        if not calls:
+            calls.append(record_id)
+            session.execute(update(Activity).where(Activity.id == record_id).values(version=2, updated_by="eva"))
+        return current
+
+    monkeypatch.setattr(repository, "_require", read_then_someone_writes)
+    with register.session() as session:
+        with pytest.raises(VersionConflict, match="har ändrats av eva"):
+            if write == "update":
+                update_record(session, ACTIVITY, first.id, {**first.content, "title": "Min"}, user="bo",
+                              reference=load_reference(session))
+            else:
+                delete_record(session, ACTIVITY, first.id, user="bo")
+        session.rollback()
+    monkeypatch.setattr(repository, "_require", real)
+    with register.session() as session:  # unrefused, the write claims its own record's version only
+        updated = update_record(session, ACTIVITY, first.id, {**first.content, "title": "Min"}, user="bo",
+                                reference=load_reference(session))
+        session.commit()
+        assert updated.version == 2
+        assert load_record(session, ACTIVITY, second.id).version == 1
+
+
 def test_invalid_content_writes_nothing(register):
     created = add(register, "activity")
     with register.session() as session:
