@@ -33,6 +33,15 @@ def test_stale_incoming_keeps_local():
     assert decide(state(), state(title="Min"), state()) == (Action.KEEP_LOCAL, {"title": LOCAL})
 
 
+def test_each_difference_carries_all_three_values():
+    """The preview shows the register's value, the file's and the one last exchanged for every field
+    that differs, whichever side is taken."""
+    _, diffs = three_way(FIELDS, state(title="Deras", participants=10), state(title="Träff", participants=12),
+                         state(title="Träff", participants=10))
+    assert [(d.field, d.local, d.incoming, d.base, d.conflict, d.choice) for d in diffs] == [
+        ("title", "Träff", "Deras", "Träff", False, INCOMING), ("participants", 12, 10, 10, False, LOCAL)]
+
+
 def test_different_fields_on_each_side_merge():
     action, choices = decide(state(title="Deras"), state(participants=12), state())
     assert action == Action.MERGE and choices == {"title": INCOMING, "participants": LOCAL}
@@ -54,8 +63,9 @@ def test_incoming_tombstone_deletes_an_unedited_record():
 
 
 def test_incoming_tombstone_against_local_edits_is_a_conflict():
-    action, choices = decide(state(deleted=True), state(title="Min"), state())
-    assert action == Action.CONFLICT and choices[DELETED_FIELD] is None
+    action, diffs = three_way(FIELDS, state(deleted=True), state(title="Min"), state())
+    tombstone = next(d for d in diffs if d.field == DELETED_FIELD)
+    assert action == Action.CONFLICT and (tombstone.conflict, tombstone.choice) == (True, None)
 
 
 def test_local_delete_against_incoming_edits_is_a_conflict():

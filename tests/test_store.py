@@ -170,8 +170,10 @@ def test_invalid_content_writes_nothing(register):
 def test_other_producers_records_are_read_only(register):
     created = add(register, "activity")
     with register.session() as session:
-        with pytest.raises(ReadOnlyRecord):
+        with pytest.raises(ReadOnlyRecord) as refused:
             delete_record(session, ACTIVITY, created.id, user="a", owner="03")
+    assert refused.value.message("sv") == "Posten kommer från Stockholms län (01) och kan bara ändras där."
+    assert refused.value.message("en") == "The record comes from Stockholms län (01) and can only be changed there."
 
 
 @pytest.mark.sqlite_only

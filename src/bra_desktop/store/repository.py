@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import new_id
+from bra_desktop.domain.producer import owner_name
 from bra_desktop.domain.validation import Reference, validate
 from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.changelog import LOCAL
@@ -98,8 +99,8 @@ def _require(session: Session, kind: RecordKind, record_id: str) -> StoredRecord
 def _check_writable(record: StoredRecord, owner: str | None, expected_version: int | None) -> None:
     if owner is not None and record.origin != owner:
         raise ReadOnlyRecord(
-            f"Posten kommer från {record.origin} och kan bara ändras där.",
-            f"The record comes from {record.origin} and can only be changed there.",
+            f"Posten kommer från {owner_name(record.origin)} och kan bara ändras där.",
+            f"The record comes from {owner_name(record.origin)} and can only be changed there.",
         )
     if expected_version is not None and record.version != expected_version:
         raise VersionConflict(
@@ -166,8 +167,8 @@ def update_record(
     if problems:
         raise ValidationFailed(problems)
     _claim_next_version(session, kind, current)
-    write = RecordWrite(record_id, None, clean, deleted=False, version=current.version + 1, updated_by=user,
-                        before=current.content, was_deleted=current.deleted)
+    write = RecordWrite(record_id, None, clean, version=current.version + 1, before=current.content,
+                        was_deleted=current.deleted)  # stamped now, by `user` (RecordWrite's defaults)
     return _write(session, kind, write, user=user, source=source)
 
 
@@ -187,6 +188,6 @@ def delete_record(
     if current.deleted:
         return current
     _claim_next_version(session, kind, current)
-    write = RecordWrite(record_id, None, current.content, deleted=True, version=current.version + 1, updated_by=user,
+    write = RecordWrite(record_id, None, current.content, deleted=True, version=current.version + 1,
                         before=current.content, was_deleted=False)
     return _write(session, kind, write, user=user, source=source)
