@@ -128,3 +128,15 @@ def test_text_columns_are_in_excels_text_format(register, tmp_path):
     assert info["format_version"].value == 1 and info["format_version"].number_format != "@"
     assert info["bundle_id"].number_format == "@" and info["producer"].value == "01" and info["producer"].number_format == "@"
     assert all(cell.number_format == "@" for row in book["Kodlistor"].iter_rows() for cell in row if cell.value is not None)
+
+
+def test_code_list_text_that_looks_like_a_formula_stays_text(make_register, tmp_path):
+    """Brå's code labels are typed by people: one beginning with = is written as text in Kodlistor,
+    never as a formula that Excel would compute (DESIGN §3)."""
+    from bra_desktop.store import codelists
+
+    brå = make_register("BRA")
+    codelists.add_code(brå, "aktivitetstyp", "FORMEL", "=1+1", "+46 8 123")
+    book = load_workbook(export_bundle(brå, tmp_path, user="analytiker").path)
+    (row,) = [row for row in book["Kodlistor"].iter_rows(min_row=2) if row[1].value == "FORMEL"]
+    assert [(cell.value, cell.data_type) for cell in row[2:4]] == [("=1+1", "s"), ("+46 8 123", "s")]
