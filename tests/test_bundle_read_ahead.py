@@ -191,7 +191,7 @@ class _Scan:
     def __init__(self) -> None:
         self.checked: list[str] = []
 
-    def of(self, name: str) -> None:
+    def within(self, name: str) -> None:
         self.checked.append(name)
 
 

@@ -66,3 +66,51 @@ def test_the_scan_hashes_the_whole_file_and_each_sheet(archive):
         assert scan.file_sha256 == hashlib.sha256(Path(path).read_bytes()).hexdigest()
         assert scan.of("Blad1").without_value == EXPECTED
         assert scan.of("Blad2") is None
+
+
+# --- how far a sheet may reach (issue 16) ----------------------------------------------------------
+
+EXTENT = formulas.Extent(rows=30, columns=5)
+"""Row 30 and column E at most."""
+
+
+def _checked(rows: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "ark.zip"
+    xml = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", xml + b"</sheetData></worksheet>")
+    with zipfile.ZipFile(path) as archive:
+        formulas.check_extent(archive, "xl/worksheets/sheet1.xml", "Aktiviteter", EXTENT, file_name="paket.xlsx")
+
+
+@pytest.mark.parametrize("rows", [
+    b'<row r="1"><c r="A1"/><c r="E30" t="n"><v>1</v></c></row>',  # the far corner itself
+    b'<row r="2"><c t="n" r="B2"><v>1</v></c></row>',  # its place not first
+    b'<row\nr="3"><c\tr="C3"/></row>',  # other whitespace between name and place
+    b'<row r="4" ar="XFD4"><c r="D4" xr="ZZ999"/></row>',  # attributes that only end in r
+])
+def test_a_sheet_within_its_extent_may_be_loaded(rows, tmp_path):
+    _checked(rows, tmp_path)  # raises if not
+
+
+@pytest.mark.parametrize(("rows", "place"), [
+    (b'<row r="1"><c r="F1"/></row>', "F1"),  # a column too far
+    (b'<row r="31"><c r="A31"/></row>', "31"),  # a row too far
+    (b'<row r="1"><c r="XFD1048576" t="n"><v>1</v></c></row>', "XFD1048576"),
+    (b'<row r="1"><c t="n" r="AA1"><v>1</v></c></row>', "AA1"),  # its place not first
+])
+def test_a_place_beyond_the_extent_is_refused_before_the_sheet_is_loaded(rows, place, tmp_path):
+    with pytest.raises(formulas.SheetTooLarge) as refused:
+        _checked(rows, tmp_path)
+    assert f"har en cell eller rad på {place}" in refused.value.message_sv
+
+
+@pytest.mark.parametrize("rows", [
+    b'<row r="1">' + b"<c/>" * 16_384 + b"</row>",  # a run of bare cells reaches column XFD
+    b"<row><c/></row>" * 3,  # bare rows: each after the one before
+    b'<row r="1"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/></row>',
+])
+def test_a_cell_or_row_without_its_place_is_refused(rows, tmp_path):
+    with pytest.raises(formulas.SheetTooLarge) as refused:
+        _checked(rows, tmp_path)
+    assert "har en cell eller rad utan angiven plats" in refused.value.message_sv

@@ -26,8 +26,10 @@ import hashlib
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 from types import TracebackType
 from xml.etree.ElementTree import ParseError
@@ -50,6 +52,8 @@ _CELL_TAG_WINDOW = 512
 """A cell's opening tag stands right before its formula; this is ample room for its attributes."""
 _PIECE = 4 << 20
 _TAG_ROOM = 64
+_LAST_ROW = 1_048_576
+"""A spreadsheet's last row."""
 """A tag that starts this close to the end of a piece may be cut; it is scanned with the next one."""
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -69,13 +73,34 @@ class Extent:
     columns: int
 
     def pattern(self) -> re.Pattern[bytes]:
-        """A cell or row placed beyond the extent, or a cell without its place."""
+        """A cell's or row's place (`r`) beyond the extent. It begins with the literal `r="`, which
+        the regular-expression engine looks for at C speed: a national sheet is tens of megabytes."""
         beyond_column = _above(_column_letters(self.columns), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         beyond_row = _above(str(self.rows), "0123456789")
-        return re.compile(
-            rb'\br="(?:(?:' + beyond_column + rb')[0-9]+|[A-Z]*0*(?:' + beyond_row + rb'))"'
-            rb"|<(?:\w+:)?c(?=[\s/>])(?![^>]*\br=\")"
-        )
+        return re.compile(rb'r="(?:(?:' + beyond_column + rb')[0-9]+|[A-Z]*0*(?:' + beyond_row + rb'))"')
+
+
+_UNPLACED = (re.compile(rb'<(?:c|row)(?! r=")(?=[\s/>])(?![^>]*\sr=")'),
+             re.compile(rb':(?:c|row)(?=[\s/>])(?![^>]*\sr=")'))
+"""A cell or row tag without its place (`r`), and one with a namespace prefix (`<x:c`): readers put
+such a tag after the one before, so a run of them reaches past any extent (a row of 16,384 bare
+`<c/>` reaches column XFD). The first pattern passes a tag that begins with its place, as the app,
+Excel and LibreOffice write it, at once: a national sheet has hundreds of thousands of cells."""
+
+
+def _beyond(xml: bytes, start: int, end: int, pattern: re.Pattern[bytes]) -> re.Match[bytes] | None:
+    """The first place beyond the extent (`Extent.pattern`), or tag without a place, that starts in
+    `xml[start:end]`; a tag's attributes may lie beyond `end`, in the part not scanned yet."""
+    for found in pattern.finditer(xml, start):
+        if found.start() >= end:
+            break
+        if xml[found.start() - 1 : found.start()].isspace():  # the attribute r, not one ending in r
+            return found
+    for unplaced in _UNPLACED:
+        found = unplaced.search(xml, start)
+        if found is not None and found.start() < end:
+            return found
+    return None
 
 
 def _column_letters(number: int) -> str:
@@ -146,28 +171,39 @@ class SheetScan:
     def __init__(self, path: Path, parts: dict[str, str], extents: dict[str, Extent] | None = None) -> None:
         self._name = path.name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-scan")
-        self._file_sha256 = self._executor.submit(file_sha256, path)  # the receipts' hash: on the same pass, first
         extents = extents or {}
-        self._found: dict[str, Future[ScannedPart]] = {
-            name: self._executor.submit(_scan_part, path, part, name, extents.get(name))
-            for name, part in parts.items()}  # in sheet order
+        self._within: dict[str, Future[None]] = {  # first, and quick: each sheet's loading waits for it
+            name: self._executor.submit(_check_extent, path, parts[name], name, extent)
+            for name, extent in extents.items() if name in parts}
+        self._found: dict[str, Future[ScannedPart]] = {  # in sheet order
+            name: self._executor.submit(_scan_part, path, part, extents[name].rows if name in extents else _LAST_ROW)
+            for name, part in parts.items()}
+        self._file_sha256 = self._executor.submit(file_sha256, path)  # the receipts' hash, needed last
 
     @property
     def file_sha256(self) -> str:
         """The whole file's SHA-256 (`digest.file_sha256`), hashed on the scan's thread too."""
         return self._file_sha256.result()
 
+    def within(self, sheet_name: str) -> None:
+        """Wait until the sheet is known to lie within its extent: it may be loaded then. Raises
+        `SheetTooLarge` if it does not, and the file's "damaged" BundleError."""
+        self._result(self._within[sheet_name])
+
     def of(self, sheet_name: str) -> ScannedPart | None:
         """The sheet's scan; None when the workbook has no such sheet."""
         found = self._found.get(sheet_name)
-        if found is None:
-            return None
+        return None if found is None else self._result(found)
+
+    def _result(self, future: Future[Any]) -> Any:
         try:
-            return found.result()
+            return future.result()
         except SCAN_ERRORS as error:
             raise damaged(self._name, error) from error
 
     def wait(self) -> None:
+        for name in self._within:
+            self.within(name)
         for name in self._found:
             self.of(name)
 
@@ -178,53 +214,74 @@ class SheetScan:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _scan_part(path: Path, part: str, sheet_name: str, extent: Extent | None) -> ScannedPart:
+def _scan_part(path: Path, part: str, last_row: int) -> ScannedPart:
     with zipfile.ZipFile(path) as archive:
-        return scan_part(archive, part, sheet_name, extent, file_name=path.name)
+        return scan_part(archive, part, last_row)
 
 
-def scan_part(archive: zipfile.ZipFile, part: str, sheet_name: str = "", extent: Extent | None = None, *,
-              file_name: str = "") -> ScannedPart:
-    """One worksheet's formula cells without a cached value, merged rows and the SHA-256 of its
-    XML; raises `SheetTooLarge` if a cell lies beyond `extent`.
+def _check_extent(path: Path, part: str, sheet_name: str, extent: Extent) -> None:
+    with zipfile.ZipFile(path) as archive:
+        check_extent(archive, part, sheet_name, extent, file_name=path.name)
 
-    The part is scanned in pieces: a national bundle's sheet is a few hundred megabytes of XML,
-    which would otherwise sit in memory at once, and one regular-expression search over all of it
-    holds the GIL long enough to freeze the window while the worker reads.
-    """
+
+def _pieces(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
+    """The part's XML in pieces of `_PIECE` bytes, then b"": a national bundle's sheet is tens of
+    megabytes of XML, which would otherwise sit in memory at once, and one regular-expression search
+    over all of it holds the GIL long enough to freeze the window while the worker reads."""
+    with archive.open(part) as stream:
+        while piece := stream.read(_PIECE):
+            yield piece
+    yield b""
+
+
+def check_extent(archive: zipfile.ZipFile, part: str, sheet_name: str, extent: Extent, *, file_name: str = "") -> None:
+    """Raise `SheetTooLarge` if a cell or row of the sheet lies beyond `extent`, or has no place.
+
+    Before python-calamine loads a sheet: it lays a sheet out as one table from A1 to its farthest
+    cell, so one cell at XFD1048576 aborted the process. A pass of its own, so that the sheet's
+    loading waits only for this, not for the whole scan."""
+    beyond = extent.pattern()
+    xml, start = b"", 0
+    for piece in _pieces(archive, part):
+        xml += piece
+        end = len(xml) if not piece else max(start, len(xml) - _TAG_ROOM)
+        if (outside := _beyond(xml, start, end, beyond)) is not None:
+            raise _too_large(file_name, sheet_name, extent, outside.group())
+        keep = max(0, end - 1)  # and the byte before, which says whether an r is an attribute's name
+        xml, start = xml[keep:], end - keep
+
+
+def scan_part(archive: zipfile.ZipFile, part: str, last_row: int = 0) -> ScannedPart:
+    """One worksheet's formula cells without a cached value, merged rows up to `last_row` (a merged
+    range of a million rows is not a million numbers to keep) and the SHA-256 of its XML, scanned in
+    pieces (`_pieces`)."""
+    last_row = last_row or _LAST_ROW
     found: set[tuple[int, int]] = set()
     merged: set[int] = set()
     digest = hashlib.sha256()
-    beyond = extent.pattern() if extent is not None else None
     xml, start = b"", 0
-    with archive.open(part) as stream:
-        while True:
-            piece = stream.read(_PIECE)
-            digest.update(piece)
-            xml += piece
-            resume = _scan(xml, start, found, final=not piece)
-            if beyond is not None and (outside := beyond.search(xml, start, resume)) is not None:
-                raise _too_large(file_name, sheet_name, extent, outside.group())
-            _merged_rows(xml, start, resume, merged, extent)
-            if not piece:
-                return ScannedPart(found, digest.hexdigest(), frozenset(merged))
-            # keep what is not scanned yet, with room before it for a cell's opening tag
-            keep = max(0, resume - _CELL_TAG_WINDOW)
-            xml, start = xml[keep:], resume - keep
+    for piece in _pieces(archive, part):
+        digest.update(piece)
+        xml += piece
+        resume = _scan(xml, start, found, final=not piece)
+        _merged_rows(xml, start, resume, merged, last_row)
+        # keep what is not scanned yet, with room before it for a cell's opening tag
+        keep = max(0, resume - _CELL_TAG_WINDOW)
+        xml, start = xml[keep:], resume - keep
+    return ScannedPart(found, digest.hexdigest(), frozenset(merged))
 
 
-def _merged_rows(xml: bytes, start: int, end: int, merged: set[int], extent: Extent | None) -> None:
+def _merged_rows(xml: bytes, start: int, end: int, merged: set[int], last_row: int) -> None:
     if xml.find(b"mergeCell", start, end + _TAG_ROOM) < 0:
         return
-    last = extent.rows if extent is not None else 1_048_576
     for match in _MERGED.finditer(xml, start, end):
         first = int(match.group(1))
-        merged.update(range(first - 1, min(int(match.group(2) or first), last)))
+        merged.update(range(first - 1, min(int(match.group(2) or first), last_row)))
 
 
 def _too_large(file_name: str, sheet_name: str, extent: Extent, found: bytes) -> SheetTooLarge:
     place = found.decode("ascii", "replace").removeprefix('r="').rstrip('"')
-    what = (f"har en cell utan angiven plats ({place})" if place.startswith("<")
+    what = (f"har en cell eller rad utan angiven plats ({place})" if place.startswith(("<", ":"))
             else f"har en cell eller rad på {place}, utanför det tillåtna området "
                  f"(högst {extent.rows} rader och kolumn {_column_letters(extent.columns)})")
     return SheetTooLarge(

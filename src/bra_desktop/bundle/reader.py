@@ -30,7 +30,7 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, Shee
 from bra_desktop.bundle.cells import (
     CellError, bool_to_cell, cell_reader, read_bool, read_count, read_date, read_integer, read_text, read_version, to_cell,
 )
-from bra_desktop.bundle.formulas import SCAN_ERRORS, Extent, ScannedPart, SheetScan, scan_part, sheet_parts
+from bra_desktop.bundle.formulas import SCAN_ERRORS, Extent, ScannedPart, SheetScan, check_extent, sheet_parts
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.safety import check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
@@ -231,7 +231,7 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
             parts = sheet_parts(archive)
             book = CalamineWorkbook.from_path(str(path))
             sheets = _BundleSheets(book, path.name)
-            scan_part(archive, parts[sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
+            check_extent(archive, parts[sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
             info = _read_info(list(_rows_of(book.get_sheet_by_name(sheets.info))), path.name)
     except SCAN_ERRORS as error:
         # a part the workbook names is missing, or its XML is broken
@@ -336,7 +336,7 @@ def _read_workbook(path: Path, book: CalamineWorkbook, sheets: _BundleSheets, in
                 if progress is not None:
                     progress(min(done, total), total)
         if sheets.code_lists:
-            scan.of(sheets.code_lists)  # within its extent before it is loaded
+            scan.within(sheets.code_lists)  # within its extent before it is loaded
             contents.code_items = items = _read_code_lists(contents, list(_rows_of(book.get_sheet_by_name(sheets.code_lists))))
             contents.code_lists_as_signed = info.code_lists_sha256 == code_lists_sha256(
                 (i["list_name"], i["code"], i["label_sv"], i["label_en"], i["active"]) for i in items)
@@ -387,7 +387,7 @@ class _SheetsInTurn:
         return self._pool.submit(self._load, self._waiting.pop(0)) if self._waiting else None
 
     def _load(self, name: str) -> CalamineSheet:
-        self._scan.of(name)  # raises for a sheet beyond its extent: it must not be loaded
+        self._scan.within(name)  # raises for a sheet beyond its extent: it must not be loaded
         return self._book.get_sheet_by_name(name)
 
     def __enter__(self) -> _SheetsInTurn:

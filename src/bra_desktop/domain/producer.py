@@ -28,6 +28,7 @@ def county_names() -> dict[str, str]:
         return {row["lanskod"]: row["lan"] for row in csv.DictReader(handle)}
 
 
+@cache
 def valid_owners() -> frozenset[str]:
     """The 21 county codes and BRA: the only producers a record or a bundle can have."""
     return frozenset((*county_names(), NATIONAL))
