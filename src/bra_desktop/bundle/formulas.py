@@ -29,9 +29,9 @@ import zipfile
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException, ElementTree
@@ -52,9 +52,9 @@ _CELL_TAG_WINDOW = 512
 """A cell's opening tag stands right before its formula; this is ample room for its attributes."""
 _PIECE = 4 << 20
 _TAG_ROOM = 64
+"""A tag that starts this close to the end of a piece may be cut; it is scanned with the next one."""
 _LAST_ROW = 1_048_576
 """A spreadsheet's last row."""
-"""A tag that starts this close to the end of a piece may be cut; it is scanned with the next one."""
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
@@ -251,11 +251,10 @@ def check_extent(archive: zipfile.ZipFile, part: str, sheet_name: str, extent: E
         xml, start = xml[keep:], end - keep
 
 
-def scan_part(archive: zipfile.ZipFile, part: str, last_row: int = 0) -> ScannedPart:
+def scan_part(archive: zipfile.ZipFile, part: str, last_row: int = _LAST_ROW) -> ScannedPart:
     """One worksheet's formula cells without a cached value, merged rows up to `last_row` (a merged
     range of a million rows is not a million numbers to keep) and the SHA-256 of its XML, scanned in
     pieces (`_pieces`)."""
-    last_row = last_row or _LAST_ROW
     found: set[tuple[int, int]] = set()
     merged: set[int] = set()
     digest = hashlib.sha256()
