@@ -26,10 +26,10 @@ from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
-from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.domain.signing import encode_key
+from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.changelog import change_marker
-from bra_desktop.store.keys import pin_key, trusted_key
+from bra_desktop.store.keys import PINNED_FROM_BUNDLE, pin_key, trusted_key
 from bra_desktop.store.register import Register
 from bra_desktop.store.syncbase import Base, save_bases
 
@@ -117,7 +117,7 @@ def _trust(session: Session, plan: ImportPlan, user: str) -> None:
             f"Registret litar nu på en annan nyckel för {sender.name}. Läs in filen igen.",
             f"The register now trusts another key for {sender.name}. Read the file again.",
         )
-    pin_key(session, sender.producer, sender.key, user=user, how="bundle")
+    pin_key(session, sender.producer, sender.key, user=user, how=PINNED_FROM_BUNDLE)
 
 
 def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -> bool:

@@ -216,7 +216,7 @@ class ImportPlan:
                         "registrets egna poster och nya rader.")
         if self.mass_delete and not self.allow_mass_delete:
             for owner, (count, total) in self.mass_delete.items():
-                asks.append(f"Importen tar bort {count} av {total} poster från {owner_name(owner) if owner else 'registret'}.")
+                asks.append(f"Importen tar bort {count} av {total} poster från {owner_name(owner)}.")
         return asks
 
     def counts(self) -> dict[Action, int]:

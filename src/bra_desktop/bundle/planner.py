@@ -425,9 +425,8 @@ def _mass_delete(session: Session, records: list[PlannedRecord], sender: Sender)
     deletes: dict[tuple[str, str], int] = {}
     for record in records:
         if record.action == Action.DELETE:
-            owner = record.incoming.origin if record.incoming is not None else sender.producer
-            key = (record.kind_key, owner or sender.producer)
-            deletes[key] = deletes.get(key, 0) + 1
+            owner = (record.incoming.origin if record.incoming is not None else None) or sender.producer
+            deletes[record.kind_key, owner] = deletes.get((record.kind_key, owner), 0) + 1
     found: dict[str, tuple[int, int]] = {}
     for (kind_key, owner), count in deletes.items():
         table = KINDS[kind_key].table

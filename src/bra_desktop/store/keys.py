@@ -21,8 +21,9 @@ from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import SIGNING_KEY_INFO
 
 PINNED_BY_HAND = "manual"
-"""`TrustedSender.how` of a key a person entered (Arkiv → Betrodda avsändare, a test's introduction);
-a key pinned on first contact with a bundle says "bundle"."""
+"""`TrustedSender.how` of a key a person entered (Arkiv → Betrodda avsändare, a test's introduction)."""
+PINNED_FROM_BUNDLE = "bundle"
+"""`TrustedSender.how` of a key trusted on first contact, from the bundle it signed (`apply`)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,6 @@ class TrustedKey:
     @property
     def name(self) -> str:
         return owner_name(self.producer)
-
 
 
 def ensure_own_key(session: Session) -> None:
