@@ -38,12 +38,11 @@ from PySide6.QtWidgets import (
 from bra_desktop.store import codelists
 from bra_desktop.store.codelists import Code, CodeList
 from bra_desktop.store.errors import RegisterError
-from bra_desktop.ui.plain_text import plain_label, plain_tooltip
+from bra_desktop.ui.plain_text import ERROR_STYLE, error_label, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
 CODE_COLUMN, SV_COLUMN, EN_COLUMN, ACTIVE_COLUMN = range(4)
 RETIRED_COLOUR = "#7a7a7a"
-ERROR_COLOUR = "#b3261e"
 
 
 class CodeEditDialog(QDialog):
@@ -71,9 +70,7 @@ class CodeEditDialog(QDialog):
             self.code_edit.setReadOnly(True)
             self.sv_edit.setText(code.label_sv)
             self.en_edit.setText(code.label_en)
-        self.error_label = plain_label("", self)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Kod"), self.code_edit)
         form.addRow(self.tr("Svensk etikett"), self.sv_edit)
@@ -350,7 +347,7 @@ class CodeListDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
 
     def done(self, result: int) -> None:
         if self.changed:

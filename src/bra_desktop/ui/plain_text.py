@@ -16,7 +16,8 @@ file name or a bundle reaches the screen through one of these functions:
 - `plain_message_box`: a QMessageBox set to `Qt.PlainText`, its informative text too;
 - `plain_auto_text`: text for the static QMessageBox functions, which cannot be told the format:
   escaped, as a tooltip is, when Qt would take it for HTML;
-- `chart_text`: a chart title, category or set name, escaped for QtCharts.
+- `chart_text`: a chart title, category or set name, escaped for QtCharts;
+- `error_label`: a `plain_label` for a refusal's message, which may quote what was typed or read.
 
 Buttons, check boxes, tabs, combo boxes, window titles, line edits and `QPlainTextEdit` show text as
 plain text by themselves.
@@ -37,6 +38,18 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
+    return label
+
+
+ERROR_STYLE = "color: #b3261e;"
+"""How a refusal's message is shown, in forms and dialogs alike."""
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A red, wrapping, plain-text label, hidden while it has nothing to say."""
+    label = plain_label("", parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
     return label
 
 

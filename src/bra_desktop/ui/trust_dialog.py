@@ -34,10 +34,9 @@ from bra_desktop.domain.producer import NATIONAL, owner_name, valid_owners
 from bra_desktop.domain.signing import decode_key, encode_key, fingerprint
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.keys import TrustedKey, forget_key, own_public_key, pin_pasted_key, trusted_keys
-from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
+from bra_desktop.ui.plain_text import error_label, plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
-ERROR_COLOUR = "#b3261e"
 
 
 class PasteKeyDialog(QDialog):
@@ -58,9 +57,7 @@ class PasteKeyDialog(QDialog):
         self.key_edit.textChanged.connect(self._show_fingerprint)
         self.fingerprint = plain_label("", self)
         self.fingerprint.setObjectName("pasted_fingerprint")
-        self.error_label = plain_label("", self)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error_label.hide()
+        self.error_label = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("Avsändare"), self.sender_box)
         form.addRow(self.tr("Nyckel"), self.key_edit)

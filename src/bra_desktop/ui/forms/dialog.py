@@ -20,8 +20,8 @@ from bra_desktop.ui.commands import (
     CreateRecordCommand, EditRecordCommand, command_failures, error_message, new_record_text, quoted_title,
 )
 from bra_desktop.ui.forms.choices import producer_name
-from bra_desktop.ui.forms.form import RecordForm, error_label, show_message
-from bra_desktop.ui.plain_text import plain_label
+from bra_desktop.ui.forms.form import RecordForm, show_message
+from bra_desktop.ui.plain_text import error_label, plain_label
 from bra_desktop.ui.service import RegisterService
 
 NOTE_STYLE = "background: #fff4ce; border: 1px solid #e0c97a; border-radius: 3px; padding: 6px;"

@@ -22,19 +22,10 @@ from bra_desktop.store.repository import StoredRecord
 from bra_desktop.ui.forms.editors import FieldEditor
 from bra_desktop.ui.forms.factory import editor_for
 from bra_desktop.ui.forms.sections import Section, is_wide, sections
-from bra_desktop.ui.plain_text import plain_label
+from bra_desktop.ui.plain_text import error_label, plain_label
 from bra_desktop.ui.service import RegisterService
 
 VALIDATION_DELAY_MS = 200
-ERROR_STYLE = "color: #b3261e;"
-
-
-def error_label(parent: QWidget | None = None) -> QLabel:
-    """A red, wrapping, plain-text label, hidden while it has nothing to say."""
-    label = plain_label("", parent)
-    label.setStyleSheet(ERROR_STYLE)
-    label.hide()
-    return label
 
 
 def show_message(label: QLabel, text: str) -> None:
