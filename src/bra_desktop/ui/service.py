@@ -7,7 +7,7 @@ the kind refreshes, whether the change came from a form, an undo or an import.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,6 +18,9 @@ from bra_desktop.store import repository
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.repository import StoredRecord
+
+if TYPE_CHECKING:
+    from bra_desktop.store.keys import TrustedKey
 
 
 class RegisterService(QObject):
@@ -81,6 +84,36 @@ class RegisterService(QObject):
             session.commit()
         self.sig_records_changed.emit(kind, [record_id])
         return record
+
+    # --- the senders' keys (Arkiv → Betrodda avsändare); `store.keys` loads cryptography, which the
+    # window's start need not wait for ---
+
+    def own_public_key(self) -> bytes:
+        from bra_desktop.store.keys import own_public_key
+
+        with self.register.session() as session:
+            return own_public_key(session)
+
+    def trusted_keys(self) -> list[TrustedKey]:
+        from bra_desktop.store.keys import trusted_keys
+
+        with self.register.session() as session:
+            return trusted_keys(session)
+
+    def trust_pasted_key(self, producer: str, text: str) -> None:
+        """Trust a key a person pasted as `producer`'s; RegisterError says why not (`keys.pin_pasted_key`)."""
+        from bra_desktop.store.keys import pin_pasted_key
+
+        with self.register.session() as session:
+            pin_pasted_key(session, producer, text, user=self.user)
+            session.commit()
+
+    def forget_key(self, producer: str) -> None:
+        from bra_desktop.store.keys import forget_key
+
+        with self.register.session() as session:
+            forget_key(session, producer)
+            session.commit()
 
     def replace_register(self, register: Register) -> None:
         """Swap in a reopened register (after undoing an import) and tell every view to reload."""

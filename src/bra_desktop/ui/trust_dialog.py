@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from bra_desktop.domain.producer import NATIONAL, owner_name, valid_owners
 from bra_desktop.domain.signing import decode_key, encode_key, fingerprint
 from bra_desktop.store.errors import RegisterError
-from bra_desktop.store.keys import TrustedKey, forget_key, own_public_key, pin_pasted_key, trusted_keys
+from bra_desktop.store.keys import TrustedKey
 from bra_desktop.ui.plain_text import error_label, plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
@@ -81,9 +81,7 @@ class PasteKeyDialog(QDialog):
 
     def _save(self) -> None:
         try:
-            with self.service.register.session() as session:
-                pin_pasted_key(session, self.sender_box.currentData(), self.key_edit.text(), user=self.service.user)
-                session.commit()
+            self.service.trust_pasted_key(self.sender_box.currentData(), self.key_edit.text())
         except RegisterError as error:
             self.error_label.setText(error.message(self.service.language))
             self.error_label.show()
@@ -98,8 +96,7 @@ class TrustedSendersDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.setWindowTitle(self.tr("Betrodda avsändare"))
-        with service.register.session() as session:
-            own = own_public_key(session)
+        own = service.own_public_key()
         self.own_key = QLineEdit(encode_key(own), self)
         self.own_key.setObjectName("own_key")
         self.own_key.setReadOnly(True)
@@ -151,8 +148,7 @@ class TrustedSendersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.service.register.session() as session:
-            self.keys = trusted_keys(session)
+        self.keys = self.service.trusted_keys()
         self.model.removeRows(0, self.model.rowCount())
         for pinned in self.keys:
             how = self.tr("inlagd för hand") if pinned.by_hand else self.tr("från första paketet")
@@ -182,7 +178,5 @@ class TrustedSendersDialog(QDialog):
         box.setDefaultButton(QMessageBox.StandardButton.No)
         if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        with self.service.register.session() as session:
-            forget_key(session, pinned.producer)
-            session.commit()
+        self.service.forget_key(pinned.producer)
         self.reload()
