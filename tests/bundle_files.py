@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bra_desktop import cli
-from bra_desktop.bundle.formulas import sheet_parts
+from bra_desktop.bundle.safety import sheet_parts
 from bra_desktop.bundle.schema import sheet_for_kind
 from openpyxl.utils import get_column_letter
 

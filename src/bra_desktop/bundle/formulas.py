@@ -13,7 +13,14 @@ It also bounds the sheet before python-calamine loads it (`Extent`): python-cala
 as a dense grid from A1 to its last cell, so one cell at XFD1048576 makes it ask for terabytes and
 abort the process, and a cell far out grows memory with the grid. A sheet with a cell beyond its
 extent, or a cell without its place (`r`), which python-calamine would put after the row's others,
-is refused before it is loaded. Merged cells are noted: a merged data row is rejected (`reader`).
+or with a DTD (`safety`), is refused before it is loaded. Merged cells are noted: a merged data row
+is rejected (`reader`).
+
+A sheet that a sender the register trusts signed, and that is still what was signed (its SHA-256
+is the one in the signed Info), was written by that sender's copy of this app, which writes
+within the extent and no formulas, DTDs or merged cells: it is only hashed (`SheetScan`, `signed`). That is the
+common case, a bundle from Brå or a county read as it came, and it spares a national sheet's every
+cell a regular expression before it may load.
 
 The scan is mostly decompression and hashing, which let go of the GIL, and so does python-calamine
 while it loads a sheet: `SheetScan` looks through a workbook's sheets on a thread of its own while
@@ -23,7 +30,6 @@ the reader reads their cells.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -32,17 +38,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from xml.etree.ElementTree import ParseError
-
-from defusedxml import DefusedXmlException, ElementTree
 
 from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.safety import DAMAGED_ZIP, damaged
-
-SCAN_ERRORS = (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException)
-"""What reading a damaged workbook's parts raises: a broken zip, a part it names that is missing,
-broken XML."""
+from bra_desktop.bundle.safety import SCAN_ERRORS, damaged, dtd_refused, dtd_within
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*>")
@@ -55,11 +54,6 @@ _TAG_ROOM = 64
 """A tag that starts this close to the end of a piece may be cut; it is scanned with the next one."""
 _LAST_ROW = 1_048_576
 """A spreadsheet's last row."""
-_NS = {
-    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
 
 
 _MERGED = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?\bref=\"[A-Z]+(\d+)(?::[A-Z]+(\d+))?\"")
@@ -137,19 +131,6 @@ def _column_index(letters: bytes) -> int:
     return index - 1
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → worksheet part path, from the workbook and its relationships."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
-    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", _NS)}
-    parts = {}
-    for sheet in workbook.findall("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        parts[sheet.get("name")] = path
-    return parts
-
-
 @dataclass(frozen=True)
 class ScannedPart:
     without_value: set[tuple[int, int]]
@@ -163,20 +144,24 @@ class ScannedPart:
 class SheetScan:
     """Each sheet of a workbook scanned (`ScannedPart`) on a thread of its own, and the file hashed.
 
-    `of` waits for one sheet's; `wait` for all, so that a damaged part is reported even where the
-    reader did not need it. Either raises the file's "damaged" BundleError, or `SheetTooLarge` for a
-    sheet beyond its extent in `extents` (sheets without one are not loaded by the reader).
+    `within` waits until a sheet may be loaded; `of` for one sheet's scan; `wait` for all, so that a
+    damaged part is reported even where the reader did not need it. Each raises the file's "damaged"
+    BundleError, or a BundleError for a sheet beyond its extent in `extents` or with a DTD (sheets
+    without an extent are not loaded by the reader). `signed` holds the SHA-256 that a trusted
+    sender signed for a sheet: such a sheet is only hashed, and is checked and scanned only when
+    it is no longer what was signed.
     """
 
-    def __init__(self, path: Path, parts: dict[str, str], extents: dict[str, Extent] | None = None) -> None:
+    def __init__(self, path: Path, parts: dict[str, str], extents: dict[str, Extent] | None = None,
+                 signed: dict[str, str] | None = None) -> None:
         self._name = path.name
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bra-sheet-scan")
-        extents = extents or {}
-        self._within: dict[str, Future[None]] = {  # first, and quick: each sheet's loading waits for it
-            name: self._executor.submit(_check_extent, path, parts[name], name, extent)
+        extents, signed = extents or {}, signed or {}
+        self._within: dict[str, Future[ScannedPart | None]] = {  # first, and quick: each sheet's loading waits for it
+            name: self._executor.submit(_bound, path, parts[name], name, extent, signed.get(name))
             for name, extent in extents.items() if name in parts}
-        self._found: dict[str, Future[ScannedPart]] = {  # in sheet order
-            name: self._executor.submit(_scan_part, path, part, extents[name].rows if name in extents else _LAST_ROW)
+        self._found: dict[str, Future[ScannedPart]] = {  # in sheet order, after every `_within`: one worker, in turn
+            name: self._executor.submit(self._scan, path, name, part, extents[name].rows if name in extents else _LAST_ROW)
             for name, part in parts.items()}
         self._file_sha256 = self._executor.submit(file_sha256, path)  # the receipts' hash, needed last
 
@@ -186,9 +171,15 @@ class SheetScan:
         return self._file_sha256.result()
 
     def within(self, sheet_name: str) -> None:
-        """Wait until the sheet is known to lie within its extent: it may be loaded then. Raises
-        `SheetTooLarge` if it does not, and the file's "damaged" BundleError."""
+        """Wait until the sheet is known to lie within its extent, without a DTD: it may be loaded
+        then. Raises `SheetTooLarge` if it does not, and the file's "damaged" BundleError."""
         self._result(self._within[sheet_name])
+
+    def _scan(self, path: Path, name: str, part: str, last_row: int) -> ScannedPart:
+        bounded = self._within.get(name)  # done: submitted before, to the same single worker
+        if bounded is not None and bounded.exception() is None and (as_signed := bounded.result()) is not None:
+            return as_signed
+        return _scan_part(path, part, last_row)
 
     def of(self, sheet_name: str) -> ScannedPart | None:
         """The sheet's scan; None when the workbook has no such sheet."""
@@ -219,9 +210,21 @@ def _scan_part(path: Path, part: str, last_row: int) -> ScannedPart:
         return scan_part(archive, part, last_row)
 
 
-def _check_extent(path: Path, part: str, sheet_name: str, extent: Extent) -> None:
+def _bound(path: Path, part: str, sheet_name: str, extent: Extent, signed_sha256: str | None) -> ScannedPart | None:
+    """Raise unless the sheet may be loaded; its scan when it is what a trusted sender signed
+    (`SheetScan`), else None."""
     with zipfile.ZipFile(path) as archive:
+        if signed_sha256 is not None and (sha256 := _part_sha256(archive, part)) == signed_sha256:
+            return ScannedPart(set(), sha256)
         check_extent(archive, part, sheet_name, extent, file_name=path.name)
+    return None
+
+
+def _part_sha256(archive: zipfile.ZipFile, part: str) -> str:
+    digest = hashlib.sha256()
+    for piece in _pieces(archive, part):
+        digest.update(piece)
+    return digest.hexdigest()
 
 
 def _pieces(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
@@ -235,7 +238,8 @@ def _pieces(archive: zipfile.ZipFile, part: str) -> Iterator[bytes]:
 
 
 def check_extent(archive: zipfile.ZipFile, part: str, sheet_name: str, extent: Extent, *, file_name: str = "") -> None:
-    """Raise `SheetTooLarge` if a cell or row of the sheet lies beyond `extent`, or has no place.
+    """Raise `SheetTooLarge` if a cell or row of the sheet lies beyond `extent`, or has no place,
+    and BundleError if the sheet declares a DTD.
 
     Before python-calamine loads a sheet: it lays a sheet out as one table from A1 to its farthest
     cell, so one cell at XFD1048576 aborted the process. A pass of its own, so that the sheet's
@@ -245,6 +249,8 @@ def check_extent(archive: zipfile.ZipFile, part: str, sheet_name: str, extent: E
     for piece in _pieces(archive, part):
         xml += piece
         end = len(xml) if not piece else max(start, len(xml) - _TAG_ROOM)
+        if dtd_within(xml, start, end):
+            raise dtd_refused(file_name, part)
         if (outside := _beyond(xml, start, end, beyond)) is not None:
             raise _too_large(file_name, sheet_name, extent, outside.group())
         keep = max(0, end - 1)  # and the byte before, which says whether an r is an attribute's name

@@ -18,6 +18,7 @@ from bra_desktop.bundle.planner import Progress, as_held, build_plan
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary, save_rejected_rows
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.keys import trusted_signers
 from bra_desktop.store.register import Register
 
 CONFLICT_POLICIES = {"keep-local": LOCAL, "take-incoming": INCOMING, "fail": None}
@@ -63,8 +64,11 @@ def prepare_import(register: Register, path: Path, progress: Progress | None = N
     (`ReadAhead`), and rows it holds exactly as they are are read no further (`as_held`)."""
     reading = None if progress is None else (lambda done, total: progress(done, 2 * total))
     planning = None if progress is None else (lambda done, total: progress(total + done, 2 * total))
+    with register.session() as session:
+        signers = trusted_signers(session)
     with ReadAhead(register) as ahead:
-        contents = read_bundle(path, progress=reading, on_info=ahead.start, as_held=partial(as_held, ahead))
+        contents = read_bundle(path, progress=reading, on_info=ahead.start, as_held=partial(as_held, ahead),
+                               trusted_signers=signers)
         return build_plan(register, contents, progress=planning, ahead=ahead)
 
 

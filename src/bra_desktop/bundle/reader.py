@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import uuid
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,9 +30,9 @@ from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, Shee
 from bra_desktop.bundle.cells import (
     CellError, bool_to_cell, cell_reader, read_bool, read_count, read_date, read_integer, read_text, read_version, to_cell,
 )
-from bra_desktop.bundle.formulas import SCAN_ERRORS, Extent, ScannedPart, SheetScan, check_extent, sheet_parts
+from bra_desktop.bundle.formulas import Extent, ScannedPart, SheetScan, check_extent
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.safety import check_bundle_file, damaged, require_defusedxml
+from bra_desktop.bundle.safety import SCAN_ERRORS, check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, CODE_SHEET_EN, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
     InfoKey, SystemField, hash_key, part_hash_key, rows_key,
@@ -214,7 +214,7 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
 
 @paused_collection()
 def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[[BundleInfo], None] | None = None,
-                as_held: AsHeld | None = None) -> BundleContents:
+                as_held: AsHeld | None = None, trusted_signers: Collection[bytes] = ()) -> BundleContents:
     """Check and read a bundle file; raises BundleError when it cannot be imported at all.
 
     `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
@@ -223,12 +223,12 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
 
     No sheet is loaded before its XML is scanned and found within its extent (`formulas.Extent`):
     Info within a small one, the data sheets within Info's row counts and their columns, plus room
-    for what a person may add."""
+    for what a person may add. A data sheet signed by one of `trusted_signers` (public keys: the
+    register's own and those it trusts) is only hashed, while it is what was signed (`SheetScan`)."""
     require_defusedxml()
-    check_bundle_file(path)
+    parts = check_bundle_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            parts = sheet_parts(archive)
             book = CalamineWorkbook.from_path(str(path))
             sheets = _BundleSheets(book, path.name)
             check_extent(archive, parts[sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
@@ -238,7 +238,7 @@ def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[
         raise damaged(path.name, error) from error
     except CalamineError as error:
         raise _unreadable(path.name, error) from error
-    with SheetScan(path, parts, sheets.extents(info)) as scan:
+    with SheetScan(path, parts, sheets.extents(info), sheets.signed(info, trusted_signers)) as scan:
         try:
             contents = _read_workbook(path, book, sheets, info, scan, progress, on_info, as_held)
         except BundleError:
@@ -312,6 +312,14 @@ class _BundleSheets:
         if self.code_lists:
             extents[self.code_lists] = Extent(CODE_ROWS, len(CODE_COLUMNS) + COLUMN_MARGIN)
         return extents
+
+    def signed(self, info: BundleInfo, trusted_signers: Collection[bytes]) -> dict[str, str]:
+        """The SHA-256 of each data sheet as a sender the register trusts signed it; none when
+        another key, or none, signed Info."""
+        if not info.signature_valid or info.signer_key not in trusted_signers:
+            return {}
+        return {name: info.declared_part_hashes[sheet.name] for sheet, name in zip(DATA_SHEETS, self.data)
+                if sheet.name in info.declared_part_hashes}
 
 
 def _read_workbook(path: Path, book: CalamineWorkbook, sheets: _BundleSheets, info: BundleInfo, scan: SheetScan,

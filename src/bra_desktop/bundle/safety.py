@@ -8,13 +8,16 @@ openpyxl, which reads nothing here but would parse XML if it did, must run with 
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 import zlib
 from pathlib import Path
 from typing import IO
+from xml.etree.ElementTree import ParseError
 
 import openpyxl.xml
+from defusedxml import DefusedXmlException, ElementTree
 
 from bra_desktop.bundle.problems import BundleError
 
@@ -31,6 +34,14 @@ _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _BLOCK = 1 << 20
 _OVERLAP = 64
 _ZIP_MAGIC = b"PK\x03\x04"
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+_PLAIN_SHEET_TARGET = re.compile(r"(?:/xl/)?[a-z]+/[A-Za-z0-9_.-]+\.xml")
+_WORKBOOK = "xl/workbook.xml"
+_WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 
 
 def require_defusedxml() -> None:
@@ -42,8 +53,12 @@ def require_defusedxml() -> None:
         )
 
 
-def check_bundle_file(path: Path) -> None:
-    """Raise BundleError, with a Swedish message, unless `path` is safe to hand to the reader."""
+def check_bundle_file(path: Path) -> dict[str, str]:
+    """Raise BundleError, with a Swedish message, unless `path` is safe to hand to the reader.
+
+    Returns the workbook's sheets (`sheet_parts`). Their XML is not looked through here but by the
+    pass that comes before python-calamine loads each (`formulas.check_extent`), which looks for a
+    DTD too: a national bundle's sheets are hundreds of megabytes, unpacked once, not twice."""
     name = path.name
     if not path.is_file():
         raise BundleError(f"Filen {path} finns inte.", f"The file {path} does not exist.")
@@ -71,13 +86,16 @@ def check_bundle_file(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
             _check_entries(name, entries)
-            _check_parts(name, archive)
-    except DAMAGED_ZIP as error:
+            return _check_parts(name, archive)
+    except SCAN_ERRORS as error:
         raise damaged(name, error) from error
 
 
 DAMAGED_ZIP = (zipfile.BadZipFile, zlib.error, EOFError)
 """What reading the parts of a damaged zip raises: a bad checksum, a broken stream, a cut-off part."""
+SCAN_ERRORS = (*DAMAGED_ZIP, KeyError, ParseError, DefusedXmlException)
+"""What reading a damaged workbook's parts raises: a broken zip, a part it names that is missing,
+broken XML."""
 
 
 def damaged(name: str, error: BaseException) -> BundleError:
@@ -101,7 +119,7 @@ def _check_entries(name: str, entries: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
+def _check_parts(name: str, archive: zipfile.ZipFile) -> dict[str, str]:
     names = set(archive.namelist())
     missing = [part for part in _REQUIRED_PARTS if part not in names]
     if missing:
@@ -115,14 +133,58 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
             f"Filen {name} innehåller makron och läses inte in. Spara den som vanlig Excel-arbetsbok (.xlsx).",
             f"The file {name} contains macros and is not read. Save it as a plain workbook (.xlsx).",
         )
+    for part in (_WORKBOOK, _WORKBOOK_RELS):  # read to find the sheets: looked through first
+        _check_no_dtd(name, archive, part)
+    sheets = sheet_parts(archive, name)
+    worksheets = set(sheets.values())
     for part in names:
-        if part.endswith((".xml", ".rels", ".vml")):
-            with archive.open(part) as handle:
-                if _declares_dtd(handle):
-                    raise BundleError(
-                        f"Filen {name} innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part}).",
-                        f"The file {name} contains XML declarations (DTD/entities) that are not allowed ({part}).",
-                    )
+        if part.endswith((".xml", ".rels", ".vml")) and part not in worksheets and part not in (_WORKBOOK, _WORKBOOK_RELS):
+            _check_no_dtd(name, archive, part)
+    return sheets
+
+
+def sheet_parts(archive: zipfile.ZipFile, file_name: str = "") -> dict[str, str]:
+    """Sheet name → worksheet part path, from the workbook and its relationships.
+
+    A sheet's part is checked here and loaded by python-calamine, which finds it on its own: a path
+    two readers could resolve differently (`xl/worksheets/../x.xml`, `xl/worksheets/x.xml` relative
+    to `xl/`) would have one part checked and another loaded, so only the plain forms that Excel,
+    LibreOffice and openpyxl write are taken."""
+    workbook = ElementTree.fromstring(archive.read(_WORKBOOK))
+    rels = ElementTree.fromstring(archive.read(_WORKBOOK_RELS))
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels.findall("p:Relationship", _NS)}
+    parts = {}
+    for sheet in workbook.findall("m:sheets/m:sheet", _NS):
+        target = targets.get(sheet.get(f"{{{_NS['r']}}}id")) or ""
+        if not _PLAIN_SHEET_TARGET.fullmatch(target):
+            raise BundleError(
+                f"Filen {file_name} har en flik ({sheet.get('name')}) vars del anges på ett sätt som inte är tillåtet "
+                f"({target[:80]}). Öppna filen i Excel och spara den igen.",
+                f"The file {file_name} has a sheet ({sheet.get('name')}) whose part is named in a way that is not "
+                f"allowed ({target[:80]}).",
+            )
+        parts[sheet.get("name")] = posixpath.join("xl", target.removeprefix("/xl/"))
+    return parts
+
+
+def _check_no_dtd(name: str, archive: zipfile.ZipFile, part: str) -> None:
+    with archive.open(part) as handle:
+        if _declares_dtd(handle):
+            raise dtd_refused(name, part)
+
+
+def dtd_refused(name: str, part: str) -> BundleError:
+    return BundleError(
+        f"Filen {name} innehåller XML-deklarationer (DTD/entiteter) som inte är tillåtna ({part}).",
+        f"The file {name} contains XML declarations (DTD/entities) that are not allowed ({part}).",
+    )
+
+
+def dtd_within(xml: bytes, start: int, end: int) -> bool:
+    """Whether a DTD or entity declaration starts in `xml[start:end]`: for a part read in pieces,
+    where the declaration may run on past `end`, into the part of `xml` kept for the next piece."""
+    found = _DTD.search(xml, start)
+    return found is not None and found.start() < end
 
 
 def _declares_dtd(handle: IO[bytes]) -> bool:

@@ -73,6 +73,12 @@ def trusted_keys(session: Session) -> list[TrustedKey]:
                    for row in rows), key=lambda pinned: (pinned.producer != NATIONAL, pinned.producer))
 
 
+def trusted_signers(session: Session) -> frozenset[bytes]:
+    """Every public key the register trusts a bundle from: its own and the pinned ones."""
+    pinned = (decode_key(row.public_key) for row in session.scalars(select(TrustedSender)))
+    return frozenset({own_public_key(session), *(key for key in pinned if key is not None)})
+
+
 def trusted_key(session: Session, producer: str) -> bytes | None:
     """The key pinned for `producer`, if any."""
     pinned = session.get(TrustedSender, producer)
