@@ -114,3 +114,20 @@ def test_a_cell_or_row_without_its_place_is_refused(rows, tmp_path):
     with pytest.raises(formulas.SheetTooLarge) as refused:
         _checked(rows, tmp_path)
     assert "har en cell eller rad utan angiven plats" in refused.value.message_sv
+
+
+def test_a_refusal_says_where_the_cell_is_and_how_far_the_sheet_may_reach(tmp_path):
+    with pytest.raises(formulas.SheetTooLarge) as refused:
+        _checked(b'<row r="1"><c r="F1"/></row>', tmp_path)
+    assert refused.value.message_sv == (
+        "Fliken Aktiviteter i paket.xlsx har en cell eller rad på F1, utanför det tillåtna området (högst 30 rader och "
+        "kolumn E). Filen läses inte in. Ta bort det som står utanför tabellen och spara filen igen.")
+    assert refused.value.message_en == (
+        "The sheet Aktiviteter in paket.xlsx has a cell outside its table (F1). The file is not read.")
+
+
+def test_a_refusal_of_a_cell_without_its_place_shows_the_tag(tmp_path):
+    with pytest.raises(formulas.SheetTooLarge) as refused:
+        _checked(b"<row><c/></row>", tmp_path)
+    assert refused.value.message_sv.startswith(
+        "Fliken Aktiviteter i paket.xlsx har en cell eller rad utan angiven plats (<row). Filen läses inte in.")

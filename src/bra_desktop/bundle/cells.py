@@ -105,8 +105,8 @@ def read_date(value: Any) -> date | None:
 
     A date cell (a time of midnight is none), an Excel serial, or ISO text `YYYY-MM-DD` (written for
     dates before 1900, and what a person types). A time of day, trailing text, the other ISO forms
-    (`20260312`, `2026-W11-4`) and dates that do not exist are refused."""
-    if value is None or value == "":
+    (`20260312`, `2026-W11-4`) and dates that do not exist are refused. An empty cell is None."""
+    if value is None:
         return None
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
