@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from bra_desktop.bundle.cells import CellError, cell_reader, escape_text, read_count, read_date, read_version
+from bra_desktop.bundle.cells import CellError, cell_reader, escape_text, read_bool, read_count, read_date, read_version
 from bra_desktop.domain.content import normalise_value
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.validation import MAX_VERSION
@@ -35,6 +35,8 @@ def test_a_cell_read_is_a_normalised_value(kind, spec):
 @pytest.mark.parametrize(("kind", "field", "cell", "expected"), [
     ("activity", "title", "  Möte\r\nom unga\r ", "Möte\nom unga"),
     ("activity", "municipalities", "180; 0114,180", ("0114", "0180")),
+    ("activity", "municipalities", "ab; 180", ("0180", "ab")),  # not a number: left for the check to name as typed
+    ("activity", "description", "rad 1\rrad 2", "rad 1\nrad 2"),  # an old Mac's line end
     ("activity", "subject_areas", "vald; unga", ("UNGA", "VALD")),
     ("activity", "activity_type", " natverkstraff ", "NATVERKSTRAFF"),
     ("activity", "start_date", 46027, date(2026, 1, 5)),
@@ -120,3 +122,17 @@ def test_a_count_column_is_read_within_what_a_column_holds():
 def test_escaped_text_is_storable_and_reads_back(text, stored):
     """A character XML 1.0 cannot carry becomes U+FFFD, visibly, instead of failing the workbook."""
     assert escape_text(text) == stored
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    (True, True), (False, False), (1, True), (0, False), (1.0, True), (0.0, False),  # Excel's TRUE/FALSE, a typed 1
+    (" Ja ", True), ("x", True), ("NEJ", False), ("", False), (None, False),
+])
+def test_a_yes_no_cell_reads_as_typed(cell, expected):
+    assert read_bool(cell) is expected
+
+
+@pytest.mark.parametrize("cell", [2, -1, 0.5, "kanske"])
+def test_a_yes_no_cell_with_anything_else_is_refused(cell):
+    with pytest.raises(CellError, match="varken ja eller nej"):
+        read_bool(cell)
