@@ -7,7 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from bra_desktop.bundle.cells import CellError, cell_reader, escape_text, read_bool, read_count, read_date, read_version
+from bra_desktop.bundle.cells import (
+    CellError, cell_reader, escape_text, read_bool, read_count, read_date, read_integer, read_version,
+)
 from bra_desktop.domain.content import normalise_value
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.validation import MAX_VERSION
@@ -136,3 +138,15 @@ def test_a_yes_no_cell_reads_as_typed(cell, expected):
 def test_a_yes_no_cell_with_anything_else_is_refused(cell):
     with pytest.raises(CellError, match="varken ja eller nej"):
         read_bool(cell)
+
+
+@pytest.mark.parametrize("cell", [True, False])
+def test_a_yes_no_cell_is_no_number(cell):
+    """True == 1 in Python: a yes/no cell in a number column would otherwise read as 1."""
+    with pytest.raises(CellError, match=f"^{cell} är inget heltal$"):
+        read_integer(cell)
+
+
+@pytest.mark.parametrize("cell", [None, "", "  "])
+def test_an_empty_number_cell_is_none(cell):
+    assert read_integer(cell) is None

@@ -139,7 +139,7 @@ def _serial_date(serial: float) -> date:
 
 
 def read_integer(value: Any) -> int | None:
-    if value is None or value == "":
+    if value is None:
         return None
     if isinstance(value, bool):
         raise CellError(f"{value} är inget heltal")
