@@ -390,3 +390,18 @@ def test_imports_are_undone_newest_first_back_to_the_start(register, county_data
     assert can_undo(brå, oldest.id) is None
     undo_import(brå, oldest.id, user="brå")
     assert register_state(brå) == start
+
+
+def test_the_command_line_says_where_the_backup_from_before_an_import_is(register, make_register, tmp_path,
+                                                                         database_engine):
+    add(register, "activity", title="Trygghetsvandring", start_date=date(2026, 4, 2))
+    bundle = export_bundle(register, tmp_path / "paket.xlsx", user="anna").path
+    brå = make_register("BRA")
+
+    (outcome,) = import_files(brå, [bundle], user="brå")
+
+    assert outcome.usable and "Inläst: 1 poster ändrade." in outcome.text
+    if database_engine == "sqlite":
+        assert f"Säkerhetskopia från före importen: {brå.backup_dir}" in outcome.text
+    else:  # a server register is backed up by its administrator, not by the app: no "None"
+        assert "sköts av databasens administratör" in outcome.text and "None" not in outcome.text

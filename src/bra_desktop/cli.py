@@ -12,7 +12,7 @@ import logging
 import shlex
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from bra_desktop import __version__
 from bra_desktop.domain.producer import NATIONAL
@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 # it, not here: `--version` and `--help` answer at once.
 
 log = logging.getLogger(__name__)
-Handler = Callable[["AppContext", argparse.Namespace], int]
 
 
 def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:

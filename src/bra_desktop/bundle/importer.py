@@ -112,7 +112,9 @@ def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_con
     except RegisterError as error:
         return ImportOutcome(path, "\n".join([summary, f"Ingenting är inläst: {error.message_sv}"]), usable=False, plan=plan)
     if not result.already_imported and result.changed:
-        lines.append(f"Inläst: {result.changed} poster ändrade. Säkerhetskopia från före importen: {result.backup}.")
+        kept = (f"Säkerhetskopia från före importen: {result.backup}." if result.backup is not None else
+                "Registret ligger på en databasserver; dess säkerhetskopior sköts av databasens administratör.")
+        lines.append(f"Inläst: {result.changed} poster ändrade. {kept}")
     elif not result.already_imported:
         lines.append("Inläst: registret hade redan allt i paketet; ingenting behövde ändras.")
     return ImportOutcome(path, "\n".join([summary, *lines]), usable=True, plan=plan, result=result)

@@ -8,7 +8,6 @@ the system columns come last. Nothing about columns is written anywhere else.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,7 +19,6 @@ INFO_SHEET = "Info"
 CODE_SHEET = "Kodlistor"
 CODE_SHEET_EN = "Code lists"
 LIST_SEPARATOR = "; "
-FILE_NAME_PATTERN = re.compile(r"^bra-paket_(?P<producer>\d{2}|BRA)_(?P<stamp>\d{8}-\d{4})\.xlsx$")
 
 
 class ColumnRole(StrEnum):

@@ -105,7 +105,3 @@ def search_text(kind: RecordKind, content: Content) -> str:
     """Case-folded text of the searchable fields, for instant search without a scan of every column."""
     parts = (content.get(name) for name in kind.searchable)
     return " ".join(str(p) for p in parts if p).casefold()
-
-
-def changed_fields(before: Content, after: Content) -> list[str]:
-    return [key for key in after if before.get(key) != after.get(key)]

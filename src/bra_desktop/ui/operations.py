@@ -116,10 +116,6 @@ class Operation(QObject):
         """Ask the job to stop at its next progress report; the outcome still arrives as a signal."""
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     @Slot(object, object)
     def _done(self, result: Any, error: Exception | None) -> None:
         self.running = False

@@ -115,7 +115,3 @@ class RegisterService(QObject):
             forget_key(session, producer)
             session.commit()
 
-    def replace_register(self, register: Register) -> None:
-        """Swap in a reopened register (after undoing an import) and tell every view to reload."""
-        self.register = register
-        self.sig_register_replaced.emit()
