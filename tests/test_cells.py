@@ -150,3 +150,9 @@ def test_a_yes_no_cell_is_no_number(cell):
 @pytest.mark.parametrize("cell", [None, "", "  "])
 def test_an_empty_number_cell_is_none(cell):
     assert read_integer(cell) is None
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("1 200", 1200), ("1\u00a0200", 1200), (" 12 ", 12), ("12,0", 12)])
+def test_a_number_typed_with_spaces_between_thousands_reads_whole(cell, expected):
+    """Swedish writes 1 200, and Excel's Swedish number format puts a no-break space there."""
+    assert read_integer(cell) == expected
