@@ -208,10 +208,13 @@ def test_restore_refuses_what_is_not_a_register(register, tmp_path):
         restore_database(register.database_file, other, register.backup_dir)
 
 
-def _register_of_the_first_revision(url: str) -> str:
-    """A register as the first version of the app left it, with one network; returns its revision."""
+EARLIER_REVISIONS = sorted(migrate.known_revisions() - {migrate.head_revision()})
+
+
+def _register_of_the_first_revision(url: str, first: str = EARLIER_REVISIONS[0]) -> str:
+    """A register as a version of the app left it at revision `first` (the first by default), with
+    one network; returns its revision."""
     engine = create_engine(url)
-    first = sorted(migrate.known_revisions())[0]
     with engine.begin() as conn:
         migrate.upgrade(conn, first)
         conn.execute(text("INSERT INTO county VALUES ('01', 'Stockholms län')"))
@@ -222,9 +225,11 @@ def _register_of_the_first_revision(url: str) -> str:
     return first
 
 
-def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
+@pytest.mark.parametrize("first", EARLIER_REVISIONS)
+def test_a_register_of_every_earlier_revision_upgrades_with_a_backup_first(tmp_path, first):
+    """Every migration runs on the schema its revision left, whatever the app's models say now."""
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
-    first = _register_of_the_first_revision(url)
+    _register_of_the_first_revision(url, first)
     upgrades = []
     upgraded = open_register(url, tmp_path / "backups", on_upgrade=lambda: upgrades.append(first))
     assert upgrades == [first]  # the app shows a notice meanwhile
@@ -233,7 +238,7 @@ def test_initial_revision_database_upgrades_with_a_backup_first(tmp_path):
     with upgraded.session() as session:
         old_record = load_record(session, KINDS["network"], "n1")
         assert old_record.content["name"] == "Gammalt"
-        network = KINDS["network"].table  # the hash of a record from before 0004, computed by it
+        network = KINDS["network"].table  # the hash of a record stored without one, computed after the upgrade
         assert session.scalar(select(network.content_hash).where(network.id == "n1")) == normalised_hash(old_record.content)
     backups = list_backups(tmp_path / "backups")
     assert len(backups) == 1 and "uppgradering" in backups[0].reason

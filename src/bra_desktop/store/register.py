@@ -220,7 +220,7 @@ def _upgrade(register: Register, revision: str | None, on_upgrade: Callable[[], 
             on_upgrade()
         register.backup(f"före uppgradering från {revision}")
     with register.engine.begin() as connection:
-        migrate.upgrade(connection)
+        migrate.complete_upgrade(connection)
 
 
 def _create_private_file(database: Path) -> None:
