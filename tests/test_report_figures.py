@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date
 
 import pytest
@@ -19,6 +20,7 @@ from bra_desktop.reports.figures import (
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import create_record
 
+import postgres
 from conftest import add, tombstone
 
 pytestmark = pytest.mark.both_engines
@@ -54,21 +56,38 @@ def by_key(counts):
     return {item.key: item.value for item in counts}
 
 
-def opened(tmp_path_factory, producer):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_engine(request):
+    """The engine of the registers this module builds once: `reports/figures.py` holds hand-written
+    SQL, so every figure is checked on both (the PostgreSQL leg skipped as `database_engine` does)."""
+    if request.param == "postgresql" and (reason := postgres.unavailable()):
+        if postgres.REQUIRED:
+            pytest.fail(f"PostgreSQL krävs men saknas: {reason}")
+        pytest.skip(f"PostgreSQL-delen hoppas över: {reason}")
+    return request.param
+
+
+@contextmanager
+def opened(tmp_path_factory, producer, engine):
     """A register of its own for a module's tests: they only read it, so it is built once."""
     from bra_desktop.store.register import open_register
 
     folder = tmp_path_factory.mktemp(f"register-{producer}")
-    made = open_register(f"sqlite:///{folder / 'register.sqlite'}", folder / "backups")
+    url = postgres.new_database() if engine == "postgresql" else f"sqlite:///{folder / 'register.sqlite'}"
+    made = open_register(url, folder / "backups")
     made.set_producer(producer)
-    return made
+    try:
+        yield made
+    finally:
+        made.close()
+        if engine == "postgresql":
+            postgres.drop_database(url)
 
 
 @pytest.fixture(scope="module")
-def stockholm(tmp_path_factory):
-    register = opened(tmp_path_factory, "01")
-    yield register, build_county(register)
-    register.close()
+def stockholm(tmp_path_factory, module_engine):
+    with opened(tmp_path_factory, "01", module_engine) as register:
+        yield register, build_county(register)
 
 
 @pytest.fixture
@@ -292,9 +311,15 @@ def test_available_years_newest_first_with_every_year_an_activity_touches(empty)
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory):
+def national(tmp_path_factory, module_engine):
     """Brå's register: Stockholms län, Uppsala län, Norrbotten and national records."""
-    bra = opened(tmp_path_factory, "BRA")
+    with opened(tmp_path_factory, "BRA", module_engine) as bra:
+        _national_records(bra)
+        yield bra
+
+
+def _national_records(bra):
+    """Stockholms län, Uppsala län, Norrbotten and national records."""
     create(bra, "activity", "01", municipalities=["0180"], participants=10, subject_areas=["UNGA"])
     create(bra, "activity", "01", start_date=date(2026, 9, 1), municipalities=["0180", "0181"], participants=5)
     create(bra, "activity", "01", start_date=date(2025, 9, 1), municipalities=["0114"], participants=7)
@@ -304,8 +329,6 @@ def national(tmp_path_factory):
     create(bra, "commitment", "BRA", due_date=date(2026, 3, 1))
     create(bra, "problem_area", "03", first_observed=date(2026, 4, 1))
     create(bra, "problem_area", "25", first_observed=date(2020, 1, 1))  # Norrbotten: nothing else
-    yield bra
-    bra.close()
 
 
 def test_national_figures_sum_every_origin(national):
