@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bra_desktop.bundle import formulas
+from bra_desktop.bundle.problems import BundleError
 
 PART = "xl/worksheets/sheet1.xml"
 
@@ -131,3 +132,15 @@ def test_a_refusal_of_a_cell_without_its_place_shows_the_tag(tmp_path):
         _checked(b"<row><c/></row>", tmp_path)
     assert refused.value.message_sv.startswith(
         "Fliken Aktiviteter i paket.xlsx har en cell eller rad utan angiven plats (<row). Filen läses inte in.")
+
+
+@pytest.mark.parametrize("padding", range(0, 40))
+def test_a_dtd_is_found_wherever_the_pieces_cut_it(tmp_path, monkeypatch, padding):
+    """Pieces of 16 bytes: the declaration falls across their ends at every place in turn."""
+    monkeypatch.setattr(formulas, "_PIECE", 16)
+    xml = b"<!--" + b"x" * padding + b'--><!DOCTYPE w [<!ENTITY e "x">]><worksheet><sheetData/></worksheet>'
+    path = tmp_path / "ark.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(PART, xml)
+    with zipfile.ZipFile(path) as archive, pytest.raises(BundleError, match="DTD"):
+        formulas.check_extent(archive, PART, "Aktiviteter", EXTENT, file_name="paket.xlsx")

@@ -41,7 +41,7 @@ from typing import Any
 
 from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.safety import SCAN_ERRORS, damaged, dtd_refused, dtd_within
+from bra_desktop.bundle.safety import SCAN_ERRORS, damaged, declares_dtd, dtd_refused
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL_START = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]+)(\d+)\"[^>]*>")
@@ -249,7 +249,7 @@ def check_extent(archive: zipfile.ZipFile, part: str, sheet_name: str, extent: E
     for piece in _pieces(archive, part):
         xml += piece
         end = len(xml) if not piece else max(start, len(xml) - _TAG_ROOM)
-        if dtd_within(xml, start, end):
+        if declares_dtd(xml):  # from the kept end of the piece before: a declaration cut in two
             raise dtd_refused(file_name, part)
         if (outside := _beyond(xml, start, end, beyond)) is not None:
             raise _too_large(file_name, sheet_name, extent, outside.group())

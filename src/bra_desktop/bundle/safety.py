@@ -180,11 +180,11 @@ def dtd_refused(name: str, part: str) -> BundleError:
     )
 
 
-def dtd_within(xml: bytes, start: int, end: int) -> bool:
-    """Whether a DTD or entity declaration starts in `xml[start:end]`: for a part read in pieces,
-    where the declaration may run on past `end`, into the part of `xml` kept for the next piece."""
-    found = _DTD.search(xml, start)
-    return found is not None and found.start() < end
+def declares_dtd(xml: bytes) -> bool:
+    """Whether a DTD or entity declaration is in `xml`, a part or a piece of one. A part read in
+    pieces must keep the end of each piece for the next (`_OVERLAP`), where a declaration cut in
+    two is whole again."""
+    return _DTD.search(xml) is not None
 
 
 def _declares_dtd(handle: IO[bytes]) -> bool:
@@ -196,7 +196,7 @@ def _declares_dtd(handle: IO[bytes]) -> bool:
     tail = b""
     while block := handle.read(_BLOCK):
         window = tail + block
-        if _DTD.search(window):
+        if declares_dtd(window):
             return True
         tail = window[-_OVERLAP:]
     return False
