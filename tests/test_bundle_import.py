@@ -405,3 +405,28 @@ def test_the_command_line_says_where_the_backup_from_before_an_import_is(registe
         assert f"Säkerhetskopia från före importen: {brå.backup_dir}" in outcome.text
     else:  # a server register is backed up by its administrator, not by the app: no "None"
         assert "sköts av databasens administratör" in outcome.text and "None" not in outcome.text
+
+
+def test_undo_of_an_import_that_only_moved_bases_keeps_every_record(register, county_data, make_register, tmp_path):
+    """Brå's national bundle brings the county's own records back unchanged to a register that kept
+    no sync bases for them (one made before there were any): the import gives them bases and writes
+    no record. Undone, the bases go and every record stays as it was."""
+    from sqlalchemy import delete
+
+    brå = make_register("BRA")
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "län.xlsx", user="anna").path), user="brå")
+    national = export_bundle(brå, tmp_path / "brå.xlsx", user="brå").path
+    with register.session() as session:
+        session.execute(delete(SyncBase))
+        session.commit()
+    before = register_state(register)
+
+    plan = plan_for(register, national)
+    assert {action for action, count in plan.counts().items() if count} == {Action.UNCHANGED}
+    apply_plan(register, plan, user="anna")
+    moved = register_state(register)
+    assert moved["records"] == before["records"] and len(moved["bases"]) > len(before["bases"])
+
+    (receipt,) = [r for r in import_history(register) if r.file_name == "brå.xlsx"]
+    assert undo_import(register, receipt.id, user="anna") == 0
+    assert register_state(register) == before
