@@ -91,7 +91,7 @@ def edit_sheet(bundle: Path, target: Path, sheet_name: str, edit, *, forge_hash:
 def part_of(path: Path, sheet_name: str) -> str:
     """The worksheet part (e.g. xl/worksheets/sheet2.xml) that holds a sheet."""
     with zipfile.ZipFile(path) as archive:
-        return sheet_parts(archive)[sheet_name]
+        return sheet_parts(archive, path.name)[sheet_name]
 
 
 def cell_ref(kind_key: str, field: str, row: int) -> str:

@@ -97,7 +97,9 @@ def test_a_sheet_part_named_in_a_way_readers_may_resolve_differently_is_refused(
     with pytest.raises(BundleError) as refused:
         prepare_import(register, crafted)
 
-    assert "vars del anges på ett sätt som inte är tillåtet" in refused.value.message_sv
+    assert refused.value.message_sv == (
+        f"Filen omväg.xlsx har en flik (Aktiviteter) vars del anges på ett sätt som inte är tillåtet ({target}). "
+        "Öppna filen i Excel och spara den igen.")
 
 
 def _retarget(xml: bytes, relative: str, target: str) -> bytes:

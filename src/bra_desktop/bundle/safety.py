@@ -143,7 +143,7 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> dict[str, str]:
     return sheets
 
 
-def sheet_parts(archive: zipfile.ZipFile, file_name: str = "") -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile, file_name: str) -> dict[str, str]:
     """Sheet name → worksheet part path, from the workbook and its relationships.
 
     A sheet's part is checked here and loaded by python-calamine, which finds it on its own: a path
