@@ -203,7 +203,8 @@ BILLION_LAUGHS = (
 )
 
 
-@pytest.mark.parametrize("where", ["Aktiviteter", "xl/workbook.xml", "xl/styles.xml"])
+@pytest.mark.parametrize("where", ["Aktiviteter", "xl/workbook.xml", "xl/styles.xml", "_rels/.rels",
+                                   "xl/worksheets/_rels/sheet2.xml.rels", "xl/drawings/commentsDrawing1.vml"])
 @pytest.mark.parametrize("padded", [False, True], ids=["in-prolog", "after-100kB-of-comment"])
 def test_an_xml_entity_bomb(setting, where, padded):
     """Nested entities in a part's DTD ("billion laughs"), used in the sheet's title cell; a long

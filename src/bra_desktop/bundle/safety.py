@@ -137,8 +137,8 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> dict[str, str]:
         _check_no_dtd(name, archive, part)
     sheets = sheet_parts(archive, name)
     worksheets = set(sheets.values())
-    for part in names:
-        if part.endswith((".xml", ".rels", ".vml")) and part not in worksheets and part not in (_WORKBOOK, _WORKBOOK_RELS):
+    for part in names:  # the workbook and its relationships again: two small parts
+        if part.endswith((".xml", ".rels", ".vml")) and part not in worksheets:
             _check_no_dtd(name, archive, part)
     return sheets
 
