@@ -24,7 +24,7 @@ from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.schema import InfoKey
 from bra_desktop.bundle.signature import sign_info
 from bra_desktop.domain.fields import KINDS
-from bra_desktop.domain.signing import encode_key, public_key_of
+from bra_desktop.domain.signing import encode_key, fingerprint, public_key_of
 from bra_desktop.store.keys import own_private_key, trusted_key
 from bra_desktop.store.repository import load_record
 from conftest import accept_edits, add
@@ -139,18 +139,55 @@ def test_a_new_row_belongs_to_the_county_that_sent_it_and_is_taken_in_its_own_re
     assert stored(skåne, "activity", new[0].record_id).origin == "12"
 
 
+def refusal(register, path: Path) -> tuple[str, str]:
+    """The Swedish and English messages of the file's refusal."""
+    with pytest.raises(BundleError) as refused:
+        prepare_import(register, path)
+    return refused.value.message_sv, refused.value.message_en
+
+
+def key_fingerprint(register) -> str:
+    with register.session() as session:
+        return fingerprint(public_key_of(own_private_key(session)))
+
+
 def test_a_county_file_that_says_it_is_bras_is_refused(three, tmp_path):
     county, skåne, brå, *_ = three
     own = export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path
     claimed = EditedBundle(own)
     set_info(claimed.book, "producer", "BRA")
-    with pytest.raises(BundleError, match="signatur stämmer inte"):
-        prepare_import(brå, claimed.save(tmp_path / "edited-info.xlsx"))
+    assert refusal(brå, claimed.save(tmp_path / "edited-info.xlsx")) == (
+        "Paketets signatur stämmer inte med fliken Info i edited-info.xlsx: uppgifterna om paketet har ändrats efter "
+        "att det gjordes. Be avsändaren om ett nytt paket.",
+        "The signature of edited-info.xlsx does not match its Info sheet: the bundle's details were changed after it "
+        "was made. Ask the sender for a new bundle.")
     forged = resign(own, skåne, tmp_path / "resigned.xlsx", producer="BRA")
-    with pytest.raises(BundleError, match="inte signerat av Brås register"):
-        prepare_import(brå, forged)
-    with pytest.raises(BundleError, match="annan nyckel"):  # county 01 trusts Brå's real key
-        prepare_import(county, forged)
+    assert refusal(brå, forged) == (
+        "Paketet resigned.xlsx säger att det kommer från Brå men är inte signerat av Brås register. Det läses inte in.",
+        "The bundle resigned.xlsx says it comes from Brå but is not signed by Brå's register. It is not read.")
+    skånes, brås = key_fingerprint(skåne), key_fingerprint(brå)
+    assert refusal(county, forged) == (  # county 01 trusts Brå's real key
+        f"Paketet resigned.xlsx säger att det kommer från Brå men är signerat med en annan nyckel (fingeravtryck "
+        f"{skånes}) än den som registret litar på för Brå (fingeravtryck {brås}). Det läses inte in. Har avsändaren "
+        "fått en ny dator eller ett nytt register? Ring och jämför fingeravtrycket, och byt sedan nyckel under "
+        "Arkiv → Betrodda avsändare.",
+        f"The bundle resigned.xlsx says it comes from Brå but is signed with another key ({skånes}) than the one "
+        f"trusted for Brå ({brås}). It is not read.")
+
+
+def test_a_file_signed_here_that_says_it_comes_from_elsewhere_is_refused(three, tmp_path):
+    county, skåne, brå, *_ = three
+    national = export_bundle(brå, tmp_path / "brå.xlsx", user="brå").path
+    assert refusal(brå, resign(national, brå, tmp_path / "som-län.xlsx", producer="01")) == (
+        "Paketet som-län.xlsx är signerat av det här registret men säger att det kommer från Stockholms län (01).",
+        "The bundle som-län.xlsx is signed by this register but says it comes from Stockholms län (01).")
+
+
+def test_a_county_reads_no_other_countys_bundle(three, tmp_path):
+    county, skåne, brå, *_ = three
+    assert refusal(county, export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path) == (
+        "Paketet 12.xlsx kommer från Skåne län (12). Ett län läser bara in sina egna paket och Brås.",
+        "The bundle 12.xlsx comes from Skåne län (12). A county imports only its own bundles and Brå's.")
 
 
 def test_an_unsigned_bundle_is_refused(three, tmp_path):
@@ -158,8 +195,10 @@ def test_an_unsigned_bundle_is_refused(three, tmp_path):
     edited = EditedBundle(export_bundle(skåne, tmp_path / "12.xlsx", user="sven").path)
     set_info(edited.book, "signature", None)
     set_info(edited.book, "signer_key", None)
-    with pytest.raises(BundleError, match="inte signerat"):
-        prepare_import(brå, edited.save(tmp_path / "unsigned.xlsx"))
+    assert refusal(brå, edited.save(tmp_path / "unsigned.xlsx")) == (
+        "Paketet unsigned.xlsx är inte signerat, så det går inte att veta vem som har gjort det. Det kan vara gjort av "
+        "en äldre version av programmet. Be avsändaren exportera paketet igen.",
+        "The bundle unsigned.xlsx is not signed, so who made it cannot be known. Ask the sender to export it again.")
 
 
 def test_a_new_sender_is_trusted_only_once_a_person_compared_its_key(register, make_register, tmp_path):
