@@ -285,7 +285,7 @@ def _merged_rows(xml: bytes, start: int, end: int, merged: set[int], last_row: i
 
 
 def _too_large(file_name: str, sheet_name: str, extent: Extent, found: bytes) -> SheetTooLarge:
-    place = found.decode("ascii", "replace").removeprefix('r="').rstrip('"')
+    place = found.decode("ascii").removeprefix('r="').rstrip('"')  # the patterns match ASCII alone
     what = (f"har en cell eller rad utan angiven plats ({place})" if place.startswith(("<", ":"))
             else f"har en cell eller rad på {place}, utanför det tillåtna området "
                  f"(högst {extent.rows} rader och kolumn {_column_letters(extent.columns)})")
