@@ -231,10 +231,14 @@ def register_state(register) -> dict:
     return {"records": records, "bases": bases, "codes": codes, "links": links}
 
 
-def test_undo_puts_back_every_record_and_base_an_import_changed(register, county_data, make_register, tmp_path):
+@pytest.mark.parametrize("ids_per_query", [undo._CHUNK, 1])
+def test_undo_puts_back_every_record_and_base_an_import_changed(register, county_data, make_register, tmp_path,
+                                                                 monkeypatch, ids_per_query):
     """An import at Brå that creates records (with links), changes records at their third version,
     brings a deleted one back and moves their sync bases: undone, Brå holds exactly what it held,
-    and the change log says what undoing changed."""
+    and the change log says what undoing changed. (Ids are looked up in chunks, as a national
+    bundle's are: here in one, or one id at a time.)"""
+    monkeypatch.setattr(undo, "_CHUNK", ids_per_query)
     from bra_desktop.domain.models import ChangeLog
     from bra_desktop.store.repository import delete_record, update_record
     from bra_desktop.store.reference import load_reference
