@@ -45,6 +45,7 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
 
 def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     from bra_desktop.store.errors import RegisterError
+    from bra_desktop.store.register import SERVER_BACKUPS
 
     register = ctx.open_register()
     try:
@@ -52,10 +53,7 @@ def cmd_backup(ctx: AppContext, args: argparse.Namespace) -> int:
     finally:
         register.close()
     if path is None:
-        raise RegisterError(
-            "Säkerhetskopior görs bara av SQLite-register; en databasserver säkerhetskopieras av dess administratör.",
-            "Backups are made of SQLite registers only; a database server is backed up by its administrator.",
-        )
+        raise RegisterError(*SERVER_BACKUPS)
     print(f"Säkerhetskopia sparad: {path}")
     return 0
 

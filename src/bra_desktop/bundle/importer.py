@@ -19,7 +19,7 @@ from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.bundle.report import plan_summary, save_rejected_rows
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.keys import trusted_signers
-from bra_desktop.store.register import Register
+from bra_desktop.store.register import SERVER_BACKUPS, Register
 
 CONFLICT_POLICIES = {"keep-local": LOCAL, "take-incoming": INCOMING, "fail": None}
 
@@ -112,9 +112,14 @@ def _import_one(register: Register, path: Path, user: str, dry_run: bool, on_con
     except RegisterError as error:
         return ImportOutcome(path, "\n".join([summary, f"Ingenting är inläst: {error.message_sv}"]), usable=False, plan=plan)
     if not result.already_imported and result.changed:
-        kept = (f"Säkerhetskopia från före importen: {result.backup}." if result.backup is not None else
-                "Registret ligger på en databasserver; dess säkerhetskopior sköts av databasens administratör.")
-        lines.append(f"Inläst: {result.changed} poster ändrade. {kept}")
+        lines.append(f"Inläst: {result.changed} poster ändrade.{_backup_note(register, result)}")
     elif not result.already_imported:
         lines.append("Inläst: registret hade redan allt i paketet; ingenting behövde ändras.")
     return ImportOutcome(path, "\n".join([summary, *lines]), usable=True, plan=plan, result=result)
+
+
+def _backup_note(register: Register, result: ImportResult) -> str:
+    """Where the backup from before an import is; a server register has none of the app's."""
+    if result.backup is not None:
+        return f" Säkerhetskopia från före importen: {result.backup}."
+    return f" {SERVER_BACKUPS[0]}" if register.database_file is None else ""  # else: a file without a backup folder

@@ -29,6 +29,9 @@ SCHEMA_REVISION = "0005"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 
+SERVER_BACKUPS = ("Säkerhetskopior görs bara av SQLite-register; en databasserver säkerhetskopieras av dess administratör.",
+                  "Backups are made of SQLite registers only; a database server is backed up by its administrator.")
+"""What the app says where a person expects a backup of a register on a database server."""
 SIGNING_KEY_INFO = "signing_key"
 """The `register_info` key under which the register keeps its private signing key (`keys.py`)."""
 
