@@ -75,7 +75,7 @@ def trusted_keys(session: Session) -> list[TrustedKey]:
 
 def trusted_signers(session: Session) -> frozenset[bytes]:
     """Every public key the register trusts a bundle from: its own and the pinned ones."""
-    pinned = (decode_key(row.public_key) for row in session.scalars(select(TrustedSender)))
+    pinned = (decode_key(trusted.key) for trusted in trusted_keys(session))
     return frozenset({own_public_key(session), *(key for key in pinned if key is not None)})
 
 
