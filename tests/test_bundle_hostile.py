@@ -350,15 +350,18 @@ def test_a_column_twice(setting):
 # --- faults in rows: that row is rejected, the rest is read ---------------------------------------
 
 
-def rejected_everywhere(setting: Setting, path: Path, column: str | None, message: str, rows: tuple[int, ...] = (2,)) -> None:
-    """Every row of the file is rejected at `column` with `message`: nothing is imported, the
-    command exits non-zero and says where, and Brå's register holds exactly what it held (see `fingerprint`)."""
+def rejected_everywhere(setting: Setting, path: Path, column: str | None, message: str | tuple[str, ...],
+                        rows: tuple[int, ...] = (2,)) -> None:
+    """Every row of the file is rejected at `column` with `message` (or the row's own of `messages`):
+    nothing is imported, the command exits non-zero and says where, and Brå's register holds
+    exactly what it held (see `fingerprint`)."""
+    messages = (message,) * len(rows) if isinstance(message, str) else message
     before = fingerprint(setting.database)
     code, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--accept-edited", str(path))
     assert code == 1, output
-    for row in rows:
+    for row, said in zip(rows, messages, strict=True):
         where = f"Fliken Aktiviteter, rad {row}" + (f", kolumn {column}" if column else "")
-        assert f"Avvisad: {where}: {message}" in output
+        assert f"Avvisad: {where}: {said}" in output
     assert "Ingenting kunde läsas in." in output and "Oväntat fel" not in output
     assert fingerprint(setting.database) == before
     brå = setting.open_brå()
@@ -366,7 +369,7 @@ def rejected_everywhere(setting: Setting, path: Path, column: str | None, messag
         plan = prepare_import(brå, path)
         problems = [(p.sheet, p.row, p.column) for r in plan.rejected for p in r.problems]
         assert problems == [("Aktiviteter", row, column) for row in rows]
-        assert all(message in p.message for r in plan.rejected for p in r.problems)
+        assert tuple(p.message for r in plan.rejected for p in r.problems) == messages
         assert plan.records == [] and not plan.has_effect
         with brå.session() as session:
             stored = load_record(session, KINDS["activity"], setting.activity_id)
@@ -396,7 +399,8 @@ def set_cell(setting: Setting, label: str, value):
     ("Antal deltagare", -4, "Antal deltagare måste vara ett heltal från 0 till 1 000 000"),
     ("Rubrik", None, "Rubrik måste fyllas i"),
     ("Rubrik", "Två\nrader", "Rubrik ska vara en rad"),
-    ("Nätverk", "8b0f3c1e-0000-4000-8000-000000000000", "hänvisar till en post som inte finns"),
+    ("Nätverk", "8b0f3c1e-0000-4000-8000-000000000000",
+     "hänvisar till en post som inte finns (8b0f3c1e-0000-4000-8000-000000000000)"),
     ("id", "inte-ett-id", "«inte-ett-id» är inget giltigt id"),
     ("borttagen", "kanske", "«kanske» är varken ja eller nej"),
     ("version", "tre", "«tre» är inget heltal"),
@@ -500,11 +504,7 @@ def test_a_duplicate_id_rejects_both_rows(setting):
         book.set("Aktiviteter", setting.activity_id, "Rubrik", "Första kopian")  # row 2 only
 
     message = f"samma id ({setting.activity_id}) finns också på rad"
-    rejected_everywhere(setting, edited(setting, change), "id", message, rows=(2, 3))
-    path = setting.tmp / "ändrad.xlsx"
-    _, output = run_cli("--data-dir", str(setting.brå_folder), "import", "--dry-run", "--accept-edited", str(path))
-    assert f"Avvisad: Fliken Aktiviteter, rad 2, kolumn id: {message} 3" in output
-    assert f"Avvisad: Fliken Aktiviteter, rad 3, kolumn id: {message} 2" in output
+    rejected_everywhere(setting, edited(setting, change), "id", (f"{message} 3", f"{message} 2"), rows=(2, 3))
 
 
 # --- one bad row among good ones ------------------------------------------------------------------

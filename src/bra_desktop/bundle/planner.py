@@ -236,7 +236,7 @@ def _plan_chunk(
             continue
         problems = validate(kind, row.content, reference, previous=local.content if local else None)
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
-            problems = [p for p in problems if p.field is not None and kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
+            problems = [p for p in problems if kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
         if problems:  # the cells first: they say what to fix where
             rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
             continue
@@ -273,9 +273,8 @@ def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
 
 def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
     """A rule's problem at its cell; the column already says which field, so the message need not."""
-    column = sheet.column(problem.field).label_sv if problem.field else None
-    message = problem.message_sv.removeprefix(f"{column}: ") if column else problem.message_sv
-    return ImportProblem(sheet.name, row, column, message.rstrip("."))
+    column = sheet.column(problem.field).label_sv
+    return ImportProblem(sheet.name, row, column, problem.message_sv.removeprefix(f"{column}: ").removesuffix("."))
 
 
 def _decide(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: RecordState | None, personal: bool) -> PlannedRecord:
@@ -380,12 +379,12 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     later, or from another install of the same county (another key), is not missing from it. Which
     records a key sent, and when, the register knows from its own receipts: the bundle that last
     moved each record's base, and the time its signer put on it (both signed by the same key, so
-    no date of this register's, or of another sender's, is set against a file's).
+    no date of this register's, or of another sender's, is set against a file's). An undone import
+    moved no base: undo puts the ones before it back.
     """
     table = kind.table
     sent_before = (select(BundleReceipt.bundle_id)
-                   .where(BundleReceipt.signer == encode_key(sender.key), BundleReceipt.undone.is_(False),
-                          BundleReceipt.created_at <= contents.info.created_at))
+                   .where(BundleReceipt.signer == encode_key(sender.key), BundleReceipt.created_at <= contents.info.created_at))
     # the producer's own records first (by the origin index), then their base: as a join, SQLite
     # went through every base of a national register first
     candidates = session.scalars(

@@ -43,9 +43,10 @@ _PHONE = re.compile(r"^\+?[\d\s\-()]{5,20}$")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a record; `field` is None for the record as a whole."""
+    """One thing wrong with a record, at the field a person fixes it in: a rule between two fields
+    (an end before its start) names the later one."""
 
-    field: str | None
+    field: str
     message_sv: str
     message_en: str
 
