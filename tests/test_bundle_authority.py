@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import delete
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.authority import judge
@@ -24,9 +25,10 @@ from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.schema import InfoKey
 from bra_desktop.bundle.signature import sign_info
 from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.models import SyncBase
 from bra_desktop.domain.signing import encode_key, fingerprint, public_key_of
 from bra_desktop.store.keys import own_private_key, trusted_key
-from bra_desktop.store.repository import load_record
+from bra_desktop.store.repository import delete_record, load_record
 from conftest import accept_edits, add
 from workbook_edits import EditedBundle
 
@@ -259,6 +261,39 @@ def test_another_install_of_the_same_county_deletes_nothing_it_never_had(registe
     theirs = export_bundle(other, tmp_path / "theirs.xlsx", user="bo").path
     plan = prepare_import(register, theirs)
     assert not any(record.record_id == mine.id for record in plan.records)
+
+
+def test_bras_own_bundle_missing_a_countys_row_deletes_only_bras_record(three, tmp_path):
+    """Brå's national bundle carries every county's records too. A row of a county's record left out
+    of it in Excel is no delete: only a record's owner deletes it, and absence speaks only for the
+    bundle's producer's own records. (The county's record has no base here, as in a register that
+    lost its bases, so Brå's own export is the last bundle that carried it.)"""
+    county, skåne, brå, activity, network, bundle = three
+    with brå.session() as session:
+        session.execute(delete(SyncBase).where(SyncBase.record_id == activity.id))
+        session.commit()
+    edited = EditedBundle(export_bundle(brå, tmp_path / "national.xlsx", user="analytiker").path)
+    edited.delete_row("Aktiviteter", activity.id)
+    edited.delete_row("Nätverk", network.id)
+    plan = accept_edits(prepare_import(brå, edited.save(tmp_path / "national-cut.xlsx")))
+    assert [(record.record_id, record.action) for record in plan.records if record.incoming is None] == [
+        (network.id, Action.DELETE)]
+    apply_plan(brå, plan, user="analytiker")
+    assert stored(brå, "network", network.id).deleted
+    assert not stored(brå, "activity", activity.id).deleted
+
+
+def test_a_record_deleted_before_and_missing_from_the_file_is_left_as_it_is(register, tmp_path):
+    """A tombstone's row cut from one's own full bundle deletes nothing more: the record is
+    not in the plan at all."""
+    kept, gone = add(register, "activity", title="Kvar"), add(register, "activity", title="Borttagen")
+    with register.session() as session:
+        delete_record(session, KINDS["activity"], gone.id, expected_version=gone.version, user="anna")
+        session.commit()
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.delete_row("Aktiviteter", gone.id)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "cut.xlsx")))
+    assert [record.record_id for record in plan.records] == [kept.id]
 
 
 def test_a_mass_delete_asks_first(register, tmp_path):
