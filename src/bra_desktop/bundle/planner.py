@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.authority import judge
@@ -390,8 +390,8 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     candidates = session.scalars(
         select(table.id)
         .where(table.origin == contents.info.producer, table.deleted.is_(False))
-        .where(select(SyncBase.record_id).where(SyncBase.table_name == kind.table_name, SyncBase.record_id == table.id,
-                                                SyncBase.bundle_id.in_(sent_before)).exists())
+        .where(exists().where(SyncBase.table_name == kind.table_name, SyncBase.record_id == table.id,
+                              SyncBase.bundle_id.in_(sent_before)))
     ).all()
     missing = [record_id for record_id in candidates if record_id not in present]
     planned = []
