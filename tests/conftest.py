@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -104,13 +105,37 @@ def acquainted():
     return introduce
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty SQLite register at this app's schema, made once by the real migrations. A test's
+    new SQLite register starts as a copy (`from_template`), then is seeded and given its own key
+    as any new register is: the migrations cost a fifth of a second, a good part of most tests.
+    `test_store` upgrades registers made at every revision."""
+    from bra_desktop.store.engine import create_register_engine
+    from bra_desktop.store.migrate import complete_upgrade
+
+    path = tmp_path_factory.mktemp("template") / "register.sqlite"
+    engine = create_register_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        complete_upgrade(connection)
+    engine.dispose()
+    return path
+
+
+def from_template(template: Path, database: Path) -> None:
+    database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, database)
+
+
 @pytest.fixture
-def register(app_context: AppContext, database_url: str | None, acquainted) -> Register:
+def register(app_context: AppContext, database_url: str | None, acquainted, migrated_sqlite: Path) -> Register:
     """A county register (Stockholms län) on a temporary SQLite file, or a PostgreSQL database that
     the settings name (so the command line run in the test finds it as a user's would)."""
     if database_url is not None:
         app_context.settings.database_url = database_url
         app_context.save_settings()
+    else:
+        from_template(migrated_sqlite, app_context.paths.database)
     opened = app_context.open_register()
     opened.set_producer("01")
     yield acquainted(opened)
@@ -165,7 +190,7 @@ def stack(qtbot):
 
 
 @pytest.fixture
-def make_register(tmp_path: Path, database_engine: str, acquainted):
+def make_register(tmp_path: Path, database_engine: str, acquainted, migrated_sqlite: Path):
     """Open more registers (another county, Brå) beside the test's own: make_register("BRA"). They
     trust each other and the test's own (`acquainted`) unless made with `introduced=False`."""
     from bra_desktop.store.register import open_register
@@ -181,6 +206,8 @@ def make_register(tmp_path: Path, database_engine: str, acquainted):
             url = databases[-1]
         else:
             url = f"sqlite:///{folder / 'register.sqlite'}"
+            if not (folder / "register.sqlite").exists():
+                from_template(migrated_sqlite, folder / "register.sqlite")
         new = open_register(url, folder / "backups")
         new.set_producer(producer)
         opened.append(new)
