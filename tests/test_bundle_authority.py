@@ -346,9 +346,8 @@ NEW_AT_HOME = ("raden är ny i Excel i ett paket från {0} och blir {0}s post, m
         ("01", "12", "01", True, False, False, False, NOT_BY_SKÅNE),  # a county's own record from another county
         ("01", "BRA", "BRA", False, True, True, False, NEW_AT_HOME.format("Brå")),  # a row added to Brå's bundle
         ("01", "01", "01", True, True, False, True, ""),  # its own bundle, edited in Excel
-        ("BRA", "12", "01", False, False, False, False,  # a county cannot add another's record
-         "posten säger sig tillhöra Stockholms län (01), men paketet kommer från Skåne län (12), som bara kan lägga "
-         "till egna poster"),
+        ("BRA", "12", "01", False, False, False, True, ""),  # a copy of a record its rows refer to, held nowhere here
+        ("BRA", "12", "BRA", False, False, False, True, ""),  # … also one of Brå's own, in a register that lost it
         ("BRA", "12", "12", False, True, True, False, NEW_AT_HOME.format("Skåne län (12)")),  # a county's new row …
         ("12", "12", "12", False, True, True, True, ""),  # … is taken where it is read at home
     ],
@@ -357,7 +356,30 @@ def test_who_may_change_what(receiver, sender, owner, stored, hand_edited, new_r
     verdict = judge(receiver=receiver, sender=sender, owner=owner, stored=stored, hand_edited=hand_edited,
                     new_row=new_row)
     assert (verdict.allowed, verdict.reason) == (allowed, reason)
-    assert verdict.keep_own == (reason == "registrets egen post: den ändras bara här")
+    assert verdict.keep_local == (reason == "registrets egen post: den ändras bara här")
+
+
+@pytest.mark.parametrize(
+    ("receiver", "sender", "owner", "hand_edited", "reason"),
+    [
+        ("BRA", "12", "BRA", False, "registrets egen post: den ändras bara här"),
+        ("BRA", "12", "01", False, "äldre kopia av Stockholms län (01)s post, i ett paket från Skåne län (12): "
+                                   "registrets version står kvar"),
+        ("12", "12", "BRA", False, "äldre kopia av Brås post, i ett paket från Skåne län (12): registrets version står kvar"),
+    ],
+)
+def test_an_older_copy_of_a_stored_record_is_passed_over(receiver, sender, owner, hand_edited, reason):
+    """A bundle carries the records its rows refer to, as its sender last had them: an older copy
+    is no edit, and changes nothing without a word of refusal."""
+    verdict = judge(receiver=receiver, sender=sender, owner=owner, stored=True, hand_edited=hand_edited,
+                    new_row=False, older=True)
+    assert (verdict.allowed, verdict.keep_local, verdict.reason) == (False, True, reason)
+
+
+def test_an_older_copy_edited_in_excel_is_still_refused():
+    verdict = judge(receiver="BRA", sender="12", owner="BRA", stored=True, hand_edited=True, new_row=False, older=True)
+    assert (verdict.allowed, verdict.keep_local) == (False, False)
+    assert verdict.reason == "posten tillhör Brå och kan bara ändras av Brå, men paketet kommer från Skåne län (12)"
 
 
 def crafted_sheet(bundle: Path, target: Path, edit) -> Path:

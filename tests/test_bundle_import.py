@@ -80,6 +80,29 @@ def test_export_import_into_an_empty_register_gives_the_same_records(register, c
     assert data_sheets(again) == data_sheets(bundle)
 
 
+def test_a_county_bundle_gives_back_every_row_in_an_empty_register_of_any_kind(register, make_register, tmp_path):
+    """A county's records refer to Brå's national network and organisation: the county's bundle
+    carries those too, as Brå's rows, so a new install of the county and a Brå register made anew
+    take every row (issue 17: 29 of 300 activities were rejected)."""
+    brå = make_register("BRA")
+    network = add(brå, "network", name="Nätverket för unga lagöverträdare", kind="OPERATIVT")
+    police = add(brå, "organisation", name="Polismyndigheten", org_type="POLIS")
+    national = export_bundle(brå, tmp_path / "bra.xlsx", user="analytiker").path
+    apply_plan(register, plan_for(register, national), user="anna")
+    activity = add(register, "activity", network_id=network.id, organisations=[police.id])
+    commitment = add(register, "commitment", responsible_org_id=police.id, activities=[activity.id])
+    add(register, "problem_area", commitments=[commitment.id])
+    bundle = export_bundle(register, tmp_path / "01.xlsx", user="anna")
+    assert bundle.counts == {"Nätverk": 1, "Organisationer": 1, "Aktiviteter": 1, "Åtaganden": 1, "Problemområden": 1}
+    for empty in (make_register("01", "reinstalled", introduced=False), make_register("BRA", "brå-anew", introduced=False)):
+        plan = plan_for(empty, bundle.path)
+        assert not plan.rejected and plan.counts()[Action.NEW] == 5
+        plan.trust_confirmed = True  # a person compared the fingerprint
+        apply_plan(empty, plan, user="anna")
+        assert {kind: {i: r[0] for i, r in records.items()} for kind, records in snapshot(empty).items()} == {
+            kind: {i: r[0] for i, r in records.items()} for kind, records in snapshot(register).items()}
+
+
 def test_importing_the_same_file_twice_changes_nothing(register, county_data, make_register, tmp_path):
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     brå = make_register("BRA")
@@ -113,6 +136,7 @@ def test_hand_edits_give_the_plan_a_person_expects(register, county_data, tmp_pa
     assert by_id[third.id].action == Action.DELETE and "saknas i filen" in by_id[third.id].notes[0]
     new_id = derived_id(plan.contents.info.bundle_id, sheet_for_kind("activity"), new_row, "01")
     assert by_id[new_id].action == Action.NEW and by_id[new_id].incoming.content["activity_type"] == "KONFERENS"
+    assert by_id[new_id].notes == ["ny rad i Excel"]
     assert by_id[new_id].incoming.content["municipalities"] == ("0180",)
     assert any(w.column == "Kommentar från Brå" for w in plan.warnings)
     assert not plan.rejected
@@ -323,15 +347,25 @@ def test_a_plan_is_not_applied_to_a_register_that_changed_since(register, county
         apply_plan(register, plan, user="anna")
 
 
-def test_a_county_bundle_carrying_another_countys_records_is_refused(register, county_data, make_register, tmp_path):
+def test_a_copy_of_another_countys_record_is_that_countys_and_taken_only_where_missing(
+        register, county_data, make_register, tmp_path):
+    """A county's bundle carries others' records its rows refer to. Where the register lacks one, it
+    is taken as its owner's (the preview says whose, and from where); where the register holds it,
+    a row saying another owner changes nothing; and no county reads another county's bundle."""
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     edited = EditedBundle(bundle)
     claimed = county_data["activities"][0].id
     edited.set("Aktiviteter", claimed, "ursprung", "03")
-    brå = make_register("BRA")
-    plan = plan_for(brå, edited.save(tmp_path / "e.xlsx"))
-    (refused,) = [row for row in plan.rejected if row.record_id == claimed]
-    assert "tillhöra Uppsala län (03), men paketet kommer från Stockholms län (01)" in refused.problems[0].message
+    path = edited.save(tmp_path / "e.xlsx")
+    fresh = make_register("BRA")
+    (copy,) = [record for record in plan_for(fresh, path).records if record.record_id == claimed]
+    assert copy.action == Action.NEW and copy.incoming.origin == "03"
+    assert copy.notes == ["Uppsala län (03)s post, som saknades här: en kopia ur Stockholms län (01)s paket"]
+    holding = make_register("BRA", "holding")
+    apply_plan(holding, plan_for(holding, bundle), user="analytiker")
+    apply_plan(holding, plan_for(holding, path), user="analytiker")
+    with holding.session() as session:
+        assert load_record(session, KINDS["activity"], claimed).origin == "01"
     other = make_register("03")
     with pytest.raises(Exception, match="Ett län läser bara in sina egna paket och Brås"):
         plan_for(other, bundle)

@@ -1,6 +1,8 @@
 """Exporting a register as a bundle: choose the records, stream them out, record the exchange.
 
-A county sends its own records; Brå's national bundle carries every record and the code lists.
+A county sends its own records, and the others' records they refer to (`_carried`), so that the
+bundle read into an empty register gives back every row; Brå's national bundle carries every
+record and the code lists.
 The file is finished before the transaction that moves the sync bases forward and stores the
 export receipt commits, so a failed or cancelled export changes nothing.
 """
@@ -9,19 +11,20 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
 from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
 from bra_desktop.collector import paused_collection
-from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType
 from bra_desktop.domain.models import BundleReceipt, CodeItem, Municipality, utcnow
 from bra_desktop.domain.signing import encode_key
 from bra_desktop.store.errors import RegisterError
@@ -29,6 +32,9 @@ from bra_desktop.store.keys import own_private_key, own_public_key
 from bra_desktop.store.register import Register
 from bra_desktop.store.stream import stream_records
 from bra_desktop.store.syncbase import FETCH, Base, BaseWriter
+
+PARAMETERS = 500
+"""Ids asked for in one statement: far below what SQLite and PostgreSQL take."""
 
 FULL = "full"
 CHANGES = "changes"
@@ -99,7 +105,9 @@ def export_bundle(
         changed_after = last_export_time(session) if scope == CHANGES else None
         writer = BundleWriter(path, header, _names(session), list(session.scalars(select(CodeItem))),
                               signing_key=own_private_key(session))
-        total = sum(_count(session, sheet, origins, changed_after) for sheet in DATA_SHEETS)
+        carried = _carried(session, origins, changed_after) if origins is not None else {}
+        total = sum(_count(session, sheet, origins, changed_after) + len(carried.get(sheet.kind.key, ()))
+                    for sheet in DATA_SHEETS)
         done = 0
 
         def tick() -> None:
@@ -117,7 +125,9 @@ def export_bundle(
                 bases = BaseWriter(session, sheet.kind, header.bundle_id)
 
                 def records(sheet: DataSheet = sheet, bases: BaseWriter = bases):
-                    for record in stream_records(session, sheet.kind, origins=origins, changed_after=changed_after):
+                    others = carried.get(sheet.kind.key)
+                    for record in chain(stream_records(session, sheet.kind, origins=origins, changed_after=changed_after),
+                                        stream_records(session, sheet.kind, ids=others) if others else ()):
                         bases.add(Base(record.id, record.content, record.deleted, record.version, record.content_hash))
                         yield record
 
@@ -135,6 +145,51 @@ def export_bundle(
         ))
         session.commit()
     return ExportResult(path, header.bundle_id, counts, scope, with_contacts)
+
+
+def _carried(session: Session, origins: set[str], changed_after: datetime | None) -> dict[str, list[str]]:
+    """Kind → ids of the records of other owners that the bundle's own records refer to, directly or
+    through each other (a commitment's activity's network): DESIGN §4, bundles are self-contained.
+
+    References point to kinds earlier in `DEPENDENCY_ORDER`, so one pass from the last kind to the
+    first finds them all. A record carried is one its receiver may lack: a colleague's new install,
+    or a Brå register made anew."""
+    wanted: dict[str, set[str]] = {key: set() for key in KINDS}
+    for key in reversed(DEPENDENCY_ORDER):
+        kind = KINDS[key]
+        table = kind.table
+        own = [table.origin.in_(sorted(origins))]
+        if changed_after is not None:
+            own.append(table.updated_at > changed_after)
+        for spec in kind.fields:
+            if spec.type not in (FieldType.REF, FieldType.REFS):
+                continue
+            target = wanted[spec.ref_kind or ""]
+            if spec.link is None:
+                column = getattr(table, spec.name)
+                target.update(session.scalars(select(column).where(*own, column.is_not(None)).distinct()))
+                target.update(_in_parts(session, select(column).where(column.is_not(None)).distinct(), table.id,
+                                        wanted[key]))
+            else:
+                link = spec.link
+                owner, value = getattr(link.table, link.owner_column), getattr(link.table, link.value_column)
+                target.update(session.scalars(select(value).where(owner.in_(select(table.id).where(*own))).distinct()))
+                target.update(_in_parts(session, select(value).distinct(), owner, wanted[key]))
+    carried = {}
+    for key, ids in wanted.items():
+        table = KINDS[key].table
+        others = set(_in_parts(session, select(table.id).where(table.origin.not_in(sorted(origins))), table.id, ids))
+        if others:
+            carried[key] = sorted(others)
+    return carried
+
+
+def _in_parts(session: Session, query: Select, column: ColumnElement[str], ids: set[str]) -> Iterator[str]:
+    """The values of `query` where `column` is one of `ids`, asked a part of the ids at a time (a
+    database takes only so many parameters in one statement)."""
+    listed = sorted(ids)
+    for start in range(0, len(listed), PARAMETERS):
+        yield from session.scalars(query.where(column.in_(listed[start : start + PARAMETERS])))
 
 
 def _count(session: Session, sheet: DataSheet, origins: set[str] | None, changed_after: datetime | None) -> int:

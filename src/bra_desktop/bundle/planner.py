@@ -229,8 +229,9 @@ def _plan_chunk(
             rejected.append(_refused(sheet, row, f"ursprung {row.origin} stämmer inte: posten tillhör {owner_name(owner)}"))
             continue
         verdict = judge(receiver=receiver, sender=sender.producer, owner=owner, stored=local is not None,
-                        hand_edited=row.hand_edited, new_row=not row.id_given)
-        if verdict.keep_own:
+                        hand_edited=row.hand_edited, new_row=not row.id_given,
+                        older=local is not None and row.version < local.version)
+        if verdict.keep_local:
             planned.append(PlannedRecord(kind.key, row.id, Action.KEEP_LOCAL, row, local, bases.get(row.id),
                                          notes=[verdict.reason], stale=True))
             continue
@@ -245,7 +246,10 @@ def _plan_chunk(
             continue
         existing[kind.key].add(row.id)
         row.origin = owner
-        planned.append(_decide(kind, row, local, bases.get(row.id), personal))
+        record = _decide(kind, row, local, bases.get(row.id), personal)
+        if local is None and owner != sender.producer and sender.producer != NATIONAL:
+            record.notes.append(f"{owner_name(owner)}s post, som saknades här: en kopia ur {owner_name(sender.producer)}s paket")
+        planned.append(record)
     return planned
 
 
