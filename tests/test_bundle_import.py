@@ -11,9 +11,10 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
-from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.apply import StalePlan, apply_plan
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.importer import Confirmations, import_files, prepare_import
+from bra_desktop.bundle.batch import Confirmations, import_files
+from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action
 from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
@@ -188,11 +189,11 @@ def test_cli_policy_fails_by_default_and_keeps_local_when_asked(register, county
     activity, path = edit_both_sides(register, county_data, tmp_path)
     accepted = Confirmations(accept_edited=True)
     (outcome,) = import_files(register, [path], user="anna", confirmations=accepted)
-    assert not outcome.usable and "avgör konflikterna" in outcome.text
+    assert not outcome.imported and "avgör konflikterna" in outcome.text
     (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local")
-    assert not outcome.usable and "--accept-edited" in outcome.text
+    assert not outcome.imported and "--accept-edited" in outcome.text
     (outcome,) = import_files(register, [path], user="anna", on_conflict="keep-local", confirmations=accepted)
-    assert outcome.usable
+    assert outcome.imported
     with register.session() as session:
         assert load_record(session, KINDS["activity"], activity.id).content["title"] == "Min rubrik"
 
@@ -337,13 +338,21 @@ def test_undo_is_refused_after_a_later_edit(register, county_data, tmp_path):
     assert can_undo(register, receipt.id) == "Registret har ändrats efter importen; den kan inte längre ångras i ett steg."
 
 
-def test_a_plan_is_not_applied_to_a_register_that_changed_since(register, county_data, tmp_path):
+def test_a_plan_is_not_applied_once_a_record_it_decided_on_changed(register, county_data, tmp_path):
+    """An edit of a record the plan decided on (here one it found unchanged) makes the plan stale.
+    (A record added meanwhile is no part of the plan: `test_national_sync`.)"""
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     edited = EditedBundle(bundle)
-    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    first, second, _ = county_data["activities"]
+    edited.set("Aktiviteter", first.id, "Rubrik", "Ändrad av Brå")
     plan = plan_for(register, edited.save(tmp_path / "e.xlsx"))
     add(register, "activity", title="Under förhandsgranskningen")
-    with pytest.raises(Exception, match="ändrats sedan förhandsgranskningen"):
+    with register.session() as session:
+        from bra_desktop.store.repository import delete_record
+
+        delete_record(session, KINDS["activity"], second.id, user="anna")
+        session.commit()
+    with pytest.raises(StalePlan, match="ändrats sedan förhandsgranskningen"):
         apply_plan(register, plan, user="anna")
 
 
@@ -438,7 +447,7 @@ def test_the_command_line_says_where_the_backup_from_before_an_import_is(registe
 
     (outcome,) = import_files(brå, [bundle], user="brå")
 
-    assert outcome.usable and "Inläst: 1 poster ändrade." in outcome.text
+    assert outcome.imported and "Inläst: 1 poster ändrade." in outcome.text
     if database_engine == "sqlite":
         assert f"Säkerhetskopia från före importen: {brå.backup_dir}" in outcome.text
     else:  # a server register is backed up by its administrator, not by the app: no "None"

@@ -33,7 +33,7 @@ from bra_desktop.bundle.reader import _SheetsInTurn, read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import Activity
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import load_record, update_record
+from bra_desktop.store.repository import delete_record, load_record, update_record
 
 from bundle_files import cell_ref, edit_sheet, part_of, replace_cell, rewrite_zip
 from conftest import add
@@ -118,7 +118,10 @@ def test_an_edit_after_the_reading_ahead_makes_the_plan_stale(brå_and_resent_bu
     with ReadAhead(brå) as ahead:
         contents = read_bundle(bundle, on_info=ahead.start)
         ahead.wait()
-        add(brå, "activity", title="Brås egen träff")  # after the reading ahead, before planning
+        with brå.session() as session:  # after the reading ahead, before planning: a record the bundle has changes
+            held_id = session.scalar(select(Activity.id).where(Activity.title == "Samverkansmöte"))
+            delete_record(session, KINDS["activity"], held_id, user="ana")
+            session.commit()
         plan = build_plan(brå, contents, ahead=ahead)
     with pytest.raises(BundleError, match="Registret har ändrats sedan förhandsgranskningen"):
         apply_plan(brå, plan, user="ana")

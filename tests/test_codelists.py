@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.importer import import_files
+from bra_desktop.bundle.batch import import_files
 from bra_desktop.domain.content import normalise
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import CodeItem
@@ -218,7 +218,7 @@ def test_changes_made_by_bra_reach_a_county_through_the_national_bundle(bra, reg
 
     exported = export_bundle(bra, tmp_path / "out", user="bo")
     [outcome] = import_files(county, [exported.path], user="anna")
-    assert outcome.usable, outcome.text
+    assert outcome.imported, outcome.text
     assert outcome.plan is not None and len(outcome.plan.code_changes) == 5
 
     types = county_codes(county, "aktivitetstyp")
@@ -242,7 +242,7 @@ def test_changes_made_by_bra_reach_a_county_through_the_national_bundle(bra, reg
     codelists.reactivate_code(bra, "aktivitetstyp", "DIALOG")
     again = export_bundle(bra, tmp_path / "again", user="bo")
     [outcome] = import_files(county, [again.path], user="anna")
-    assert outcome.usable, outcome.text
+    assert outcome.imported, outcome.text
     assert ("DIALOG", "Kommunbesök/dialog", "Municipal visit/dialogue", True) in county_codes(county, "aktivitetstyp")
 
 
@@ -252,7 +252,7 @@ def test_a_county_bundle_changes_no_code_list(bra, register, tmp_path):
     exported = export_bundle(register, tmp_path / "out", user="anna")
     before = county_codes(bra, "aktivitetstyp")
     [outcome] = import_files(bra, [exported.path], user="bo")
-    assert outcome.usable and outcome.plan is not None and outcome.plan.code_changes == []
+    assert outcome.imported and outcome.plan is not None and outcome.plan.code_changes == []
     assert county_codes(bra, "aktivitetstyp") == before
 
 

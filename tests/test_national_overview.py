@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.importer import import_files
+from bra_desktop.bundle.batch import import_files
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.reports.figures import county_overview, year_figures
 from bra_desktop.reports.national import CountyStatus, national_overview
@@ -136,7 +136,7 @@ def test_a_county_bundle_read_in_counts_as_sent(national, make_register, tmp_pat
     add(uppsala, "activity", title="Uppsalas nätverksträff", start_date=date(2026, 2, 2))
     exported = export_bundle(uppsala, tmp_path / "out", user="ulla")
     [outcome] = import_files(national, [exported.path], user="bo")
-    assert outcome.usable, outcome.text
+    assert outcome.imported, outcome.text
     this_year = date.today().year
     row = overview(national, this_year, today=date.today())["03"]
     assert row.sent_this_year and row.days_since_last_bundle == 0

@@ -4,24 +4,27 @@ Runs on SQLite and PostgreSQL (Brå's shared register)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from bra_desktop.bundle import held
-from bra_desktop.bundle.apply import apply_plan
+from bra_desktop.bundle.apply import StalePlan, apply_plan
+from bra_desktop.bundle.batch import apply_current, apply_files, plan_files
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
-from bra_desktop.bundle.problems import BundleError
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import Activity, BundleReceipt
 from bra_desktop.store.errors import ReadOnlyRecord
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import update_record
 
-from conftest import add
+from conftest import accept_edits, add
+from workbook_edits import EditedBundle
 
 pytestmark = pytest.mark.both_engines
 
@@ -44,14 +47,12 @@ def counties(make_register):
 
 
 def apply_batch(register, paths):
-    """Plan every file first, then apply them one by one, as the import wizard does."""
-    plans = [prepare_import(register, path) for path in paths]
-    applied: list[str] = []
-    results = []
-    for plan in plans:
-        results.append(apply_plan(register, plan, user="analytiker", batch=applied))
-        applied.append(plan.contents.info.bundle_id)
-    return results
+    """Plan every file first, then apply them one by one, as the import wizard and `import` do."""
+    outcomes = apply_files(register, [entry.plan for entry in plan_files(register, paths)], user="analytiker")
+    for outcome in outcomes:
+        if isinstance(outcome, Exception):
+            raise outcome
+    return outcomes
 
 
 def titles(register) -> dict[str, str]:
@@ -108,8 +109,10 @@ def test_other_counties_records_are_read_only_in_a_county(counties, make_registe
                           user="x", reference=load_reference(session), owner="01")
 
 
-def test_a_batch_refuses_a_file_whose_records_an_earlier_file_changed(counties, make_register, tmp_path):
-    """Two bundles of the same county planned together: the second saw the register before the first."""
+def test_a_file_whose_records_an_earlier_file_changed_is_planned_again(counties, make_register, tmp_path):
+    """Two bundles of the same county planned together: the second saw the register before the
+    first. Its plan alone is refused; in a batch it is planned again, and applied, since the new
+    plan asks nothing of anyone."""
     brå = make_register("BRA")
     first = export_bundle(counties["14"], tmp_path / "först.xlsx", user="v").path
     add(counties["14"], "activity", title="Senare träff")
@@ -117,9 +120,40 @@ def test_a_batch_refuses_a_file_whose_records_an_earlier_file_changed(counties, 
     plans = [prepare_import(brå, path) for path in (first, second)]
     assert all(p.counts()[Action.NEW] for p in plans)
     apply_plan(brå, plans[0], user="a")
-    with pytest.raises(BundleError, match="har ändrats sedan förhandsgranskningen"):
-        apply_plan(brå, plans[1], user="a", batch=[plans[0].contents.info.bundle_id])
+    with pytest.raises(StalePlan, match="har ändrats sedan förhandsgranskningen"):
+        apply_plan(brå, plans[1], user="a")
     assert len(titles(brå)) == 2  # only the first file's records
+    result = apply_current(brå, plans[1], "a")
+    assert result.changed == 1 and len(titles(brå)) == 3
+
+
+def test_a_plan_planned_again_with_a_new_conflict_is_refused(counties, tmp_path):
+    """A county reads its own bundle edited in Excel; before it applies, someone edits the same
+    field in the register. The new plan has a conflict nobody decided: the file is refused."""
+    county = counties["14"]
+    with county.session() as session:
+        record_id = session.scalar(select(Activity.id).where(Activity.title == "Träff 0 i län 14"))
+    edited = EditedBundle(export_bundle(county, tmp_path / "14.xlsx", user="v").path)
+    edited.set("Aktiviteter", record_id, "Rubrik", "Rättad i Excel")
+    plan = accept_edits(prepare_import(county, edited.save(tmp_path / "rättad.xlsx")))
+    with county.session() as session:
+        update_record(session, KINDS["activity"], record_id, {**_content(county, record_id), "title": "Ändrad här"},
+                      user="v", reference=load_reference(session))
+        session.commit()
+    with pytest.raises(StalePlan):
+        apply_current(county, plan, "v")
+    assert _content(county, record_id)["title"] == "Ändrad här"
+
+
+def test_other_records_changed_meanwhile_leave_a_plan_as_it_was(counties, make_register, tmp_path):
+    """A colleague's edit on a shared register, or another file, that touches none of a plan's
+    records does not make the plan stale."""
+    brå = make_register("BRA")
+    plan = prepare_import(brå, export_bundle(counties["14"], tmp_path / "14.xlsx", user="v").path)
+    apply_batch(brå, [export_bundle(counties["12"], tmp_path / "12.xlsx", user="s").path])
+    add(brå, "network", name="Brås nya nätverk")
+    apply_plan(brå, plan, user="a")
+    assert len(titles(brå)) == 4
 
 
 def _content(register, record_id):
@@ -127,3 +161,28 @@ def _content(register, record_id):
 
     with register.session() as session:
         return load_record(session, KINDS["activity"], record_id).content
+
+
+@pytest.mark.postgresql_only
+def test_people_importing_different_bundles_into_one_server_register_at_once_lose_no_file(make_register, tmp_path):
+    """Three analysts import two county bundles each into Brå's shared register, at the same time
+    (issue 17: two of six files were refused, and every process exited 0). No two files touch the
+    same records, so every file is taken, and every process says so."""
+    brå = make_register("BRA")
+    bundles = []
+    for code in ("01", "03", "05", "12", "14", "25"):
+        county = make_register(code)
+        add(county, "activity", title=f"Träff i län {code}")
+        bundles.append(export_bundle(county, tmp_path / f"{code}.xlsx", user=code).path)
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "bra_desktop", "--data-dir", str(tmp_path / f"analytiker-{n}"),
+                          "--database", brå.url, "import", str(bundles[2 * n]), str(bundles[2 * n + 1])],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for n in range(3)
+    ]
+    outputs = [process.communicate(timeout=240)[0] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0], outputs
+    assert sorted(titles(brå).values()) == ["01", "03", "05", "12", "14", "25"]
+    with brå.session() as session:
+        assert sorted(session.scalars(select(BundleReceipt.producer).where(BundleReceipt.direction == "import"))) == [
+            "01", "03", "05", "12", "14", "25"]

@@ -27,7 +27,7 @@ from sqlalchemy import select
 
 from bra_desktop import cli
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.importer import import_files
+from bra_desktop.bundle.batch import import_files
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.models import Activity
 from bra_desktop.store import codelists, engine
@@ -333,7 +333,7 @@ def test_an_import_cannot_be_undone_once_the_code_lists_changed_after_it(registe
     brå = make_register("BRA")
     add(register, "activity", title="Länets träff")
     [outcome] = import_files(brå, [export_bundle(register, tmp_path / "lan.xlsx", user="anna").path], user="bo")
-    assert outcome.usable, outcome.text
+    assert outcome.imported, outcome.text
     [receipt] = import_history(brå)
     assert can_undo(brå, receipt.id) is None
     codelists.rename_code(brå, "aktivitetstyp", "KONFERENS", "Konferens", "Conference", user="bo")

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle import importer
+from bra_desktop.bundle import batch, importer
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
@@ -283,9 +283,10 @@ def test_a_file_with_a_conflict_waits_until_it_is_decided_in_its_details(qtbot, 
     assert [r.producer for r in receipts(service.register)] == ["12", "12", "14"]
 
 
-def test_a_file_an_earlier_file_overtook_is_refused_and_the_rest_go_on(qtbot, service, counties, bundles, tmp_path):
+def test_a_file_an_earlier_file_overtook_is_planned_again_and_imported(qtbot, service, counties, bundles, tmp_path):
     """Two bundles of one county in one batch, both planned before either is applied: the second
-    carries the first one's records too, so it is refused and can be read again."""
+    carries the first one's records too, so it is planned again when its turn comes, and, since
+    that asks nothing new, imported with the rest."""
     first = export_bundle(counties["14"], tmp_path / "vg-1.xlsx", user="v").path
     add(counties["14"], "activity", title="Senare träff")
     second = export_bundle(counties["14"], tmp_path / "vg-2.xlsx", user="v").path
@@ -293,19 +294,10 @@ def test_a_file_an_earlier_file_overtook_is_refused_and_the_rest_go_on(qtbot, se
     run(qtbot, wizard)
     text = wizard.result_text.toPlainText()
     assert "1. vg-1.xlsx (Västra Götalands län): inläst: 3 poster ändrade" in text
-    assert ("2. vg-2.xlsx (Västra Götalands län): inte inläst: Registret har ändrats sedan förhandsgranskningen."
-            in text)
+    assert "2. vg-2.xlsx (Västra Götalands län): inläst: 1 poster ändrade" in text
     assert "3. bra-paket_12.xlsx (Skåne län): inläst: 3 poster ändrade" in text
-    assert wizard.result_heading.text() == "Importen är klar: 2 av 3 valda filer är inlästa."
-    assert [r.producer for r in receipts(service.register)] == ["14", "12"]
-
-    assert wizard.next_button.text() == "Läs in de ej inlästa filerna igen (1)"
-    run(qtbot, wizard)  # one file: straight to its preview, planned against the register as it is now
-    assert wizard.files == [second] and wizard.pages.currentWidget() is wizard.preview
-    assert wizard.next_button.text() == "Importera"
-    run(qtbot, wizard)
-    assert "Inläst: 1 poster ändrade." in wizard.result_text.toPlainText()
-    assert receipts(service.register)[-1].file_name == "vg-2.xlsx"
+    assert wizard.result_heading.text() == "Importen är klar: 3 av 3 valda filer är inlästa."
+    assert [r.producer for r in receipts(service.register)] == ["14", "14", "12"]
     assert origins(service.register).count("14") == 3
 
 
@@ -363,7 +355,7 @@ def test_reading_reports_each_file_in_turn(qtbot, service, bundles):
 
 def test_cancelling_while_applying_stops_after_the_file_being_applied(qtbot, service, bundles, monkeypatch):
     started, proceed, threads = threading.Event(), threading.Event(), []
-    real = import_wizard.apply_plan
+    real = batch.apply_plan
 
     def first_waits(*args, **kwargs):
         threads.append(threading.current_thread())
@@ -372,7 +364,7 @@ def test_cancelling_while_applying_stops_after_the_file_being_applied(qtbot, ser
             assert proceed.wait(WAIT_MS / 1000)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(import_wizard, "apply_plan", first_waits)
+    monkeypatch.setattr(batch, "apply_plan", first_waits)
     wizard = overview_of(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

@@ -25,7 +25,8 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.reader import read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import BundleReceipt, SyncBase
-from bra_desktop.store.repository import load_record
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import load_record, update_record
 from bra_desktop.ui.bundle import export_dialog
 from bra_desktop.ui.bundle.export_dialog import ExportDialog
 from bra_desktop.ui.bundle.history_dialog import HistoryDialog
@@ -394,13 +395,22 @@ def test_a_whole_record_is_decided_from_its_row(qtbot, service, county_data, bun
     assert content["title"] == "Min rubrik" and content["participants"] == 40
 
 
-def test_a_register_changed_during_the_preview_is_not_imported_into(qtbot, service, county_data, bundle, tmp_path):
+def test_a_register_changed_during_the_preview_is_imported_into_unless_that_asks_something_new(
+        qtbot, service, county_data, bundle, tmp_path):
+    """A record added during the preview is no part of the plan: the import goes ahead. The same
+    field edited in the register as in the file is a new conflict: nothing is imported, and the
+    file read again shows it."""
+    first = county_data["activities"][0].id
     edited = EditedBundle(bundle)
-    edited.set("Aktiviteter", county_data["activities"][0].id, "Rubrik", "Ändrad av Brå")
+    edited.set("Aktiviteter", first, "Rubrik", "Ändrad av Brå")
     wizard = wizard_for(qtbot, service, edited.save(tmp_path / "e.xlsx"))
     read_files(qtbot, wizard)
     accept_edited_file(wizard)
     add(service.register, "activity", title="Under förhandsgranskningen")
+    with service.register.session() as session:
+        update_record(session, KINDS["activity"], first, {**activity_content(service, first), "title": "Ändrad här"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
     before = snapshot(service.register)
     click_import(qtbot, wizard)
     assert "Registret har ändrats sedan förhandsgranskningen." in wizard.result_text.toPlainText()
@@ -408,9 +418,17 @@ def test_a_register_changed_during_the_preview_is_not_imported_into(qtbot, servi
     assert wizard.next_button.text() == "Läs in filen igen"
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     finish(qtbot, wizard.operation)
-    accept_edited_file(wizard)
-    click_import(qtbot, wizard)
-    assert activity_content(service, county_data["activities"][0].id)["title"] == "Ändrad av Brå"
+    assert [(d.field, d.local, d.incoming) for r in wizard.plan.conflicts for d in r.conflicts] == [
+        ("title", "Ändrad här", "Ändrad av Brå")]
+
+    other = EditedBundle(bundle)
+    other.set("Aktiviteter", county_data["activities"][1].id, "Rubrik", "Också ändrad av Brå")
+    again = wizard_for(qtbot, service, other.save(tmp_path / "e2.xlsx"))
+    read_files(qtbot, again)
+    accept_edited_file(again)
+    add(service.register, "activity", title="Under den andra förhandsgranskningen")
+    click_import(qtbot, again)
+    assert activity_content(service, county_data["activities"][1].id)["title"] == "Också ändrad av Brå"
 
 
 def test_a_broken_file_shows_the_swedish_error_and_changes_nothing(qtbot, service, county_data, tmp_path):

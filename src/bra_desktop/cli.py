@@ -142,7 +142,7 @@ def cmd_export(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
-    from bra_desktop.bundle.importer import Confirmations, import_files
+    from bra_desktop.bundle.batch import Confirmations, import_files
 
     register = ctx.open_register()
     try:
@@ -156,7 +156,10 @@ def cmd_import(ctx: AppContext, args: argparse.Namespace) -> int:
     for outcome in outcomes:
         print(outcome.text)
         print()
-    return 0 if any(outcome.usable for outcome in outcomes) else 1
+    left = [outcome.path.name for outcome in outcomes if not outcome.imported]
+    if left:
+        print(("Skulle inte läsas in: " if args.dry_run else "Inte inlästa: ") + ", ".join(left))
+    return 1 if left else 0
 
 
 def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:

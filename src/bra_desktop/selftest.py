@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from bra_desktop.bundle.export_process import export_in_process
-from bra_desktop.bundle.importer import Confirmations, import_files
+from bra_desktop.bundle.batch import Confirmations, import_files
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldSpec, FieldType
 from bra_desktop.domain.validation import Reference
@@ -162,7 +162,7 @@ def _bundle_round_trip(run: _Run) -> None:
             known = fingerprint(own_public_key(session))
         [outcome] = import_files(national, [exported.path], user="sjalvtest",
                                  confirmations=Confirmations(trusted_fingerprints=frozenset({known})))
-        assert outcome.usable and outcome.result is not None, outcome.text
+        assert outcome.imported and outcome.result is not None, outcome.text
         for kind_key, record_id in run.created.items():
             kind = KINDS[kind_key]
             with run.open.session() as session:

@@ -1,7 +1,8 @@
 """Applying an import plan: backup first, then the whole plan in one transaction (DESIGN §4.5).
 
-What is applied is exactly the plan the preview showed. If the register changed after the plan was
-made, applying refuses rather than merge against a state nobody looked at. A failure or a killed
+What is applied is exactly the plan the preview showed. If a record the plan decided on changed
+after the plan was made, applying refuses rather than merge against a state nobody looked at
+(`batch.apply_current` then plans the file again). A failure or a killed
 process leaves the register as it was (one transaction, SQLite WAL). Each change is logged with the
 bundle id as its source, the bases move to the incoming state, and a receipt records the import so
 importing the same bundle again is a no-op and the import can be undone in one step.
@@ -10,7 +11,6 @@ importing the same bundle again is a no-op and the import can be undone in one s
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -47,14 +47,20 @@ class ImportResult:
     already_imported: bool
 
 
-@paused_collection()
-def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collection[str] = ()) -> ImportResult:
-    """Apply `plan` as the preview showed it, or refuse if the register moved on since it was made.
+class StalePlan(BundleError):
+    """The records a plan decided on changed after it was made (`_still_current`)."""
 
-    `batch` names the bundles applied after this plan was made in the same batch (Brå reads 21
-    county bundles at once and plans them all before applying any): their changes do not make this
-    plan stale as long as they touched none of its records.
-    """
+    def __init__(self) -> None:
+        super().__init__(
+            "Registret har ändrats sedan förhandsgranskningen. Läs in filen igen för en ny förhandsgranskning.",
+            "The register changed after the preview. Read the file again for a new preview.",
+        )
+
+
+@paused_collection()
+def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResult:
+    """Apply `plan` as the preview showed it, or refuse (`StalePlan`) if a record it decided on
+    changed since it was made."""
     info = plan.contents.info
     counts = {action.value: n for action, n in plan.counts().items()}
     if plan.already_imported_at is not None:
@@ -71,11 +77,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str, batch: Collec
     catching_up = [r for r in plan.records if _catches_up(r)]
     backup = register.backup(f"före import {info.producer}") if (changes or catching_up or plan.code_changes) else None
     with register.session() as session:
-        if not _still_current(session, plan, batch):
-            raise BundleError(
-                "Registret har ändrats sedan förhandsgranskningen. Läs in filen igen för en ny förhandsgranskning.",
-                "The register changed after the preview. Read the file again for a new preview.",
-            )
+        if not _still_current(session, plan):
+            raise StalePlan()
         receipt = BundleReceipt(
             bundle_id=info.bundle_id, direction="import", producer=info.producer,
             file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
@@ -120,14 +123,13 @@ def _trust(session: Session, plan: ImportPlan, user: str) -> None:
     pin_key(session, sender.producer, sender.key, user=user, how=PINNED_FROM_BUNDLE)
 
 
-def _still_current(session: Session, plan: ImportPlan, batch: Collection[str]) -> bool:
-    """Whether the register is as the plan saw it, but for other records changed by `batch`."""
+def _still_current(session: Session, plan: ImportPlan) -> bool:
+    """Whether every record the plan decided on is as the plan saw it. Changes to other records
+    since (another file of the batch, a colleague's edit or import on a shared register) leave
+    the plan as right as it was: each record is decided on its own."""
     if change_marker(session) == plan.register_marker:
         return True
     later = ChangeLog.id > plan.register_marker
-    sources = set(session.scalars(select(ChangeLog.source).where(later).distinct()))
-    if not batch or not sources <= set(batch):
-        return False
     touched = {tuple(row) for row in session.execute(select(ChangeLog.table_name, ChangeLog.record_id).where(later))}
     held = ((KINDS[kind_key].table_name, row.id) for kind_key, rows in plan.contents.held_rows.items() for row in rows)
     planned = ((KINDS[r.kind_key].table_name, r.record_id) for r in plan.records)

@@ -244,6 +244,19 @@ class ImportPlan:
         for record in self.conflicts:
             record.decide(choice)
 
+    def take_decisions(self, earlier: ImportPlan) -> None:
+        """What a person decided and confirmed for `earlier`, a plan of the same file made before
+        the register changed: the confirmations, and each conflict's choice where this plan has
+        the same conflict (the same record and field, between the same two values; field values are hashable: many-valued
+        ones are tuples)."""
+        self.trust_confirmed, self.edits_accepted = earlier.trust_confirmed, earlier.edits_accepted
+        self.allow_mass_delete = earlier.allow_mass_delete
+        decided = {(record.record_id, diff.field, diff.local, diff.incoming): diff.choice
+                   for record in earlier.conflicts for diff in record.conflicts}
+        for record in self.conflicts:
+            for diff in record.conflicts:
+                diff.choice = decided.get((record.record_id, diff.field, diff.local, diff.incoming))
+
     @property
     def changes(self) -> list[PlannedRecord]:
         return [r for r in self.records if r.changes_register]

@@ -20,22 +20,17 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from bra_desktop.progress import Cancelled, JobCancelled, Progress
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.plain_text import plain_label
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 Job = Callable[[Progress, Cancelled], Any]
 
 _pool: QThreadPool | None = None
 _running: set[Operation] = set()
 """Operations whose job has not reported back yet: kept alive even if the dialog that started one closes."""
-
-
-class JobCancelled(Exception):
-    """Raised inside a job by its progress callback once cancel was asked for."""
 
 
 def register_pool() -> QThreadPool:

@@ -7,16 +7,14 @@ readable in it, conflicts to decide first). The wizard reads and plans the files
 shows this page, opens a file's preview from it ("Visa detaljer…"), and applies the checked files
 in list order, one transaction each.
 
-`BatchEntry` is plain data, made on the worker; `BatchModel` shows the entries and owns the
-"Läs in" choices; `BatchPage` is the table with its buttons and the chosen row's text in full.
+`bundle/batch.py` plans and applies the files (`BatchEntry` is its plain data, made on the
+worker); `BatchModel` shows the entries and owns the "Läs in" choices; `BatchPage` is the table
+with its buttons and the chosen row's text in full.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from enum import Enum, auto
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QItemSelection, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,84 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from bra_desktop.bundle.apply import ImportResult
+from bra_desktop.bundle.batch import BatchEntry, State
 from bra_desktop.bundle.plan import Action, ImportPlan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
-
-
-class State(Enum):
-    """Where a file stands before applying, in the order the status column checks."""
-
-    UNREADABLE = auto()
-    ALREADY_IMPORTED = auto()
-    SAME_BUNDLE = auto()
-    NOTHING_READABLE = auto()
-    CONFLICTS = auto()
-    TO_CONFIRM = auto()
-    """A new sender, a file edited after signing or many deletes: confirmed in the file's details."""
-    READY = auto()
-
-
-@dataclass
-class BatchEntry:
-    """One chosen file: its plan or why it could not be read, and what became of it."""
-
-    path: Path
-    plan: ImportPlan | None = None
-    error: Exception | None = None
-    producer_name: str = ""
-    """The sender as a person says it: "Skåne län", "Brå"."""
-    wanted: bool = True
-    """The "Läs in" box as the person left it; it counts only while the file can be imported."""
-    same_as: int | None = None
-    """The earlier row (0-based) holding the same bundle, which is the one imported."""
-    outcome: ImportResult | Exception | None = None
-    """After applying: the result, or why this file was refused."""
-    applied: bool = False
-    """Applying was tried (the outcome is this file's own)."""
-
-    @property
-    def state(self) -> State:
-        plan = self.plan
-        if plan is None:
-            return State.UNREADABLE
-        if plan.already_imported_at is not None:
-            return State.ALREADY_IMPORTED
-        if self.same_as is not None:
-            return State.SAME_BUNDLE
-        if not plan.has_records and not plan.code_changes and plan.rejected:
-            return State.NOTHING_READABLE
-        if plan.undecided:
-            return State.CONFLICTS
-        if plan.needs_confirmation:
-            return State.TO_CONFIRM
-        return State.READY
-
-    @property
-    def checked(self) -> bool:
-        """Whether the file is imported when the person chooses Importera."""
-        return self.wanted and self.state is State.READY
-
-    @property
-    def bundle_id(self) -> str | None:
-        return self.plan.contents.info.bundle_id if self.plan is not None else None
-
-
-def mark_same_bundles(entries: list[BatchEntry]) -> None:
-    """A bundle chosen twice (two copies of one e-mail attachment) is imported from its first row only."""
-    first: dict[str, int] = {}
-    for row, entry in enumerate(entries):
-        bundle_id = entry.bundle_id
-        if bundle_id is None:
-            continue
-        if bundle_id in first:
-            entry.same_as = first[bundle_id]
-            entry.wanted = False
-        else:
-            first[bundle_id] = row
 
 
 def local_time(moment: datetime) -> str:

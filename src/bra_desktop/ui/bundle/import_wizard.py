@@ -8,14 +8,13 @@ One file goes straight to its preview. Many files (Brå reads every county's bun
 all read and planned first, one after another; a file that cannot be read becomes a row with its
 error, not a stop. The overview (`batch_page`) has a row per file; a file's preview opens from it
 to see its changes and decide its conflicts. The checked files are applied in list order, each in
-its own transaction with its own backup, receipt and undo; a file whose records an earlier file of
-the batch changed is refused (`apply_plan`'s `batch`) and the rest go on. Avbryt while applying
-stops after the file being applied.
+its own transaction with its own backup, receipt and undo (`bundle/batch.py`, as the command line
+does); a file whose records an earlier file changed is planned again, and refused if that asks
+something new; the rest go on. Avbryt while applying stops after the file being applied.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,88 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bra_desktop.bundle.apply import ImportResult, apply_plan
+from bra_desktop.bundle.apply import ImportResult
+from bra_desktop.bundle.batch import FILE_STEPS, BatchEntry, Outcome, State, apply_current, apply_files, plan_files
 from bra_desktop.bundle.plan import ImportPlan
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.queries import origin_names
 from bra_desktop.store.register import Register
-from bra_desktop.ui.bundle.batch_page import BatchEntry, BatchPage, State, mark_same_bundles
+from bra_desktop.ui.bundle.batch_page import BatchPage
 from bra_desktop.ui.bundle.preview_page import PreviewPage
 from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.commands import error_message
-from bra_desktop.ui.operations import Cancelled, Job, JobCancelled, Operation, Progress, ProgressPanel
+from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
-log = logging.getLogger(__name__)
-
 FILES, WORK, PREVIEW, RESULT, OVERVIEW = range(5)
 """The wizard's pages."""
-
-FILE_STEPS = 1000
-"""Progress units per file of a batch: the bar runs over all files, and its value says which file is read."""
-
-Outcome = ImportResult | Exception | None
-"""What applying one file of a batch came to: its result, why it was refused, or None if not reached."""
-
-
-def plan_files(register: Register, paths: list[Path], progress: Progress) -> list[BatchEntry]:
-    """Read and plan every file, one after another (a worker job). A file that cannot be read gets
-    its error; cancelling (raised by `progress`) stops the whole reading."""
-    with register.session() as session:
-        names = origin_names(session)
-    whole = len(paths) * FILE_STEPS
-    entries = []
-    for n, path in enumerate(paths):
-        progress(n * FILE_STEPS, whole)
-        try:
-            plan = prepare_import(register, path, _within(progress, n * FILE_STEPS, whole))
-        except JobCancelled:
-            raise
-        except Exception as error:  # this file's problem, shown in its row; the other files go on
-            if not isinstance(error, RegisterError):
-                log.error("Reading %s failed", path, exc_info=error)
-            entries.append(BatchEntry(path, error=error, wanted=False))
-        else:
-            info = plan.contents.info
-            entries.append(BatchEntry(path, plan, producer_name=names.get(info.producer, info.producer_name)))
-    mark_same_bundles(entries)
-    return entries
-
-
-def _within(progress: Progress, start: int, whole: int) -> Progress:
-    """A file's own progress as its share of the batch's bar, which starts at `start`."""
-    return lambda done, total: progress(start + (min(done, total) * FILE_STEPS // total if total > 0 else 0), whole)
-
-
-def apply_files(register: Register, plans: list[ImportPlan], user: str, progress: Progress,
-                cancelled: Cancelled) -> list[Outcome]:
-    """Apply the plans in order, one transaction each (a worker job). A refused file does not stop
-    the others; cancelling stops before the next file, and the files applied stay applied."""
-    outcomes: list[Outcome] = [None] * len(plans)
-    applied: list[str] = []
-    for n, plan in enumerate(plans):
-        if cancelled():
-            break
-        try:
-            progress(n, len(plans))
-        except JobCancelled:
-            break
-        try:
-            result = apply_plan(register, plan, user=user, batch=applied)
-        except Exception as error:  # nothing of this file was written (one transaction)
-            if not isinstance(error, RegisterError):
-                log.error("Importing %s failed", plan.contents.path, exc_info=error)
-            outcomes[n] = error
-        else:
-            outcomes[n] = result
-            if not result.already_imported:
-                applied.append(result.bundle_id)
-    return outcomes
-
 
 class ImportWizard(QDialog):
     """Pages: files → reading (progress) → preview, or for many files the overview with each file's
@@ -370,7 +305,7 @@ class ImportWizard(QDialog):
         assert plan is not None
 
         def job(_progress: Progress, _cancelled: Cancelled) -> ImportResult:
-            return apply_plan(register, plan, user=user)
+            return apply_current(register, plan, user)
 
         self.work_heading.setText(self._file_heading(0, self.files))
         self.error_text.hide()
