@@ -96,9 +96,12 @@ def test_stale_version_is_refused(register):
         ref = load_reference(session)
         update_record(session, ACTIVITY, created.id, {**created.content, "title": "Ny"}, user="a", reference=ref)
         session.commit()
-        with pytest.raises(VersionConflict, match="har ändrats av a"):
+        with pytest.raises(VersionConflict) as refused:
             update_record(session, ACTIVITY, created.id, {**created.content, "title": "Annan"}, user="b",
                           reference=ref, expected_version=1)
+    assert (refused.value.message_sv, refused.value.message_en) == (
+        "Aktivitet har ändrats av a sedan du öppnade den. Öppna den igen och gör om ändringen.",
+        "The activity was changed by a since you opened it. Open it again and redo the change.")
 
 
 def test_a_delete_of_a_stale_version_is_refused_and_the_log_keeps_what_was_deleted(register):
@@ -369,6 +372,27 @@ def test_a_concurrent_save_of_the_same_record_waits_and_is_refused(register):
     thread.join(timeout=30)
     assert isinstance(outcome[0], VersionConflict)
     assert _read(register, record.id).content["title"] == "Först"
+    other.close()
+
+
+@pytest.mark.postgresql_only
+def test_a_save_does_not_wait_for_a_save_of_another_record(register):
+    """The write lock a save takes is its own record's: a colleague saving another record at the
+    same version meanwhile goes ahead at once."""
+    import threading
+
+    mine, theirs = add(register, "activity", title="Min"), add(register, "activity", title="Deras")
+    other = open_register(register.url)
+    seen = _read(other, theirs.id)
+    with register.session() as session:
+        update_record(session, ACTIVITY, mine.id, {**mine.content, "title": "Min, ändrad"}, user="först",
+                      reference=load_reference(session), expected_version=1)
+        thread = threading.Thread(target=_save_title, args=(other, seen, "Deras, ändrad"))
+        thread.start()
+        thread.join(timeout=10)
+        assert not thread.is_alive()  # saved while the first transaction still holds its own record
+        session.commit()
+    assert _read(register, theirs.id).content["title"] == "Deras, ändrad"
     other.close()
 
 
