@@ -14,7 +14,8 @@ import pytest
 
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.reports.figures import county_overview, year_figures
-from bra_desktop.ui.pdf_report import percent_change, summary, write_pdf_report
+from bra_desktop.reports.year_document import percent_change, summary
+from bra_desktop.ui.pdf_report import write_pdf_report
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import create_record
@@ -192,11 +193,11 @@ def test_the_summary_in_words():
     assert percent_change(88, 100) == "−12\xa0%" and percent_change(3, 0) is None
 
 
-def test_figures_and_the_workbook_report_load_no_qt():
-    """`reports` stays below the UI: the command line's xlsx report never loads Qt."""
+def test_figures_and_the_reports_content_load_no_qt():
+    """`reports` stays below the UI: the command line's xlsx report, and what the PDF says, never load Qt."""
     import sys
 
-    code = ("import sys, bra_desktop.reports.figures, bra_desktop.reports.xlsx_report; "
+    code = ("import sys, bra_desktop.reports.figures, bra_desktop.reports.xlsx_report, bra_desktop.reports.year_document; "
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "False"
