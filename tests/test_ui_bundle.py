@@ -538,7 +538,14 @@ def history_for(qtbot, service) -> HistoryDialog:
     return dialog
 
 
-def test_history_shows_the_receipt_and_undo_restores_the_register(qtbot, service, county_data, bundle, tmp_path):
+def test_history_shows_the_receipt_and_undo_restores_the_register(qtbot, service, county_data, bundle, tmp_path,
+                                                                  monkeypatch):
+    from bra_desktop.ui.bundle import history_dialog
+
+    threads = []
+    real_undo = history_dialog.undo_import
+    monkeypatch.setattr(history_dialog, "undo_import",
+                        lambda *args, **kwargs: (threads.append(threading.current_thread()), real_undo(*args, **kwargs))[1])
     before = snapshot(service.register)
     import_a_change(service, county_data, bundle, tmp_path)
     dialog = history_for(qtbot, service)
@@ -551,6 +558,7 @@ def test_history_shows_the_receipt_and_undo_restores_the_register(qtbot, service
     with qtbot.waitSignals([service.sig_register_replaced, dialog.sig_undone], timeout=WAIT_MS):
         qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     assert snapshot(service.register) == before
+    assert threads and threads[0] is not threading.main_thread()  # undone on the worker: the window stays live
     assert dialog.model.item(0, 5).text() == "ångrad"
     assert not dialog.undo_button.isEnabled()
     assert "ångrad" in dialog.reason.text()

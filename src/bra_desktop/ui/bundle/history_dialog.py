@@ -1,8 +1,9 @@
 """Arkiv → Importhistorik…: the receipts of imported bundles, and undoing an import in one step.
 
-Undo restores the backup taken just before the import (`bundle.undo`), which replaces the register
-file, so the service gets the reopened register and every view reloads. Whether an import can be
-undone is asked of `can_undo` for the chosen receipt, and its reason is shown when it cannot.
+Undo puts back, in one transaction, what the import changed (`bundle.undo`); it runs on the worker
+as an operation, with a busy bar, since a national import can have changed thousands of records.
+Then every view reloads. Whether an import can be undone is asked of `can_undo` for the chosen
+receipt, and its reason is shown when it cannot.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from PySide6.QtWidgets import (
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.models import BundleReceipt
-from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.operations import Operation, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
@@ -65,6 +66,10 @@ class HistoryDialog(QDialog):
         splitter.setSizes([260, 160])
 
         self.reason = plain_label("", self)
+        self.progress = ProgressPanel(self)
+        self.progress.hide()
+        self.operation: Operation | None = None
+        self._undoing = ""
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.tr("Stäng"), QDialogButtonBox.ButtonRole.RejectRole)
         self.undo_button = buttons.addButton(self.tr("Ångra import"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -75,6 +80,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.reason)
+        layout.addWidget(self.progress)
         layout.addWidget(buttons)
         self.resize(900, 520)
         self.reload()
@@ -116,17 +122,34 @@ class HistoryDialog(QDialog):
         receipt = self.selected()
         if receipt is None or not self._confirm(receipt):
             return
-        try:
-            undo_import(self.service.register, receipt.id, user=self.service.user)
-        except RegisterError as error:
-            self.reload()
-            self.reason.setText(error_message(self.service, error))
-            return
+        register, user, receipt_id = self.service.register, self.service.user, receipt.id
+        self._undoing = receipt.file_name
+        self.operation = Operation(lambda _progress, _cancelled: undo_import(register, receipt_id, user=user))
+        self.operation.sig_succeeded.connect(self._undone)
+        self.operation.sig_failed.connect(self._undo_failed)
+        self.operation.sig_finished.connect(self._undo_finished)
+        self.progress.follow(self.operation, self.tr("Ångrar importen av %1 …").replace("%1", receipt.file_name),
+                             cancellable=False)
+        self.progress.show()
+        self.reason.setText("")
+        self.undo_button.setEnabled(False)
+        self.table.setEnabled(False)
+        self.operation.start()
+
+    def _undone(self, _restored: int) -> None:
         self.service.sig_register_replaced.emit()  # every view reloads, as after an import
         self.sig_undone.emit()
         self.reload()
         self.reason.setText(self.tr("Importen av %1 är ångrad. Registret är som före importen.")
-                            .replace("%1", receipt.file_name))
+                            .replace("%1", self._undoing))
+
+    def _undo_failed(self, error: Exception) -> None:
+        self.reload()
+        self.reason.setText(error_message(self.service, error))
+
+    def _undo_finished(self) -> None:
+        self.progress.hide()
+        self.table.setEnabled(True)
 
     def _confirm(self, receipt: BundleReceipt) -> bool:
         box = plain_message_box(
