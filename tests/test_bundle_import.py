@@ -115,6 +115,33 @@ def test_importing_the_same_file_twice_changes_nothing(register, county_data, ma
     assert result.already_imported and snapshot(brå) == before
 
 
+def test_a_corrected_resend_is_read_and_adds_no_row_twice(register, county_data, tmp_path):
+    """A bundle read, then corrected in Excel and read again, keeps its bundle id but is another
+    file: it is planned like any other. Its new row keeps the id it had the first time, and only
+    the same file again is a no-op (issue 17: the correction was "redan inläst")."""
+    first, second, _ = county_data["activities"]
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.set("Aktiviteter", first.id, "Rubrik", "Rättad en gång")
+    new_row = edited.add_row("Aktiviteter", {"Rubrik": "Ny rad", "Typ av aktivitet": "KONFERENS", "Status": "PLANERAD",
+                                             "Startdatum": datetime(2026, 9, 1)})
+    once = plan_for(register, edited.save(tmp_path / "rättad-1.xlsx"))
+    apply_plan(register, once, user="anna")
+    edited.set("Aktiviteter", second.id, "Rubrik", "Rättad två gånger")
+    twice_path = edited.save(tmp_path / "rättad-2.xlsx")
+    twice = plan_for(register, twice_path)
+    assert twice.already_imported_at is None
+    new_id = derived_id(once.contents.info.bundle_id, sheet_for_kind("activity"), new_row, "01")
+    changed = {r.record_id: r.action for r in twice.records if r.action != Action.UNCHANGED}
+    assert changed == {second.id: Action.UPDATE}
+    assert {r.record_id: r.action for r in twice.records}[new_id] == Action.UNCHANGED
+    apply_plan(register, twice, user="anna")
+    with register.session() as session:
+        titles = [r.content["title"] for r in stream_records(session, KINDS["activity"]) if not r.deleted]
+    assert sorted(titles) == ["Ny rad", "Rättad en gång", "Rättad två gånger", "Träff 2"]
+    again = plan_for(register, twice_path)
+    assert again.already_imported_at is not None and not again.has_effect
+
+
 def test_hand_edits_give_the_plan_a_person_expects(register, county_data, tmp_path):
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     first, second, third = county_data["activities"]

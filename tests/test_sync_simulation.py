@@ -27,13 +27,13 @@ import random
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bra_desktop.bundle import held
 from bra_desktop.bundle.apply import apply_plan
@@ -43,6 +43,7 @@ from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action
 from bra_desktop.bundle.reader import derived_id
 from bra_desktop.bundle.schema import sheet_for_kind
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.domain.models import BundleReceipt, SyncBase
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import NATIONAL, Register
 from bra_desktop.store.repository import create_record, delete_record, load_record, update_record
@@ -69,6 +70,11 @@ TRACKED = {
 }
 """The fields edits write unique values to; a record's tombstone flag is tracked too."""
 
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """A time as UTC without a zone, so a file's and a register's times compare."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 @dataclass(frozen=True)
 class Edit:
@@ -248,6 +254,8 @@ class World:
         by = f"excel@{importer}"
         info = book.sheet("Info")
         bundle_id = next(info.cell(r, 2).value for r in range(1, info.max_row + 1) if info.cell(r, 1).value == "bundle_id")
+        created_at = _naive_utc(datetime.fromisoformat(
+            next(info.cell(r, 2).value for r in range(1, info.max_row + 1) if info.cell(r, 1).value == "created_at")))
         for kind_key in self.rng.sample(DEPENDENCY_ORDER, 2):
             sheet = sheet_for_kind(kind_key)
             ws = book.sheet(sheet.name)
@@ -261,9 +269,10 @@ class World:
             record_id = ws.cell(row, header.index("id") + 1).value
             if deletions is not None and self.rng.random() < 0.15:
                 ws.delete_rows(row)
-                if deletions:
+                read = deletions and self.last_sent_by(importer, kind_key, record_id) <= created_at
+                if read:
                     edits.append(Edit(self.step, by, kind_key, record_id, DELETED_FIELD, True))
-                self.note(f"{by} deletes the row of {kind_key} {record_id} in {path.name} (read: {deletions})")
+                self.note(f"{by} deletes the row of {kind_key} {record_id} in {path.name} (read: {read})")
                 break  # row numbers moved
             names = self.rng.sample(TRACKED[kind_key], self.rng.randint(1, len(TRACKED[kind_key])))
             for name in names:
@@ -282,6 +291,16 @@ class World:
                       Edit(self.step, by, "network", new_id, DELETED_FIELD, False)]
             self.note(f"{by} adds network row {row} ({new_id}) in {path.name}")
         return book.save(path.with_name(f"{path.stem}-excel-{self.unique('e')}.xlsx")), edits
+
+    def last_sent_by(self, importer: str, kind_key: str, record_id: str) -> datetime:
+        """When the bundle that last carried the record between `importer` and the others was made:
+        a row missing from an older bundle of `importer`'s own says nothing of the record, since a
+        later one carried it (DESIGN §4: absence deletes only what the same sender sent before)."""
+        with self.registers[importer].session() as session:
+            base = session.get(SyncBase, (KINDS[kind_key].table_name, record_id))
+            made = session.scalar(select(func.max(BundleReceipt.created_at))
+                                  .where(BundleReceipt.bundle_id == base.bundle_id)) if base is not None else None
+        return _naive_utc(made) if made is not None else datetime.max
 
     def import_(self, importer: str, path: Path, excel: list[Edit] = ()) -> bool:
         """Import a bundle, deciding conflicts at random per record; whether anything changed."""

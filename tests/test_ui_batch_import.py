@@ -211,13 +211,13 @@ def test_the_same_bundle_twice_is_imported_once(qtbot, service, bundles, tmp_pat
     model = wizard.overview.model
     assert row(model, 0)["checked"]
     cells = row(model, 2)
-    assert cells[M.STATUS] == "samma paket som rad 1" and not cells["checked"] and not cells["checkable"]
+    assert cells[M.STATUS] == "samma fil som rad 1" and not cells["checked"] and not cells["checkable"]
     assert wizard.next_button.text() == "Importera valda filer (2)"
 
     run(qtbot, wizard)
     assert [r.producer for r in receipts(service.register)] == ["12", "14"]
     assert origins(service.register) == ["12", "12", "14", "14"]
-    assert "3. kopia av skåne.xlsx (Skåne län): samma paket som rad 1" in wizard.result_text.toPlainText()
+    assert "3. kopia av skåne.xlsx (Skåne län): samma fil som rad 1" in wizard.result_text.toPlainText()
 
 
 def test_a_file_already_imported_says_so_and_is_not_offered(qtbot, service, bundles):

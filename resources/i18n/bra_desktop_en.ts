@@ -4,168 +4,168 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
         <source>Läs in</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
         <source>Skapat</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
         <source>Nya</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Uppdateras</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Tas bort</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Oförändrade</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Problem</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="77"/>
         <source>Bocka för de filer som ska läsas in. Varje fil läses in för sig, i listans ordning.</source>
         <translation>Tick the files to import. Each file is imported on its own, in the order of the list.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="78"/>
         <source>När paketet skapades</source>
         <translation>When the bundle was made</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="152"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="79"/>
         <source>Poster som uppdateras eller sammanfogas</source>
         <translation>Records that are updated or merged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="153"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="80"/>
         <source>Poster som redan är som i filen, eller där registret har en nyare version</source>
         <translation>Records that already are as in the file, or of which the register has a newer version</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="154"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="81"/>
         <source>Konflikter som inte är avgjorda / alla konflikter</source>
         <translation>Undecided conflicts / all conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="155"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="82"/>
         <source>Avvisade rader och varningar</source>
         <translation>Rejected rows and warnings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="291"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="218"/>
         <source>Avvisade rader: %1, varningar: %2</source>
         <translation>Rejected rows: %1, warnings: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="314"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="241"/>
         <source>kunde inte läsas: %1</source>
         <translation>could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="317"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="244"/>
         <source>redan inläst %1</source>
         <translation>already imported %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="320"/>
-        <source>samma paket som rad %1</source>
-        <translation>the same bundle as row %1</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="247"/>
+        <source>samma fil som rad %1</source>
+        <translation>the same file as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="322"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="249"/>
         <source>ingen rad kunde läsas</source>
         <translation>no row could be read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="324"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="251"/>
         <source>konflikter att avgöra</source>
         <translation>conflicts to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="253"/>
         <source>att bekräfta (se detaljer)</source>
         <translation>to confirm (see details)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="254"/>
         <source>klar att läsas in</source>
         <translation>ready to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="352"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="279"/>
         <source>lämnas utanför</source>
         <translation>left out</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="334"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="261"/>
         <source>redan inläst</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="336"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="263"/>
         <source>inläst: %1 poster ändrade</source>
         <translation>imported: %1 records changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="337"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="264"/>
         <source>inläst: ingenting behövde ändras</source>
         <translation>imported: nothing needed to change</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="266"/>
         <source>inte inläst: %1</source>
         <translation>not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="340"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="267"/>
         <source>inte inläst: avbrutet</source>
         <translation>not imported: cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="348"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="275"/>
         <source>inte inläst: konflikterna är inte avgjorda</source>
         <translation>not imported: the conflicts are not decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="350"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="277"/>
         <source>inte inläst: inte bekräftad</source>
         <translation>not imported: not confirmed</translation>
     </message>
@@ -173,32 +173,32 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="379"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="306"/>
         <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
         <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file&apos;s changes and decide its conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="395"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="322"/>
         <source>Visa detaljer…</source>
         <translation>Show details…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="396"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="323"/>
         <source>Visa vad den markerade filen ändrar och avgör dess konflikter</source>
         <translation>Show what the selected file changes and decide its conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="398"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="325"/>
         <source>Välj alla</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="400"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
         <source>Välj ingen</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="448"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="375"/>
         <source>Markera en fil för att se mer.</source>
         <translation>Select a file to see more.</translation>
     </message>
@@ -242,32 +242,32 @@
 <context>
     <name>CodeEditDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="62"/>
         <source>till exempel STUDIEBESOK</source>
         <translation>for example STUDIEBESOK</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="75"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="76"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="80"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="77"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="78"/>
         <source>Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. Etiketterna är det användarna ser.</source>
         <translation>The code is written in capitals A–Z, digits and underscores and cannot be changed later. The labels are what users see.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="85"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="82"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
@@ -275,109 +275,109 @@
 <context>
     <name>CodeListDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="116"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="113"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="132"/>
         <source>Kodlistor</source>
         <translation>Code lists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="124"/>
         <source>Ändringar kommer till länen med nästa nationella paket. Koder tas aldrig bort: en kod som tas ur bruk finns kvar på de poster som redan har den men kan inte väljas för nya.</source>
         <translation>Changes reach the counties with the next national bundle. Codes are never deleted: a retired code stays on the records that already have it but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="130"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="127"/>
         <source>Kodlistorna ägs av Brå och kommer med det nationella paketet.</source>
         <translation>The code lists are owned by Brå and come with the national bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="136"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="157"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="154"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="158"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="155"/>
         <source>Byt namn…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="159"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="272"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="156"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="269"/>
         <source>Ta ur bruk</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="206"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="203"/>
         <source>%1: %2 koder, %3 i bruk</source>
         <translation>%1: %2 codes, %3 in use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="240"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="240"/>
         <source>Nej, ur bruk</source>
         <translation>No, retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="250"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="247"/>
         <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
         <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="271"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="268"/>
         <source>Ta i bruk</source>
         <translation>Take into use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="280"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="277"/>
         <source>Ny kod i %1</source>
         <translation>New code in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="288"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="285"/>
         <source>Byt namn på %1</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="302"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="299"/>
         <source>%1 är tillagd.</source>
         <translation>%1 has been added.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="310"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="307"/>
         <source>%1 har nya etiketter.</source>
         <translation>%1 has new labels.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="324"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="321"/>
         <source>%1 är i bruk igen.</source>
         <translation>%1 is in use again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="324"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="321"/>
         <source>%1 är ur bruk.</source>
         <translation>%1 is retired.</translation>
     </message>
@@ -941,78 +941,83 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="45"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="46"/>
         <source>Importhistorik</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="47"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="48"/>
         <source>Paket som har lästs in, det senaste först. Den senaste importen kan ångras i ett steg så länge ingenting annat har ändrats, lästs in eller exporterats efter den.</source>
         <translation>Bundles that have been imported, most recent first. The most recent import can be undone in one step as long as nothing else has been changed, imported or exported since.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
         <source>Inläst</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
         <source>Ändringar</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="69"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="74"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="70"/>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="133"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="156"/>
         <source>Ångra import</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="88"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="94"/>
         <source>ångrad</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="94"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="100"/>
         <source>Inga paket har lästs in ännu.</source>
         <translation>No bundles have been imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="113"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="119"/>
         <source>Importen kan ångras.</source>
         <translation>The import can be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="131"/>
+        <source>Ångrar importen av %1 …</source>
+        <translation>Undoing the import of %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="143"/>
         <source>Importen av %1 är ångrad. Registret är som före importen.</source>
         <translation>The import of %1 has been undone. The register is as it was before the import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="134"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="157"/>
         <source>Ångra importen av %1? Registret återställs till hur det var före importen.</source>
         <translation>Undo the import of %1? The register will be restored to how it was before the import.</translation>
     </message>
@@ -1020,216 +1025,216 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="66"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="121"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="187"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="189"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="124"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="206"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="141"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="142"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="146"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="223"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="158"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="166"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="263"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="263"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="326"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="410"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="345"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="294"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="308"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="243"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="312"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="247"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="315"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="250"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="340"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="275"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="352"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="378"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="313"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="392"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="329"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="332"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="400"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="335"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="409"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="344"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="452"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="454"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="389"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="459"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="494"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="429"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="496"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="431"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="449"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="498"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="433"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="177"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="112"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="499"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="500"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="435"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="441"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="507"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="508"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="443"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="321"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="354"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="460"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="462"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="501"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="509"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="256"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="289"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1453,32 +1458,32 @@ Log file: %2</translation>
 <context>
     <name>PasteKeyDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="51"/>
         <source>Lägg in en avsändares nyckel</source>
         <translation>Enter a sender&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="57"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="56"/>
         <source>Klistra in nyckeln (44 tecken)</source>
         <translation>Paste the key (44 characters)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="62"/>
         <source>Avsändare</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="63"/>
         <source>Nyckel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="64"/>
         <source>Fingeravtryck</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="71"/>
         <source>Jämför fingeravtrycket nedan med avsändarens (till exempel per telefon) innan du sparar. Från och med nu läses paket från avsändaren bara in om de är signerade med den här nyckeln.</source>
         <translation>Compare the fingerprint below with the sender&apos;s (by phone, for example) before you save. From now on, bundles from the sender are read only if they are signed with this key.</translation>
     </message>
@@ -1747,12 +1752,12 @@ Log file: %2</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/operations.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="134"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/operations.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/operations.py" line="165"/>
         <source>Avbryter…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1872,17 +1877,17 @@ Log file: %2</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="84"/>
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="98"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="89"/>
         <source>Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas inte med i paket till andra, om du inte väljer det när du skapar paketet.</source>
         <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="129"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="120"/>
         <source>Måste fyllas i</source>
         <translation>Required</translation>
     </message>
@@ -2073,83 +2078,83 @@ Log file: %2</translation>
 <context>
     <name>TrustedSendersDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="98"/>
         <source>Betrodda avsändare</source>
         <translation>Trusted senders</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="109"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="103"/>
         <source>Kopiera nyckeln</source>
         <translation>Copy the key</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="105"/>
         <source>Det här registrets nyckel</source>
         <translation>This register&apos;s key</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="112"/>
         <source>Nyckel</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="119"/>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="113"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="116"/>
         <source>Fingeravtryck</source>
         <translation>Fingerprint</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="116"/>
         <source>Avsändare</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="116"/>
         <source>Betrodd sedan</source>
         <translation>Trusted since</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="123"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="117"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="123"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="117"/>
         <source>Hur</source>
         <translation>How</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="125"/>
         <source>Lägg in nyckel…</source>
         <translation>Enter key…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="133"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="127"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="140"/>
         <source>Paket läses bara in när de är signerade med den nyckel registret litar på för avsändaren. Har en avsändare fått en ny dator eller ett nytt register: ta bort den gamla nyckeln, så frågar nästa paket om det nya fingeravtrycket, eller lägg in den nya nyckeln här.</source>
         <translation>Bundles are read only when they are signed with the key the register trusts for their sender. If a sender has a new computer or a new register, remove the old key, and the next bundle asks about the new fingerprint; or enter the new key here.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="154"/>
         <source>inlagd för hand</source>
         <translation>entered by hand</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="154"/>
         <source>från första paketet</source>
         <translation>from the first bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="181"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="174"/>
         <source>Sluta lita på nyckeln för %1 (fingeravtryck %2)? Nästa paket från %1 läses in först när någon har jämfört dess fingeravtryck.</source>
         <translation>Stop trusting the key for %1 (fingerprint %2)? The next bundle from %1 is read only once someone has compared its fingerprint.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/trust_dialog.py" line="176"/>
         <source>Ta bort nyckeln</source>
         <translation>Remove the key</translation>
     </message>

@@ -5,7 +5,7 @@ after the plan was made, applying refuses rather than merge against a state nobo
 (`batch.apply_current` then plans the file again). A failure or a killed
 process leaves the register as it was (one transaction, SQLite WAL). Each change is logged with the
 bundle id as its source, the bases move to the incoming state, and a receipt records the import so
-importing the same bundle again is a no-op and the import can be undone in one step.
+importing the same file again is a no-op and the import can be undone in one step.
 """
 
 from __future__ import annotations

@@ -63,7 +63,7 @@ class BatchEntry:
     wanted: bool = True
     """Whether the person wants the file imported; it counts only while the file can be."""
     same_as: int | None = None
-    """The earlier entry (0-based) holding the same bundle, which is the one imported."""
+    """The earlier entry (0-based) holding the same file, which is the one imported."""
     outcome: Outcome = None
     """After applying: the result, or why this file was refused."""
     applied: bool = False
@@ -92,8 +92,8 @@ class BatchEntry:
         return self.wanted and self.state is State.READY
 
     @property
-    def bundle_id(self) -> str | None:
-        return self.plan.contents.info.bundle_id if self.plan is not None else None
+    def file_sha256(self) -> str | None:
+        return self.plan.contents.file_sha256 if self.plan is not None else None
 
 
 def plan_files(register: Register, paths: list[Path], progress: Progress | None = None) -> list[BatchEntry]:
@@ -127,17 +127,18 @@ def _within(progress: Progress, start: int, whole: int) -> Progress:
 
 
 def _mark_same_bundles(entries: list[BatchEntry]) -> None:
-    """A bundle chosen twice (two copies of one e-mail attachment) is imported from its first entry only."""
+    """A file chosen twice (two copies of one e-mail attachment) is imported from its first entry
+    only. A corrected copy of a bundle is another file: it is read, after the first."""
     first: dict[str, int] = {}
     for row, entry in enumerate(entries):
-        bundle_id = entry.bundle_id
-        if bundle_id is None:
+        digest = entry.file_sha256
+        if digest is None:
             continue
-        if bundle_id in first:
-            entry.same_as = first[bundle_id]
+        if digest in first:
+            entry.same_as = first[digest]
             entry.wanted = False
         else:
-            first[bundle_id] = row
+            first[digest] = row
 
 
 def apply_files(register: Register, plans: list[ImportPlan], user: str, progress: Progress | None = None,
@@ -211,7 +212,7 @@ class ImportOutcome:
     path: Path
     text: str
     imported: bool
-    """Whether the file's content is in the register: applied, read before, or the same bundle as
+    """Whether the file's content is in the register: applied, read before, or the same file as
     an earlier file of the batch (a dry run: whether it would be)."""
     plan: ImportPlan | None = None
     result: ImportResult | None = None
@@ -259,7 +260,7 @@ def _outcome(register: Register, entry: BatchEntry, lines: list[str], dry_run: b
     summary = plan_summary(plan)
     if state is State.SAME_BUNDLE:
         first = entries[entry.same_as or 0].path.name
-        return ImportOutcome(entry.path, f"{name}: samma paket som {first}, som läses in i dess ställe.", True, plan)
+        return ImportOutcome(entry.path, f"{name}: samma fil som {first}, som läses in i dess ställe.", True, plan)
     if dry_run:
         readable = state is not State.NOTHING_READABLE
         return ImportOutcome(entry.path, "\n".join(["Provläsning: ingenting ändras.", summary, *lines]), readable, plan)

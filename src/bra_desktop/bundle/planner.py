@@ -59,7 +59,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
         receipt = session.scalar(
             select(BundleReceipt).where(
                 BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
-                (BundleReceipt.bundle_id == contents.info.bundle_id) | (BundleReceipt.file_sha256 == contents.file_sha256),
+                BundleReceipt.file_sha256 == contents.file_sha256,
             )
         )
         code_changes = _code_changes(session, contents)

@@ -2,7 +2,7 @@
 
 Each file chosen has a row: whether it is to be imported ("Läs in"), who sent it, when, what it
 would do (counts per kind of change), its conflicts and problems, and a status that says why a
-file cannot be imported (unreadable, already imported, the same bundle as an earlier row, nothing
+file cannot be imported (unreadable, already imported, the same file as an earlier row, nothing
 readable in it, conflicts to decide first). The wizard reads and plans the files on its worker,
 shows this page, opens a file's preview from it ("Visa detaljer…"), and applies the checked files
 in list order, one transaction each.
@@ -244,7 +244,7 @@ class BatchModel(QAbstractTableModel):
             return self.tr("redan inläst %1").replace("%1", local_time(entry.plan.already_imported_at))
         if state is State.SAME_BUNDLE:
             assert entry.same_as is not None
-            return self.tr("samma paket som rad %1").replace("%1", str(entry.same_as + 1))
+            return self.tr("samma fil som rad %1").replace("%1", str(entry.same_as + 1))
         if state is State.NOTHING_READABLE:
             return self.tr("ingen rad kunde läsas")
         if state is State.CONFLICTS:
