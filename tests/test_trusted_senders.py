@@ -126,6 +126,21 @@ def test_a_new_key_is_put_in_place_of_the_old_one(register, make_register, tmp_p
         prepare_import(register, national_bundle(old, tmp_path, "old.xlsx"))
 
 
+def test_another_bra_registers_bundle_is_read_by_bra_once_its_key_is_put_in_by_hand(make_register, tmp_path):
+    """Brå's register reads a bundle of Brå's made by another Brå register (a colleague's, say) only
+    when a person entered that register's key under Betrodda avsändare: never on first contact."""
+    brå, other = make_register("BRA", introduced=False), make_register("BRA", "other", introduced=False)
+    add(other, "network", name="Ett annat Brå-registers nätverk")
+    bundle = national_bundle(other, tmp_path)
+    with pytest.raises(BundleError, match="inte signerat av Brås register"):
+        prepare_import(brå, bundle)
+    with brå.session() as session:
+        pin_pasted_key(session, "BRA", encode_key(public_key(other)), user="analytiker")
+        session.commit()
+    plan = prepare_import(brå, bundle)
+    assert not plan.sender.first_contact and not plan.rejected and plan.has_effect
+
+
 @pytest.mark.parametrize(("producer", "text", "message"), [
     ("BRA", "own", "egen nyckel"),
     ("99", "other", "varken ett län eller Brå"),
