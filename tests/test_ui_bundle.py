@@ -310,7 +310,7 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
     assert not wizard.next_button.isEnabled()
     accept_edited_file(wizard)
     assert wizard.reason.text() == "" and wizard.next_button.isEnabled()
-    assert not wizard.preview.decisions.isVisible()  # no conflicts: no conflict buttons
+    assert wizard.preview.decisions.isVisible()  # no conflicts, but a record cut from the file may be kept
 
     with qtbot.waitSignal(service.sig_register_replaced, timeout=WAIT_MS):
         click_import(qtbot, wizard)
@@ -393,6 +393,29 @@ def test_a_whole_record_is_decided_from_its_row(qtbot, service, county_data, bun
     click_import(qtbot, wizard)
     content = activity_content(service, activity.id)
     assert content["title"] == "Min rubrik" and content["participants"] == 40
+
+
+def test_a_record_whose_row_was_cut_from_the_file_can_be_kept(qtbot, service, county_data, bundle, tmp_path):
+    """A row missing from one's own full bundle reads as deleted in Excel; the preview says so and
+    lets the person keep the record ("Min version") instead (issue 17)."""
+    kept = county_data["activities"][2]
+    edited = EditedBundle(bundle)
+    edited.delete_row("Aktiviteter", kept.id)
+    wizard = wizard_for(qtbot, service, edited.save(tmp_path / "kortad.xlsx"))
+    read_files(qtbot, wizard)
+    accept_edited_file(wizard)
+    assert wizard.preview.decisions.isVisible()
+    record = find_row(wizard.preview.model, "Tas bort (1)", f"Aktivitet «{kept.content['title']}»")
+    assert record.siblingAtColumn(NOTES_COLUMN).data().startswith("raden saknas i filen, fast samma avsändare")
+    assert record.siblingAtColumn(CHOICE_COLUMN).data() == "Filens version"
+    wizard.preview.tree.setCurrentIndex(record)
+    assert wizard.preview.keep_button.isEnabled()
+    qtbot.mouseClick(wizard.preview.keep_button, Qt.MouseButton.LeftButton)
+    assert record.siblingAtColumn(CHOICE_COLUMN).data() == "Min version"
+    assert wizard.plan.counts()[Action.DELETE] == 0
+    click_import(qtbot, wizard)
+    with service.register.session() as session:
+        assert not load_record(session, KINDS["activity"], kept.id).deleted
 
 
 def test_a_register_changed_during_the_preview_is_imported_into_unless_that_asks_something_new(

@@ -1654,97 +1654,97 @@ Log file: %2</translation>
         <translation>Saves the whole preview (changes, conflicts and problems) in an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="252"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="253"/>
         <source>Ändringar (%1)</source>
         <translation>Changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="254"/>
         <source>Problem (%1)</source>
         <translation>Problems (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="255"/>
         <source>Kodlistor (%1)</source>
         <translation>Code lists (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="267"/>
         <source>Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och litar på avsändaren</source>
         <translation>I have compared the key&apos;s fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="269"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="271"/>
         <source>Ja, importen ska ta bort %1</source>
         <translation>Yes, the import shall delete %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="299"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="301"/>
         <source>Avvisad rad</source>
         <translation>Rejected row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="300"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="302"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="353"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="355"/>
         <source>Ingen fil är inläst.</source>
         <translation>No file has been read.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="355"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="357"/>
         <source>Paketet är redan inläst; det finns inget att importera.</source>
         <translation>The bundle has already been imported; there is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="357"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="359"/>
         <source>Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.</source>
         <translation>No row in the file could be read. Save the rejected rows, correct them and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="360"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="362"/>
         <source>1 konflikt är inte avgjord.</source>
         <translation>1 conflict has not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="361"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="363"/>
         <source>%1 konflikter är inte avgjorda.</source>
         <translation>%1 conflicts have not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="362"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="364"/>
         <source>Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.</source>
         <translation>Select a conflict and choose Keep mine or Take the file&apos;s, or choose for all conflicts at once.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="364"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="366"/>
         <source>Bekräfta först:</source>
         <translation>Confirm first:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="372"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="374"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="377"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="379"/>
         <source>Spara avvisade rader</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="383"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="385"/>
         <source>Spara rapport</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="393"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="395"/>
         <source>Det gick inte att spara: %1</source>
         <translation>Could not save: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="395"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="397"/>
         <source>Sparat: %1</source>
         <translation>Saved: %1</translation>
     </message>

@@ -120,6 +120,9 @@ class PlannedRecord:
     """Why, in Swedish: "ändrad i Excel", "saknas i filen", "inaktuell kopia"."""
     stale: bool = False
     """An old copy of a record this register has newer: it must not move the base back either."""
+    missing: bool = False
+    """Planned because its row is missing from a full bundle of the sender that sent it before
+    (`planner._plan_missing`): a person may keep the record all the same (`decide`)."""
 
     @property
     def title(self) -> str:
@@ -134,13 +137,26 @@ class PlannedRecord:
     def undecided(self) -> bool:
         return any(d.choice is None for d in self.diffs)
 
+    @property
+    def decidable(self) -> list[FieldDiff]:
+        """What a person may decide: the conflicts, and for a record missing from the file whether
+        it is deleted (its tombstone: keep mine or take the file's)."""
+        return [d for d in self.diffs if d.conflict or (self.missing and d.field == DELETED_FIELD)]
+
     def decide(self, choice: Choice, field_name: str | None = None) -> None:
-        """Resolve one conflicting field, or every conflict of the record (`field_name` None)."""
+        """Decide one field, or all the record's (`field_name` None)."""
         if choice not in CHOICES:
             raise ValueError(choice)
-        for diff in self.conflicts:
+        for diff in self.decidable:
             if field_name is None or diff.field == field_name:
                 diff.choice = choice
+
+    @property
+    def outcome(self) -> Action:
+        """The action as decided: a record missing from the file that a person keeps is kept."""
+        if self.missing and self.action == Action.DELETE and not self.result()[1]:
+            return Action.KEEP_LOCAL
+        return self.action
 
     def result(self) -> tuple[dict[str, Any], bool]:
         """The content and tombstone flag the record has after applying (conflicts must be decided)."""
@@ -222,7 +238,7 @@ class ImportPlan:
     def counts(self) -> dict[Action, int]:
         counts = {action: 0 for action in Action}
         for record in self.records:
-            counts[record.action] += 1
+            counts[record.outcome] += 1
         counts[Action.UNCHANGED] += sum(map(len, self.contents.held_rows.values()))
         counts[Action.REJECTED] += len(self.rejected)
         return counts
@@ -252,10 +268,10 @@ class ImportPlan:
         self.trust_confirmed, self.edits_accepted = earlier.trust_confirmed, earlier.edits_accepted
         self.allow_mass_delete = earlier.allow_mass_delete
         decided = {(record.record_id, diff.field, diff.local, diff.incoming): diff.choice
-                   for record in earlier.conflicts for diff in record.conflicts}
-        for record in self.conflicts:
-            for diff in record.conflicts:
-                diff.choice = decided.get((record.record_id, diff.field, diff.local, diff.incoming))
+                   for record in earlier.records for diff in record.decidable}
+        for record in self.records:
+            for diff in record.decidable:
+                diff.choice = decided.get((record.record_id, diff.field, diff.local, diff.incoming), diff.choice)
 
     @property
     def changes(self) -> list[PlannedRecord]:

@@ -410,7 +410,8 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
             fields = [spec.name for spec in kind.fields]
             action, diffs = three_way(fields, gone, local, base_state)
             record = PlannedRecord(kind.key, record_id, action, None, local, base_state, diffs,
-                                   ["raden saknas i filen, som har alla poster som fanns när den gjordes: den togs bort i Excel"])
+                                   ["raden saknas i filen, fast samma avsändare har skickat posten förut: raden togs "
+                                    "bort ur filen (välj Behåll min för att behålla posten)"], missing=True)
             planned.append(record)
     return planned
 

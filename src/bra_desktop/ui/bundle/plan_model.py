@@ -247,6 +247,8 @@ class PlanTreeModel(QAbstractItemModel):
                 return f"{KINDS[record.kind_key].label(self._language)} «{record.title}»"
             if column == CHOICE_COLUMN and conflict:
                 return choice_text(None) if record.undecided else QCoreApplication.translate("PlanTreeModel", "Avgjord")
+            if column == CHOICE_COLUMN and record.missing:
+                return choice_text(record.decidable[0].choice)
             if column == NOTES_COLUMN:
                 return "; ".join(record.notes)
             return None
@@ -284,12 +286,13 @@ class PlanTreeModel(QAbstractItemModel):
     # --- deciding conflicts ---
 
     def can_decide(self, index: Index) -> bool:
-        """Whether a choice made on this row decides anything: a conflict's record or conflicting field."""
+        """Whether a choice made on this row decides anything: a conflict's record or conflicting
+        field, or a record missing from the file (kept or deleted)."""
         record = self.record_at(index)
-        if record is None or record.action != Action.CONFLICT:
+        if record is None or not record.decidable:
             return False
         row = self.field_at(index)
-        return row is None or (row.diff is not None and row.diff.conflict)
+        return row is None or any(row.diff is diff for diff in record.decidable)
 
     def decide(self, index: Index, choice: Choice) -> None:
         """Keep mine or take the file's, for the conflicting field on this row or the whole record."""

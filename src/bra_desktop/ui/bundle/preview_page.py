@@ -234,6 +234,7 @@ class PreviewPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.model.sig_decided.connect(self.sig_state_changed)
+        self.model.sig_decided.connect(lambda: self._show_counts(plan))  # a record kept is no longer deleted
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         summary = plan_summary(plan).splitlines()
         self.heading.setText(summary[0])
@@ -255,7 +256,8 @@ class PreviewPage(QWidget):
         self.tabs.setTabEnabled(2, bool(plan.code_changes))
         self.tabs.setCurrentIndex(1 if not changed and problems else 0)
         self.save_rejected_button.setEnabled(bool(plan.rejected))
-        self.decisions.setVisible(bool(plan.conflicts) and plan.already_imported_at is None)
+        decidable = bool(plan.conflicts) or any(record.missing for record in plan.records)
+        self.decisions.setVisible(decidable and plan.already_imported_at is None)
         self._lay_out_tree(changed)
         self._current_changed()
 
