@@ -400,7 +400,8 @@ def set_cell(setting: Setting, label: str, value):
     ("Rubrik", None, "Rubrik måste fyllas i"),
     ("Rubrik", "Två\nrader", "Rubrik ska vara en rad"),
     ("Nätverk", "8b0f3c1e-0000-4000-8000-000000000000",
-     "hänvisar till en post som inte finns (8b0f3c1e-0000-4000-8000-000000000000)"),
+     "hänvisar till nätverk med id 8b0f3c1e-0000-4000-8000-000000000000, som varken finns i registret eller i "
+     "filen: läs först in paketet som har den"),
     ("id", "inte-ett-id", "«inte-ett-id» är inget giltigt id"),
     ("borttagen", "kanske", "«kanske» är varken ja eller nej"),
     ("version", "tre", "«tre» är inget heltal"),

@@ -104,6 +104,19 @@ def test_a_county_bundle_gives_back_every_row_in_an_empty_register_of_any_kind(r
             kind: {i: r[0] for i, r in records.items()} for kind, records in snapshot(register).items()}
 
 
+def test_a_row_that_refers_to_a_rejected_row_names_it(register, county_data, make_register, tmp_path):
+    """A network row that cannot be read rejects the activities that refer to it too: their
+    message names the network and its row, to fix first, not an id."""
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.set("Nätverk", county_data["network"].id, "Ämnesområde", "INGET_SÅDANT")
+    brå = make_register("BRA")
+    plan = plan_for(brå, edited.save(tmp_path / "e.xlsx"))
+    (activity,) = [r for r in plan.rejected if r.record_id == county_data["activities"][0].id]
+    assert [(p.column, p.message) for p in activity.problems] == [(
+        "Nätverk", "hänvisar till nätverk «Länsnätverket» på rad 2 i fliken Nätverk, som inte kunde läsas in: "
+                   "rätta den raden först")]
+
+
 def test_importing_the_same_file_twice_changes_nothing(register, county_data, make_register, tmp_path):
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     brå = make_register("BRA")

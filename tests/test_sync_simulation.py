@@ -56,7 +56,8 @@ from workbook_edits import EditedBundle
 
 EXPECTED_REJECTIONS = (
     "och kan bara ändras där; ändringen i Excel läses inte in",  # a hand edit of another's record
-    "hänvisar till en post som inte finns",  # a link to a record the importer has not received yet
+    "som varken finns i registret eller i filen",  # a link to a record the importer has not received yet
+    "som inte kunde läsas in: rätta den raden först",  # … or to a row it rejected
     "läs in raden i det egna registret och skicka den därifrån",  # a row added in Excel to another's bundle
 )
 """Why a row may be rejected in the simulation; any other reason fails it."""
@@ -499,8 +500,10 @@ def edit(register: Register, kind: str, record_id: str, **changes) -> None:
 
 def test_a_tombstone_linking_to_a_record_the_importer_lacks_is_rejected_not_a_crash(factory, tmp_path):
     """A deleted commitment still carries its links, and they are written: a link to an activity
-    Brå has not received (it came in a bundle Brå has not read) broke the import with a foreign-key
-    error. The row is rejected like any row with a dangling link; the rest is imported."""
+    Brå has not received broke the import with a foreign-key error. A bundle of changes carries the
+    unchanged activity it links to (bundles are self-contained); with its row cut from the file in
+    Excel, the commitment's row is rejected like any row with a dangling link, and the rest is
+    imported."""
     county, brå = factory.open("01", "county"), factory.open(NATIONAL, "bra")
     activity = add(county, "activity", title="Träff")
     commitment = add(county, "commitment", title="Lägesbild", activities=[activity.id])
@@ -509,10 +512,14 @@ def test_a_tombstone_linking_to_a_record_the_importer_lacks_is_rejected_not_a_cr
         delete_record(session, KINDS["commitment"], commitment.id, user="anna")
         session.commit()
     network = add(county, "network", name="Nytt nätverk")
-    changes = export_bundle(county, tmp_path / "changes.xlsx", user="anna", scope=CHANGES).path
-    plan = imported(brå, changes)
+    changes = export_bundle(county, tmp_path / "changes.xlsx", user="anna", scope=CHANGES)
+    assert changes.counts["Aktiviteter"] == 1  # unchanged, but the commitment links to it
+    cut = EditedBundle(changes.path)
+    cut.delete_row("Aktiviteter", activity.id)
+    plan = imported(brå, cut.save(tmp_path / "cut.xlsx"))
     assert [str(p) for r in plan.rejected for p in r.problems] == [
-        f"Fliken Åtaganden, rad 2, kolumn Aktiviteter: hänvisar till en post som inte finns ({activity.id})"]
+        f"Fliken Åtaganden, rad 2, kolumn Aktiviteter: hänvisar till aktivitet med id {activity.id}, som varken finns "
+        "i registret eller i filen: läs först in paketet som har den"]
     assert stored(brå, "network", network.id) is not None and stored(brå, "commitment", commitment.id) is None
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.digest import file_sha256
@@ -148,8 +149,9 @@ def export_bundle(
 
 
 def _carried(session: Session, origins: set[str], changed_after: datetime | None) -> dict[str, list[str]]:
-    """Kind → ids of the records of other owners that the bundle's own records refer to, directly or
-    through each other (a commitment's activity's network): DESIGN §4, bundles are self-contained.
+    """Kind → ids of the records the bundle's own records refer to, directly or through each other
+    (a commitment's activity's network), that it would not carry otherwise: other owners' records,
+    and in a bundle of changes the unchanged own ones. DESIGN §4: bundles are self-contained.
 
     References point to kinds earlier in `DEPENDENCY_ORDER`, so one pass from the last kind to the
     first finds them all. A record carried is one its receiver may lack: a colleague's new install,
@@ -158,9 +160,7 @@ def _carried(session: Session, origins: set[str], changed_after: datetime | None
     for key in reversed(DEPENDENCY_ORDER):
         kind = KINDS[key]
         table = kind.table
-        own = [table.origin.in_(sorted(origins))]
-        if changed_after is not None:
-            own.append(table.updated_at > changed_after)
+        own = _own(table, origins, changed_after)
         for spec in kind.fields:
             if spec.type not in (FieldType.REF, FieldType.REFS):
                 continue
@@ -178,10 +178,17 @@ def _carried(session: Session, origins: set[str], changed_after: datetime | None
     carried = {}
     for key, ids in wanted.items():
         table = KINDS[key].table
-        others = set(_in_parts(session, select(table.id).where(table.origin.not_in(sorted(origins))), table.id, ids))
+        others = set(_in_parts(session, select(table.id).where(not_(and_(*_own(table, origins, changed_after)))),
+                               table.id, ids))
         if others:
             carried[key] = sorted(others)
     return carried
+
+
+def _own(table: Any, origins: set[str], changed_after: datetime | None) -> list[ColumnElement[bool]]:
+    """What picks the bundle's own rows of `table`: the producer's records (changed since the last
+    export, in a bundle of changes)."""
+    return [table.origin.in_(sorted(origins))] + ([table.updated_at > changed_after] if changed_after else [])
 
 
 def _in_parts(session: Session, query: Select, column: ColumnElement[str], ids: set[str]) -> Iterator[str]:

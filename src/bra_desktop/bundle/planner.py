@@ -239,6 +239,7 @@ def _plan_chunk(
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
         if problems:  # the cells first: they say what to fix where
+            problems = [_dangling(kind, p, row, reference, rejected) for p in problems]
             rejected.append(RejectedRow(sheet, row.row, incoming_values(row), [_located(sheet, row.row, p) for p in problems], row.id))
             continue
         if not verdict.allowed:
@@ -273,6 +274,26 @@ def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], hel
     other = [row.id for row in rows if row.id not in same and held.base(row.id) is not None]
     read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}
     return {**read, **same}
+
+
+def _dangling(kind: RecordKind, problem: Problem, row: IncomingRow, reference: Reference,
+              rejected: list[RejectedRow]) -> Problem:
+    """A link to a record neither the register nor the file has, said so that a person can act:
+    a record rejected further up the file is named with its row (fix that row first); one that is
+    nowhere must come from the bundle that has it. Other problems are as the rules said them."""
+    spec = kind.field(problem.field)
+    if spec.type not in (FieldType.REF, FieldType.REFS) or spec.ref_kind is None:
+        return problem
+    target = KINDS[spec.ref_kind]
+    values = row.content.get(spec.name)
+    missing = [v for v in (values if spec.multi else (values,)) if v and not reference.record_exists(target.key, v)]
+    refused = {r.record_id: r for r in rejected if r.sheet.kind is target}
+    title = target.field(target.title_field).label_sv
+    parts = [f"{target.label_sv.lower()} «{refused[v].values.get(title) or v}» på rad {refused[v].row} i fliken "
+             f"{refused[v].sheet.name}, som inte kunde läsas in: rätta den raden först" if v in refused else
+             f"{target.label_sv.lower()} med id {v}, som varken finns i registret eller i filen: läs först in "
+             "paketet som har den" for v in missing]
+    return Problem(problem.field, f"{spec.label_sv}: hänvisar till " + "; ".join(parts) + ".", problem.message_en)
 
 
 def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
