@@ -416,3 +416,37 @@ def _municipalities(session: Session) -> list[tuple[Any, str]]:
 def counties(session: Session) -> list[tuple[str, str]]:
     """The counties as (code, name), in code order: the choice of whose register this is."""
     return [(code, name) for code, name in session.execute(select(County.code, County.name).order_by(County.code))]
+
+
+# --- what forms offer to choose from -------------------------------------------------------------
+
+
+def code_items(session: Session, list_name: str) -> list[CodeItem]:
+    """Every code of a list, retired ones too, in Brå's order."""
+    return list(session.scalars(
+        select(CodeItem).where(CodeItem.list_name == list_name).order_by(CodeItem.sort_order, CodeItem.code)))
+
+
+def municipalities_with_counties(session: Session) -> list[tuple[str, str, str, str]]:
+    """Every municipality as (code, name, county code, county name)."""
+    query = (select(Municipality.code, Municipality.name, Municipality.county_code, County.name)
+             .join(County, County.code == Municipality.county_code))
+    return [tuple(row) for row in session.execute(query)]
+
+
+def linkable_records(session: Session, kind_key: str, keep: set[str]) -> list[tuple[Any, ...]]:
+    """(id, title, origin, deleted[, start date]) of the live records of a kind, and of the deleted
+    ones among `keep` (links a record has, which must stay visible to be removed)."""
+    kind = KINDS[kind_key]
+    table = kind.table
+    columns = [table.id, getattr(table, kind.title_field), table.origin, table.deleted]
+    columns += [table.start_date] if kind_key == "activity" else []
+    rows = [tuple(row) for row in session.execute(select(*columns).where(table.deleted.is_(False)))]
+    if keep - {row[0] for row in rows}:
+        rows += [tuple(row) for row in session.execute(select(*columns).where(table.id.in_(keep), table.deleted.is_(True)))]
+    return rows
+
+
+def county_name(session: Session, code: str) -> str | None:
+    county = session.get(County, code)
+    return county.name if county is not None else None

@@ -193,8 +193,7 @@ class CodeListDialog(QDialog):
     # --- reading ---
 
     def _load_lists(self, keep: str | None = None, select: str | None = None) -> None:
-        with self.service.register.session() as session:
-            self.lists = codelists.code_lists(session)
+        self.lists = self.service.read(codelists.code_lists)
         chosen = keep or (self.current_list().name if self.current_list() else None)
         self.list_picker.blockSignals(True)
         self.list_picker.clear()
@@ -220,8 +219,7 @@ class CodeListDialog(QDialog):
         if select is None:
             selected = self.selected_code()
             select = selected.code if selected is not None else None
-        with self.service.register.session() as session:
-            self.codes = codelists.codes(session, chosen.name) if chosen else []
+        self.codes = self.service.read(codelists.codes, chosen.name) if chosen else []
         self._filling = True
         self.model.removeRows(0, self.model.rowCount())
         for code in self.codes:

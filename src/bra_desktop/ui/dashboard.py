@@ -353,8 +353,7 @@ class DashboardSection(QWidget):
         if not national:
             return
         chosen = self.county_combo.currentData()
-        with self.service.register.session() as session:
-            counties = queries.counties(session)
+        counties = self.service.read(queries.counties)
         self.county_combo.blockSignals(True)
         self.county_combo.clear()
         self.county_combo.addItem(self.tr("Hela landet"), None)

@@ -215,8 +215,7 @@ class RecordSection(QWidget):
     def _load_filter_options(self) -> None:
         """(Re)fill the filter choices, keeping what is chosen while it still exists."""
         language = self.service.language
-        with self.service.register.session() as session:
-            options = queries.filter_options(session, self.kind.key, language)
+        options = self.service.read(queries.filter_options, self.kind.key, language)
         for item in queries.filters(self.kind.key):
             combo = self.filter_combos[item.key]
             chosen = combo.currentData()

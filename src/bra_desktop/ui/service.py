@@ -2,12 +2,15 @@
 
 Widgets never open sessions themselves. They call this service, which runs the repository in a
 short transaction and then emits `sig_records_changed`, so every table, form and chart that shows
-the kind refreshes, whether the change came from a form, an undo or an import.
+the kind refreshes, whether the change came from a form, an undo or an import; and they read
+through `read`, with the queries of `store.queries`. (Jobs on the worker thread, which take the
+register itself, open their own.)
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,6 +24,8 @@ from bra_desktop.store.repository import StoredRecord
 
 if TYPE_CHECKING:
     from bra_desktop.store.keys import TrustedKey
+
+T = TypeVar("T")
 
 
 class RegisterService(QObject):
@@ -41,6 +46,12 @@ class RegisterService(QObject):
 
     def kind(self, key: str) -> RecordKind:
         return KINDS[key]
+
+    def read(self, query: Callable[..., T], *args: Any) -> T:
+        """What `query(session, *args)` reads, in a short session of its own (a query of
+        `store.queries` or the like, which writes nothing)."""
+        with self.register.session() as session:
+            return query(session, *args)
 
     def load(self, kind: str, record_id: str) -> StoredRecord | None:
         with self.register.session() as session:

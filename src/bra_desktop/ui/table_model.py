@@ -269,8 +269,7 @@ class RecordTableModel(QAbstractTableModel):
                                       descending=self._descending, include_deleted=self._include_deleted)
         if self._restriction is None:
             return finding
-        with self._service.register.session() as session:
-            allowed = set(self._restriction.ids(session))
+        allowed = set(self._service.read(self._restriction.ids))
         return _within(allowed, finding)
 
     # --- telling the view what changed ---
@@ -395,8 +394,7 @@ class RecordTableModel(QAbstractTableModel):
             return cached
         start = row - row % BLOCK_ROWS
         wanted = [i for i in self._ids[start : start + BLOCK_ROWS] if i not in self._cache]
-        with self._service.register.session() as session:
-            self._cache.update(queries.fetch_rows(session, self._kind, wanted, self._service.language))
+        self._cache.update(self._service.read(queries.fetch_rows, self._kind, wanted, self._service.language))
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
         return self._cache.get(record_id) or DisplayRow(("",) * len(self._columns), False)

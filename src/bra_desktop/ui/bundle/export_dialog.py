@@ -51,8 +51,7 @@ class ExportDialog(QDialog):
         self._overwrite_confirmed: Path | None = None
         self.setWindowTitle(self.tr("Exportera paket"))
         register = service.register
-        with register.session() as session:
-            last_export = last_export_time(session)
+        last_export = service.read(last_export_time)
 
         intro = plain_label(
             self.tr("Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.")

@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from PySide6.QtCore import QCoreApplication
-from sqlalchemy import select
-
-from bra_desktop.domain.models import CodeItem, County, Municipality
+from bra_desktop.store import queries
 from bra_desktop.store.register import NATIONAL
 from bra_desktop.ui.service import RegisterService
 
@@ -32,10 +30,7 @@ def _mark(text: str, note: str) -> str:
 def code_choices(service: RegisterService, list_name: str, keep: Iterable[str] = ()) -> list[Choice]:
     """The list's active codes in Brå's order, plus the codes in `keep`: retired ones marked."""
     kept = set(keep)
-    with service.register.session() as session:
-        items = session.scalars(
-            select(CodeItem).where(CodeItem.list_name == list_name).order_by(CodeItem.sort_order, CodeItem.code)
-        ).all()
+    items = service.read(queries.code_items, list_name)
     retired = QCoreApplication.translate("FormChoices", "utgången")
     choices = []
     for item in items:
@@ -53,11 +48,7 @@ def municipality_choices(service: RegisterService) -> list[Choice]:
     """
     producer = service.producer
     own = producer if producer != NATIONAL else ""
-    with service.register.session() as session:
-        rows = session.execute(
-            select(Municipality.code, Municipality.name, Municipality.county_code, County.name)
-            .join(County, County.code == Municipality.county_code)
-        ).all()
+    rows = service.read(queries.municipalities_with_counties)
     rows.sort(key=lambda row: (row[2] != own, row[1].casefold()))
     return [Choice(code, name if county_code == own or not own else f"{name} – {county}")
             for code, name, county_code, county in rows]
@@ -69,16 +60,9 @@ def record_choices(service: RegisterService, kind_key: str, keep: Iterable[str] 
     Records from another producer carry its code, since every county may have a network of the
     same name. Records in `keep` that are deleted stay, marked, so the link can be seen and removed.
     """
-    kind = service.kind(kind_key)
-    table = kind.table
-    title = getattr(table, kind.title_field)
     dated = kind_key == "activity"
-    columns = [table.id, title, table.origin, table.deleted] + ([table.start_date] if dated else [])
     kept = set(keep)
-    with service.register.session() as session:
-        rows = session.execute(select(*columns).where(table.deleted.is_(False))).all()
-        if kept - {row[0] for row in rows}:
-            rows += session.execute(select(*columns).where(table.id.in_(kept), table.deleted.is_(True))).all()
+    rows = service.read(queries.linkable_records, kind_key, kept)
     if dated:
         rows.sort(key=lambda row: (row[4], row[1].casefold()), reverse=True)
     else:
@@ -108,6 +92,5 @@ def producer_name(service: RegisterService, producer: str) -> str:
     """'Uppsala län (03)' or 'Brå': whose record it is, in words a coordinator recognises."""
     if producer == NATIONAL:
         return "Brå"
-    with service.register.session() as session:
-        county = session.get(County, producer)
-    return f"{county.name} ({producer})" if county else producer
+    name = service.read(queries.county_name, producer)
+    return f"{name} ({producer})" if name else producer
