@@ -382,6 +382,20 @@ def test_an_older_copy_edited_in_excel_is_still_refused():
     assert verdict.reason == "posten tillhör Brå och kan bara ändras av Brå, men paketet kommer från Skåne län (12)"
 
 
+def test_the_signed_text_is_a_line_per_signed_key_in_key_order():
+    """What a signature covers is part of the bundle format: every signed Info key, sorted, as
+    `key=value` with the value read as the reader reads a cell (3.0 is 3), and a key without a
+    value as `key=`; in UTF-8, after a line that names the format."""
+    from bra_desktop.bundle.schema import signed_info_keys
+    from bra_desktop.bundle.signature import signed_text
+
+    keys = sorted(signed_info_keys())
+    text = signed_text({InfoKey.PRODUCER: "BRA", keys[0]: 3.0, "inte signerad": "x"}).decode("utf-8")
+    lines = text.split("\n")
+    assert lines[0] == "bra-paket signatur 1"
+    assert lines[1:] == [f"{key}={'BRA' if key == InfoKey.PRODUCER else '3' if key == keys[0] else ''}" for key in keys]
+
+
 def crafted_sheet(bundle: Path, target: Path, edit) -> Path:
     from bundle_files import part_of, rewrite_zip
 
