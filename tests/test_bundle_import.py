@@ -117,6 +117,29 @@ def test_a_row_that_refers_to_a_rejected_row_names_it(register, county_data, mak
                    "rätta den raden först")]
 
 
+def test_the_command_line_imports_a_batch_and_names_the_files_it_did_not_import(register, county_data, make_register,
+                                                                                 tmp_path):
+    """`bra-desktop import a b c` plans the files as the wizard does, imports what it can, and
+    exits non-zero naming each file that was not imported (a second copy of a file imported is
+    not one of them)."""
+    from bundle_files import run_cli
+
+    bundle = export_bundle(register, tmp_path / "01.xlsx", user="anna").path
+    copy = tmp_path / "01-kopia.xlsx"
+    copy.write_bytes(bundle.read_bytes())
+    broken = tmp_path / "trasig.xlsx"
+    broken.write_bytes(b"inte en zip")
+    brå = make_register("BRA")
+    code, output = run_cli("--database", brå.url, "--data-dir", str(tmp_path / "brå-cli"), "import",
+                           str(bundle), str(copy), str(broken))
+    assert code == 1, output
+    assert "01-kopia.xlsx: samma fil som 01.xlsx, som läses in i dess ställe." in output
+    assert output.rstrip().endswith("Inte inlästa: trasig.xlsx")
+    assert "Inläst: 7 poster ändrade." in output
+    code, output = run_cli("--database", brå.url, "--data-dir", str(tmp_path / "brå-cli"), "import", str(bundle))
+    assert code == 0 and "redan inläst" in output
+
+
 def test_importing_the_same_file_twice_changes_nothing(register, county_data, make_register, tmp_path):
     bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
     brå = make_register("BRA")

@@ -259,8 +259,11 @@ def _outcome(register: Register, entry: BatchEntry, lines: list[str], dry_run: b
         return ImportOutcome(entry.path, f"{name}: {why}", imported=False)
     summary = plan_summary(plan)
     if state is State.SAME_BUNDLE:
-        first = entries[entry.same_as or 0].path.name
-        return ImportOutcome(entry.path, f"{name}: samma fil som {first}, som läses in i dess ställe.", True, plan)
+        first = entries[entry.same_as or 0]
+        taken = first.state is State.ALREADY_IMPORTED or isinstance(first.outcome, ImportResult) or (
+            dry_run and first.state is not State.NOTHING_READABLE)
+        return ImportOutcome(entry.path, f"{name}: samma fil som {first.path.name}, som läses in i dess ställe.",
+                             taken, plan)
     if dry_run:
         readable = state is not State.NOTHING_READABLE
         return ImportOutcome(entry.path, "\n".join(["Provläsning: ingenting ändras.", summary, *lines]), readable, plan)
