@@ -18,6 +18,7 @@ from sqlalchemy import select
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle import batch, importer
+from bra_desktop.bundle.batch import State
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import
 from bra_desktop.domain.fields import KINDS
@@ -299,6 +300,23 @@ def test_a_file_an_earlier_file_overtook_is_planned_again_and_imported(qtbot, se
     assert wizard.result_heading.text() == "Importen är klar: 3 av 3 valda filer är inlästa."
     assert [r.producer for r in receipts(service.register)] == ["14", "14", "12"]
     assert origins(service.register).count("14") == 3
+
+
+def test_the_wizard_and_the_command_line_plan_a_batch_alike(qtbot, service, counties, bundles, tmp_path):
+    """The same files, the same register: the overview's plans and `bra-desktop import --dry-run`'s
+    are the same plans, file by file (both are `bundle.batch`'s)."""
+    add(counties["14"], "activity", title="Senare träff")
+    later = export_bundle(counties["14"], tmp_path / "vg-2.xlsx", user="v").path
+    copy = tmp_path / "kopia.xlsx"
+    shutil.copyfile(bundles["12"], copy)
+    paths = [bundles["12"], bundles["14"], later, copy]
+    wizard = overview_of(qtbot, service, *paths)
+    in_wizard = [(entry.state, entry.plan.counts()) for entry in wizard.overview.model.entries]
+    outcomes = batch.import_files(service.register, paths, user="analytiker", dry_run=True)
+    on_command_line = [(entry.state, entry.plan.counts()) for entry in batch.plan_files(service.register, paths)]
+    assert in_wizard == on_command_line
+    assert [outcome.plan.counts() for outcome in outcomes] == [counts for _, counts in in_wizard]
+    assert [state for state, _ in in_wizard] == [State.READY, State.READY, State.READY, State.SAME_BUNDLE]
 
 
 def test_adding_a_folder_adds_its_xlsx_files(qtbot, service, tmp_path, monkeypatch):
