@@ -586,8 +586,9 @@ def test_restore_from_a_backup_through_the_menu(qtbot, monkeypatch, window, regi
         dialog.restore_button.click()
 
     when_modal(RestoreDialog, choose)
-    with qtbot.waitSignal(service.sig_register_replaced):
+    with qtbot.waitSignal(service.sig_register_replaced, timeout=10_000):
         window.restore_action.trigger()
+    assert window.restoring.running is False  # restored on the worker, under a busy dialog
     assert service.register is not register
     assert window.count_label.text() == "3 aktiviteter"
     assert "Efter säkerhetskopian" not in column_texts(activities)
@@ -629,12 +630,13 @@ def test_restore_confirmation_is_plain_text(qtbot, monkeypatch, register):
 
 def test_a_failed_restore_keeps_the_register_open(qtbot, monkeypatch, window, service, tmp_path):
     shown = []
-    monkeypatch.setattr("bra_desktop.ui.error_dialog.show_register_error",
-                        lambda parent, error, language: shown.append(error.message(language)))
+    when_modal(QMessageBox, lambda box: (shown.append(box.text()), box.accept()))
     not_a_backup = tmp_path / "register_20250101-000000-000000_fel.sqlite"
     not_a_backup.write_text("inte en databas")
-    assert window.restore_backup(Path(not_a_backup)) is False
-    assert shown and "ingen databas" in shown[0]
+    with qtbot.waitSignal(window.restore_backup(Path(not_a_backup)).sig_failed):
+        pass
+    qtbot.waitUntil(lambda: bool(shown))
+    assert "ingen databas" in shown[0]
     assert window.count_label.text() == "3 aktiviteter"
     service.create("activity", NEW_CONTENT["activity"])
     assert window.count_label.text() == "4 aktiviteter"

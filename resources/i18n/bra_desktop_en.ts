@@ -322,62 +322,62 @@
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="156"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="269"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="267"/>
         <source>Ta ur bruk</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="202"/>
         <source>%1: %2 koder, %3 i bruk</source>
         <translation>%1: %2 codes, %3 in use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="238"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="238"/>
         <source>Nej, ur bruk</source>
         <translation>No, retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="247"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="245"/>
         <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
         <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="268"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="266"/>
         <source>Ta i bruk</source>
         <translation>Take into use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="277"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="275"/>
         <source>Ny kod i %1</source>
         <translation>New code in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="285"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="283"/>
         <source>Byt namn på %1</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="299"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="297"/>
         <source>%1 är tillagd.</source>
         <translation>%1 has been added.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="305"/>
         <source>%1 har nya etiketter.</source>
         <translation>%1 has new labels.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="321"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="319"/>
         <source>%1 är i bruk igen.</source>
         <translation>%1 is in use again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="321"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="319"/>
         <source>%1 är ur bruk.</source>
         <translation>%1 is retired.</translation>
     </message>
@@ -407,7 +407,7 @@
     <name>DashboardSection</name>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="205"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="375"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="374"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
@@ -449,7 +449,7 @@
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="661"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="660"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
@@ -509,123 +509,123 @@
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="360"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="359"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="462"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="475"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="475"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="503"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="526"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="525"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="535"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="534"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="547"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="546"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="550"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="549"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="552"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="551"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="555"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="564"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="566"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="567"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="566"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="568"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="567"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="573"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="587"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="586"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="592"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="598"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="597"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="631"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="630"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="634"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="633"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="638"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="641"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="644"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="643"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="641"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -746,117 +746,117 @@
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="57"/>
         <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
         <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="60"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="59"/>
         <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
         <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
         <source>Vad ska med?</source>
         <translation>What should be included?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
         <source>Hela registret (rekommenderas)</source>
         <translation>The whole register (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="66"/>
         <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
         <translation>Only changes since the last export (no export yet)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="69"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="68"/>
         <source>Bara ändringar sedan förra exporten (%1)</source>
         <translation>Only changes since the last export (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="76"/>
         <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
         <translation>Include contact details (name, e-mail and phone)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="78"/>
         <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
         <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="88"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="92"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="102"/>
         <source>Öppna mappen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="105"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="108"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="107"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
         <source>Spara paketet som</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="152"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="151"/>
         <source>Mappen %1 finns inte. Välj en annan plats.</source>
         <translation>The folder %1 does not exist. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="166"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="165"/>
         <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
         <translation>The export was cancelled. No file was written and nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="169"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="168"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
         <source>Filen finns redan</source>
         <translation>The file already exists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
         <source>%1 finns redan. Vill du ersätta den?</source>
         <translation>%1 already exists. Do you want to replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
         <source>Kontaktuppgifter ingår.</source>
         <translation>Contact details are included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
         <source>Kontaktuppgifter ingår inte.</source>
         <translation>Contact details are not included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="194"/>
         <source>Paketet är sparat:
 %1
 
@@ -923,17 +923,17 @@
 <context>
     <name>FormChoices</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="39"/>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="34"/>
         <source>utgången</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="86"/>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="70"/>
         <source>borttagen</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/forms/choices.py" line="87"/>
         <source>okänd</source>
         <translation>unknown</translation>
     </message>
@@ -1250,108 +1250,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="168"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="171"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="175"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="206"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="306"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="246"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="276"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="268"/>
+        <source>Återställer registret från säkerhetskopian …</source>
+        <translation>Restoring the register from the backup …</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="290"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
+        <source>Återställningen gick inte</source>
+        <translation>The restore failed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="326"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="304"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="323"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1362,7 +1372,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -1993,12 +2003,12 @@ Log file: %2</translation>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="225"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="224"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="264"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>

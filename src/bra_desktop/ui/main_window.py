@@ -15,14 +15,16 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QSplitter, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStackedWidget, QWidget,
+)
 
 from bra_desktop import __version__
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.bundle.actions import bundle_actions
-from bra_desktop.ui.commands import command_failures
+from bra_desktop.ui.commands import command_failures, error_message
 from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
@@ -252,31 +254,48 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen is not None:
             self.restore_backup(dialog.chosen)
 
-    def restore_backup(self, backup: Path) -> bool:
-        """Replace the register with `backup` (after the register as it is has been backed up)."""
+    def restore_backup(self, backup: Path) -> Operation:
+        """Replace the register with `backup` (after the register as it is has been backed up), as an
+        operation on the worker: a national register takes a while to copy twice. A window-modal
+        busy dialog stands over the window meanwhile; the register is reopened either way."""
         from bra_desktop.store.backup import restore_database
-        from bra_desktop.store.register import open_register
+        from bra_desktop.ui.operations import Operation
 
         register = self.service.register
         database, backup_dir = register.database_file, register.backup_dir
         assert database is not None and backup_dir is not None
         register.close()
-        try:
-            safety = restore_database(database, backup, backup_dir)
-        except RegisterError as error:
-            from bra_desktop.ui.error_dialog import show_register_error
+        busy = QProgressDialog(self.tr("Återställer registret från säkerhetskopian …"), "", 0, 0, self)
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        self.restoring = operation = Operation(lambda _progress, _cancelled: restore_database(database, backup, backup_dir))
+        operation.sig_finished.connect(busy.close)
+        operation.sig_succeeded.connect(lambda safety: self._restored(register.url, backup_dir, safety))
+        operation.sig_failed.connect(lambda error: self._restore_failed(register.url, backup_dir, error))
+        busy.show()
+        operation.start()
+        return operation
 
-            show_register_error(self, error, self.service.language)
-            return False
-        finally:
-            self.service.register = open_register(register.url, backup_dir)
+    def _reopen(self, url: str, backup_dir: Path) -> None:
+        from bra_desktop.store.register import open_register
+
+        self.service.register = open_register(url, backup_dir)
+
+    def _restored(self, url: str, backup_dir: Path, safety: Path) -> None:
+        self._reopen(url, backup_dir)
         self.undo_stack.clear()
         self.service.sig_register_replaced.emit()
         self.statusBar().showMessage(
             self.tr("Registret är återställt. Registret som det var sparades först i %1.").replace("%1", str(safety)),
             15_000,
         )
-        return True
+
+    def _restore_failed(self, url: str, backup_dir: Path, error: Exception) -> None:
+        """Nothing was restored: say why (the register, reopened, is as it was)."""
+        self._reopen(url, backup_dir)
+        plain_message_box(self, QMessageBox.Icon.Warning, self.tr("Återställningen gick inte"),
+                          error_message(self.service, error), QMessageBox.StandardButton.Ok).exec()
 
     def open_settings(self) -> None:
         from bra_desktop.ui.settings_dialog import SettingsDialog
