@@ -1610,8 +1610,8 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="157"/>
-        <source>Markerad konflikt:</source>
-        <translation>Selected conflict:</translation>
+        <source>Markerad rad:</source>
+        <translation>Selected row:</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="161"/>

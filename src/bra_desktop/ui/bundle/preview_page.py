@@ -154,7 +154,7 @@ class PreviewPage(QWidget):
         self.decisions = QWidget(self)
         decisions = QHBoxLayout(self.decisions)
         decisions.setContentsMargins(0, 0, 0, 0)
-        decisions.addWidget(QLabel(self.tr("Markerad konflikt:"), self.decisions))
+        decisions.addWidget(QLabel(self.tr("Markerad rad:"), self.decisions))
         decisions.addWidget(self.keep_button)
         decisions.addWidget(self.take_button)
         decisions.addStretch(1)
