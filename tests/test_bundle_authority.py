@@ -20,7 +20,7 @@ from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.authority import judge
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
-from bra_desktop.bundle.plan import Action
+from bra_desktop.bundle.plan import LOCAL, Action
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.schema import InfoKey
 from bra_desktop.bundle.signature import sign_info
@@ -294,6 +294,31 @@ def test_a_record_deleted_before_and_missing_from_the_file_is_left_as_it_is(regi
     edited.delete_row("Aktiviteter", gone.id)
     plan = accept_edits(prepare_import(register, edited.save(tmp_path / "cut.xlsx")))
     assert [record.record_id for record in plan.records] == [kept.id]
+
+
+def test_a_plan_that_deletes_a_record_cut_from_the_file_is_made_anew_after_any_exchange(register, tmp_path):
+    """Which records a full bundle may delete by leaving them out depends on which bundles carried
+    them last, and an exchange can change that without changing a record. So a plan that deletes a
+    record missing from the file is stale once anything was exported or imported since, and is
+    planned again before it is applied; the person's choice to keep it carries over."""
+    from bra_desktop.bundle.apply import StalePlan
+    from bra_desktop.bundle.batch import apply_current
+
+    cut, kept = add(register, "activity", title="Tas bort i Excel"), add(register, "activity", title="Blir kvar")
+    other = add(register, "activity", title="Också bortklippt")
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.delete_row("Aktiviteter", cut.id)
+    edited.delete_row("Aktiviteter", other.id)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "kortad.xlsx")))
+    missing = {r.record_id: r for r in plan.records if r.missing}
+    assert {i: r.action for i, r in missing.items()} == {cut.id: Action.DELETE, other.id: Action.DELETE}
+    missing[other.id].decide(LOCAL)  # kept, by a person
+    export_bundle(register, tmp_path / "b.xlsx", user="anna")
+    with pytest.raises(StalePlan):
+        apply_plan(register, plan, user="anna")
+    apply_current(register, plan, "anna")
+    assert stored(register, "activity", cut.id).deleted
+    assert not stored(register, "activity", other.id).deleted and not stored(register, "activity", kept.id).deleted
 
 
 def test_a_mass_delete_asks_first(register, tmp_path):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord, RowState
@@ -126,7 +126,11 @@ def _trust(session: Session, plan: ImportPlan, user: str) -> None:
 def _still_current(session: Session, plan: ImportPlan) -> bool:
     """Whether every record the plan decided on is as the plan saw it. Changes to other records
     since (another file of the batch, a colleague's edit or import on a shared register) leave
-    the plan as right as it was: each record is decided on its own."""
+    the plan as right as it was: each record is decided on its own. A plan that deletes records
+    missing from the file is stale after any exchange since, which may have carried them."""
+    if any(record.missing for record in plan.records) and (
+            session.scalar(select(func.max(BundleReceipt.id))) or 0) != plan.last_exchange:
+        return False
     if change_marker(session) == plan.register_marker:
         return True
     later = ChangeLog.id > plan.register_marker

@@ -209,8 +209,13 @@ class ImportPlan:
     code_changes: list[CodeChange]
     already_imported_at: datetime | None
     register_marker: int
-    """The change log's last id when the plan was made: applying refuses if the register moved on."""
+    """The change log's last id when the plan was made: applying refuses if a record of the plan
+    changed since (`apply._still_current`)."""
     sender: Sender
+    last_exchange: int = 0
+    """The newest receipt (an import or an export) when the plan was made. Records planned as
+    missing from the file (`PlannedRecord.missing`) were judged by which bundles had carried them
+    last, which any exchange since may have changed without changing a record."""
     mass_delete: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Owner → (records this plan deletes, records the owner has), where that is more than a fifth
     and more than ten (`planner._mass_delete`): applying asks for `allow_mass_delete`."""

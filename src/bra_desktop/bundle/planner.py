@@ -56,6 +56,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
         marker = change_marker(session)  # first: a later edit makes the plan stale; or what was read ahead
         if ahead.marker is not None:
             marker = min(marker, ahead.marker)
+        last_exchange = session.scalar(select(func.max(BundleReceipt.id))) or 0
         receipt = session.scalar(
             select(BundleReceipt).where(
                 BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
@@ -90,7 +91,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
         code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
-        register_marker=marker, sender=sender, mass_delete=mass_delete,
+        register_marker=marker, sender=sender, mass_delete=mass_delete, last_exchange=last_exchange,
     )
 
 
