@@ -145,6 +145,22 @@ def test_a_plan_planned_again_with_a_new_conflict_is_refused(counties, tmp_path)
     assert _content(county, record_id)["title"] == "Ändrad här"
 
 
+def test_a_file_changed_on_disk_since_it_was_planned_is_not_planned_again(counties, make_register, tmp_path):
+    """What is applied is what was shown: a stale plan whose file was replaced meanwhile (saved
+    again from Excel, say) is refused, not planned from the new file."""
+    brå = make_register("BRA")
+    path = export_bundle(counties["14"], tmp_path / "vg.xlsx", user="v").path
+    plan = prepare_import(brå, path)
+    apply_batch(brå, [export_bundle(counties["14"], tmp_path / "vg-tidigare.xlsx", user="v").path])
+    with counties["14"].session() as session:
+        record_id = session.scalar(select(Activity.id).where(Activity.title == "Träff 0 i län 14"))
+    edited = EditedBundle(path)
+    edited.set("Aktiviteter", record_id, "Rubrik", "Ändrad på disken")
+    edited.save(path)
+    with pytest.raises(StalePlan):
+        apply_current(brå, plan, "a")
+
+
 def test_other_records_changed_meanwhile_leave_a_plan_as_it_was(counties, make_register, tmp_path):
     """A colleague's edit on a shared register, or another file, that touches none of a plan's
     records does not make the plan stale."""

@@ -172,6 +172,8 @@ def apply_current(register: Register, plan: ImportPlan, user: str) -> ImportResu
         return apply_plan(register, plan, user=user)
     except StalePlan:
         again = prepare_import(register, plan.contents.path)
+        if again.contents.file_sha256 != plan.contents.file_sha256:  # the file itself changed: not what was shown
+            raise
         again.take_decisions(plan)
         if again.undecided or again.needs_confirmation:
             raise
