@@ -335,6 +335,22 @@ def test_a_mass_delete_asks_first(register, tmp_path):
     assert stored(register, "activity", activities[0].id).deleted
 
 
+def test_records_kept_are_no_mass_delete(register, tmp_path):
+    """The question counts what the plan deletes as decided: a person who keeps some of the records
+    cut from the file may bring it below a mass delete."""
+    activities = [add(register, "activity", title=f"Träff {n}") for n in range(15)]
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    for activity in activities[:12]:
+        edited.delete_row("Aktiviteter", activity.id)
+    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "deleted.xlsx")))
+    assert plan.mass_delete == {"01": (12, 15)}
+    for record in [r for r in plan.records if r.missing][:2]:
+        record.decide(LOCAL)
+    assert plan.mass_delete == {} and not plan.needs_confirmation
+    apply_plan(register, plan, user="anna")
+    assert sum(stored(register, "activity", a.id).deleted for a in activities) == 10
+
+
 @pytest.mark.parametrize("owner", ["99", "XX", "bra", "０１", "٠١", "1 "])
 def test_only_the_21_counties_and_bra_can_own_a_record(register, tmp_path, owner):
     activity = add(register, "activity")

@@ -418,6 +418,22 @@ def test_a_record_whose_row_was_cut_from_the_file_can_be_kept(qtbot, service, co
         assert not load_record(session, KINDS["activity"], kept.id).deleted
 
 
+def test_keeping_records_cut_from_the_file_can_lift_the_mass_delete_question(qtbot, service, tmp_path):
+    activities = [add(service.register, "activity", title=f"Träff {n:02}") for n in range(15)]
+    edited = EditedBundle(export_bundle(service.register, tmp_path / "a.xlsx", user="anna").path)
+    for activity in activities[:12]:
+        edited.delete_row("Aktiviteter", activity.id)
+    wizard = wizard_for(qtbot, service, edited.save(tmp_path / "kortad.xlsx"))
+    read_files(qtbot, wizard)
+    mass = wizard.preview.findChild(QCheckBox, "allow_mass_delete")
+    assert mass.isVisible() and "12 av 15 poster" in mass.text()
+    for number in (0, 1):
+        wizard.preview.tree.setCurrentIndex(find_row(wizard.preview.model, "Tas bort (12)", f"Aktivitet «Träff {number:02}»"))
+        qtbot.mouseClick(wizard.preview.keep_button, Qt.MouseButton.LeftButton)
+    assert not mass.isVisible()
+    assert "tar bort" not in wizard.reason.text()
+
+
 def test_a_register_changed_during_the_preview_is_imported_into_unless_that_asks_something_new(
         qtbot, service, county_data, bundle, tmp_path):
     """A record added during the preview is no part of the plan: the import goes ahead. The same

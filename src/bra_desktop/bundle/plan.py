@@ -15,6 +15,7 @@ incoming state I, the local state L and the base B last exchanged (DESIGN §4.3)
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -29,6 +30,11 @@ Choice = str
 LOCAL: Choice = "local"
 INCOMING: Choice = "incoming"
 CHOICES = (LOCAL, INCOMING)
+
+MASS_DELETE_SHARE = 5
+MASS_DELETE_MIN = 10
+"""An import that would delete more than a fifth, and more than ten, of one owner's records of a
+kind asks first (`ImportPlan.mass_delete`)."""
 
 
 class Action(StrEnum):
@@ -151,6 +157,11 @@ class PlannedRecord:
             if field_name is None or diff.field == field_name:
                 diff.choice = choice
 
+    def owner(self, sender: str) -> str:
+        """Whose record it is: the row's owner, or for a record missing from the file (no row) the
+        sender's."""
+        return (self.incoming.origin if self.incoming is not None else None) or sender
+
     @property
     def outcome(self) -> Action:
         """The action as decided: a record missing from the file that a person keeps is kept."""
@@ -216,9 +227,8 @@ class ImportPlan:
     """The newest receipt (an import or an export) when the plan was made. Records planned as
     missing from the file (`PlannedRecord.missing`) were judged by which bundles had carried them
     last, which any exchange since may have changed without changing a record."""
-    mass_delete: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """Owner → (records this plan deletes, records the owner has), where that is more than a fifth
-    and more than ten (`planner._mass_delete`): applying asks for `allow_mass_delete`."""
+    live_records: dict[tuple[str, str], int] = field(default_factory=dict)
+    """(kind, owner) → the owner's live records of that kind, for each the plan deletes some of."""
     trust_confirmed: bool = False
     """A person compared a new sender's fingerprint and trusts its key (`Sender.first_contact`)."""
     edits_accepted: bool = False
@@ -239,6 +249,21 @@ class ImportPlan:
             for owner, (count, total) in self.mass_delete.items():
                 asks.append(f"Importen tar bort {count} av {total} poster från {owner_name(owner)}.")
         return asks
+
+    @property
+    def mass_delete(self) -> dict[str, tuple[int, int]]:
+        """Owner → (records this plan deletes, records the owner has), where that is more than a
+        fifth and more than ten of a kind: applying asks for `allow_mass_delete`, since rows
+        deleted by mistake in Excel look just like rows deleted on purpose. Counted as decided:
+        records a person keeps are not deleted."""
+        deletes = Counter((r.kind_key, r.owner(self.sender.producer)) for r in self.records if r.outcome == Action.DELETE)
+        found: dict[str, tuple[int, int]] = {}
+        for (kind_key, owner), count in deletes.items():
+            live = self.live_records.get((kind_key, owner), 0)
+            if count > MASS_DELETE_MIN and count * MASS_DELETE_SHARE > live:
+                had, total = found.get(owner, (0, 0))
+                found[owner] = (had + count, total + live)
+        return found
 
     def counts(self) -> dict[Action, int]:
         counts = {action: 0 for action in Action}

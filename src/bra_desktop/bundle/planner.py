@@ -87,11 +87,11 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             present = _rows_present(contents, kind_key, rows)
             if absence_deletes and present is not None:
                 records.extend(_plan_missing(session, kind, contents, present, sender))
-        mass_delete = _mass_delete(session, records, sender)
+        live_records = _live_records(session, records, sender)
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
         code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
-        register_marker=marker, sender=sender, mass_delete=mass_delete, last_exchange=last_exchange,
+        register_marker=marker, sender=sender, live_records=live_records, last_exchange=last_exchange,
     )
 
 
@@ -438,27 +438,12 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     return planned
 
 
-MASS_DELETE_SHARE = 5
-MASS_DELETE_MIN = 10
-"""An import that would delete more than a fifth, and more than ten, of one owner's records asks
-first (`ImportPlan.mass_delete`): rows deleted by mistake in Excel look just like rows deleted on
-purpose."""
-
-
-def _mass_delete(session: Session, records: list[PlannedRecord], sender: Sender) -> dict[str, tuple[int, int]]:
-    """Owner → (records the plan deletes, records the owner has) where that is a mass delete.
-    (A record missing from the file, which has no row, is the sender's own.)"""
-    deletes: dict[tuple[str, str], int] = {}
-    for record in records:
-        if record.action == Action.DELETE:
-            owner = (record.incoming.origin if record.incoming is not None else None) or sender.producer
-            deletes[record.kind_key, owner] = deletes.get((record.kind_key, owner), 0) + 1
-    found: dict[str, tuple[int, int]] = {}
-    for (kind_key, owner), count in deletes.items():
+def _live_records(session: Session, records: list[PlannedRecord], sender: Sender) -> dict[tuple[str, str], int]:
+    """(kind, owner) → the owner's live records of that kind, for each that the plan deletes some
+    of: what `ImportPlan.mass_delete` compares the deletes with."""
+    live = {}
+    for kind_key, owner in {(r.kind_key, r.owner(sender.producer)) for r in records if r.action == Action.DELETE}:
         table = KINDS[kind_key].table
-        live = session.scalar(select(func.count()).select_from(table)
-                              .where(table.deleted.is_(False), table.origin == owner)) or 0
-        if count > MASS_DELETE_MIN and count * MASS_DELETE_SHARE > live:
-            had, total = found.get(owner, (0, 0))
-            found[owner] = (had + count, total + live)
-    return found
+        live[kind_key, owner] = session.scalar(select(func.count()).select_from(table)
+                                               .where(table.deleted.is_(False), table.origin == owner)) or 0
+    return live

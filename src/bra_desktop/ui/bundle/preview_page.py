@@ -234,7 +234,7 @@ class PreviewPage(QWidget):
         if old is not None:
             old.deleteLater()
         self.model.sig_decided.connect(self.sig_state_changed)
-        self.model.sig_decided.connect(lambda: self._show_counts(plan))  # a record kept is no longer deleted
+        self.model.sig_decided.connect(lambda: self._show_decided(plan))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         summary = plan_summary(plan).splitlines()
         self.heading.setText(summary[0])
@@ -260,6 +260,11 @@ class PreviewPage(QWidget):
         self.decisions.setVisible(decidable and plan.already_imported_at is None)
         self._lay_out_tree(changed)
         self._current_changed()
+
+    def _show_decided(self, plan: ImportPlan) -> None:
+        """A record kept is no longer deleted: the counts, and whether a mass delete is asked about, follow."""
+        self._show_counts(plan)
+        self._show_confirmations(plan)
 
     def _show_confirmations(self, plan: ImportPlan) -> None:
         """A box for each thing a person must confirm before this plan is applied (`needs_confirmation`)."""
