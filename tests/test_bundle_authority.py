@@ -28,7 +28,8 @@ from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import SyncBase
 from bra_desktop.domain.signing import encode_key, fingerprint, public_key_of
 from bra_desktop.store.keys import own_private_key, trusted_key
-from bra_desktop.store.repository import delete_record, load_record
+from bra_desktop.store.reference import load_reference
+from bra_desktop.store.repository import delete_record, load_record, update_record
 from conftest import accept_edits, add
 from workbook_edits import EditedBundle
 
@@ -319,6 +320,35 @@ def test_a_plan_that_deletes_a_record_cut_from_the_file_is_made_anew_after_any_e
     apply_current(register, plan, "anna")
     assert stored(register, "activity", cut.id).deleted
     assert not stored(register, "activity", other.id).deleted and not stored(register, "activity", kept.id).deleted
+
+
+def test_two_installs_of_one_county_exchange_both_ways_and_lose_nothing(register, make_register, tmp_path):
+    """A coordinator's laptop and a colleague's desktop, both county 01: each reads the other's full
+    bundles, back and forth, with edits and deletes in between. Each ends with every record and
+    every change, and nothing one of them never had is deleted by the other's bundle."""
+    laptop, desktop = register, make_register("01", "desktop")
+    mine, theirs = add(laptop, "activity", title="Från bärbara"), add(desktop, "activity", title="Från stationära")
+    gone = add(desktop, "activity", title="Tas bort på stationära")
+
+    def send(sender, receiver, name):
+        plan = prepare_import(receiver, export_bundle(sender, tmp_path / name, user="x").path)
+        assert not plan.rejected and not plan.conflicts
+        apply_plan(receiver, plan, user="x")
+
+    send(laptop, desktop, "1.xlsx")
+    send(desktop, laptop, "2.xlsx")
+    with desktop.session() as session:
+        update_record(session, KINDS["activity"], mine.id, {**stored(desktop, "activity", mine.id).content,
+                      "participants": 12}, user="x", reference=load_reference(session))
+        delete_record(session, KINDS["activity"], gone.id, user="x")
+        session.commit()
+    later = add(laptop, "activity", title="Senare på bärbara")
+    send(desktop, laptop, "3.xlsx")
+    send(laptop, desktop, "4.xlsx")
+    for register_ in (laptop, desktop):
+        assert stored(register_, "activity", mine.id).content["participants"] == 12
+        assert not stored(register_, "activity", theirs.id).deleted and not stored(register_, "activity", later.id).deleted
+        assert stored(register_, "activity", gone.id).deleted
 
 
 def test_a_mass_delete_asks_first(register, tmp_path):
