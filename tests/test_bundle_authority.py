@@ -351,6 +351,23 @@ def test_two_installs_of_one_county_exchange_both_ways_and_lose_nothing(register
         assert stored(register_, "activity", gone.id).deleted
 
 
+def test_the_summary_says_whose_key_signed_the_bundle(register, make_register, tmp_path):
+    """The preview's and the command line's second line: this register's own key, the key trusted
+    for the sender, or one not trusted yet."""
+    from bra_desktop.bundle.report import plan_summary
+
+    brå, stranger = make_register("BRA"), make_register("BRA", "stranger", introduced=False)
+    own = export_bundle(register, tmp_path / "01.xlsx", user="anna").path
+    national = export_bundle(brå, tmp_path / "bra.xlsx", user="analytiker").path
+
+    def signed(receiver, path: Path) -> str:
+        return plan_summary(prepare_import(receiver, path)).splitlines()[1]
+
+    assert signed(register, own).startswith("Signerat med det här registrets egen nyckel")
+    assert signed(register, national).startswith("Signerat med den nyckel registret litar på för Brå")
+    assert signed(stranger, own).startswith("Signerat med en nyckel som registret ännu inte litar på för Stockholms län (01)")
+
+
 def test_a_mass_delete_asks_first(register, tmp_path):
     activities = [add(register, "activity", title=f"Träff {n}") for n in range(15)]
     edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
