@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from bra_desktop import __version__
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
-from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures, error_message
 from bra_desktop.ui.plain_text import plain_message_box

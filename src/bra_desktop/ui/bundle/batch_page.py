@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.bundle.apply import ImportResult
 from bra_desktop.bundle.batch import BatchEntry, State
-from bra_desktop.bundle.plan import Action, ImportPlan
+from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.commands import error_message

@@ -40,8 +40,6 @@ from bra_desktop.bundle.plan import ImportPlan
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.store.queries import origin_names
-from bra_desktop.store.register import Register
 from bra_desktop.ui.bundle.batch_page import BatchPage
 from bra_desktop.ui.bundle.preview_page import PreviewPage
 from bra_desktop.ui.bundle.widgets import documents_folder
