@@ -286,7 +286,8 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
     edited.set("Aktiviteter", first.id, "Antal deltagare", 99)
     edited.delete_row("Aktiviteter", third.id)
     edited.add_row("Aktiviteter", {"Rubrik": "Ny träff från Brå", "Typ av aktivitet": "KONFERENS",
-                                   "Status": "PLANERAD", "Startdatum": "2026-09-01"})
+                                   "Status": "PLANERAD", "Startdatum": "2026-09-01",
+                                   "Nätverk": county_data["network"].id})
     path = edited.save(tmp_path / "edited.xlsx")
 
     wizard = wizard_for(qtbot, service, path)
@@ -307,6 +308,10 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
     assert cells(deleted)[LOCAL_COLUMN:BASE_COLUMN + 1] == ["nej", "ja", "nej"]
     new_title = find_row(model, "Nya (1)", "Aktivitet «Ny träff från Brå»", "Rubrik")
     assert cells(new_title)[LOCAL_COLUMN:BASE_COLUMN + 1] == ["", "Ny träff från Brå", ""]
+    new_type = find_row(model, "Nya (1)", "Aktivitet «Ny träff från Brå»", "Typ av aktivitet")
+    assert cells(new_type)[INCOMING_COLUMN] == "Konferens/seminarium"  # a code by its label, as in the tables
+    new_network = find_row(model, "Nya (1)", "Aktivitet «Ny träff från Brå»", "Nätverk")
+    assert cells(new_network)[INCOMING_COLUMN] == "Länsnätverket"  # a link by the name of the record it leads to
     assert not wizard.next_button.isEnabled()
     accept_edited_file(wizard)
     assert wizard.reason.text() == "" and wizard.next_button.isEnabled()

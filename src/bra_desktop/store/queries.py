@@ -271,7 +271,7 @@ def fetch_rows(session: Session, kind_key: str, ids: list[str], language: str) -
     kind = KINDS[kind_key]
     table = kind.table
     cols = columns(kind_key)
-    labels = _code_labels(session, language, {c.spec.code_list for c in cols if c.spec and c.spec.code_list})
+    labels = code_labels(session, language, {c.spec.code_list for c in cols if c.spec and c.spec.code_list})
     labels.update({(ORIGIN, code): name for code, name in origin_names(session).items()})
     selected: list[Any] = [table.id, table.deleted]
     for col in cols:
@@ -319,7 +319,8 @@ def _display_text(col: Column, value: Any, labels: dict[tuple[str, str], str]) -
     return str(value)
 
 
-def _code_labels(session: Session, language: str, lists: set[str]) -> dict[tuple[str, str], str]:
+def code_labels(session: Session, language: str, lists: set[str]) -> dict[tuple[str, str], str]:
+    """(list, code) → the code's label in `language`, for the lists named."""
     label = CodeItem.label_en if language == "en" else CodeItem.label_sv
     query = select(CodeItem.list_name, CodeItem.code, label).where(CodeItem.list_name.in_(lists))
     return {(list_name, code): text for list_name, code, text in session.execute(query)}
@@ -450,3 +451,14 @@ def linkable_records(session: Session, kind_key: str, keep: set[str]) -> list[tu
 def county_name(session: Session, code: str) -> str | None:
     county = session.get(County, code)
     return county.name if county is not None else None
+
+
+def record_titles(session: Session, kind_key: str, ids: list[str]) -> dict[str, str]:
+    """Id → title (or name) of the records of a kind among `ids`, deleted ones too."""
+    kind = KINDS[kind_key]
+    table = kind.table
+    title = getattr(table, kind.title_field)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        found.update(session.execute(select(table.id, title).where(table.id.in_(ids[start : start + 500]))).tuples())
+    return found

@@ -14,6 +14,8 @@ row of the `k`-th record (counting through all groups).
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
+from functools import partial
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
@@ -21,9 +23,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, FieldDiff, ImportPlan, PlannedRecord
+from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action, Choice, FieldDiff, ImportPlan, PlannedRecord
 from bra_desktop.bundle.report import display, field_label
-from bra_desktop.domain.fields import KINDS
+from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.ui.plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
@@ -98,10 +100,19 @@ class PlanTreeModel(QAbstractItemModel):
     sig_decided = Signal()
     """A conflict was decided (or changed its mind): whoever shows whether Import is possible re-checks."""
 
-    def __init__(self, plan: ImportPlan, language: str = "sv", parent: QObject | None = None) -> None:
+    def __init__(self, plan: ImportPlan, language: str = "sv", parent: QObject | None = None,
+                 titles: Callable[[str, list[str]], dict[str, str]] | None = None,
+                 labels: Callable[[], dict[tuple[str, str], str]] | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self._language = language
+        self._titles = titles
+        """Kind, ids → the register's titles of those records: links are shown by name."""
+        self._named: dict[str, str] | None = None
+        """Id → title, of the plan's records and of those looked up (`_title`)."""
+        self._labels = labels
+        """(list, code) → label, read when first needed: codes are shown by their labels."""
+        self._labelled: dict[tuple[str, str], str] | None = None
         by_action: dict[Action, list[PlannedRecord]] = {action: [] for action in GROUP_ORDER}
         for record in plan.records:
             if record.action in by_action:
@@ -266,7 +277,7 @@ class PlanTreeModel(QAbstractItemModel):
             if column in values:
                 if row.diff is None and column != INCOMING_COLUMN:
                     return ""
-                return display(values[column])
+                return display(self._by_name(record, row.field, values[column]))
             if column == CHOICE_COLUMN and row.diff is not None:
                 return choice_text(row.diff.choice)
             return None
@@ -275,6 +286,32 @@ class PlanTreeModel(QAbstractItemModel):
         if row.diff is not None and row.diff.conflict:
             return self._highlight(row.diff.choice is None, role)
         return None
+
+    def _by_name(self, record: PlannedRecord, field: str, value: Any) -> Any:
+        """A link's value as the titles of the records it leads to, a code's as its label (the
+        value itself where none is known)."""
+        spec = KINDS[record.kind_key].field(field) if field != DELETED_FIELD else None
+        if spec is None or not value:
+            return value
+        if spec.type in (FieldType.REF, FieldType.REFS):
+            name = partial(self._title, spec.ref_kind or "")
+        elif spec.type in (FieldType.CODE, FieldType.CODES) and self._labels is not None:
+            name = partial(self._label, spec.code_list or "")
+        else:
+            return value
+        return tuple(map(name, value)) if isinstance(value, tuple) else name(value)
+
+    def _label(self, list_name: str, code: str) -> str:
+        if self._labelled is None:
+            self._labelled = self._labels() if self._labels is not None else {}
+        return self._labelled.get((list_name, code), code)
+
+    def _title(self, kind_key: str, record_id: str) -> str:
+        if self._named is None:
+            self._named = {record.record_id: record.title for record in self.plan.records}
+        if record_id not in self._named and self._titles is not None:
+            self._named.update(self._titles(kind_key, [record_id]))
+        return self._named.get(record_id, record_id)
 
     def _highlight(self, undecided: bool, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
 from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
+from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.producer import owner_name
+from bra_desktop.store import queries
 from bra_desktop.ui.bundle.plan_model import (
     BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel, action_heading,
 )
@@ -229,7 +231,12 @@ class PreviewPage(QWidget):
     def show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
         old = self.model
-        self.model = PlanTreeModel(plan, self.service.language, self)
+        self.model = PlanTreeModel(
+            plan, self.service.language, self,
+            titles=lambda kind, ids: self.service.read(queries.record_titles, kind, ids),
+            labels=lambda: self.service.read(queries.code_labels, self.service.language,
+                                             {spec.code_list for kind in KINDS.values() for spec in kind.fields
+                                              if spec.code_list}))
         self.tree.setModel(self.model)
         if old is not None:
             old.deleteLater()
