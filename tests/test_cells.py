@@ -156,3 +156,14 @@ def test_an_empty_number_cell_is_none(cell):
 def test_a_number_typed_with_spaces_between_thousands_reads_whole(cell, expected):
     """Swedish writes 1 200, and Excel's Swedish number format puts a no-break space there."""
     assert read_integer(cell) == expected
+
+
+def test_an_empty_list_is_an_empty_cell_not_empty_text():
+    """Excel counts a cell of empty text (COUNTA, ISBLANK): a field with no municipalities or links
+    must leave its cell empty, as a field without a value does."""
+    from bra_desktop.bundle.cells import to_cell
+
+    municipalities = KINDS["activity"].field("municipalities")
+    assert to_cell(municipalities, ()) is None
+    assert to_cell(municipalities, ("0180", "0114")) == "0180; 0114"
+    assert to_cell(KINDS["activity"].field("title"), None) is None
