@@ -167,3 +167,10 @@ def test_an_empty_list_is_an_empty_cell_not_empty_text():
     assert to_cell(municipalities, ()) is None
     assert to_cell(municipalities, ("0180", "0114")) == "0180; 0114"
     assert to_cell(KINDS["activity"].field("title"), None) is None
+
+
+def test_yes_and_no_are_written_as_the_bundle_format_says():
+    """DESIGN §3: `ja`/`nej`, in lower case, as a person types them (the reader takes any case)."""
+    from bra_desktop.bundle.cells import bool_to_cell
+
+    assert (bool_to_cell(True), bool_to_cell(False)) == ("ja", "nej")
