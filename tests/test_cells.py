@@ -174,3 +174,13 @@ def test_yes_and_no_are_written_as_the_bundle_format_says():
     from bra_desktop.bundle.cells import bool_to_cell
 
     assert (bool_to_cell(True), bool_to_cell(False)) == ("ja", "nej")
+
+
+def test_a_date_in_a_text_cell_reads_as_the_date_typed():
+    """A person types 2026-03-12 in a text column (a title, Info's created_at) and Excel stores a
+    date: it reads back as typed, with the time only when there is one."""
+    from bra_desktop.bundle.cells import read_text
+
+    assert read_text(datetime(2026, 3, 12)) == "2026-03-12"
+    assert read_text(datetime(2026, 3, 12, 10, 30)) == "2026-03-12T10:30:00"
+    assert read_text(date(2026, 3, 12)) == "2026-03-12"
