@@ -8,7 +8,7 @@ the bundle's own records counting as existing, and decides each record three-way
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from itertools import chain
 from typing import Any
 
@@ -22,9 +22,9 @@ from bra_desktop.bundle.plan import (
 )
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import (
-    BundleContents, HeldState, IncomingRow, RejectedRow, derived_id, incoming_values,
+    BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values,
 )
-from bra_desktop.bundle.schema import DataSheet, carries_every_field, sheet_for_kind
+from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
 from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
@@ -145,48 +145,20 @@ def _reference(session: Session, code_changes: list[CodeChange], existing: dict[
     return reference
 
 
-def _stored_as_row(row: IncomingRow, held: Held) -> RowState | None:
-    """The stored record when its hash is that of a row as its producer wrote it: the row's content
-    (read only if asked for) with the stored system fields. None for any other row."""
-    stored = held.record(row.id)
-    if stored is None or row.hand_edited or stored[0] != row.content_hash:
-        return None
-    return RowState(row, *stored[1:])
-
-
-def _held_as_is(row: IncomingRow, held: Held) -> RowState | None:
-    """The stored record a row as its producer wrote it is, unchanged (same hash and tombstone):
-    nothing to compare, validate or write, and its content need not even be read."""
-    state = _stored_as_row(row, held)
-    return state if state is not None and state.deleted == row.deleted else None
-
-
-def as_held(ahead: ReadAhead, sheet: DataSheet) -> Mapping[str, HeldState] | None:
-    """`read_bundle`'s `AsHeld` from what was read ahead: for a kind read whole, the state in which
-    a row is the stored record as it is (hash and tombstone, a version no older) and its base too;
-    planning would take such a row as unchanged (`_held_as_is`), applying would neither write it
-    (`apply._catches_up`) nor save its base (`apply._base_is_row`). Not for a bundle whose rows
-    lack fields the kind has (contact details): the bases of those are made from the content.
-    Re-reading a national bundle, that is nearly every row."""
-    if ahead.info is None or not carries_every_field(sheet.kind, ahead.info.personal_data):
-        return None
-    return ahead.as_is(sheet.kind.key)
-
-
 def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
     """The records the rows name, as held here.
 
     A row as its producer wrote it whose hash is the stored record's is that record: its state is
     the row's content with the stored system fields, and only the other records are loaded (with
     their links), which at national scale was most of the time of planning a re-sent bundle. (Such
-    a row with the same tombstone too is known before: `_held_as_is`.)
+    a row with the same tombstone too is known before: `Held.unchanged`.)
     """
     found: dict[str, RecordState] = {}
     others = []
     for row in rows:
         if held.record(row.id) is None:
             continue
-        state = _stored_as_row(row, held)
+        state = held.as_row(row)
         if state is not None:
             found[row.id] = state
         else:
@@ -207,7 +179,7 @@ def _plan_chunk(
 ) -> list[PlannedRecord]:
     planning: list[tuple[IncomingRow, RowState | None]] = []
     for row in rows:
-        unchanged = _held_as_is(row, held)  # most of a re-sent national bundle
+        unchanged = held.unchanged(row)  # most of a re-sent national bundle
         if unchanged is None:
             refused = row.read_content()  # a row of an untouched sheet is read now, and checked as any other
             if refused is not None:

@@ -156,7 +156,7 @@ HeldState = tuple[str, bool, int]
 AsHeld = Callable[[DataSheet], Mapping[str, HeldState] | None]
 """For a data sheet: record id → the state in which a row of it is exactly what the register holds
 for that record and for its sync base, so that importing the row has nothing to compare, show or
-write (ids not in it: any other row); or None for the whole sheet (`planner.as_held`)."""
+write (ids not in it: any other row); or None for the whole sheet (`held.ReadAhead.as_held`)."""
 
 
 class HeldRow(NamedTuple):
