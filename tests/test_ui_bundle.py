@@ -471,8 +471,15 @@ def test_a_register_changed_during_the_preview_is_imported_into_unless_that_asks
     read_files(qtbot, again)
     accept_edited_file(again)
     add(service.register, "activity", title="Under den andra förhandsgranskningen")
+    third = county_data["activities"][2].id  # in the plan, unchanged in the file: edited here, no conflict
+    with service.register.session() as session:
+        update_record(session, KINDS["activity"], third, {**activity_content(service, third), "title": "Ändrad här med"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
     click_import(qtbot, again)
     assert activity_content(service, county_data["activities"][1].id)["title"] == "Också ändrad av Brå"
+    assert activity_content(service, third)["title"] == "Ändrad här med"
+    assert "filen planerades på nytt och lästes in så" in again.result_text.toPlainText()
 
 
 def test_a_broken_file_shows_the_swedish_error_and_changes_nothing(qtbot, service, county_data, tmp_path):

@@ -140,14 +140,19 @@
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="263"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="262"/>
         <source>inläst: %1 poster ändrade</source>
         <translation>imported: %1 records changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="263"/>
         <source>inläst: ingenting behövde ändras</source>
         <translation>imported: nothing needed to change</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="264"/>
+        <source> (planerad på nytt: registret hade ändrats)</source>
+        <translation> (planned again: the register had changed)</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="266"/>
@@ -694,7 +699,7 @@
 <context>
     <name>DiffDetails</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="86"/>
         <source>Markera en rad för att se hela texten.</source>
         <translation>Select a row to see the full text.</translation>
     </message>
@@ -1025,216 +1030,221 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="64"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="117"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="121"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="120"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="124"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="139"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="140"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="158"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="156"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="162"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="166"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="196"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="319"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="345"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="259"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="317"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="343"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="227"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="241"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="247"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="245"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="250"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="248"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="259"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="273"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="285"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="313"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="311"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="329"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="332"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="330"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="335"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="333"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="344"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="342"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="365"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="385"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="389"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="392"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="429"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="427"/>
+        <source>Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde avgöras: filen planerades på nytt och lästes in så.</source>
+        <translation>The register had changed since the preview, but not so that anything new had to be decided: the file was planned again and imported as planned then.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="430"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="431"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="433"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="382"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="112"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="110"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="435"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="435"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="441"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="443"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="443"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="256"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="289"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="393"/>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="437"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1250,118 +1260,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="167"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="172"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="174"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="178"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="191"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="199"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="324"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="225"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="238"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="245"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="267"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="289"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="296"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="322"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1372,7 +1382,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="181"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -1501,62 +1511,62 @@ Log file: %2</translation>
 <context>
     <name>PlanTreeModel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="36"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="38"/>
         <source>Post / fält</source>
         <translation>Record / field</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="37"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="39"/>
         <source>I registret</source>
         <translation>In the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="38"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="40"/>
         <source>I filen</source>
         <translation>In the file</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="39"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="41"/>
         <source>Senast utbytt</source>
         <translation>Last exchanged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="40"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="42"/>
         <source>Val</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="41"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="43"/>
         <source>Notering</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="91"/>
         <source>Min version</source>
         <translation>My version</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="90"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="92"/>
         <source>Filens version</source>
         <translation>The file&apos;s version</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="91"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="93"/>
         <source>Att avgöra</source>
         <translation>To decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="239"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="250"/>
         <source>%1 att avgöra</source>
         <translation>%1 to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="251"/>
         <source>Alla avgjorda</source>
         <translation>All decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="249"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="260"/>
         <source>Avgjord</source>
         <translation>Decided</translation>
     </message>
@@ -1564,197 +1574,197 @@ Log file: %2</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="116"/>
         <source>Läs in filen fast den är ändrad efter signering: ändringar tas bara för registrets egna poster och nya rader</source>
         <translation>Read the file although it was edited after signing: edits are taken for this register&apos;s own records and new rows only</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="141"/>
         <source>Behåll min</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="142"/>
         <source>Ta filens</source>
         <translation>Take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="143"/>
         <source>Alla: behåll mina</source>
         <translation>All: keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="144"/>
         <source>Alla: ta filens</source>
         <translation>All: take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="146"/>
         <source>Behåll din version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Keep your version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
         <source>Ta filens version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Take the file&apos;s version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="148"/>
         <source>Behåll din version i alla konflikter</source>
         <translation>Keep your version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="149"/>
         <source>Ta filens version i alla konflikter</source>
         <translation>Take the file&apos;s version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="157"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="159"/>
         <source>Markerad rad:</source>
         <translation>Selected row:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="163"/>
         <source>Alla konflikter:</source>
         <translation>All conflicts:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="180"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="180"/>
         <source>Flik</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="180"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="180"/>
         <source>Kolumn</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="180"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="188"/>
         <source>Spara avvisade rader…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="188"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="190"/>
         <source>Sparar de avvisade raderna i en Excel-fil med problemet bredvid varje rad, för att rätta och skicka igen</source>
         <translation>Saves the rejected rows in an Excel file with the problem beside each row, to be corrected and sent again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="209"/>
         <source>Spara rapport…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="209"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="211"/>
         <source>Sparar hela förhandsgranskningen (ändringar, konflikter och problem) i en Excel-fil</source>
         <translation>Saves the whole preview (changes, conflicts and problems) in an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="260"/>
         <source>Ändringar (%1)</source>
         <translation>Changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="261"/>
         <source>Problem (%1)</source>
         <translation>Problems (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="255"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="262"/>
         <source>Kodlistor (%1)</source>
         <translation>Code lists (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="279"/>
         <source>Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och litar på avsändaren</source>
         <translation>I have compared the key&apos;s fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="271"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="283"/>
         <source>Ja, importen ska ta bort %1</source>
         <translation>Yes, the import shall delete %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="301"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="313"/>
         <source>Avvisad rad</source>
         <translation>Rejected row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="302"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="314"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="355"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="367"/>
         <source>Ingen fil är inläst.</source>
         <translation>No file has been read.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="357"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="369"/>
         <source>Paketet är redan inläst; det finns inget att importera.</source>
         <translation>The bundle has already been imported; there is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="359"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="371"/>
         <source>Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.</source>
         <translation>No row in the file could be read. Save the rejected rows, correct them and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="362"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="374"/>
         <source>1 konflikt är inte avgjord.</source>
         <translation>1 conflict has not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="363"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="375"/>
         <source>%1 konflikter är inte avgjorda.</source>
         <translation>%1 conflicts have not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="364"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="376"/>
         <source>Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.</source>
         <translation>Select a conflict and choose Keep mine or Take the file&apos;s, or choose for all conflicts at once.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="366"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="378"/>
         <source>Bekräfta först:</source>
         <translation>Confirm first:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="374"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="386"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="379"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="391"/>
         <source>Spara avvisade rader</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="385"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="397"/>
         <source>Spara rapport</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="395"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="407"/>
         <source>Det gick inte att spara: %1</source>
         <translation>Could not save: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="409"/>
         <source>Sparat: %1</source>
         <translation>Saved: %1</translation>
     </message>

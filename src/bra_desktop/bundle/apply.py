@@ -45,6 +45,9 @@ class ImportResult:
     changed: int
     backup: Path | None
     already_imported: bool
+    replanned: bool = False
+    """The plan shown was stale, and the file was planned again and applied as planned then
+    (`batch.apply_current`): its counts are the new plan's."""
 
 
 class StalePlan(BundleError):

@@ -16,7 +16,7 @@ confirmations given beforehand instead of a person.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum, auto
 from pathlib import Path
 
@@ -177,7 +177,7 @@ def apply_current(register: Register, plan: ImportPlan, user: str) -> ImportResu
         again.take_decisions(plan)
         if again.undecided or again.needs_confirmation:
             raise
-        return apply_plan(register, again, user=user)
+        return replace(apply_plan(register, again, user=user), replanned=True)
 
 
 # --- the command line's batch: a policy and confirmations given beforehand instead of a person --------
@@ -280,6 +280,8 @@ def _outcome(register: Register, entry: BatchEntry, lines: list[str], dry_run: b
         lines.extend(["Ingenting är inläst:", *plan.needs_confirmation, _HOW_TO_CONFIRM])
     elif isinstance(entry.outcome, ImportResult):
         result = entry.outcome
+        if result.replanned:
+            lines.append("Registret hade ändrats sedan filen planerades: den planerades på nytt och lästes in så.")
         lines.append(f"Inläst: {result.changed} poster ändrade.{_backup_note(register, result)}" if result.changed
                      else "Inläst: registret hade redan allt i paketet; ingenting behövde ändras.")
         return ImportOutcome(entry.path, "\n".join([summary, *lines]), True, plan, result)

@@ -259,9 +259,9 @@ class BatchModel(QAbstractTableModel):
         if isinstance(outcome, ImportResult):
             if outcome.already_imported:
                 return self.tr("redan inläst")
-            if outcome.changed:
-                return self.tr("inläst: %1 poster ändrade").replace("%1", str(outcome.changed))
-            return self.tr("inläst: ingenting behövde ändras")
+            done = (self.tr("inläst: %1 poster ändrade").replace("%1", str(outcome.changed)) if outcome.changed
+                    else self.tr("inläst: ingenting behövde ändras"))
+            return done + self.tr(" (planerad på nytt: registret hade ändrats)") if outcome.replanned else done
         if isinstance(outcome, Exception):
             return self.tr("inte inläst: %1").replace("%1", self.error_text(outcome))
         return self.tr("inte inläst: avbrutet")

@@ -423,6 +423,9 @@ class ImportWizard(QDialog):
     def _applied(self, result: ImportResult) -> None:
         assert self.plan is not None  # never an already imported plan: the preview offers nothing to apply then
         lines = []
+        if result.replanned:
+            lines.append(self.tr("Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde "
+                                 "avgöras: filen planerades på nytt och lästes in så."))
         if result.changed or self.plan.code_changes:
             lines.append(self.tr("Inläst: %1 poster ändrade.").replace("%1", str(result.changed)))
         else:
