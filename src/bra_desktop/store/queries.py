@@ -453,12 +453,7 @@ def county_name(session: Session, code: str) -> str | None:
     return county.name if county is not None else None
 
 
-def record_titles(session: Session, kind_key: str, ids: list[str]) -> dict[str, str]:
-    """Id → title (or name) of the records of a kind among `ids`, deleted ones too."""
+def record_title(session: Session, kind_key: str, record_id: str) -> str | None:
+    """The title (or name) of a record, deleted or not; None for an id the register lacks."""
     kind = KINDS[kind_key]
-    table = kind.table
-    title = getattr(table, kind.title_field)
-    found: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        found.update(session.execute(select(table.id, title).where(table.id.in_(ids[start : start + 500]))).tuples())
-    return found
+    return session.scalar(select(getattr(kind.table, kind.title_field)).where(kind.table.id == record_id))

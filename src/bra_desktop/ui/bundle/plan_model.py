@@ -101,15 +101,17 @@ class PlanTreeModel(QAbstractItemModel):
     """A conflict was decided (or changed its mind): whoever shows whether Import is possible re-checks."""
 
     def __init__(self, plan: ImportPlan, language: str = "sv", parent: QObject | None = None,
-                 titles: Callable[[str, list[str]], dict[str, str]] | None = None,
+                 title: Callable[[str, str], str | None] | None = None,
                  labels: Callable[[], dict[tuple[str, str], str]] | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self._language = language
-        self._titles = titles
-        """Kind, ids → the register's titles of those records: links are shown by name."""
-        self._named: dict[str, str] | None = None
-        """Id → title, of the plan's records and of those looked up (`_title`)."""
+        self._stored_title = title
+        """Kind, id → the register's title of that record: links are shown by name."""
+        self._planned: dict[str, PlannedRecord] | None = None
+        """The plan's records by id, made when a link is first shown (`_title`)."""
+        self._looked_up: dict[str, str | None] = {}
+        """Titles asked of the register, each once."""
         self._labels = labels
         """(list, code) → label, read when first needed: codes are shown by their labels."""
         self._labelled: dict[tuple[str, str], str] | None = None
@@ -307,11 +309,15 @@ class PlanTreeModel(QAbstractItemModel):
         return self._labelled.get((list_name, code), code)
 
     def _title(self, kind_key: str, record_id: str) -> str:
-        if self._named is None:
-            self._named = {record.record_id: record.title for record in self.plan.records}
-        if record_id not in self._named and self._titles is not None:
-            self._named.update(self._titles(kind_key, [record_id]))
-        return self._named.get(record_id, record_id)
+        """A linked record's title: from the plan if it is one of its records, else the register's."""
+        if self._planned is None:
+            self._planned = {record.record_id: record for record in self.plan.records}
+        planned = self._planned.get(record_id)
+        if planned is not None:
+            return planned.title
+        if record_id not in self._looked_up and self._stored_title is not None:
+            self._looked_up[record_id] = self._stored_title(kind_key, record_id)
+        return self._looked_up.get(record_id) or record_id
 
     def _highlight(self, undecided: bool, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:

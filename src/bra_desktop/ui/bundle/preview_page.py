@@ -233,7 +233,7 @@ class PreviewPage(QWidget):
         old = self.model
         self.model = PlanTreeModel(
             plan, self.service.language, self,
-            titles=lambda kind, ids: self.service.read(queries.record_titles, kind, ids),
+            title=lambda kind, record_id: self.service.read(queries.record_title, kind, record_id),
             labels=lambda: self.service.read(queries.code_labels, self.service.language,
                                              {spec.code_list for kind in KINDS.values() for spec in kind.fields
                                               if spec.code_list}))
