@@ -185,10 +185,11 @@ def _carried(session: Session, origins: set[str], changed_after: datetime | None
     return carried
 
 
-def _own(table: Any, origins: set[str], changed_after: datetime | None) -> list[ColumnElement[bool]]:
-    """What picks the bundle's own rows of `table`: the producer's records (changed since the last
-    export, in a bundle of changes)."""
-    return [table.origin.in_(sorted(origins))] + ([table.updated_at > changed_after] if changed_after else [])
+def _own(table: Any, origins: set[str] | None, changed_after: datetime | None) -> list[ColumnElement[bool]]:
+    """What picks the bundle's own rows of `table`: the producer's records (every record in Brå's
+    national bundle: `origins` None), changed since the last export in a bundle of changes."""
+    return ([table.origin.in_(sorted(origins))] if origins is not None else []) + (
+        [table.updated_at > changed_after] if changed_after is not None else [])
 
 
 def _in_parts(session: Session, query: Select, column: ColumnElement[str], ids: set[str]) -> Iterator[str]:
@@ -201,10 +202,5 @@ def _in_parts(session: Session, query: Select, column: ColumnElement[str], ids: 
 
 def _count(session: Session, sheet: DataSheet, origins: set[str] | None, changed_after: datetime | None) -> int:
     table = sheet.kind.table
-    query = select(func.count()).select_from(table)
-    if origins is not None:
-        query = query.where(table.origin.in_(sorted(origins)))
-    if changed_after is not None:
-        query = query.where(table.updated_at > changed_after)
-    return session.scalar(query) or 0
+    return session.scalar(select(func.count()).select_from(table).where(*_own(table, origins, changed_after))) or 0
 
