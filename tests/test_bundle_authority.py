@@ -368,12 +368,17 @@ def test_the_summary_says_whose_key_signed_the_bundle(register, make_register, t
     assert signed(stranger, own).startswith("Signerat med en nyckel som registret ännu inte litar på för Stockholms län (01)")
 
 
-def test_a_mass_delete_asks_first(register, tmp_path):
+def twelve_of_fifteen_cut(register, tmp_path):
+    """Fifteen activities, and the plan of the register's own bundle with twelve of their rows cut."""
     activities = [add(register, "activity", title=f"Träff {n}") for n in range(15)]
     edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
     for activity in activities[:12]:
         edited.delete_row("Aktiviteter", activity.id)
-    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "deleted.xlsx")))
+    return activities, accept_edits(prepare_import(register, edited.save(tmp_path / "deleted.xlsx")))
+
+
+def test_a_mass_delete_asks_first(register, tmp_path):
+    activities, plan = twelve_of_fifteen_cut(register, tmp_path)
     assert plan.mass_delete == {"01": (12, 15)}
     with pytest.raises(BundleError, match="tar bort 12 av 15"):
         apply_plan(register, plan, user="anna")
@@ -385,11 +390,7 @@ def test_a_mass_delete_asks_first(register, tmp_path):
 def test_records_kept_are_no_mass_delete(register, tmp_path):
     """The question counts what the plan deletes as decided: a person who keeps some of the records
     cut from the file may bring it below a mass delete."""
-    activities = [add(register, "activity", title=f"Träff {n}") for n in range(15)]
-    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
-    for activity in activities[:12]:
-        edited.delete_row("Aktiviteter", activity.id)
-    plan = accept_edits(prepare_import(register, edited.save(tmp_path / "deleted.xlsx")))
+    activities, plan = twelve_of_fifteen_cut(register, tmp_path)
     assert plan.mass_delete == {"01": (12, 15)}
     for record in [r for r in plan.records if r.missing][:2]:
         record.decide(LOCAL)
