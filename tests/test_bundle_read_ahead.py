@@ -1,4 +1,4 @@
-"""Reading the register ahead while a bundle loads (bundle/held.py, `ReadAhead`), and loading each
+"""Reading the register ahead while a bundle loads (bundle/snapshot.py, `Snapshot`), and loading each
 data sheet while the one before is read (bundle/reader.py, `_SheetsInTurn`).
 
 What the planner needs of the register for a bundle with many rows of a kind (each record's hash
@@ -20,16 +20,16 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from bra_desktop.bundle import held
+from bra_desktop.bundle import snapshot
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
-from bra_desktop.bundle.held import Held, ReadAhead
+from bra_desktop.bundle.snapshot import Held, Snapshot
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.planner import build_plan
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.schema import SystemField
-from bra_desktop.bundle.reader import _SheetsInTurn, read_bundle
+from bra_desktop.bundle.schema import DATA_SHEETS, SystemField
+from bra_desktop.bundle.reader import BundleReader, _SheetsInTurn, read_bundle
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import Activity
 from bra_desktop.store.reference import load_reference
@@ -44,7 +44,7 @@ pytestmark = pytest.mark.both_engines
 @pytest.fixture
 def read_ahead_always(monkeypatch):
     """Every bundle counts as large: its kinds are read ahead whole, as for a national bundle."""
-    monkeypatch.setattr(held, "WHOLE_TABLE_FROM", 1)
+    monkeypatch.setattr(snapshot, "WHOLE_TABLE_FROM", 1)
 
 
 @pytest.fixture
@@ -115,14 +115,16 @@ def test_a_small_bundle_is_not_read_ahead(brå_and_resent_bundle, whole_reads):
 
 def test_an_edit_after_the_reading_ahead_makes_the_plan_stale(brå_and_resent_bundle, read_ahead_always):
     brå, bundle = brå_and_resent_bundle
-    with ReadAhead(brå) as ahead:
-        contents = read_bundle(bundle, on_info=ahead.start)
+    with BundleReader(bundle) as reader, Snapshot(brå, reader.info) as ahead:
+        for sheet in DATA_SHEETS:
+            reader.read_sheet(sheet)
+        contents = reader.finish()
         ahead.wait()
         with brå.session() as session:  # after the reading ahead, before planning: a record the bundle has changes
             held_id = session.scalar(select(Activity.id).where(Activity.title == "Samverkansmöte"))
             delete_record(session, KINDS["activity"], held_id, user="ana")
             session.commit()
-        plan = build_plan(brå, contents, ahead=ahead)
+        plan = build_plan(brå, contents, snapshot=ahead)
     with pytest.raises(BundleError, match="Registret har ändrats sedan förhandsgranskningen"):
         apply_plan(brå, plan, user="ana")
     apply_plan(brå, prepare_import(brå, bundle), user="ana")  # read again, it is current
@@ -203,10 +205,11 @@ def test_sheets_load_in_turn_on_a_thread_one_ahead():
     book = _Book(asked)
     taken = []
     scan = _Scan()
-    with _SheetsInTurn(book, scan, ["Aktiviteter", "Nätverk", "Organisationer"]) as sheets:
-        for _ in range(3):
-            asked[0] += 1
-            taken.append(sheets.take())
+    sheets = _SheetsInTurn(book, scan, ["Aktiviteter", "Nätverk", "Organisationer"])
+    for _ in range(3):
+        asked[0] += 1
+        taken.append(sheets.take())
+    sheets.close()
     assert taken == ["sheet Aktiviteter", "sheet Nätverk", "sheet Organisationer"]
     assert scan.checked == ["Aktiviteter", "Nätverk", "Organisationer"]  # each checked before it was loaded
     assert [name for name, _, _ in book.loads] == ["Aktiviteter", "Nätverk", "Organisationer"]

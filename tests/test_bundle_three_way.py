@@ -3,7 +3,7 @@
 import pytest
 
 from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action
-from bra_desktop.bundle.planner import three_way
+from bra_desktop.bundle.merge import three_way
 from bra_desktop.bundle.plan import RecordState
 
 pytestmark = pytest.mark.both_engines

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -63,7 +64,7 @@ def test_the_same_cells_and_hash_are_found_wherever_the_pieces_end(archive, monk
 def test_the_scan_hashes_the_whole_file_and_each_sheet(archive):
     """The receipts' file hash is taken on the scan's thread, on the same pass as the sheets'."""
     path = archive.filename
-    with formulas.SheetScan(Path(path), {"Blad1": PART}) as scan:
+    with closing(formulas.SheetScan(Path(path), {"Blad1": PART})) as scan:
         assert scan.file_sha256 == hashlib.sha256(Path(path).read_bytes()).hexdigest()
         assert scan.of("Blad1").without_value == EXPECTED
         assert scan.of("Blad2") is None

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bra_desktop.bundle import held
+from bra_desktop.bundle import snapshot
 from bra_desktop.bundle.apply import StalePlan, apply_plan
 from bra_desktop.bundle.batch import apply_current, apply_files, plan_files
 from bra_desktop.bundle.export import export_bundle
@@ -64,7 +64,7 @@ def titles(register) -> dict[str, str]:
 @pytest.mark.parametrize("lookup", ["by id", "whole tables"])
 def test_county_to_brå_to_county_with_three_counties(counties, make_register, tmp_path, lookup, monkeypatch):
     if lookup == "whole tables":  # as the planner reads a national bundle's records and bases: ahead, on a thread
-        monkeypatch.setattr(held, "WHOLE_TABLE_FROM", 1)
+        monkeypatch.setattr(snapshot, "WHOLE_TABLE_FROM", 1)
     brå = make_register("BRA")
     sent = [export_bundle(counties[code], tmp_path / f"län-{code}.xlsx", user=f"samordnare {code}").path
             for code in COUNTIES]

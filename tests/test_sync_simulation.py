@@ -35,7 +35,7 @@ from unittest import mock
 import pytest
 from sqlalchemy import func, select
 
-from bra_desktop.bundle import held
+from bra_desktop.bundle import snapshot as register_snapshot
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import CHANGES, FULL, export_bundle
 from bra_desktop.bundle.importer import prepare_import
@@ -455,7 +455,7 @@ def test_five_counties_and_brå_agree_after_random_exchanges(seed, lookup, tmp_p
     """With the planner looking up each bundle's records by id, as for a county's bundle, and
     reading whole tables, as for a national one: the same agreement."""
     if lookup == "whole tables":
-        monkeypatch.setattr(held, "WHOLE_TABLE_FROM", 1)
+        monkeypatch.setattr(register_snapshot, "WHOLE_TABLE_FROM", 1)
     world = simulate(seed, tmp_path, Options(counties=5, steps=200))
     assert len(world.edits) > 150 and any(edit.by.startswith("excel@") for edit in world.edits)
     assert world.decisions, "these seeds lead to conflicts for people to decide"

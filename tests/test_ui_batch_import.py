@@ -344,7 +344,7 @@ def test_adding_a_folder_adds_its_xlsx_files(qtbot, service, tmp_path, monkeypat
 
 
 def test_reading_many_files_shows_which_and_can_be_cancelled(qtbot, service, bundles, monkeypatch):
-    started, proceed, threads = gated(monkeypatch, importer, "read_bundle", "progress")
+    started, proceed, threads = gated(monkeypatch, importer, "BundleReader", "progress")
     wizard = wizard_for(qtbot, service, bundles["12"], bundles["14"], bundles["01"])
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

@@ -552,7 +552,7 @@ def test_rejected_rows_and_the_report_save_to_xlsx(qtbot, service, county_data, 
 
 
 def test_the_ui_stays_responsive_and_reading_can_be_cancelled(qtbot, service, county_data, bundle, monkeypatch):
-    started, proceed, threads = gated(monkeypatch, importer, "read_bundle", "progress")
+    started, proceed, threads = gated(monkeypatch, importer, "BundleReader", "progress")
     wizard = wizard_for(qtbot, service, bundle)
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(started.is_set, timeout=WAIT_MS)

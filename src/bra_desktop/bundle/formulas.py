@@ -36,7 +36,6 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from bra_desktop.bundle.digest import file_sha256
@@ -198,10 +197,8 @@ class SheetScan:
         for name in self._found:
             self.of(name)
 
-    def __enter__(self) -> SheetScan:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def close(self) -> None:
+        """Stop scanning: what has not started is cancelled, what runs is waited for."""
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 

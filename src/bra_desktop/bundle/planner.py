@@ -10,16 +10,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from itertools import chain
-from typing import Any
 
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.authority import judge
-from bra_desktop.bundle.held import Held, ReadAhead
-from bra_desktop.bundle.plan import (
-    DELETED_FIELD, INCOMING, LOCAL, Action, CodeChange, FieldDiff, ImportPlan, PlannedRecord, RecordState, RowState,
-)
+from bra_desktop.bundle.snapshot import Held, Snapshot, load_records
+from bra_desktop.bundle.merge import merge, three_way
+from bra_desktop.bundle.plan import Action, CodeChange, ImportPlan, PlannedRecord, RecordState, RowState
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import (
     BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values,
@@ -35,7 +33,6 @@ from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
-from bra_desktop.store.stream import stream_records
 from bra_desktop.store.syncbase import FETCH, load_bases
 
 CHUNK = 500
@@ -44,18 +41,19 @@ Progress = Callable[[int, int], None]
 
 @paused_collection()
 def build_plan(register: Register, contents: BundleContents, progress: Progress | None = None,
-               ahead: ReadAhead | None = None) -> ImportPlan:
-    """The plan for `contents`; `ahead` has what was read of the register while the bundle was read."""
+               snapshot: Snapshot | None = None) -> ImportPlan:
+    """The plan for `contents`; `snapshot` has what was read of the register while the bundle was
+    read (without it, each kind's records are read here)."""
     receiver = register.producer
     if receiver is None:
         raise BundleError("Registret har ingen ägare ännu. Välj län eller Brå först.", "The register has no owner yet.")
-    ahead = ahead or ReadAhead(register)
-    ahead.wait()
+    snapshot = snapshot or Snapshot(register)
+    snapshot.wait()
     with register.session() as session:
         sender = check_sender(session, receiver, contents)
         marker = change_marker(session)  # first: a later edit makes the plan stale; or what was read ahead
-        if ahead.marker is not None:
-            marker = min(marker, ahead.marker)
+        if snapshot.marker is not None:
+            marker = min(marker, snapshot.marker)
         last_exchange = session.scalar(select(func.max(BundleReceipt.id))) or 0
         receipt = session.scalar(
             select(BundleReceipt).where(
@@ -77,7 +75,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             for row in rows:
                 if not row.id_given:  # a row a person added: a new record of this register's
                     row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, receiver)
-            held = ahead.held(session, kind, [row.id for row in rows])
+            held = snapshot.held(session, kind, [row.id for row in rows])
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
                 records.extend(_plan_chunk(session, kind, chunk, held, contents, reference, existing, receiver, sender, rejected))
@@ -145,34 +143,6 @@ def _reference(session: Session, code_changes: list[CodeChange], existing: dict[
     return reference
 
 
-def _load_local(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
-    """The records the rows name, as held here.
-
-    A row as its producer wrote it whose hash is the stored record's is that record: its state is
-    the row's content with the stored system fields, and only the other records are loaded (with
-    their links), which at national scale was most of the time of planning a re-sent bundle. (Such
-    a row with the same tombstone too is known before: `Held.unchanged`.)
-    """
-    found: dict[str, RecordState] = {}
-    others = []
-    for row in rows:
-        if held.record(row.id) is None:
-            continue
-        state = held.as_row(row)
-        if state is not None:
-            found[row.id] = state
-        else:
-            others.append(row.id)
-    if others:
-        found.update(_load_records(session, kind, others))
-    return found
-
-
-def _load_records(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, RecordState]:
-    return {r.id: RecordState(r.content, r.deleted, r.version, r.updated_at, r.updated_by)
-            for r in stream_records(session, kind, ids=ids)}
-
-
 def _plan_chunk(
     session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held, contents: BundleContents,
     reference: Reference, existing: dict[str, set[str]], receiver: str, sender: Sender, rejected: list[RejectedRow],
@@ -186,14 +156,14 @@ def _plan_chunk(
                 rejected.append(refused)
                 continue
         planning.append((row, unchanged))
-    locals_ = _load_local(session, kind, [row for row, unchanged in planning if unchanged is None], held)
-    bases = _load_bases(session, kind, [row for row, _ in planning], held)
+    locals_ = held.locals(session, [row for row, unchanged in planning if unchanged is None])
+    bases = held.bases(session, [row for row, _ in planning])
     sheet = sheet_for_kind(kind.key)
     personal = contents.info.personal_data
     planned = []
     for row, unchanged in planning:
         local = unchanged if unchanged is not None else locals_.get(row.id)
-        if unchanged is not None or (local is not None and _untouched_copy(row, local)):
+        if unchanged is not None or (local is not None and held.untouched_copy(row, local)):
             existing[kind.key].add(row.id)
             planned.append(PlannedRecord(kind.key, row.id, Action.UNCHANGED, row, local, bases.get(row.id)))
             continue
@@ -220,7 +190,7 @@ def _plan_chunk(
             continue
         existing[kind.key].add(row.id)
         row.origin = owner
-        record = _decide(kind, row, local, bases.get(row.id), personal)
+        record = merge(kind, row, local, bases.get(row.id), personal)
         if local is None and owner != sender.producer and sender.producer != NATIONAL:
             record.notes.append(f"{owner_name(owner)}s post, som saknades här: en kopia ur {owner_name(sender.producer)}s paket")
         planned.append(record)
@@ -230,23 +200,6 @@ def _plan_chunk(
 def _refused(sheet: DataSheet, row: IncomingRow, reason: str) -> RejectedRow:
     """A row the ownership rules do not let this bundle write (`authority.judge`)."""
     return RejectedRow(sheet, row.row, incoming_values(row), [ImportProblem(sheet.name, row.row, None, reason)], row.id)
-
-
-def _untouched_copy(row: IncomingRow, local: RecordState) -> bool:
-    """A row as its producer wrote it, equal to the record here: unchanged, whatever the base says
-    (what `_decide` would find after comparing every field), and nothing to validate: nothing is
-    written."""
-    return not row.hand_edited and row.deleted == local.deleted and row.content == local.content
-
-
-def _load_bases(session: Session, kind: RecordKind, rows: list[IncomingRow], held: Held) -> dict[str, RecordState]:
-    """The bases of the rows' records. A base whose hash, version and tombstone equal the row's is
-    the row's content, so only the other bases are read and parsed."""
-    same = {row.id: RowState(row, row.deleted, row.version)
-            for row in rows if held.base(row.id) == (row.content_hash, row.deleted, row.version)}
-    other = [row.id for row in rows if row.id not in same and held.base(row.id) is not None]
-    read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, kind, other).items()}
-    return {**read, **same}
 
 
 def _dangling(kind: RecordKind, problem: Problem, row: IncomingRow, reference: Reference,
@@ -273,79 +226,6 @@ def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:
     """A rule's problem at its cell; the column already says which field, so the message need not."""
     column = sheet.column(problem.field).label_sv
     return ImportProblem(sheet.name, row, column, problem.message_sv.removeprefix(f"{column}: ").removesuffix("."))
-
-
-def _decide(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: RecordState | None, personal: bool) -> PlannedRecord:
-    incoming = RecordState(row.content, row.deleted, row.version)
-    record = PlannedRecord(kind.key, row.id, Action.NEW, row, local, base)
-    if row.hand_edited:
-        record.notes.append("ny rad i Excel" if not row.id_given else "ändrad i Excel")
-    if local is None:
-        return record
-    fields = [spec.name for spec in kind.fields if personal or not spec.personal]
-    record.action, record.diffs = three_way(fields, incoming, local, base)
-    if record.action != Action.UNCHANGED and row.version < local.version:
-        if row.hand_edited and base is not None and base.version == row.version:
-            return record  # edited in Excel in the copy the base is: the three-way finds the edits
-        record.stale = True
-        if row.hand_edited:
-            # edited in Excel, but in an older copy than the base: its other cells are old values,
-            # not edits, and nothing tells them apart, so every difference is for a person to decide
-            record.action = Action.CONFLICT
-            for diff in record.diffs:
-                diff.conflict, diff.choice = True, None
-            record.notes.append(f"ändrad i Excel i en inaktuell kopia (version {row.version}, registrets är {local.version})")
-        else:
-            record.action = Action.KEEP_LOCAL
-            for diff in record.diffs:
-                diff.conflict, diff.choice = False, LOCAL
-            record.notes.append(f"inaktuell kopia (version {row.version}, registrets är {local.version})")
-    return record
-
-
-def _value(state: RecordState, field: str) -> Any:
-    return state.deleted if field == DELETED_FIELD else state.content.get(field)
-
-
-def three_way(fields: list[str], incoming: RecordState, local: RecordState, base: RecordState | None) -> tuple[Action, list[FieldDiff]]:
-    """Decide one record: the action and the fields that differ between local and incoming."""
-    diffs = []
-    for name in [*fields, DELETED_FIELD]:
-        mine, theirs = _value(local, name), _value(incoming, name)
-        if mine == theirs:
-            continue
-        was = _value(base, name) if base is not None else None
-        if base is not None and mine == was:
-            diffs.append(FieldDiff(name, mine, theirs, was, conflict=False, choice=INCOMING))
-        elif base is not None and theirs == was:
-            diffs.append(FieldDiff(name, mine, theirs, was, conflict=False, choice=LOCAL))
-        else:
-            diffs.append(FieldDiff(name, mine, theirs, was, conflict=True, choice=None))
-    if not diffs:
-        return Action.UNCHANGED, diffs
-    _delete_against_edits(diffs)
-    choices = {d.choice for d in diffs}
-    if None in choices:
-        return Action.CONFLICT, diffs
-    tombstone = next((d for d in diffs if d.field == DELETED_FIELD), None)
-    if tombstone is not None and tombstone.choice == INCOMING and incoming.deleted:
-        return Action.DELETE, diffs
-    if choices == {INCOMING}:
-        return Action.UPDATE, diffs
-    if choices == {LOCAL}:
-        return Action.KEEP_LOCAL, diffs
-    return Action.MERGE, diffs
-
-
-def _delete_against_edits(diffs: list[FieldDiff]) -> None:
-    """A delete on one side against edits on the other is a conflict, never a silent loss."""
-    tombstone = next((d for d in diffs if d.field == DELETED_FIELD), None)
-    if tombstone is None or tombstone.conflict:
-        return
-    deleting_side = tombstone.choice  # the side whose delete (or restore) is taken
-    edits_other_side = any(d.choice != deleting_side for d in diffs if d.field != DELETED_FIELD)
-    if edits_other_side:
-        tombstone.conflict, tombstone.choice = True, None
 
 
 def _absence_deletes(receiver: str, contents: BundleContents) -> bool:
@@ -395,7 +275,7 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     planned = []
     for start in range(0, len(missing), CHUNK):
         ids = missing[start : start + CHUNK]
-        locals_ = _load_records(session, kind, ids)
+        locals_ = load_records(session, kind, ids)
         bases = load_bases(session, kind, ids)
         for record_id in ids:
             local, base = locals_[record_id], bases[record_id]

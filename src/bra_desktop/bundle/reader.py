@@ -39,7 +39,6 @@ from bra_desktop.bundle.schema import (
 )
 from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256
 from bra_desktop.bundle.signature import info_verifies
-from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL, parse_owner
@@ -156,7 +155,7 @@ HeldState = tuple[str, bool, int]
 AsHeld = Callable[[DataSheet], Mapping[str, HeldState] | None]
 """For a data sheet: record id → the state in which a row of it is exactly what the register holds
 for that record and for its sync base, so that importing the row has nothing to compare, show or
-write (ids not in it: any other row); or None for the whole sheet (`held.ReadAhead.as_held`)."""
+write (ids not in it: any other row); or None for the whole sheet (`snapshot.Snapshot.as_held`)."""
 
 
 class HeldRow(NamedTuple):
@@ -212,42 +211,101 @@ def derived_id(bundle_id: str, sheet: DataSheet, row: int, importer: str | None 
     return str(uuid.uuid5(_NEW_ROW_NAMESPACE, key))
 
 
-@paused_collection()
-def read_bundle(path: Path, progress: Progress | None = None, on_info: Callable[[BundleInfo], None] | None = None,
-                as_held: AsHeld | None = None, trusted_signers: Collection[bytes] = ()) -> BundleContents:
-    """Check and read a bundle file; raises BundleError when it cannot be imported at all.
+def read_bundle(path: Path, progress: Progress | None = None, trusted_signers: Collection[bytes] = ()) -> BundleContents:
+    """Check and read a whole bundle file, every row as read (see `BundleReader`)."""
+    with BundleReader(path, trusted_signers, progress) as bundle:
+        for sheet in DATA_SHEETS:
+            bundle.read_sheet(sheet)
+        return bundle.finish()
 
-    `on_info` is given the bundle's Info as soon as it is read, before any data sheet is loaded:
-    what it starts runs while they load (`held.ReadAhead`). `as_held` says, for each sheet as the
-    app wrote it, which rows the register holds exactly as they are: those become `HeldRow`s.
+
+class BundleReader:
+    """One bundle file, read in the steps an import takes: opening it checks the file and reads
+    Info (`info`); `read_sheet` reads each data sheet in `DATA_SHEETS` order; `finish` reads the
+    code lists and gives the rows. Raises BundleError when the file cannot be imported at all.
+
+    Reading never touches the register. Between Info and the data sheets the importer can learn
+    from the register which records it holds as they are (`snapshot.Snapshot`) and give their states
+    to `read_sheet`: those rows become `HeldRow`s, read no further.
 
     No sheet is loaded before its XML is scanned and found within its extent (`formulas.Extent`):
     Info within a small one, the data sheets within Info's row counts and their columns, plus room
     for what a person may add. A data sheet signed by one of `trusted_signers` (public keys: the
-    register's own and those it trusts) is only hashed, while it is what was signed (`SheetScan`)."""
-    require_defusedxml()
-    parts = check_bundle_file(path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            book = CalamineWorkbook.from_path(str(path))
-            sheets = _BundleSheets(book, path.name)
-            check_extent(archive, parts[sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
-            info = _read_info(list(_rows_of(book.get_sheet_by_name(sheets.info))), path.name)
-    except SCAN_ERRORS as error:
-        # a part the workbook names is missing, or its XML is broken
-        raise damaged(path.name, error) from error
-    except CalamineError as error:
-        raise _unreadable(path.name, error) from error
-    with SheetScan(path, parts, sheets.extents(info), sheets.signed(info, trusted_signers)) as scan:
+    register's own and those it trusts) is only hashed, while it is what was signed (`SheetScan`).
+    Use it as a context: leaving waits for the scan of every part, so that a damaged part is
+    reported as the file's fault, needed or not, and stops the threads that load and scan.
+    """
+
+    def __init__(self, path: Path, trusted_signers: Collection[bytes] = (), progress: Progress | None = None) -> None:
+        require_defusedxml()
+        self.path = path
+        self._progress = progress
+        parts = check_bundle_file(path)
         try:
-            contents = _read_workbook(path, book, sheets, info, scan, progress, on_info, as_held)
-        except BundleError:
-            scan.wait()  # a damaged part says more than what was made of it
-            raise
-        scan.wait()  # a damaged part is a damaged file, needed or not
-        contents.file_sha256 = scan.file_sha256
-    _reject_duplicate_ids(contents)
-    return contents
+            with zipfile.ZipFile(path) as archive:
+                self._book = CalamineWorkbook.from_path(str(path))
+                self._sheets = _BundleSheets(self._book, path.name)
+                check_extent(archive, parts[self._sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
+                self.info = _read_info(list(_rows_of(self._book.get_sheet_by_name(self._sheets.info))), path.name)
+        except SCAN_ERRORS as error:
+            # a part the workbook names is missing, or its XML is broken
+            raise damaged(path.name, error) from error
+        except CalamineError as error:
+            raise _unreadable(path.name, error) from error
+        self._scan = SheetScan(path, parts, self._sheets.extents(self.info), self._sheets.signed(self.info, trusted_signers))
+        self._loaded = _SheetsInTurn(self._book, self._scan, self._sheets.data)
+        self._contents = BundleContents(path, self.info)
+        self._total = sum(self.info.declared_rows.values()) or 1
+        self._done = 0
+
+    def read_sheet(self, sheet: DataSheet, as_held: Mapping[str, HeldState] | None = None) -> None:
+        """Read the next data sheet (`DATA_SHEETS` order). `as_held`: record id → the state in
+        which a row is exactly what the register holds for that record and its sync base
+        (`AsHeld`); used only on a sheet as the app wrote it, where such rows become `HeldRow`s."""
+        name = self._sheets.data[DATA_SHEETS.index(sheet)]
+        try:
+            calamine_sheet = self._loaded.take()
+            rows = _rows_of(calamine_sheet)
+            scanned = self._scan.of(name)
+            untouched = scanned is not None and self.info.declared_part_hashes.get(sheet.name) == scanned.sha256
+            held = as_held if untouched and not scanned.without_value else None
+            self._done += _read_data_sheet(self._contents, sheet, rows, scanned, untouched, held)
+            del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
+            release_freed_memory()  # outside the GIL, not at some later allocation inside it
+        except CalamineError as error:
+            raise _unreadable(self.path.name, error) from error
+        if self._progress is not None:
+            self._progress(min(self._done, self._total), self._total)
+
+    def finish(self) -> BundleContents:
+        """Read the code lists, wait for the scan, and give what was read."""
+        contents, info, sheets = self._contents, self.info, self._sheets
+        try:
+            if sheets.code_lists:
+                self._scan.within(sheets.code_lists)  # within its extent before it is loaded
+                rows = list(_rows_of(self._book.get_sheet_by_name(sheets.code_lists)))
+                contents.code_items = items = _read_code_lists(contents, rows)
+                contents.code_lists_as_signed = info.code_lists_sha256 == code_lists_sha256(
+                    (i["list_name"], i["code"], i["label_sv"], i["label_en"], i["active"]) for i in items)
+            elif info.producer == NATIONAL:
+                raise BundleError(f"Fliken {CODE_SHEET} saknas i Brås paket {self.path.name}.", f"The sheet {CODE_SHEET} is missing.")
+        except CalamineError as error:
+            raise _unreadable(self.path.name, error) from error
+        self._scan.wait()  # a damaged part is a damaged file, needed or not
+        contents.file_sha256 = self._scan.file_sha256
+        _reject_duplicate_ids(contents)
+        return contents
+
+    def __enter__(self) -> BundleReader:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        try:
+            if isinstance(error, BundleError):
+                self._scan.wait()  # a damaged part says more than what was made of it: raised instead
+        finally:
+            self._loaded.close()
+            self._scan.close()
 
 
 INFO_EXTENT = Extent(rows=200, columns=10)
@@ -306,7 +364,7 @@ class _BundleSheets:
         return sheet.name
 
     def extents(self, info: BundleInfo) -> dict[str, Extent]:
-        """How far each sheet the reader loads may reach (`read_bundle`)."""
+        """How far each sheet the reader loads may reach (`BundleReader`)."""
         extents = {name: Extent(info.declared_rows.get(sheet.name, 0) + 1 + ROW_MARGIN, len(sheet.columns) + COLUMN_MARGIN)
                    for sheet, name in zip(DATA_SHEETS, self.data)}
         if self.code_lists:
@@ -320,39 +378,6 @@ class _BundleSheets:
             return {}
         return {name: info.declared_part_hashes[sheet.name] for sheet, name in zip(DATA_SHEETS, self.data)
                 if sheet.name in info.declared_part_hashes}
-
-
-def _read_workbook(path: Path, book: CalamineWorkbook, sheets: _BundleSheets, info: BundleInfo, scan: SheetScan,
-                   progress: Progress | None, on_info: Callable[[BundleInfo], None] | None,
-                   as_held: AsHeld | None) -> BundleContents:
-    try:
-        if on_info is not None:
-            on_info(info)
-        contents = BundleContents(path, info)
-        total = sum(info.declared_rows.values()) or 1
-        done = 0
-        with _SheetsInTurn(book, scan, sheets.data) as loaded:
-            for sheet, name in zip(DATA_SHEETS, sheets.data):
-                calamine_sheet = loaded.take()
-                rows = _rows_of(calamine_sheet)
-                scanned = scan.of(name)
-                untouched = scanned is not None and info.declared_part_hashes.get(sheet.name) == scanned.sha256
-                held = as_held(sheet) if as_held is not None and untouched and not scanned.without_value else None
-                done += _read_data_sheet(contents, sheet, rows, scanned, untouched, held)
-                del rows, calamine_sheet  # the sheet's cells as python-calamine holds them: freed here, and tidied away
-                release_freed_memory()  # outside the GIL, not at some later allocation inside it
-                if progress is not None:
-                    progress(min(done, total), total)
-        if sheets.code_lists:
-            scan.within(sheets.code_lists)  # within its extent before it is loaded
-            contents.code_items = items = _read_code_lists(contents, list(_rows_of(book.get_sheet_by_name(sheets.code_lists))))
-            contents.code_lists_as_signed = info.code_lists_sha256 == code_lists_sha256(
-                (i["list_name"], i["code"], i["label_sv"], i["label_en"], i["active"]) for i in items)
-        elif info.producer == NATIONAL:
-            raise BundleError(f"Fliken {CODE_SHEET} saknas i Brås paket {path.name}.", f"The sheet {CODE_SHEET} is missing.")
-    except CalamineError as error:
-        raise _unreadable(path.name, error) from error
-    return contents
 
 
 def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
@@ -398,10 +423,8 @@ class _SheetsInTurn:
         self._scan.within(name)  # raises for a sheet beyond its extent: it must not be loaded
         return self._book.get_sheet_by_name(name)
 
-    def __enter__(self) -> _SheetsInTurn:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def close(self) -> None:
+        """Stop loading: a sheet not yet loading never is."""
         self._loading = None
         self._pool.shutdown(wait=True, cancel_futures=True)
 

@@ -1,9 +1,12 @@
-"""What the register holds for a bundle's records (`Held`), and reading it ahead (`ReadAhead`).
+"""What the register holds for a bundle's records: the one place that says whether a row is a
+record the register already has as it is.
 
-This is where a row is found to be what the register already holds: a row as its producer wrote it
-whose hash is the stored record's is that record (`Held.as_row`), unchanged when its tombstone is
-the same too (`Held.unchanged`); the reader is told which rows those are before it reads their
-cells (`ReadAhead.as_held`).
+A row as its producer wrote it whose hash is the stored record's is that record (`Held.as_row`),
+unchanged when its tombstone is the same too (`Held.unchanged`), and an equal copy of it when its
+content is (`Held.untouched_copy`). The reader is given, for each sheet, the rows that are the
+stored record and its base exactly (`Snapshot.as_held`), and reads no further than their system
+cells. The planner gets from here the local records and the bases it merges against
+(`Held.locals`, `Held.bases`), each read only where a row does not already say what it is.
 
 Planning compares every incoming row with the record stored under its id (its hash and system
 fields) and with that record's sync base (hash, tombstone, version). For a national bundle that is
@@ -12,7 +15,7 @@ every record of a kind, read a table at a time: 2.8 s at 200,000 activities.
 That reading needs nothing from the bundle but its row counts, which Info gives before any data
 sheet is loaded; and python-calamine lets go of the GIL while it loads a sheet, which for the
 activities of a national bundle takes seconds in which the interpreter has nothing to do. So
-`ReadAhead` reads the tables of the kinds a bundle has many rows of on a thread of its own while
+`Snapshot` reads the tables of the kinds a bundle has many rows of on a thread of its own while
 the bundle is read, and the planner finds them ready.
 """
 
@@ -28,13 +31,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
-from bra_desktop.bundle.plan import RowState
+from bra_desktop.bundle.plan import RecordState, RowState
 from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet, carries_every_field
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import SyncBase
 from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.register import Register
-from bra_desktop.store.syncbase import FETCH
+from bra_desktop.store.stream import stream_records
+from bra_desktop.store.syncbase import FETCH, load_bases
 
 if TYPE_CHECKING:
     from bra_desktop.bundle.reader import BundleInfo, HeldState, IncomingRow
@@ -51,7 +55,8 @@ class Held:
     and its base's hash, tombstone and version, read together (one row per record: a base belongs
     to a record, which is never removed but by undoing the import that made it, base and all)."""
 
-    def __init__(self, rows: dict[str, tuple[Any, ...]]) -> None:
+    def __init__(self, kind: RecordKind, rows: dict[str, tuple[Any, ...]]) -> None:
+        self.kind = kind
         self._rows = rows
         """id → (content hash, deleted, version, updated at, updated by, the base's content hash,
         deleted and version, or three Nones, and the record's owner)."""
@@ -80,6 +85,43 @@ class Held:
         state = self.as_row(row)
         return state if state is not None and state.deleted == row.deleted else None
 
+    @staticmethod
+    def untouched_copy(row: IncomingRow, local: RecordState) -> bool:
+        """A row as its producer wrote it, equal to the record here: unchanged, whatever the base
+        says (what the merge would find after comparing every field), and nothing to validate:
+        nothing is written."""
+        return not row.hand_edited and row.deleted == local.deleted and row.content == local.content
+
+    def locals(self, session: Session, rows: list[IncomingRow]) -> dict[str, RecordState]:
+        """The records the rows name, as held here.
+
+        A row as its producer wrote it whose hash is the stored record's is that record: its state
+        is the row's content with the stored system fields (`as_row`), and only the other records
+        are loaded, with their links.
+        """
+        found: dict[str, RecordState] = {}
+        others = []
+        for row in rows:
+            if self.record(row.id) is None:
+                continue
+            state = self.as_row(row)
+            if state is not None:
+                found[row.id] = state
+            else:
+                others.append(row.id)
+        if others:
+            found.update(load_records(session, self.kind, others))
+        return found
+
+    def bases(self, session: Session, rows: list[IncomingRow]) -> dict[str, RecordState]:
+        """The bases of the rows' records. A base whose hash, version and tombstone equal the row's
+        is the row's content, so only the other bases are read and parsed."""
+        same = {row.id: RowState(row, row.deleted, row.version)
+                for row in rows if self.base(row.id) == (row.content_hash, row.deleted, row.version)}
+        other = [row.id for row in rows if row.id not in same and self.base(row.id) is not None]
+        read = {i: RecordState(b.content, b.deleted, b.version) for i, b in load_bases(session, self.kind, other).items()}
+        return {**read, **same}
+
     def owner(self, record_id: str) -> str | None:
         """Who owns the stored record (`origin`, fixed when the register first stored it)."""
         row = self._rows.get(record_id)
@@ -101,7 +143,7 @@ class Held:
         for start in range(0, len(ids), LOOKUP_CHUNK):
             query = _stored(kind).where(kind.table.id.in_(ids[start : start + LOOKUP_CHUNK]))
             rows.update(_by_id(session.execute(query)))
-        return cls(rows)
+        return cls(kind, rows)
 
     @classmethod
     def whole(cls, session: Session, kind: RecordKind, stop: threading.Event | None = None) -> Held:
@@ -111,9 +153,9 @@ class Held:
         for part in result.partitions():
             if stop is not None and stop.is_set():
                 result.close()
-                return cls({})
+                return cls(kind, {})
             rows.update(_by_id(part))
-        return cls(rows)
+        return cls(kind, rows)
 
     def only(self, ids: list[str]) -> Held:
         """The same for `ids`: for a bundle with a small part of a national table (a county's),
@@ -122,7 +164,13 @@ class Held:
         rows = self._rows
         if 2 * len(ids) >= len(rows):
             return self
-        return Held({i: rows[i] for i in ids if i in rows})
+        return Held(self.kind, {i: rows[i] for i in ids if i in rows})
+
+
+def load_records(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, RecordState]:
+    """The stored records of `ids`, content and links and all (those the register has)."""
+    return {r.id: RecordState(r.content, r.deleted, r.version, r.updated_at, r.updated_by)
+            for r in stream_records(session, kind, ids=ids)}
 
 
 def _stored(kind: RecordKind) -> Select[Any]:
@@ -140,20 +188,20 @@ def _by_id(rows: Iterable[Row[Any]]) -> Iterator[tuple[str, tuple[Any, ...]]]:
                        intern(row[9]))
 
 
-class ReadAhead:
-    """The register's `Held` of each kind a bundle declares many rows of, read on a thread of its
-    own from the moment Info is read (`start`) while the reader loads the data sheets.
+class Snapshot:
+    """What the register holds for one bundle's records. Made with the bundle's Info, it reads
+    the `Held` of each kind the bundle declares many rows of on a thread of its own, while the
+    reader loads the data sheets; without Info, nothing is read ahead.
 
     Use it as a context: leaving stops a reading still under way (a refused bundle does not wait
     for it). What was read ahead is taken once (`held`); a kind not read ahead is read then.
     """
 
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, info: BundleInfo | None = None) -> None:
         self.register = register
         self.marker: int | None = None
         """`change_marker` before the first read ahead (None: nothing was read ahead)."""
-        self.info: BundleInfo | None = None
-        """The bundle's Info, once `start` had it."""
+        self.info = info
         self._whole: dict[str, Held] = {}
         self._as_is: dict[str, dict[str, tuple[str, bool, int]]] = {}
         self._thread: threading.Thread | None = None
@@ -161,12 +209,9 @@ class ReadAhead:
         self._error: BaseException | None = None
         self._done = False
         """Whether `wait` has seen the reading ahead end (it is asked once per sheet and kind)."""
-
-    def start(self, info: BundleInfo) -> None:
-        """Start reading the kinds of the sheets with at least `WHOLE_TABLE_FROM` declared rows."""
-        self.info = info
-        kinds = [sheet.kind for sheet in DATA_SHEETS if info.declared_rows.get(sheet.name, 0) >= WHOLE_TABLE_FROM]
-        if kinds and self._thread is None and not self._done:
+        kinds = [] if info is None else [
+            sheet.kind for sheet in DATA_SHEETS if info.declared_rows.get(sheet.name, 0) >= WHOLE_TABLE_FROM]
+        if kinds:  # the kinds of the sheets with at least `WHOLE_TABLE_FROM` declared rows
             self._thread = threading.Thread(target=self._read, args=(kinds,), name="bra-read-ahead", daemon=True)
             self._thread.start()
 
@@ -193,7 +238,7 @@ class ReadAhead:
             raise self._error
 
     def as_held(self, sheet: DataSheet) -> Mapping[str, HeldState] | None:
-        """`read_bundle`'s `AsHeld` from what was read ahead: for a kind read whole, the state in
+        """The reader's `AsHeld` for `sheet` from what was read ahead: for a kind read whole, the state in
         which a row is the stored record as it is (hash and tombstone, a version no older) and its
         base too (`Held.as_is`); planning would take such a row as unchanged (`Held.unchanged`),
         applying would neither write it (`apply._catches_up`) nor save its base
@@ -211,7 +256,7 @@ class ReadAhead:
         whole = self._whole.pop(kind.key, None)
         return whole.only(ids) if whole is not None else Held.read(session, kind, ids)
 
-    def __enter__(self) -> ReadAhead:
+    def __enter__(self) -> Snapshot:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
