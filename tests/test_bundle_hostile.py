@@ -30,7 +30,8 @@ from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.safety import MAX_ENTRIES, MAX_FILE_BYTES
+from bra_desktop.bundle import safety
+from bra_desktop.bundle.safety import MAX_ENTRIES, MAX_FILE_BYTES, check_bundle_file
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.register import Register, open_register
 from bra_desktop.store.reference import load_reference
@@ -192,6 +193,37 @@ def test_a_zip_with_too_many_parts(setting):
     extra = {f"xl/media/bild{n}.xml": b"<a/>" for n in range(MAX_ENTRIES)}
     path = rewrite_zip(setting.bundle, setting.tmp / "delar.xlsx", add=extra)
     refused_everywhere(setting, path, "Filen delar.xlsx innehåller för många delar")
+
+
+def test_a_file_at_each_limit_is_taken(setting, monkeypatch):
+    """The limits are the most a file may have: a bundle with exactly as many parts, and expanding
+    to exactly as many bytes, as allowed passes the checks; one part or one byte more does not."""
+    with zipfile.ZipFile(setting.bundle) as archive:
+        entries = archive.infolist()
+    parts, expanded = len(entries), sum(entry.file_size for entry in entries)
+    monkeypatch.setattr(safety, "MAX_ENTRIES", parts)
+    monkeypatch.setattr(safety, "MAX_EXPANDED_BYTES", expanded)
+    assert set(check_bundle_file(setting.bundle)) >= {"Info", "Aktiviteter"}
+    monkeypatch.setattr(safety, "MAX_ENTRIES", parts - 1)
+    with pytest.raises(BundleError, match=f"innehåller för många delar \\({parts}\\)"):
+        check_bundle_file(setting.bundle)
+    monkeypatch.setattr(safety, "MAX_ENTRIES", parts)
+    monkeypatch.setattr(safety, "MAX_EXPANDED_BYTES", expanded - 1)
+    with pytest.raises(BundleError, match="packas upp till"):
+        check_bundle_file(setting.bundle)
+
+
+def test_a_part_that_is_not_xml_is_not_read_as_xml(setting):
+    """An image may hold any bytes, `<!DOCTYPE` among them: only XML parts are looked through for
+    declarations, so a bundle with such a picture is read as any other."""
+    picture = b"\x89PNG\r\n\x1a\n" + b'<!DOCTYPE x SYSTEM "y">' + bytes(64)
+    path = rewrite_zip(setting.bundle, setting.tmp / "bild.xlsx", add={"xl/media/image1.png": picture})
+    brå = setting.open_brå()
+    try:
+        plan = prepare_import(brå, path)
+    finally:
+        brå.close()
+    assert plan.counts()[Action.UNCHANGED] == 1 and not plan.rejected
 
 
 BILLION_LAUGHS = (
