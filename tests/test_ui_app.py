@@ -55,7 +55,7 @@ def test_swedish_mode_installs_qts_own_swedish(qt_app):
 
 
 def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, new_register):
-    dialog = FirstRunDialog(app_context, new_register)
+    dialog = FirstRunDialog(app_context, RegisterService(new_register, "anna"))
     qtbot.addWidget(dialog)
     assert dialog.county.count() == 21 and dialog.county.itemText(0) == "Stockholms län (01)"
     assert dialog.name.text() == login_name()
@@ -70,7 +70,7 @@ def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, n
 
 
 def test_first_run_dialog_for_bra(qtbot, app_context, new_register):
-    dialog = FirstRunDialog(app_context, new_register)
+    dialog = FirstRunDialog(app_context, RegisterService(new_register, "anna"))
     qtbot.addWidget(dialog)
     qtbot.mouseClick(dialog.national_choice, Qt.MouseButton.LeftButton)
     assert not dialog.county.isEnabled()

@@ -175,7 +175,7 @@ def run_gui(ctx: AppContext) -> int:
         if register.producer is None:
             from bra_desktop.ui.first_run import FirstRunDialog
 
-            if FirstRunDialog(ctx, register).exec() != QDialog.DialogCode.Accepted:
+            if FirstRunDialog(ctx, service).exec() != QDialog.DialogCode.Accepted:
                 return 0
             install_translators(app, ctx.settings.language)
             service.user, service.language = ctx.user, ctx.settings.language

@@ -45,12 +45,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
+from sqlalchemy.orm import Session
 
 from bra_desktop.reports.behind import activities_behind, commitments_behind, organisations_behind, problem_areas_behind
 from bra_desktop.reports.figures import Count, YearFigures, available_years, county_overview, year_figures
 from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
-from bra_desktop.store.register import Register
 from bra_desktop.ui.bar_chart import BarChart, BarSet
 from bra_desktop.ui.national_overview import NationalOverview
 from bra_desktop.ui.operations import Operation
@@ -79,21 +79,9 @@ class _Counted:
     figures: YearFigures
 
 
-def _count(register: Register, year: int, county: str | None, today: date) -> _Counted:
-    """Runs on the register worker: no widgets here."""
-    with register.session() as session:
-        return _Counted(available_years(session), year_figures(session, year, county, today=today))
-
-
-def _count_previous(register: Register, year: int, county: str | None, today: date) -> YearFigures:
-    with register.session() as session:
-        return year_figures(session, year, county, today=today)
-
-
-def _count_counties(register: Register, year: int, today: date) -> list[CountyStatus]:
-    """Brå's row per county (the whole country's overview)."""
-    with register.session() as session:
-        return national_overview(session, year, today=today)
+def _count(session: Session, year: int, county: str | None, today: date) -> _Counted:
+    """The years to choose from and the figures of one: read on the register worker, no widgets here."""
+    return _Counted(available_years(session), year_figures(session, year, county, today=today))
 
 
 # --- widgets -----------------------------------------------------------------------------------------
@@ -369,12 +357,12 @@ class DashboardSection(QWidget):
         self._timer.stop()
         self._stale = False
         self._generation += 1
-        generation, register = self._generation, self.service.register
+        generation, service = self._generation, self.service
         year, county, today = self.year(), self.county(), self.today()
         self.busy_label.setText(self.tr("Räknar…"))
         self.busy_label.setToolTip("")
         self.busy_label.show()
-        operation = Operation(lambda _progress, _cancelled: _count(register, year, county, today))
+        operation = Operation(lambda _progress, _cancelled: service.read(_count, year, county, today))
         operation.sig_succeeded.connect(lambda counted: isValid(self) and self._counted(generation, counted))
         operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
         self._running = operation
@@ -415,8 +403,8 @@ class DashboardSection(QWidget):
         if counted.figures.county is not None:
             self.counties.hide()  # a county's overview: no table of counties
         self._show(counted.figures)
-        register, figures, today = self.service.register, counted.figures, self.today()
-        operation = Operation(lambda _p, _c: _count_previous(register, figures.year - 1, figures.county, today))
+        service, figures, today = self.service, counted.figures, self.today()
+        operation = Operation(lambda _p, _c: service.read(year_figures, figures.year - 1, figures.county, today=today))
         operation.sig_succeeded.connect(lambda previous: isValid(self) and self._counted_previous(generation, previous))
         operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
         self._running = operation
@@ -430,8 +418,9 @@ class DashboardSection(QWidget):
             self._show_months(self.figures)
         figures = self.figures
         if figures is not None and figures.county is None and self.service.register.is_national:
-            register, today = self.service.register, self.today()
-            operation = Operation(lambda _p, _c: _count_counties(register, figures.year, today))
+            service, today = self.service, self.today()
+            # Brå's row per county (the whole country's overview)
+            operation = Operation(lambda _p, _c: service.read(national_overview, figures.year, today=today))
             operation.sig_succeeded.connect(lambda rows: isValid(self) and self._counted_counties(generation, rows))
             operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
             self._running = operation
@@ -484,14 +473,13 @@ class DashboardSection(QWidget):
             return
         if path.suffix.lower() not in (".pdf", ".xlsx"):
             path = path.with_name(path.name + ".pdf")
-        register, today, producer_name = self.service.register, self.today(), self.service.register.producer_name
-        national = figures.county is None and register.is_national
+        service, today, producer_name = self.service, self.today(), self.service.register.producer_name
+        national = figures.county is None and service.register.is_national
 
         def job(_progress: Any, _cancelled: Any) -> list[YearFigures] | None:
             overview = None
             if national:
-                with register.session() as session:
-                    overview = county_overview(session, figures.year, today=today)
+                overview = service.read(county_overview, figures.year, today=today)
             if path.suffix.lower() == ".xlsx":
                 from bra_desktop.reports.xlsx_report import write_year_report
 

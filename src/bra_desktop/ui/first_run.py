@@ -22,18 +22,19 @@ from PySide6.QtWidgets import (
 from bra_desktop.context import AppContext
 from bra_desktop.store import queries
 from bra_desktop.store.errors import RegisterError
-from bra_desktop.store.register import NATIONAL, Register
+from bra_desktop.store.register import NATIONAL
 from bra_desktop.ui.error_dialog import show_register_error
+from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.settings_dialog import language_combo, name_edit
 
 
 class FirstRunDialog(QDialog):
     """Choose a county or Brå, a name and a language; OK saves them in the register and settings."""
 
-    def __init__(self, ctx: AppContext, register: Register, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, service: RegisterService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.register = register
+        self.service = service
         self.setWindowTitle(self.tr("Välkommen till bra-desktop"))
         intro = QLabel(self.tr(
             "Ange vems register det här är. Ett län äger sina egna aktiviteter, åtaganden och problemområden; "
@@ -48,9 +49,8 @@ class FirstRunDialog(QDialog):
         group.addButton(self.county_choice)
         group.addButton(self.national_choice)
         self.county = QComboBox(self)
-        with register.session() as session:
-            for code, name in queries.counties(session):
-                self.county.addItem(f"{name} ({code})", code)
+        for code, name in service.read(queries.counties):
+            self.county.addItem(f"{name} ({code})", code)
         self.county_choice.setChecked(True)
         self.county_choice.toggled.connect(self.county.setEnabled)
 
@@ -76,7 +76,7 @@ class FirstRunDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.register.set_producer(self.producer())
+            self.service.claim(self.producer())
         except RegisterError as error:
             show_register_error(self, error, self.language.currentData())
             return

@@ -47,11 +47,15 @@ class RegisterService(QObject):
     def kind(self, key: str) -> RecordKind:
         return KINDS[key]
 
-    def read(self, query: Callable[..., T], *args: Any) -> T:
-        """What `query(session, *args)` reads, in a short session of its own (a query of
-        `store.queries` or the like, which writes nothing)."""
+    def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """What `query(session, *args, **kwargs)` reads, in a short session of its own (a query of
+        `store.queries`, `reports`, or the like, which writes nothing). Safe on the worker thread."""
         with self.register.session() as session:
-            return query(session, *args)
+            return query(session, *args, **kwargs)
+
+    def claim(self, producer: str) -> None:
+        """Make this the register of `producer` (a county code or BRA): once, at the first start."""
+        self.register.set_producer(producer)
 
     def load(self, kind: str, record_id: str) -> StoredRecord | None:
         with self.register.session() as session:
