@@ -225,11 +225,12 @@ def show_empty_window(launched: str) -> None:
     report(time.time() - float(launched))
 
 
-def window(folder: str, launched: str) -> None:
+def window(folder: str, launched: str, template: str) -> None:
     """The app as a person starts it, on the register in `folder`: from process start to the first
     painted table; then a search keystroke, a filter change and scrolling to the end, each until
     the table has painted again; then the longest the UI thread went without an event while an
-    export and an import ran on the worker."""
+    export and an import ran on the worker (`ui_stall`; `template` is the empty county register
+    the export is also planned into)."""
     # in the order `bra-desktop` imports them: the register layer before Qt, whose import hook
     # looks at the source of every module imported after it (an eighth of a second for SQLAlchemy's)
     from bra_desktop.cli import main as start_app  # noqa: I001 (this order on purpose)
@@ -275,7 +276,7 @@ def window(folder: str, launched: str) -> None:
                 application.processEvents()
                 time.sleep(0.01)
             step(section, application, until_painted, painted, measured)
-            ui_stall(main, folder, application, measured)
+            ui_stall(main, folder, template, application, measured)
             main.close()
             application.quit()
 
@@ -330,9 +331,11 @@ def step(section, application, until_painted, painted, measured: dict[str, float
     measured["scroll_to_end"] = timed(section.table.scrollToBottom)
 
 
-def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None:
-    """Export and plan an import on the app's worker while a 5 ms timer measures the UI thread; the
-    plan is then let go as the import wizard lets it go when it closes."""
+def ui_stall(main, folder: str, template: str, application, measured: dict[str, float]) -> None:
+    """Export, then plan its import, on the app's worker while a 5 ms timer measures the UI thread:
+    back into the register it came from (every row held as it is) and into a copy of the empty
+    county register `template` (every row a new record, the largest plan). Each plan is then let
+    go as the import wizard lets it go when it closes."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from bra_desktop.bundle.export_process import export_in_process
@@ -352,8 +355,13 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
         last["at"] = now
 
     export = partial(export_in_process, register.url, register.backup_dir, out, user=USER)  # as the app exports
+    empty_folder = Path(folder) / "stall-empty"
+    shutil.rmtree(empty_folder, ignore_errors=True)
+    shutil.copytree(template, empty_folder)
+    empty_register = open_at(str(empty_folder))
     for name, job in (("export", lambda progress, _c: export(progress=progress)),
-                      ("import_plan", lambda progress, _c: prepare_import(register, out, progress))):
+                      ("import_plan", lambda progress, _c: prepare_import(register, out, progress)),
+                      ("import_new_plan", lambda progress, _c: prepare_import(empty_register, out, progress))):
         done = {"flag": False}
         kept: list[object] = []
         operation = Operation(job)
@@ -371,13 +379,15 @@ def ui_stall(main, folder: str, application, measured: dict[str, float]) -> None
         while not done["flag"]:
             application.processEvents()
             time.sleep(0.001)
-        if name == "import_plan":  # and lets it go when it closes: the national plan is freed too
+        if name != "export":  # and lets it go when it closes: the national plan is freed too
             releasing = release_in_pieces(kept.pop())
             while releasing.is_alive():
                 application.processEvents()
                 time.sleep(0.001)
         timer.stop()
         measured[f"ui_max_block_ms_{name}"] = float(longest["gap"])
+    empty_register.close()
+    shutil.rmtree(empty_folder, ignore_errors=True)
     out.unlink(missing_ok=True)
 
 

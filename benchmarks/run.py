@@ -58,6 +58,8 @@ GOALS = (
     Goal("scroll to the end", "window.scroll_to_end", None, None, "s"),
     Goal("UI thread blocked during export ≤ 100 ms", "window.ui_max_block_ms_export", None, 100, "ms"),
     Goal("UI thread blocked during import ≤ 100 ms", "window.ui_max_block_ms_import_plan", None, 100, "ms"),
+    Goal("UI thread blocked during import into an empty register ≤ 100 ms", "window.ui_max_block_ms_import_new_plan",
+         None, 100, "ms"),
     Goal("figures, one year", "figures_year.seconds", None, None, "s"),
     Goal("figures, all years", "figures_all.seconds", None, None, "s"),
     Goal("peak memory, export ≤ 500 MB", "export.rss_mb", None, 500, "MB"),
@@ -116,7 +118,7 @@ def measure_size(activities: int, repeat: int, quick_repeat: int, work: Path) ->
         ("plan_unchanged", ("plan_unchanged", str(bundle), str(folder))),
         ("empty_window", ("empty_window", "{launched}")),
         ("window_floor", ("window_floor", "{launched}")),
-        ("window", ("window", str(folder), "{launched}")),
+        ("window", ("window", str(folder), "{launched}", str(template))),
         ("figures_year", ("figures", str(folder), "year")),
         ("figures_all", ("figures", str(folder), "all")),
     ]

@@ -47,10 +47,9 @@ def database(app_context) -> Path:
 
 
 @pytest.fixture
-def gui(qapp, monkeypatch, request):
+def gui(qapp, monkeypatch):
     """The test QApplication for `run_gui`, with what it changes for the process put back afterwards."""
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    request.addfinalizer(lambda previous=sys.getswitchinterval(): sys.setswitchinterval(previous))
     yield qapp
     for translator in getattr(qapp, "_bra_translators", []):
         qapp.removeTranslator(translator)

@@ -1,16 +1,19 @@
 """Keeping CPython's cycle collector from freezing the window during bulk work.
 
+Serves `make bench`'s goal "UI thread blocked during import ≤ 100 ms": without it a national
+import's plan blocks the window for longer (measurements in `benchmarks/results.json`).
+
 Reading, planning, applying and exporting a national bundle create millions of objects that live
 until the work is done (rows, plans, bases). CPython's cycle collector traverses every live object
-it tracks when it runs a full collection, and it runs one whenever the number of long-lived objects
-has grown by a quarter: during a 200,000-activity import that happened twenty times, up to 0.7 s
-each, with the GIL held, so the window froze although the work ran on a worker thread.
+it tracks when it runs a full collection, with the GIL held, and it runs one whenever the number of
+long-lived objects has grown by a quarter: many times during a national import, each freezing the
+window although the work runs on a worker thread.
 
 `paused_collection` switches the collector off for the duration of the work and, at the end,
 freezes what is alive then (`gc.freeze`): those objects are not traversed again, and they are
 still freed the usual way, by reference counting, when the plan or the export is dropped. Only
-objects in reference cycles created during the work stay until the process ends: measured at about
-3,000 objects per job, whatever the size of the bundle.
+objects in reference cycles created during the work stay until the process ends: a few thousand
+per job, whatever the size of the bundle.
 """
 
 from __future__ import annotations

@@ -121,7 +121,8 @@ def _existing_ids(session: Session) -> dict[str, set[str]]:
     """Ids of every record that can be referred to; planning adds each valid incoming record.
 
     Read a part at a time: a set made from the whole query in one call holds the GIL until the last
-    id, which froze the window for 80 ms at 200,000 activities while a plan was made on the worker."""
+    id, which at national scale blocks the window while a plan is made on the worker (`make bench`'s
+    goal "UI thread blocked during import")."""
     found: dict[str, set[str]] = {}
     for key, kind in KINDS.items():
         ids = found[key] = set()

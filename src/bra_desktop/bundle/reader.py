@@ -384,8 +384,8 @@ def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
     """The rows of a loaded sheet, one at a time, every column from A.
 
     Rows are iterated, never built as one list: python-calamine's `to_python` holds the GIL while
-    it builds every row of the sheet (two seconds of a frozen window for a national bundle read on
-    the worker), and the list would hold every cell of the sheet at once. `iter_rows` yields rows
+    it builds every row of the sheet (seconds of a frozen window for a national bundle read on the
+    worker), and the list would hold every cell of the sheet at once. `iter_rows` yields rows
     from row 1 but leaves out empty leading columns, which are put back so column numbers stay
     the sheet's own.
     """
@@ -398,8 +398,8 @@ class _SheetsInTurn:
     loading on a thread while the reader goes through the rows of the one before, once the scan
     has found it within its extent.
 
-    Loading a sheet lets go of the GIL: a national bundle's other sheets load while its activities
-    are read (a tenth of the reading). One sheet is loaded ahead, no more, so that at most two are
+    Serves `make bench`'s goal "plan of unchanged re-import ≤ 1.5× raw read": loading a sheet lets
+    go of the GIL, so a national bundle's other sheets load while its activities are read. One sheet is loaded ahead, no more, so that at most two are
     held at once; and none is kept here once taken, so the reader frees each when it is done.
     """
 
@@ -749,9 +749,8 @@ class _QuickRead:
     cells run in C: a dict of their values, or None.
 
     Most rows of a national bundle are as the app wrote them, and `_RowReader._cells`, which looks
-    at each cell for what could be wrong with it, was a tenth of reading them (13.3 s of reading
-    at 200,000 activities, 12.0 s with this). This reads them
-    without those checks, and gives up (None) where a check could matter: a cell its reader refuses,
+    at each cell for what could be wrong with it, was a tenth of reading them (`make bench`'s import
+    goals). This reads them without those checks, and gives up (None) where a check could matter: a cell its reader refuses,
     text cells that together could hold one over a cell's size, a row shorter than the sheet. The
     cells are then read one by one, which finds and names each problem. (A sheet with formulas
     without a value is always read cell by cell.)

@@ -1,11 +1,15 @@
 """Letting a national import plan go without freezing the window.
 
+Serves `make bench`'s goal "UI thread blocked during import ≤ 100 ms" for a plan of new records
+(an import into an empty register): freed at once, it blocks the window for longer (measurements
+in `benchmarks/results.json`).
+
 A plan of Brå's national bundle is millions of small objects (rows, contents, planned records,
-diffs). Whichever thread drops the last reference frees them all in one go, holding the GIL: a
-third of a second at 200,000 activities, and the window that closes the import wizard is that
-thread. `release_in_pieces` takes a plan its owner is done with to a thread of its own, waits there
-until nothing else refers to it (the wizard's widgets go when Qt deletes them), and then empties
-its lists a few thousand records at a time, letting the window have the GIL in between.
+diffs). Whichever thread drops the last reference frees them all in one go, holding the GIL, and
+the window that closes the import wizard is that thread. `release_in_pieces` takes a plan its
+owner is done with to a thread of its own, waits there until nothing else refers to it (the
+wizard's widgets go when Qt deletes them), and then empties its lists a few thousand records at a
+time, letting the window have the GIL in between.
 
 A list something else still refers to is left as it is: it goes the usual way, whenever that is.
 """

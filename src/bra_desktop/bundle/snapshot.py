@@ -10,7 +10,7 @@ cells. The planner gets from here the local records and the bases it merges agai
 
 Planning compares every incoming row with the record stored under its id (its hash and system
 fields) and with that record's sync base (hash, tombstone, version). For a national bundle that is
-every record of a kind, read a table at a time: 2.8 s at 200,000 activities.
+every record of a kind, read a table at a time: seconds of work at national scale.
 
 That reading needs nothing from the bundle but its row counts, which Info gives before any data
 sheet is loaded; and python-calamine lets go of the GIL while it loads a sheet, which for the
@@ -46,8 +46,8 @@ if TYPE_CHECKING:
 LOOKUP_CHUNK = 500
 WHOLE_TABLE_FROM = 5_000
 """Incoming records of one kind from which the register's are read a table at a time: for a few
-rows they are looked up by id; for many, one pass over the table is quicker (2.8 s at 200,000
-activities, where 400 lookups of 500 ids each took 5.6 s)."""
+rows they are looked up by id; for many, one pass over the table is quicker (about half the time
+of lookups by id for a national table; `make bench`'s re-plan goal)."""
 
 
 class Held:
@@ -160,7 +160,7 @@ class Held:
     def only(self, ids: list[str]) -> Held:
         """The same for `ids`: for a bundle with a small part of a national table (a county's),
         without the rest of it through planning. Kept whole when `ids` are most of it: picking
-        200,000 records out of 200,000 took longer (0.6 s) than keeping the few others."""
+        nearly all of a national table's records takes longer than keeping the few others."""
         rows = self._rows
         if 2 * len(ids) >= len(rows):
             return self

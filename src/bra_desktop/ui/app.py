@@ -23,15 +23,6 @@ from bra_desktop.ui.error_dialog import install_excepthook, register_error_box, 
 
 log = logging.getLogger(__name__)
 
-GIL_SWITCH_SECONDS = 0.001
-"""How long the window waits at most for the interpreter while a job runs on the worker thread.
-
-Python's default is 5 ms per wait, and handling one event takes the window several waits: while
-the planner compared a national bundle's rows in pure Python, the window stood still for up to
-0.15 s at a time (`make bench`); with 1 ms, 20 ms. A job without a window to share with does not
-switch more often than before.
-"""
-
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Install the translators for `language`, replacing earlier ones; returns them (keep them alive)."""
@@ -154,7 +145,6 @@ def show_start_error(error: RegisterError) -> None:
 
 def run_gui(ctx: AppContext) -> int:
     """Run the app on the register of `ctx` until its window closes; returns the exit code."""
-    sys.setswitchinterval(GIL_SWITCH_SECONDS)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
