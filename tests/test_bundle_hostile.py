@@ -175,10 +175,27 @@ def test_a_zip_bomb_by_compression_ratio(setting):
 
 
 def test_a_zip_bomb_by_declared_size(setting):
-    """A tiny file whose zip directory says a part expands to 3 GB: refused before any unpacking."""
+    """A tiny file whose zip directory says it expands to 3 GB (one part nearly all of it): refused
+    before any unpacking, with the size in whole megabytes."""
     part = part_of(setting.bundle, "Aktiviteter")
-    path = rewrite_zip(setting.bundle, setting.tmp / "bomb.xlsx", declared_sizes={part: 3072 * 1_048_576})
+    with zipfile.ZipFile(setting.bundle) as archive:
+        others = sum(entry.file_size for entry in archive.infolist() if entry.filename != part)
+    path = rewrite_zip(setting.bundle, setting.tmp / "bomb.xlsx", declared_sizes={part: 3072 * 1_048_576 - others})
     refused_everywhere(setting, path, "Filen bomb.xlsx packas upp till 3072 MB, mer än tillåtna 2048 MB (zip-bomb?)")
+    with pytest.raises(BundleError) as refused:
+        check_bundle_file(path)
+    assert refused.value.message_en == "The file bomb.xlsx expands to 3072 MB (zip bomb?)."
+
+
+def test_a_small_part_may_pack_as_hard_as_it_likes(setting):
+    """The compression-ratio check is for parts over a megabyte: a part of exactly one megabyte of
+    blanks (Excel pads some) packs a thousandfold and is taken."""
+    blanks = b"<a>" + b" " * (1_048_576 - 7) + b"</a>"
+    path = rewrite_zip(setting.bundle, setting.tmp / "luft.xlsx", add={"xl/media/luft.xml": blanks})
+    with zipfile.ZipFile(path) as archive:
+        packed = archive.getinfo("xl/media/luft.xml")
+    assert packed.file_size == 1_048_576 and packed.file_size > safety.MAX_RATIO * packed.compress_size
+    assert "Aktiviteter" in check_bundle_file(path)
 
 
 def test_a_zip_bomb_spread_over_parts_each_under_the_limit(setting):
