@@ -117,6 +117,26 @@ def test_a_row_that_refers_to_a_rejected_row_names_it(register, county_data, mak
                    "rätta den raden först")]
 
 
+def test_a_link_to_a_record_in_neither_register_nor_file_is_named_as_the_file_names_it(
+        register, county_data, make_register, tmp_path):
+    """Rows cut from the Nätverk and Organisationer sheets (an older bundle, or a person tidying
+    it): the activities' links lead nowhere, and the message names each missing record by its
+    "(namn)" column beside the id, so a person knows which bundle to read first."""
+    network, org = county_data["network"], county_data["org"]
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    edited.delete_row("Nätverk", network.id)
+    edited.delete_row("Organisationer", org.id)
+    first = county_data["activities"][0].id
+    edited.set("Aktiviteter", first, "Nätverk (namn)", "")  # the name column emptied too: the id is all there is
+    plan = plan_for(make_register("BRA"), edited.save(tmp_path / "e.xlsx"))
+    problems = {r.record_id: [(p.column, p.message) for p in r.problems] for r in plan.rejected if r.sheet.name == "Aktiviteter"}
+    to_fix = ", som varken finns i registret eller i filen: läs först in paketet som har den"
+    assert problems[county_data["activities"][1].id] == [
+        ("Nätverk", f"hänvisar till nätverk «Länsnätverket» (id {network.id}){to_fix}"),
+        ("Organisationer", f"hänvisar till organisation «Polisen Syd» (id {org.id}){to_fix}")]
+    assert problems[first][0] == ("Nätverk", f"hänvisar till nätverk med id {network.id}{to_fix}")
+
+
 def test_the_command_line_imports_a_batch_and_names_the_files_it_did_not_import(register, county_data, make_register,
                                                                                  tmp_path):
     """`bra-desktop import a b c` plans the files as the wizard does, imports what it can, and

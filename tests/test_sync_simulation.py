@@ -518,7 +518,7 @@ def test_a_tombstone_linking_to_a_record_the_importer_lacks_is_rejected_not_a_cr
     cut.delete_row("Aktiviteter", activity.id)
     plan = imported(brå, cut.save(tmp_path / "cut.xlsx"))
     assert [str(p) for r in plan.rejected for p in r.problems] == [
-        f"Fliken Åtaganden, rad 2, kolumn Aktiviteter: hänvisar till aktivitet med id {activity.id}, som varken finns "
+        f"Fliken Åtaganden, rad 2, kolumn Aktiviteter: hänvisar till aktivitet «Träff» (id {activity.id}), som varken finns "
         "i registret eller i filen: läs först in paketet som har den"]
     assert stored(brå, "network", network.id) is not None and stored(brå, "commitment", commitment.id) is None
 

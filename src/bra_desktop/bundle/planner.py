@@ -22,7 +22,7 @@ from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import (
     BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values,
 )
-from bra_desktop.bundle.schema import DataSheet, sheet_for_kind
+from bra_desktop.bundle.schema import LIST_SEPARATOR, DataSheet, sheet_for_kind
 from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
@@ -213,14 +213,24 @@ def _dangling(kind: RecordKind, problem: Problem, row: IncomingRow, reference: R
         return problem
     target = KINDS[spec.ref_kind]
     values = row.content.get(spec.name)
-    missing = [v for v in (values if spec.multi else (values,)) if v and not reference.record_exists(target.key, v)]
+    linked = [v for v in (values if spec.multi else (values,)) if v]
+    missing = [v for v in linked if not reference.record_exists(target.key, v)]
     refused = {r.record_id: r for r in rejected if r.sheet.kind is target}
     title = target.field(target.title_field).label_sv
+    named = _named_links(row, spec.name, linked)
     parts = [f"{target.label_sv.lower()} «{refused[v].values.get(title) or v}» på rad {refused[v].row} i fliken "
              f"{refused[v].sheet.name}, som inte kunde läsas in: rätta den raden först" if v in refused else
-             f"{target.label_sv.lower()} med id {v}, som varken finns i registret eller i filen: läs först in "
-             "paketet som har den" for v in missing]
+             f"{target.label_sv.lower()} {f'«{named[v]}» (id {v})' if v in named else f'med id {v}'}, som varken "
+             "finns i registret eller i filen: läs först in paketet som har den" for v in missing]
     return Problem(problem.field, f"{spec.label_sv}: hänvisar till " + "; ".join(parts) + ".", problem.message_en)
+
+
+def _named_links(row: IncomingRow, field: str, linked: list[str]) -> dict[str, str]:
+    """Linked id → the name the row's "(namn)" column gives it, where that column still names each
+    link in turn (a person may have edited one column and not the other)."""
+    text = dict(row.link_names or ()).get(field)
+    names = text.split(LIST_SEPARATOR) if text else []
+    return dict(zip(linked, names)) if len(names) == len(linked) else {}
 
 
 def _located(sheet: DataSheet, row: int, problem: Problem) -> ImportProblem:

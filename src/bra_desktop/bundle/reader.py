@@ -40,6 +40,7 @@ from bra_desktop.bundle.schema import (
 from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256
 from bra_desktop.bundle.signature import info_verifies
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
+from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import NATIONAL, parse_owner
 from bra_desktop.domain.signing import decode_key
@@ -98,6 +99,9 @@ class IncomingRow:
     deleted: bool
     content_hash: str
     row_hash_ok: bool
+    link_names: tuple[tuple[str, str], ...] | None = None
+    """(field, the text of its "(namn)" column) of each link to records the row names: what the
+    file calls a linked record the register may not have, to say which one it is."""
     _content: Content | None = None
     _unread: tuple[_RowReader, int, tuple[Any, ...]] | None = None
     """The row's reader, offset and business cells (no more: a national bundle's rows are many)
@@ -638,6 +642,19 @@ class _RowReader:
         """The business columns at their places in `business_cells` (where a row read without its
         business cells keeps them)."""
         self.quick_unread = _QuickRead(self.unread_business)
+        self.link_names = [(column.field.name, index[column.key]) for column in sheet.columns
+                           if column.role == ColumnRole.READABLE and column.key in index
+                           and column.field.type in (FieldType.REF, FieldType.REFS)]
+        """(field, position) of the "(namn)" columns of links to records."""
+        self._names: dict[tuple[str, str], tuple[str, str]] = {}
+        """Each (field, text) once: a national sheet names the same few networks on every row."""
+
+    def names_of(self, cells: list[Any]) -> tuple[tuple[str, str], ...] | None:
+        """`IncomingRow.link_names` of a row; None when it names none."""
+        width = len(cells)
+        found = tuple(self._names.setdefault((field, text), (field, text)) for field, position in self.link_names
+                      if position < width and (text := cells[position]).__class__ is str and text)
+        return found or None
 
     def _cells(self, columns: list[_ColumnReader], cells: list[Any] | tuple[Any, ...], offset: int,
                problems: list[ImportProblem]) -> dict[str, Any]:
@@ -735,8 +752,8 @@ class _RowReader:
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
             updated_by=updated_by or "", deleted=system[SystemField.DELETED] or False,
-            content_hash=digest, row_hash_ok=row_hash == digest, _content=content,
-            _unread=(self, offset, self.business_cells(cells)) if content is None else None,
+            content_hash=digest, row_hash_ok=row_hash == digest, link_names=self.names_of(cells) if self.link_names else None,
+            _content=content, _unread=(self, offset, self.business_cells(cells)) if content is None else None,
         )
 
 
