@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from bra_desktop.changes import Changes
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.batch import import_files
 from bra_desktop.domain.content import normalise
@@ -307,8 +308,9 @@ def test_adding_a_code_in_the_dialog(qtbot, dialog, bra_service):
     assert dialog.texts()[-1] == ["STUDIEBESOK", "Studiebesök", "Study visit", "Ja"]
     assert dialog.selected_code().code == "STUDIEBESOK"
     assert dialog.message.text() == "STUDIEBESOK är tillagd."
-    with qtbot.waitSignal(bra_service.sig_register_replaced):  # the views reload when the dialog closes
+    with qtbot.waitSignal(bra_service.sig_changed) as told:  # the views read the labels again when the dialog closes
         dialog.reject()
+    assert told.args == [Changes(code_lists=True)]
 
 
 def test_retiring_and_taking_into_use_in_the_dialog(qtbot, dialog, bra):

@@ -140,10 +140,10 @@ def test_the_overview_has_a_row_per_file_and_each_file_is_its_own_import(qtbot, 
     assert wizard.reason.text() == "3 av 3 filer är valda."
     assert "Skåne län" in wizard.overview.row_text.toPlainText()  # the chosen row in full
 
-    replaced = []
-    service.sig_register_replaced.connect(lambda: replaced.append(True))
+    told = []
+    service.sig_changed.connect(told.append)
     run(qtbot, wizard)
-    assert replaced == [True]  # the views reload once, after the whole batch
+    assert [len(changes.ids("activity")) for changes in told] == [6]  # the views are told once, after the whole batch
     assert wizard.pages.currentIndex() == import_wizard.RESULT
     text = wizard.result_text.toPlainText()
     for number, (path, code) in enumerate(zip(paths, ("12", "14", "01")), start=1):

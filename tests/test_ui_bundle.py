@@ -317,8 +317,11 @@ def test_the_wizard_shows_counts_and_the_diff_of_a_changed_field(qtbot, qtmodelt
     assert wizard.reason.text() == "" and wizard.next_button.isEnabled()
     assert wizard.preview.decisions.isVisible()  # no conflicts, but a record cut from the file may be kept
 
-    with qtbot.waitSignal(service.sig_register_replaced, timeout=WAIT_MS):
+    with qtbot.waitSignal(service.sig_changed, timeout=WAIT_MS) as told:
         click_import(qtbot, wizard)
+    (changes,) = told.args
+    assert first.id in changes.ids("activity") and third.id in changes.ids("activity")  # what the import wrote
+    assert not changes.code_lists and not changes.ids("network")  # nothing else was written
     with service.register.session() as session:
         assert load_record(session, KINDS["activity"], first.id).content["participants"] == 99
         assert load_record(session, KINDS["activity"], third.id).deleted
@@ -606,9 +609,12 @@ def test_history_shows_the_receipt_and_undo_restores_the_register(qtbot, service
     assert dialog.undo_button.isEnabled() and dialog.reason.text() == "Importen kan ångras."
 
     when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
-    with qtbot.waitSignals([service.sig_register_replaced, dialog.sig_undone], timeout=WAIT_MS):
+    told = []
+    service.sig_changed.connect(told.append)
+    with qtbot.waitSignal(dialog.sig_undone, timeout=WAIT_MS):
         qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     assert snapshot(service.register) == before
+    assert [(set(c.records), len(c.ids("activity")), c.code_lists) for c in told] == [({"activity"}, 1, False)]
     assert threads and threads[0] is not threading.main_thread()  # undone on the worker: the window stays live
     assert dialog.model.item(0, 5).text() == "ångrad"
     assert not dialog.undo_button.isEnabled()

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store.changelog import history
 from bra_desktop.store.errors import VersionConflict
@@ -39,10 +40,10 @@ def actions(register, record_id: str) -> list[str]:
 def test_create_undo_redo_tombstones_and_restores_the_same_record(service, stack, register, qtbot):
     command = CreateRecordCommand(service, "activity", ACTIVITY_CONTENT, command_failures(stack))
     assert command.text() == "Ny aktivitet «Nätverksträff»"
-    with qtbot.waitSignal(service.sig_records_changed) as changed:
+    with qtbot.waitSignal(service.sig_changed) as changed:
         stack.push(command)
     record_id = command.record_id
-    assert changed.args == ["activity", [record_id]]
+    assert changed.args == [Changes.of("activity", [record_id])]
     assert service.load("activity", record_id).content["municipalities"] == ("0180",)
     stack.undo()
     assert service.load("activity", record_id).deleted

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.store import queries
 from bra_desktop.store.backup import list_backups
@@ -143,7 +144,7 @@ def test_models_pass_the_model_tester_through_every_change(qtmodeltester, servic
     model.set_include_deleted(True)
     service.delete(kind, created.id)
     model.set_include_deleted(False)
-    service.sig_register_replaced.emit()
+    service.changed(Changes(whole_register=True))
     assert model.rowCount() == 2 + (kind == "activity")
 
 
@@ -493,7 +494,7 @@ def test_selection_survives_changes_and_enables_actions(qtbot, window, service, 
     qtbot.waitUntil(lambda: activities.proxy.rowCount() == 2)
     assert activities.selected_ids() == [records["course"]]
     with qtbot.waitSignal(activities.proxy.modelReset):  # everything reloaded: selected again afterwards
-        service.sig_register_replaced.emit()
+        service.changed(Changes(whole_register=True))
     assert activities.selected_ids() == [records["course"]]
     activities.select_records([records["course"], records["meeting"]])
     assert not window.edit_action.isEnabled() and window.delete_action.isEnabled()
@@ -586,8 +587,9 @@ def test_restore_from_a_backup_through_the_menu(qtbot, monkeypatch, window, regi
         dialog.restore_button.click()
 
     when_modal(RestoreDialog, choose)
-    with qtbot.waitSignal(service.sig_register_replaced, timeout=10_000):
+    with qtbot.waitSignal(service.sig_changed, timeout=10_000) as told:
         window.restore_action.trigger()
+    assert told.args == [Changes(whole_register=True)]
     assert window.restoring.running is False  # restored on the worker, under a busy dialog
     assert service.register is not register
     assert window.count_label.text() == "3 aktiviteter"

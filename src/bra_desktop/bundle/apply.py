@@ -11,7 +11,7 @@ importing the same file again is a no-op and the import can be undone in one ste
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.bundle.schema import carries_every_field
 from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
+from bra_desktop.changes import Changes
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
@@ -48,6 +49,8 @@ class ImportResult:
     replanned: bool = False
     """The plan shown was stale, and the file was planned again and applied as planned then
     (`batch.apply_current`): its counts are the new plan's."""
+    changes: Changes = field(default_factory=Changes)
+    """The records and codes the import wrote, for the views to catch up."""
 
 
 class StalePlan(BundleError):
@@ -93,10 +96,12 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             _trust(session, plan, user)
         session.flush()
         _apply_code_changes(session, plan, receipt.id)
+        written_ids: dict[str, frozenset[str]] = {}
         for kind_key in DEPENDENCY_ORDER:
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written = [r for r in planned if r.changes_register or _catches_up(r)]
+            written_ids[kind_key] = frozenset(r.record_id for r in written)
             whole_rows = carries_every_field(kind, info.personal_data)
             bases = [(r, _base(r, whole_rows)) for r in planned
                      if _moves_base(r) and not (whole_rows and _base_is_row(r))]
@@ -110,7 +115,8 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
         session.commit()
     if len(changes) >= STATISTICS_AFTER:
         register.refresh_statistics()
-    return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False)
+    return ImportResult(info.bundle_id, counts, len(changes), backup, already_imported=False,
+                        changes=Changes(written_ids, code_lists=bool(plan.code_changes)))
 
 
 def _trust(session: Session, plan: ImportPlan, user: str) -> None:

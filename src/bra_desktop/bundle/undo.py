@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from bra_desktop.changes import Changes
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import from_jsonable, to_jsonable
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, RecordKind
@@ -132,6 +133,20 @@ def import_history(register: Register) -> list[BundleReceipt]:
     with register.session() as session:
         query = select(BundleReceipt).where(BundleReceipt.direction == "import").order_by(BundleReceipt.id.desc())
         return list(session.scalars(query))
+
+
+def import_changes(session: Session, receipt_id: int) -> Changes:
+    """What an import wrote (the records and codes its undo would put back): what undoing it
+    changes, for the views to catch up."""
+    rows = session.execute(select(ImportUndo.table_name, ImportUndo.record_id)
+                           .where(ImportUndo.receipt_id == receipt_id, ImportUndo.record_written)).all()
+    kinds = {kind.table_name: key for key, kind in KINDS.items()}
+    records: dict[str, set[str]] = {}
+    for table_name, record_id in rows:
+        if table_name in kinds:
+            records.setdefault(kinds[table_name], set()).add(record_id)
+    return Changes({kind: frozenset(ids) for kind, ids in records.items()},
+                   code_lists=any(table_name == CODE_TABLE for table_name, _ in rows))
 
 
 def can_undo(register: Register, receipt_id: int) -> str | None:

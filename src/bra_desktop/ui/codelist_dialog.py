@@ -7,8 +7,8 @@ are never deleted. The rules and their messages are `store.codelists`'; a refuse
 the dialog and changes nothing. In a county register the dialog is read-only: the lists come with
 Brå's national bundle.
 
-When the dialog closes after a change, the service tells every view that the register changed
-(`sig_register_replaced`), so tables, filters and charts show the new labels; forms read the codes
+When the dialog closes after a change, the service tells every view that the code lists changed
+(`Changes.code_lists`), so tables, filters and charts show the new labels; forms read the codes
 each time they open (`ui.forms.choices`), so a new form offers exactly the codes in use.
 """
 
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bra_desktop.changes import Changes
 from bra_desktop.store import codelists
 from bra_desktop.store.codelists import Code, CodeList
 from bra_desktop.store.errors import RegisterError
@@ -350,5 +351,5 @@ class CodeListDialog(QDialog):
     def done(self, result: int) -> None:
         if self.changed:
             self.changed = False
-            self.service.sig_register_replaced.emit()  # new labels in every table, filter and chart
+            self.service.changed(Changes(code_lists=True))  # new labels in every table, filter and chart
         super().done(result)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 from sqlalchemy.orm import Session
 
+from bra_desktop.changes import Changes
 from bra_desktop.reports.behind import activities_behind, commitments_behind, organisations_behind, problem_areas_behind
 from bra_desktop.reports.figures import Count, YearFigures, available_years, county_overview, year_figures
 from bra_desktop.reports.national import CountyStatus, national_overview
@@ -243,8 +244,7 @@ class DashboardSection(QWidget):
         self._timer.timeout.connect(self._refresh_if_shown)
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.county_combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        service.sig_records_changed.connect(self._records_changed)
-        service.sig_register_replaced.connect(self._register_replaced)
+        service.sig_changed.connect(self._changed)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -368,7 +368,9 @@ class DashboardSection(QWidget):
         self._running = operation
         operation.start()
 
-    def _records_changed(self, _kind: str, _ids: list[str]) -> None:
+    def _changed(self, changes: Changes) -> None:
+        if changes.whole_register:
+            self._fill_counties()
         self._timer.start()  # restarts: one count after a burst of changes
 
     def is_busy(self) -> bool:
@@ -385,10 +387,6 @@ class DashboardSection(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
-
-    def _register_replaced(self) -> None:
-        self._fill_counties()
-        self._timer.start()
 
     def _counted(self, generation: int, counted: _Counted) -> None:
         if generation != self._generation:

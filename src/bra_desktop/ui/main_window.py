@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from bra_desktop import __version__
+from bra_desktop.changes import Changes
 from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.ui.bundle.actions import bundle_actions
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.navigation.currentRowChanged.connect(self.show_section)
-        service.sig_register_replaced.connect(self._show_owner)
+        service.sig_changed.connect(lambda changes: changes.whole_register and self._show_owner())
         self._restore_state()
 
     # --- sections ---
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
     def _restored(self, url: str, backup_dir: Path, safety: Path) -> None:
         self._reopen(url, backup_dir)
         self.undo_stack.clear()
-        self.service.sig_register_replaced.emit()
+        self.service.changed(Changes(whole_register=True))
         self.statusBar().showMessage(
             self.tr("Registret är återställt. Registret som det var sparades först i %1.").replace("%1", str(safety)),
             15_000,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.store import queries
 from bra_desktop.ui.service import RegisterService
@@ -138,8 +139,7 @@ class RecordSection(QWidget):
         self.proxy.modelReset.connect(self.table.doItemsLayout)
         self.proxy.modelReset.connect(self._restore_selection)
         self.model.sig_count_changed.connect(lambda _n: self._count_changed())
-        service.sig_records_changed.connect(self._on_records_changed)
-        service.sig_register_replaced.connect(self._load_filter_options)
+        service.sig_changed.connect(self._on_changed)
         self._selection_changed()
 
     def _lay_out(self) -> None:
@@ -263,9 +263,9 @@ class RecordSection(QWidget):
         self.restriction_button.setVisible(restriction is not None)
         self.restriction_button.setText(self.tr("%1  ✕").replace("%1", restriction.label) if restriction else "")
 
-    def _on_records_changed(self, kind: str, _ids: list[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         refers_to = {f.ref_kind for f in queries.filters(self.kind.key) if f.ref_kind}
-        if kind == self.kind.key or kind in refers_to:
+        if changes.labels or changes.touches({self.kind.key, *refers_to}):
             self._load_filter_options()
 
     # --- selection ---

@@ -1,10 +1,12 @@
 """The UI's one door into the register: reads and writes records and tells views what changed.
 
-Widgets never open sessions themselves. They call this service, which runs the repository in a
-short transaction and then emits `sig_records_changed`, so every table, form and chart that shows
-the kind refreshes, whether the change came from a form, an undo or an import; and they read
-through `read`, with the queries of `store.queries`. (Jobs on the worker thread, which take the
-register itself, open their own.)
+Widgets never open sessions themselves. They read through `read`, with the queries of
+`store.queries` and `reports`, and write through this service, which runs the repository in a
+short transaction. Whatever changed the register (a form, an import, its undo, a restore, the code
+lists) ends in one signal, `sig_changed`, with a `Changes` that says what: each table, form and
+chart reads again what concerns it. Jobs on the worker thread that take the register itself
+(import, undo, restore) return their `Changes`, and the widget that ran them hands it to
+`changed`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS, RecordKind
 from bra_desktop.domain.validation import Problem, validate
 from bra_desktop.domain.content import normalise
@@ -29,10 +32,8 @@ T = TypeVar("T")
 
 
 class RegisterService(QObject):
-    sig_records_changed = Signal(str, list)
-    """(kind key, ids): records of that kind were created, changed or deleted."""
-    sig_register_replaced = Signal()
-    """The whole register changed under the views (restore, import): reload everything."""
+    sig_changed = Signal(object)
+    """A `Changes`: what changed in the register, for every view to catch up."""
 
     def __init__(self, register: Register, user: str, language: str = "sv", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +78,7 @@ class RegisterService(QObject):
                 reference=load_reference(session), record_id=record_id,
             )
             session.commit()
-        self.sig_records_changed.emit(kind, [record.id])
+        self.changed(Changes.of(kind, [record.id]))
         return record
 
     def update(self, kind: str, record_id: str, content: dict[str, Any], expected_version: int | None = None) -> StoredRecord:
@@ -87,7 +88,7 @@ class RegisterService(QObject):
                 owner=self.producer, expected_version=expected_version,
             )
             session.commit()
-        self.sig_records_changed.emit(kind, [record_id])
+        self.changed(Changes.of(kind, [record_id]))
         return record
 
     def delete(self, kind: str, record_id: str, expected_version: int | None = None) -> StoredRecord:
@@ -97,8 +98,13 @@ class RegisterService(QObject):
                 expected_version=expected_version,
             )
             session.commit()
-        self.sig_records_changed.emit(kind, [record_id])
+        self.changed(Changes.of(kind, [record_id]))
         return record
+
+    def changed(self, changes: Changes) -> None:
+        """Tell every view what a job changed (nothing, when it changed nothing)."""
+        if changes:
+            self.sig_changed.emit(changes)
 
     # --- the senders' keys (Arkiv → Betrodda avsändare); `store.keys` loads cryptography, which the
     # window's start need not wait for ---

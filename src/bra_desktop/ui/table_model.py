@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from sqlalchemy.orm import Session
 
+from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.store import queries
 from bra_desktop.store.listing import RecordListing
@@ -111,8 +112,7 @@ class RecordTableModel(QAbstractTableModel):
         self._find_timer.timeout.connect(self._find_on)
         self._ids = self._query()
         self._read_ahead()
-        service.sig_records_changed.connect(self._on_records_changed)
-        service.sig_register_replaced.connect(self.reload)
+        service.sig_changed.connect(self._on_changed)
 
     # --- what is shown ---
 
@@ -193,7 +193,7 @@ class RecordTableModel(QAbstractTableModel):
             self._requery()
 
     def reload(self) -> None:
-        """Query everything afresh (the register was replaced by a restore or an import)."""
+        """Query everything afresh (the register was replaced, or much of this kind changed)."""
         self.beginResetModel()
         self._finding = None
         self._cache.clear()
@@ -274,13 +274,15 @@ class RecordTableModel(QAbstractTableModel):
 
     # --- telling the view what changed ---
 
-    def _on_records_changed(self, kind: str, ids: list[str]) -> None:
-        if kind == self._kind:
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.rereads(self._kind):
+            self.reload()
+        elif ids := list(changes.ids(self._kind)):
             for record_id in ids:
                 self._cache.pop(record_id, None)
             self._listing.forget(ids)
             self._requery(changed=ids)
-        elif kind in self._shows_names_of:  # a network or organisation renamed: names and their order
+        elif changes.touches(self._shows_names_of):  # a network or organisation renamed: names and their order
             self._cache.clear()
             self._listing.forget([])
             self._requery()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bra_desktop.bundle.plan import Action
-from bra_desktop.bundle.undo import can_undo, import_history, undo_import
+from bra_desktop.bundle.undo import can_undo, import_changes, import_history, undo_import
+from bra_desktop.changes import Changes
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Operation, ProgressPanel
@@ -124,7 +125,12 @@ class HistoryDialog(QDialog):
             return
         register, user, receipt_id = self.service.register, self.service.user, receipt.id
         self._undoing = receipt.file_name
-        self.operation = Operation(lambda _progress, _cancelled: undo_import(register, receipt_id, user=user))
+        def undo(_progress: object, _cancelled: object) -> Changes:
+            changes = self.service.read(import_changes, receipt_id)  # what the import wrote: what its undo changes
+            undo_import(register, receipt_id, user=user)
+            return changes
+
+        self.operation = Operation(undo)
         self.operation.sig_succeeded.connect(self._undone)
         self.operation.sig_failed.connect(self._undo_failed)
         self.operation.sig_finished.connect(self._undo_finished)
@@ -136,8 +142,8 @@ class HistoryDialog(QDialog):
         self.table.setEnabled(False)
         self.operation.start()
 
-    def _undone(self, _restored: int) -> None:
-        self.service.sig_register_replaced.emit()  # every view reloads, as after an import
+    def _undone(self, changes: Changes) -> None:
+        self.service.changed(changes)
         self.sig_undone.emit()
         self.reload()
         self.reason.setText(self.tr("Importen av %1 är ångrad. Registret är som före importen.")

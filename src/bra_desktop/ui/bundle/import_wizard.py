@@ -16,6 +16,8 @@ something new; the rest go on. Avbryt while applying stops after the file being 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import reduce
+from operator import or_
 from pathlib import Path
 from typing import Any
 
@@ -394,7 +396,7 @@ class ImportWizard(QDialog):
         else:
             self._page(RESULT, close_text=self.tr("Stäng"))
         if results:
-            self.service.sig_register_replaced.emit()
+            self.service.changed(reduce(or_, (result.changes for result in results)))
             for result in results:
                 self.sig_imported.emit(result)
 
@@ -435,7 +437,7 @@ class ImportWizard(QDialog):
             lines.append(self.tr("Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats."))
         self._show_result(self.tr("importerad"), [*lines, "", plan_summary(self.plan)])
         self._page(RESULT, close_text=self.tr("Stäng"))
-        self.service.sig_register_replaced.emit()
+        self.service.changed(result.changes)
         self.sig_imported.emit(result)
 
     def _apply_failed(self, error: Exception) -> None:
