@@ -187,15 +187,39 @@ def test_a_zip_bomb_by_declared_size(setting):
     assert refused.value.message_en == "The file bomb.xlsx expands to 3072 MB (zip bomb?)."
 
 
-def test_a_small_part_may_pack_as_hard_as_it_likes(setting):
+@pytest.mark.parametrize("size, taken", [(1_048_576, True), (1_048_577, False)])
+def test_a_part_up_to_a_megabyte_may_pack_as_hard_as_it_likes(setting, size, taken):
     """The compression-ratio check is for parts over a megabyte: a part of exactly one megabyte of
-    blanks (Excel pads some) packs a thousandfold and is taken."""
-    blanks = b"<a>" + b" " * (1_048_576 - 7) + b"</a>"
+    blanks (Excel pads some) packs a thousandfold and is taken; one byte more is not."""
+    blanks = b"<a>" + b" " * (size - 7) + b"</a>"
     path = rewrite_zip(setting.bundle, setting.tmp / "luft.xlsx", add={"xl/media/luft.xml": blanks})
     with zipfile.ZipFile(path) as archive:
         packed = archive.getinfo("xl/media/luft.xml")
-    assert packed.file_size == 1_048_576 and packed.file_size > safety.MAX_RATIO * packed.compress_size
-    assert "Aktiviteter" in check_bundle_file(path)
+    assert packed.file_size == size and packed.file_size > safety.MAX_RATIO * packed.compress_size
+    if taken:
+        assert "Aktiviteter" in check_bundle_file(path)
+    else:
+        with pytest.raises(BundleError, match="orimligt hårt packad"):
+            check_bundle_file(path)
+
+
+def test_a_part_that_packs_exactly_as_hard_as_allowed_is_taken(setting):
+    """The ratio is a limit, not a ceiling already passed: a part whose zip directory says it
+    expands to exactly `MAX_RATIO` times its packed size passes; one byte more is a bomb."""
+    noise = random.Random(21).randbytes(8_000)  # packs to about its own size
+    written = rewrite_zip(setting.bundle, setting.tmp / "brus.xlsx", add={"xl/media/brus.bin": noise})
+    with zipfile.ZipFile(written) as archive:
+        packed = archive.getinfo("xl/media/brus.bin").compress_size
+    for extra, taken in ((0, True), (1, False)):
+        declared = safety.MAX_RATIO * packed + extra
+        path = rewrite_zip(setting.bundle, setting.tmp / f"brus{extra}.xlsx", add={"xl/media/brus.bin": noise},
+                           declared_sizes={"xl/media/brus.bin": declared})
+        assert declared > 1_048_576
+        if taken:
+            assert "Aktiviteter" in check_bundle_file(path)
+        else:
+            with pytest.raises(BundleError, match="orimligt hårt packad"):
+                check_bundle_file(path)
 
 
 def test_a_zip_bomb_spread_over_parts_each_under_the_limit(setting):
