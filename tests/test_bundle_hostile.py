@@ -236,6 +236,23 @@ def test_a_zip_with_too_many_parts(setting):
     refused_everywhere(setting, path, "Filen delar.xlsx innehåller för många delar")
 
 
+def test_no_bundle_is_read_without_defusedxml(setting, monkeypatch):
+    """openpyxl parses XML safely only with defusedxml installed: an install without it reads no
+    bundle at all, and says how to mend it."""
+    import openpyxl.xml
+
+    monkeypatch.setattr(openpyxl.xml, "DEFUSEDXML", False)
+    brå = setting.open_brå()
+    try:
+        with pytest.raises(BundleError) as refused:
+            prepare_import(brå, setting.bundle)
+    finally:
+        brå.close()
+    assert (refused.value.message_sv, refused.value.message_en) == (
+        "Programmet saknar skyddet defusedxml och kan inte läsa paket säkert. Installera om programmet.",
+        "The app lacks defusedxml and cannot read bundles safely. Reinstall the app.")
+
+
 def test_a_file_at_each_limit_is_taken(setting, monkeypatch):
     """The limits are the most a file may have: a bundle with exactly as many parts, and expanding
     to exactly as many bytes, as allowed passes the checks; one part or one byte more does not."""
