@@ -161,8 +161,9 @@ def machine() -> dict[str, object]:
 
 
 def print_table(size: int, rows: list[dict[str, object]]) -> None:
+    width = max(len(str(row["goal"])) for row in rows)
     print(f"\n{size:,} activities")
-    print(f"  {'goal':<48} {'value':>10} {'baseline':>10} {'result':>10} {'floor':>10}  ok")
+    print(f"  {'goal':<{width}} {'value':>10} {'baseline':>10} {'result':>10} {'floor':>10}  ok")
     for row in rows:
         value, baseline = row["value"], row["baseline"]
         fmt = (lambda x: "—" if x is None else f"{x:.3f}")  # noqa: E731
@@ -170,7 +171,7 @@ def print_table(size: int, rows: list[dict[str, object]]) -> None:
         result, floor = ("—" if x is None else (f"{x:.2f}×" if unit == "×" else f"{x:.3f} {unit}")
                          for x in (row["result"], row["floor"]))
         ok = {True: "yes", False: "NO", None: ""}[row["met"]]
-        print(f"  {row['goal']:<48} {fmt(value):>10} {fmt(baseline):>10} {result:>10} {floor:>10}  {ok}")
+        print(f"  {row['goal']:<{width}} {fmt(value):>10} {fmt(baseline):>10} {result:>10} {floor:>10}  {ok}")
 
 
 def main() -> int:
