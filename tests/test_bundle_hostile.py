@@ -156,6 +156,12 @@ def test_a_file_with_damaged_bytes_inside(setting, offset):
     refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
 
 
+def test_a_file_that_is_not_there(setting):
+    """A path typed wrong, or a file moved away between choosing and reading it."""
+    path = setting.tmp / "saknas.xlsx"
+    refused_everywhere(setting, path, f"Filen {path} finns inte.")
+
+
 def test_a_file_over_the_size_limit(setting):
     path = setting.tmp / "stor.xlsx"
     with path.open("wb") as handle:
