@@ -160,6 +160,9 @@ def test_a_file_that_is_not_there(setting):
     """A path typed wrong, or a file moved away between choosing and reading it."""
     path = setting.tmp / "saknas.xlsx"
     refused_everywhere(setting, path, f"Filen {path} finns inte.")
+    with pytest.raises(BundleError) as refused:
+        check_bundle_file(path)
+    assert refused.value.message_en == f"The file {path} does not exist."
 
 
 def test_a_file_over_the_size_limit(setting):
@@ -167,6 +170,13 @@ def test_a_file_over_the_size_limit(setting):
     with path.open("wb") as handle:
         handle.truncate(MAX_FILE_BYTES + 1_048_576)  # sparse: costs no disk
     refused_everywhere(setting, path, "Filen stor.xlsx är för stor (257 MB; högst 256 MB)")
+    with pytest.raises(BundleError) as refused:
+        check_bundle_file(path)
+    assert refused.value.message_en == "The file stor.xlsx is too large (257 MB; at most 256 MB)."
+    with path.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES)  # at the limit: read on, and found to be no workbook
+    with pytest.raises(BundleError, match="Filen stor.xlsx är ingen Excel-fil"):
+        check_bundle_file(path)
 
 
 def test_a_zip_bomb_by_compression_ratio(setting):
