@@ -320,6 +320,9 @@ def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register,
     result = apply_plan(register, plan_for(register, national), user="anna")
     assert result.changed == 2 and register_state(register) != before
     (receipt,) = import_history(register)
+    with register.session() as session:  # what undoing changes: the records and the codes the import wrote
+        assert undo.import_changes(session, receipt.id) == result.changes
+    assert result.changes.code_lists and set(result.changes.records) == {"network", "activity"}
     assert undo_import(register, receipt.id, user="anna") == 2
     assert register_state(register) == before
 
