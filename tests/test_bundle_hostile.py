@@ -378,6 +378,10 @@ def test_a_workbook_missing_a_part_it_refers_to(setting, part):
 def test_a_workbook_with_broken_xml(setting):
     path = rewrite_zip(setting.bundle, setting.tmp / "trasig.xlsx", edit={"xl/workbook.xml": lambda xml: xml[: len(xml) // 2]})
     refused_everywhere(setting, path, "Filen trasig.xlsx är skadad")
+    with pytest.raises(BundleError) as refused:
+        check_bundle_file(path)
+    assert refused.value.message_sv.startswith("Filen trasig.xlsx är skadad (") and "None" not in refused.value.message_sv
+    assert refused.value.message_sv.endswith("). Be om filen igen.")  # with what the parser found, to pass on
 
 
 def test_a_sheet_with_broken_xml(setting):
