@@ -145,3 +145,17 @@ def test_a_dtd_is_found_wherever_the_pieces_cut_it(tmp_path, monkeypatch, paddin
         archive.writestr(PART, xml)
     with zipfile.ZipFile(path) as archive, pytest.raises(BundleError, match="DTD"):
         formulas.check_extent(archive, PART, "Aktiviteter", EXTENT, file_name="paket.xlsx")
+
+
+def test_a_merged_range_counts_its_rows_only_as_far_as_the_sheet_may_reach(tmp_path):
+    """A merged range's `ref` is no cell place, so the extent check lets it through: a range down to
+    Excel's last row must still not become a million row numbers to keep (issue 16: no file makes
+    the process grow without bound). Rows are counted up to the sheet's extent."""
+    path = tmp_path / "ark.xlsx"
+    xml = (b'<worksheet><sheetData><row r="2"><c r="A2"/></row></sheetData>'
+           b'<mergeCells count="1"><mergeCell ref="A2:B1048576"/></mergeCells></worksheet>')
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(PART, xml)
+    with closing(formulas.SheetScan(path, {"Aktiviteter": PART}, {"Aktiviteter": EXTENT})) as scan:
+        scan.within("Aktiviteter")  # within its extent: only the merged range reaches further
+        assert scan.of("Aktiviteter").merged_rows == frozenset(range(1, EXTENT.rows))
