@@ -32,10 +32,13 @@ def _sheet_xml() -> bytes:
         if row % 7 == 0:  # namespaced, self-closing value-less formula with a long text
             cells.append(f'<x:c r="AB{row}" t="str"><x:f>"{"x" * 300}"</x:f><x:v></x:v></x:c>')
         cells.append("</row>")
-    return ('<worksheet><sheetData>' + "".join(cells) + "</sheetData></worksheet>").encode()
+    merged = '<mergeCells count="2"><mergeCell ref="A5:C7"/><x:mergeCell ref="D12"/></mergeCells>'
+    return ('<worksheet><sheetData>' + "".join(cells) + "</sheetData>" + merged + "</worksheet>").encode()
 
 
 EXPECTED = {(row - 1, 2) for row in range(4, 41, 4)} | {(row - 1, 27) for row in range(7, 41, 7)}
+MERGED = frozenset({4, 5, 6, 11})
+"""Rows 5 to 7 and row 12, counted from 0 as the reader counts them."""
 
 
 @pytest.fixture
@@ -50,14 +53,16 @@ def archive(tmp_path):
 def test_formulas_without_a_value_are_found_in_one_piece(archive):
     scanned = formulas.scan_part(archive, PART)
     assert scanned.without_value == EXPECTED
+    assert scanned.merged_rows == MERGED
     assert scanned.sha256 == hashlib.sha256(_sheet_xml()).hexdigest()
 
 
-@pytest.mark.parametrize("piece", [1, 5, 13, 64, 100, 333, 1000])
+@pytest.mark.parametrize("piece", [1, 5, 13, 64, 100, 333, 1000, 1900, 2000])
 def test_the_same_cells_and_hash_are_found_wherever_the_pieces_end(archive, monkeypatch, piece):
     monkeypatch.setattr(formulas, "_PIECE", piece)
     scanned = formulas.scan_part(archive, PART)
     assert scanned.without_value == EXPECTED
+    assert scanned.merged_rows == MERGED
     assert scanned.sha256 == hashlib.sha256(_sheet_xml()).hexdigest()
 
 

@@ -266,18 +266,22 @@ def scan_part(archive: zipfile.ZipFile, part: str, last_row: int = _LAST_ROW) ->
         digest.update(piece)
         xml += piece
         resume = _scan(xml, start, found, final=not piece)
-        _merged_rows(xml, start, resume, merged, last_row)
+        _merged_rows(xml, start, merged, last_row)
         # keep what is not scanned yet, with room before it for a cell's opening tag
         keep = max(0, resume - _CELL_TAG_WINDOW)
         xml, start = xml[keep:], resume - keep
     return ScannedPart(found, digest.hexdigest(), frozenset(merged))
 
 
-def _merged_rows(xml: bytes, start: int, end: int, merged: set[int], last_row: int) -> None:
-    # a quick look before the regular expression (no mutate: looking further finds the same ranges)
-    if xml.find(b"mergeCell", start, end + _TAG_ROOM) < 0:  # pragma: no mutate
+def _merged_rows(xml: bytes, start: int, merged: set[int], last_row: int) -> None:
+    """Add to `merged` the rows of the merged ranges whose tags are whole in `xml[start:]`. A tag cut
+    at the end of a piece is found whole with the next piece; a range found in both adds the same
+    rows again."""
+    # a quick look before the regular expression (no mutate: its mutants look from elsewhere or
+    # further, and find the same ranges)
+    if xml.find(b"mergeCell", start) < 0:  # pragma: no mutate
         return
-    for match in _MERGED.finditer(xml, start, end):
+    for match in _MERGED.finditer(xml, start):
         first = int(match.group(1))
         merged.update(range(first - 1, min(int(match.group(2) or first), last_row)))
 
