@@ -156,6 +156,22 @@ def test_a_file_with_damaged_bytes_inside(setting, offset):
     refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
 
 
+def test_a_damaged_sheet_the_reader_does_not_need_is_still_a_damaged_file(setting):
+    """A sheet a person added (notes, say) is not read, but it is scanned like every part: damaged
+    bytes in it mean the file was damaged on the way, and nothing of it is read."""
+    book = EditedBundle(setting.bundle)
+    book.book.create_sheet("Anteckningar")["A1"] = "Att göra: " + "ring kommunerna. " * 200
+    with_notes = book.save(setting.tmp / "anteckningar.xlsx")
+    data = bytearray(with_notes.read_bytes())
+    part = part_of(with_notes, "Anteckningar")
+    with zipfile.ZipFile(with_notes) as archive:
+        info = archive.getinfo(part)
+    data[info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 8] ^= 0xFF
+    path = setting.tmp / "skadad.xlsx"
+    path.write_bytes(bytes(data))
+    refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
+
+
 def test_a_file_that_is_not_there(setting):
     """A path typed wrong, or a file moved away between choosing and reading it."""
     path = setting.tmp / "saknas.xlsx"
