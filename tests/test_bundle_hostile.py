@@ -169,7 +169,14 @@ def test_a_damaged_sheet_the_reader_does_not_need_is_still_a_damaged_file(settin
     data[info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 8] ^= 0xFF
     path = setting.tmp / "skadad.xlsx"
     path.write_bytes(bytes(data))
-    refused_everywhere(setting, path, "Filen skadad.xlsx är skadad")
+    refused_everywhere(setting, path, "Filen skadad.xlsx är skadad (")
+    with pytest.raises(BundleError) as refused:
+        brå = setting.open_brå()
+        try:
+            prepare_import(brå, path)
+        finally:
+            brå.close()
+    assert "None" not in refused.value.message_sv  # what the zip reader found, to pass on
 
 
 def test_a_file_that_is_not_there(setting):
