@@ -177,8 +177,11 @@ class SheetScan:
         self._result(self._within[sheet_name])
 
     def _scan(self, path: Path, name: str, part: str, last_row: int) -> ScannedPart:
-        bounded = self._within.get(name)  # done: submitted before, to the same single worker
-        if bounded is not None and bounded.exception() is None and (as_signed := bounded.result()) is not None:
+        # done: submitted before, to the same single worker. (No mutate: without this shortcut a signed
+        # sheet is scanned in full, with the same result, only slower.)
+        bounded = self._within.get(name)  # pragma: no mutate
+        as_signed = bounded.result() if bounded is not None and bounded.exception() is None else None  # pragma: no mutate
+        if as_signed is not None:
             return as_signed
         return _scan_part(path, part, last_row)
 
