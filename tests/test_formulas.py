@@ -95,6 +95,7 @@ def _checked(rows: bytes, tmp_path: Path) -> None:
     b'<row r="2"><c t="n" r="B2"><v>1</v></c></row>',  # its place not first
     b'<row\nr="3"><c\tr="C3"/></row>',  # other whitespace between name and place
     b'<row r="4" ar="XFD4"><c r="D4" xr="ZZ999"/></row>',  # attributes that only end in r
+    b'<row r="5"><c r="A0005"/></row>',  # zeros before a row number make it no larger
 ])
 def test_a_sheet_within_its_extent_may_be_loaded(rows, tmp_path):
     _checked(rows, tmp_path)  # raises if not
@@ -105,6 +106,8 @@ def test_a_sheet_within_its_extent_may_be_loaded(rows, tmp_path):
     (b'<row r="31"><c r="A31"/></row>', "31"),  # a row too far
     (b'<row r="1"><c r="XFD1048576" t="n"><v>1</v></c></row>', "XFD1048576"),
     (b'<row r="1"><c t="n" r="AA1"><v>1</v></c></row>', "AA1"),  # its place not first
+    (b'<row r="1"><c r="A31"/></row>', "A31"),  # a cell's row too far, in a row that says otherwise
+    (b'<row r="1"><c r="B150"/></row>', "B150"),  # a longer row number that begins with 1
 ])
 def test_a_place_beyond_the_extent_is_refused_before_the_sheet_is_loaded(rows, place, tmp_path):
     with pytest.raises(formulas.SheetTooLarge) as refused:
@@ -164,3 +167,11 @@ def test_a_merged_range_counts_its_rows_only_as_far_as_the_sheet_may_reach(tmp_p
     with closing(formulas.SheetScan(path, {"Aktiviteter": PART}, {"Aktiviteter": EXTENT})) as scan:
         scan.within("Aktiviteter")  # within its extent: only the merged range reaches further
         assert scan.of("Aktiviteter").merged_rows == frozenset(range(1, EXTENT.rows))
+
+
+@pytest.mark.parametrize(("columns", "letters"), [(1, "A"), (26, "Z"), (27, "AA"), (40, "AN"), (702, "ZZ"),
+                                                  (703, "AAA"), (16_384, "XFD")])
+def test_column_numbers_are_named_as_spreadsheets_name_them(columns, letters):
+    """A data sheet's extent reaches past column Z (the schema's columns and room for more): its
+    refusal names the last column allowed as Excel does."""
+    assert formulas._column_letters(columns) == letters
