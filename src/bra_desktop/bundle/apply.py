@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord, RowState
+from bra_desktop.bundle.planner import last_exchange
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.bundle.schema import carries_every_field
@@ -137,8 +138,7 @@ def _still_current(session: Session, plan: ImportPlan) -> bool:
     since (another file of the batch, a colleague's edit or import on a shared register) leave
     the plan as right as it was: each record is decided on its own. A plan that deletes records
     missing from the file is stale after any exchange since, which may have carried them."""
-    if any(record.missing for record in plan.records) and (
-            session.scalar(select(func.max(BundleReceipt.id))) or 0) != plan.last_exchange:
+    if any(record.missing for record in plan.records) and last_exchange(session) != plan.last_exchange:
         return False
     if change_marker(session) == plan.register_marker:
         return True

@@ -54,7 +54,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
         marker = change_marker(session)  # first: a later edit makes the plan stale; or what was read ahead
         if snapshot.marker is not None:
             marker = min(marker, snapshot.marker)
-        last_exchange = session.scalar(select(func.max(BundleReceipt.id))) or 0
+        exchange = last_exchange(session)
         receipt = session.scalar(
             select(BundleReceipt).where(
                 BundleReceipt.direction == "import", BundleReceipt.undone.is_(False),
@@ -89,8 +89,14 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
     return ImportPlan(
         contents=contents, records=records, rejected=rejected, warnings=list(contents.warnings),
         code_changes=code_changes, already_imported_at=receipt.processed_at if receipt else None,
-        register_marker=marker, sender=sender, live_records=live_records, last_exchange=last_exchange,
+        register_marker=marker, sender=sender, live_records=live_records, last_exchange=exchange,
     )
+
+
+def last_exchange(session: Session) -> int:
+    """The newest receipt's id (0 for none), an import's or an export's: a plan that judges records
+    missing from the file by which bundles carried them is stale once a later one exists."""
+    return session.scalar(select(func.max(BundleReceipt.id))) or 0
 
 
 def _code_changes(session: Session, contents: BundleContents) -> list[CodeChange]:

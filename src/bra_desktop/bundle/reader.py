@@ -156,10 +156,10 @@ class RejectedRow:
 
 HeldState = tuple[str, bool, int]
 """A record's (content hash, tombstone, version)."""
-AsHeld = Callable[[DataSheet], Mapping[str, HeldState] | None]
-"""For a data sheet: record id → the state in which a row of it is exactly what the register holds
+AsHeld = Mapping[str, HeldState]
+"""Of one data sheet: record id → the state in which a row of it is exactly what the register holds
 for that record and for its sync base, so that importing the row has nothing to compare, show or
-write (ids not in it: any other row); or None for the whole sheet (`snapshot.Snapshot.as_held`)."""
+write (ids not in it: any other row); `snapshot.Snapshot.as_held` gives it."""
 
 
 class HeldRow(NamedTuple):
@@ -262,10 +262,9 @@ class BundleReader:
         self._total = sum(self.info.declared_rows.values()) or 1
         self._done = 0
 
-    def read_sheet(self, sheet: DataSheet, as_held: Mapping[str, HeldState] | None = None) -> None:
-        """Read the next data sheet (`DATA_SHEETS` order). `as_held`: record id → the state in
-        which a row is exactly what the register holds for that record and its sync base
-        (`AsHeld`); used only on a sheet as the app wrote it, where such rows become `HeldRow`s."""
+    def read_sheet(self, sheet: DataSheet, as_held: AsHeld | None = None) -> None:
+        """Read the next data sheet (`DATA_SHEETS` order). `as_held` is used only on a sheet as the
+        app wrote it, where the rows it names in their state become `HeldRow`s."""
         name = self._sheets.data[DATA_SHEETS.index(sheet)]
         try:
             calamine_sheet = self._loaded.take()
@@ -403,8 +402,9 @@ class _SheetsInTurn:
     has found it within its extent.
 
     Serves `make bench`'s goal "plan of unchanged re-import ≤ 1.5× raw read": loading a sheet lets
-    go of the GIL, so a national bundle's other sheets load while its activities are read. One sheet is loaded ahead, no more, so that at most two are
-    held at once; and none is kept here once taken, so the reader frees each when it is done.
+    go of the GIL, so a national bundle's other sheets load while its activities are read. One sheet
+    is loaded ahead, no more, so that at most two are held at once; and none is kept here once
+    taken, so the reader frees each when it is done.
     """
 
     def __init__(self, book: CalamineWorkbook, scan: SheetScan, names: list[str]) -> None:
@@ -519,7 +519,7 @@ def _match_columns(contents: BundleContents, sheet_name: str, header: list[Any],
 
 
 def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[list[Any]], scanned: ScannedPart | None,
-                     untouched: bool, held_states: Mapping[str, HeldState] | None) -> int:
+                     untouched: bool, held_states: AsHeld | None) -> int:
     """Read one data sheet's rows into `contents`; returns how many rows below the header it had.
 
     An `untouched` sheet's XML is the one the app wrote (its hash is in Info): every row is as the
@@ -586,14 +586,14 @@ class _HeldMatch:
              SystemField.UPDATED_BY, SystemField.ROW_HASH)
     _TOMBSTONES = {bool_to_cell(False): False, bool_to_cell(True): True}
 
-    def __init__(self, sheet: DataSheet, positions: list[int], states: Mapping[str, HeldState]) -> None:
+    def __init__(self, sheet: DataSheet, positions: list[int], states: AsHeld) -> None:
         self.sheet = sheet
         self.states = states
         self.pick = itemgetter(*positions)
         self.width = 1 + max(positions)
 
     @classmethod
-    def of(cls, sheet: DataSheet, index: dict[str, int], states: Mapping[str, HeldState]) -> _HeldMatch | None:
+    def of(cls, sheet: DataSheet, index: dict[str, int], states: AsHeld) -> _HeldMatch | None:
         """None when the sheet lacks a system column (its rows are then read in full)."""
         if not all(key in index for key in cls._KEYS):
             return None
@@ -767,8 +767,9 @@ class _QuickRead:
 
     Most rows of a national bundle are as the app wrote them, and `_RowReader._cells`, which looks
     at each cell for what could be wrong with it, was a tenth of reading them (`make bench`'s import
-    goals). This reads them without those checks, and gives up (None) where a check could matter: a cell its reader refuses,
-    text cells that together could hold one over a cell's size, a row shorter than the sheet. The
+    goals). This reads them without those checks, and gives up (None) where a check could matter:
+    a cell its reader refuses, text cells that together could hold one over a cell's size, a row
+    shorter than the sheet. The
     cells are then read one by one, which finds and names each problem. (A sheet with formulas
     without a value is always read cell by cell.)
     """

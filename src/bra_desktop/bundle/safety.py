@@ -112,7 +112,8 @@ def _check_entries(name: str, entries: list[zipfile.ZipInfo]) -> None:
             f"The file {name} expands to {expanded // 1_048_576} MB (zip bomb?).",
         )
     for entry in entries:
-        # no mutate: only a part that packs into 0 or 1 bytes tells 1 from 2 here, and no such part expands past a megabyte
+        # no mutate: only a part that packs into 0 or 1 bytes tells 1 from 2 here, and no such part
+        # expands past a megabyte
         packed = max(entry.compress_size, 1)  # pragma: no mutate
         if entry.file_size > 1_048_576 and entry.file_size > MAX_RATIO * packed:
             raise BundleError(

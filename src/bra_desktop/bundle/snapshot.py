@@ -22,7 +22,7 @@ the bundle is read, and the planner finds them ready.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from sys import intern
 from types import TracebackType
@@ -41,7 +41,7 @@ from bra_desktop.store.stream import stream_records
 from bra_desktop.store.syncbase import FETCH, load_bases
 
 if TYPE_CHECKING:
-    from bra_desktop.bundle.reader import BundleInfo, HeldState, IncomingRow
+    from bra_desktop.bundle.reader import AsHeld, BundleInfo, HeldState, IncomingRow
 
 LOOKUP_CHUNK = 500
 WHOLE_TABLE_FROM = 5_000
@@ -127,7 +127,7 @@ class Held:
         row = self._rows.get(record_id)
         return None if row is None else row[8]
 
-    def as_is(self) -> dict[str, tuple[str, bool, int]]:
+    def as_is(self) -> dict[str, HeldState]:
         """Record id → the (content hash, deleted, version) of a row that is the stored record as it
         is and its base too: the base's, for each record with the base's hash and tombstone and a
         version no older. Records new to the exchange, or that differ from their base, are left out."""
@@ -204,7 +204,7 @@ class Snapshot:
         """`change_marker` before the first read ahead (None: nothing was read ahead)."""
         self.info = info
         self._whole: dict[str, Held] = {}
-        self._as_is: dict[str, dict[str, tuple[str, bool, int]]] = {}
+        self._as_is: dict[str, dict[str, HeldState]] = {}
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._error: BaseException | None = None
@@ -238,11 +238,11 @@ class Snapshot:
         if self._error is not None:
             raise self._error
 
-    def as_held(self, sheet: DataSheet) -> Mapping[str, HeldState] | None:
-        """The reader's `AsHeld` for `sheet` from what was read ahead: for a kind read whole, the state in
-        which a row is the stored record as it is (hash and tombstone, a version no older) and its
-        base too (`Held.as_is`); planning would take such a row as unchanged (`Held.unchanged`),
-        applying would neither write it (`apply._catches_up`) nor save its base
+    def as_held(self, sheet: DataSheet) -> AsHeld | None:
+        """The reader's `AsHeld` for `sheet` from what was read ahead: for a kind read whole, the
+        state in which a row is the stored record as it is (hash and tombstone, a version no older)
+        and its base too (`Held.as_is`); planning would take such a row as unchanged
+        (`Held.unchanged`), applying would neither write it (`apply._catches_up`) nor save its base
         (`apply._base_is_row`). None for a kind not read ahead, and for a bundle whose rows lack
         fields the kind has (contact details): the bases of those are made from the content.
         Re-reading a national bundle, that is nearly every row."""

@@ -123,11 +123,12 @@ class HistoryDialog(QDialog):
         receipt = self.selected()
         if receipt is None or not self._confirm(receipt):
             return
-        register, user, receipt_id = self.service.register, self.service.user, receipt.id
+        service, user, receipt_id = self.service, self.service.user, receipt.id
         self._undoing = receipt.file_name
+
         def undo(_progress: object, _cancelled: object) -> Changes:
-            changes = self.service.read(import_changes, receipt_id)  # what the import wrote: what its undo changes
-            undo_import(register, receipt_id, user=user)
+            changes = service.read(import_changes, receipt_id)  # what the import wrote: what its undo changes
+            undo_import(service.register, receipt_id, user=user)
             return changes
 
         self.operation = Operation(undo)
