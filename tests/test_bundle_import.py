@@ -16,7 +16,7 @@ from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.batch import Confirmations, import_files
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action
-from bra_desktop.bundle.reader import derived_id
+from bra_desktop.bundle.rows import derived_id
 from bra_desktop.bundle.schema import DATA_SHEETS, sheet_for_kind
 from bra_desktop.bundle import undo
 from bra_desktop.bundle.undo import can_undo, import_history, undo_import

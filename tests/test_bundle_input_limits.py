@@ -23,7 +23,7 @@ from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.reader import RejectedRow
+from bra_desktop.bundle.rows import RejectedRow
 from bra_desktop.bundle.report import save_plan_report, save_rejected_rows
 from bra_desktop.bundle.schema import sheet_for_kind
 from bra_desktop.domain.fields import KINDS

@@ -40,7 +40,7 @@ from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import CHANGES, FULL, export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action
-from bra_desktop.bundle.reader import derived_id
+from bra_desktop.bundle.rows import derived_id
 from bra_desktop.bundle.schema import sheet_for_kind
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, SyncBase

@@ -3,9 +3,9 @@
 The import wizard and `bra-desktop import` plan every file with `prepare_import`, then apply the
 plans (`batch.py`, `apply.py`). The steps, each in its own module: read the file's Info
 (`reader.BundleReader`); start reading what the register holds for the bundle's records
-(`snapshot.Snapshot`); read the data sheets, each with the states of the rows the register holds as
-they are, which are read no further; plan every other row against the register (`planner`), where
-the merge (`merge`) decides each record the rules let the bundle write.
+(`snapshot.Snapshot`); read the data sheets, each row by `rows.RowReader`, with the states of the
+rows the register holds as they are, which are read no further; plan every other row against the
+register (`planner`), where the merge (`merge`) decides each record the rules let the bundle write.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from bra_desktop.bundle.plan import DELETED_FIELD, INCOMING, LOCAL, Action, FieldDiff, PlannedRecord, RecordState
-from bra_desktop.bundle.reader import IncomingRow
+from bra_desktop.bundle.rows import IncomingRow
 from bra_desktop.domain.fields import RecordKind
 
 

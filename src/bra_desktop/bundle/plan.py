@@ -22,7 +22,8 @@ from enum import StrEnum
 from typing import Any
 
 from bra_desktop.bundle.problems import ImportProblem
-from bra_desktop.bundle.reader import BundleContents, IncomingRow, RejectedRow
+from bra_desktop.bundle.reader import BundleContents
+from bra_desktop.bundle.rows import IncomingRow, RejectedRow
 from bra_desktop.bundle.trust import Sender
 from bra_desktop.domain.producer import owner_name
 

@@ -19,9 +19,8 @@ from bra_desktop.bundle.snapshot import Held, Snapshot, load_records
 from bra_desktop.bundle.merge import merge, three_way
 from bra_desktop.bundle.plan import Action, CodeChange, ImportPlan, PlannedRecord, RecordState, RowState
 from bra_desktop.bundle.problems import BundleError, ImportProblem
-from bra_desktop.bundle.reader import (
-    BundleContents, IncomingRow, RejectedRow, derived_id, incoming_values,
-)
+from bra_desktop.bundle.reader import BundleContents
+from bra_desktop.bundle.rows import IncomingRow, RejectedRow, derived_id, incoming_values
 from bra_desktop.bundle.schema import LIST_SEPARATOR, DataSheet, sheet_for_kind
 from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection

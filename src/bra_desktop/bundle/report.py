@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from bra_desktop.bundle.cells import text_cell
 from bra_desktop.bundle.plan import DELETED_FIELD, Action, ImportPlan, PlannedRecord
-from bra_desktop.bundle.reader import RejectedRow
+from bra_desktop.bundle.rows import RejectedRow
 from bra_desktop.bundle.schema import DATA_SHEETS
 from bra_desktop.bundle.trust import Sender
 from bra_desktop.domain.fields import KINDS

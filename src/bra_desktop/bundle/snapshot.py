@@ -41,7 +41,8 @@ from bra_desktop.store.stream import stream_records
 from bra_desktop.store.syncbase import FETCH, load_bases
 
 if TYPE_CHECKING:
-    from bra_desktop.bundle.reader import AsHeld, BundleInfo, HeldState, IncomingRow
+    from bra_desktop.bundle.reader import BundleInfo
+    from bra_desktop.bundle.rows import AsHeld, HeldState, IncomingRow
 
 LOOKUP_CHUNK = 500
 WHOLE_TABLE_FROM = 5_000

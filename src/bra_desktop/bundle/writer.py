@@ -372,7 +372,7 @@ def _close_sheet(ws: WriteOnlyWorksheet) -> str:
     openpyxl writes a write-only sheet to a temporary file that it copies into the workbook as it is
     (and closes the sheet at saving only if it is still open), so these are the bytes a reader finds
     in the file. Info carries their hash: a reader whose sheet has exactly these bytes knows that no
-    cell was edited without reading the cells one by one (`reader._RowReader`), which is most of the
+    cell was edited without reading the cells one by one (`rows.RowReader`), which is most of the
     time of re-reading a national bundle.
     """
     ws.close()
