@@ -20,7 +20,7 @@ def merge(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: R
     """The planned record for `row`: new when the register lacks it, else decided three-way over the
     fields the bundle carries (contact details only when it carries personal data), with an older
     copy's differences kept local, or left to a person where the copy was edited in Excel."""
-    incoming = RecordState(row.content, row.deleted, row.version)
+    incoming = RecordState(row.content, row.deleted, row.version)  # pragma: no mutate (three_way reads no version)
     record = PlannedRecord(kind.key, row.id, Action.NEW, row, local, base)
     if row.hand_edited:
         record.notes.append("ny rad i Excel" if not row.id_given else "ändrad i Excel")
