@@ -342,6 +342,37 @@ def register_state(register) -> dict:
     return {"records": records, "bases": bases, "codes": codes, "links": links}
 
 
+def test_undo_puts_back_the_base_of_each_kind_when_two_kinds_share_an_id(register, make_register, tmp_path):
+    """Ids are one per record of a kind, not across kinds: a bundle may give a network and an activity
+    the same id. An import that moves both their bases, undone, puts back each kind's own base."""
+    from bra_desktop.store.repository import create_record, update_record
+    from bra_desktop.store.reference import load_reference
+
+    shared = "5f0c2a1e-0000-4000-8000-00000000c0de"
+    with register.session() as session:
+        reference = load_reference(session)
+        create_record(session, KINDS["network"], {"name": "Nätet", "kind": "REGIONALT"}, user="anna", origin="01",
+                      reference=reference, record_id=shared)
+        create_record(session, KINDS["activity"], {"title": "Träffen", "activity_type": "KONFERENS", "status": "PLANERAD",
+                                                   "start_date": date(2026, 3, 1)},
+                      user="anna", origin="01", reference=reference, record_id=shared)
+        session.commit()
+    brå = make_register("BRA")
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "1.xlsx", user="anna").path), user="brå")
+    with register.session() as session:
+        reference = load_reference(session)
+        for kind, change in (("network", {"name": "Nätet, nytt namn"}), ("activity", {"title": "Träffen, flyttad"})):
+            stored = load_record(session, KINDS[kind], shared)
+            update_record(session, KINDS[kind], shared, {**stored.content, **change}, user="anna", reference=reference)
+        session.commit()
+    before = register_state(brå)
+    assert {key for key in before["bases"] if key[1] == shared} == {("network", shared), ("activity", shared)}
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "2.xlsx", user="anna").path), user="brå")
+    (receipt,) = [r for r in import_history(brå) if r.file_name == "2.xlsx"]
+    assert undo_import(brå, receipt.id, user="brå") == 2
+    assert register_state(brå) == before
+
+
 @pytest.mark.parametrize("ids_per_query", [undo._CHUNK, 1])
 def test_undo_puts_back_every_record_and_base_an_import_changed(register, county_data, make_register, tmp_path,
                                                                  monkeypatch, ids_per_query):
