@@ -152,6 +152,8 @@ def add(register: Register, kind: str, /, user: str = "testare", **content) -> S
         "commitment": {"title": "Lägesbild för länet", "status": "PAGAR"},
         "problem_area": {"title": "Bedrägerier mot äldre", "category": "NYTT_FENOMEN", "trend": "OKANDE",
                          "status": "BEVAKAS"},
+        "follow_up": {"municipality_code": "0114", "year": 2026, "coordination_status": "FINNS",
+                      "situation_status": "KLAR", "plan_status": "BESLUTAD"},
     }[kind]
     with register.session() as session:
         record = create_record(session, KINDS[kind], {**defaults, **content}, user=user,

@@ -40,6 +40,11 @@ def municipalities() -> tuple[str, ...]:
 
 
 @cache
+def municipalities_of(county: str) -> tuple[str, ...]:
+    return tuple(row["kommunkod"] for row in _rows("kommuner.csv") if row["lanskod"] == county)
+
+
+@cache
 def counties() -> tuple[str, ...]:
     """The 21 county codes, 01 … 25."""
     return tuple(row["lanskod"] for row in _rows("lan.csv"))

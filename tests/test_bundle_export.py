@@ -25,7 +25,7 @@ def test_bundle_has_the_sheets_info_and_layout_a_person_needs(register, tmp_path
     book = load_workbook(result.path)
     assert book.sheetnames == list(SHEET_ORDER)
     info = {row[0]: row[1] for row in book["Info"].iter_rows(values_only=True) if row[0] and len(row) > 1}
-    assert info["format"] == "bra-paket" and info["format_version"] == 1 and info["producer"] == "01"
+    assert info["format"] == "bra-paket" and info["format_version"] == 2 and info["producer"] == "01"
     assert info["personal_data"] == "nej" and info["rader:Aktiviteter"] == 1 and len(info["sha256:Aktiviteter"]) == 64
     ws = book["Aktiviteter"]
     header = [c.value for c in ws[1]]
@@ -111,6 +111,10 @@ def test_text_columns_are_in_excels_text_format(register, tmp_path):
         activities=[activity.id], progress_note="01")
     add(register, "problem_area", title="Bedrägerier", first_observed=date(2025, 5, 1), municipalities=["0180"],
         activities=[activity.id], description="text")
+    add(register, "follow_up", municipality_code="0180", coordination_since=date(2024, 1, 1), coordination_share=50,
+        situation_date=date(2025, 3, 1), plan_decided_on=date(2025, 6, 1), plan_valid_to=date(2027, 12, 31),
+        police_agreement_valid_to=date(2027, 1, 1), citizen_promises_valid_to=date(2026, 12, 31),
+        next_follow_up=date(2026, 10, 1), notes="0180")
     book = load_workbook(export_bundle(register, tmp_path, user="anna").path)
     for sheet in DATA_SHEETS:
         ws = book[sheet.name]
@@ -125,7 +129,7 @@ def test_text_columns_are_in_excels_text_format(register, tmp_path):
             assert (whole == "@") == text, (sheet.name, column.label_sv, whole)
             assert text or cell.value is not None, (sheet.name, column.label_sv)  # every date and number is tried
     info = {row[0].value: row[1] for row in book["Info"].iter_rows() if len(row) > 1 and row[0].value}
-    assert info["format_version"].value == 1 and info["format_version"].number_format != "@"
+    assert info["format_version"].value == 2 and info["format_version"].number_format != "@"
     assert info["bundle_id"].number_format == "@" and info["producer"].value == "01" and info["producer"].number_format == "@"
     assert all(cell.number_format == "@" for row in book["Kodlistor"].iter_rows() for cell in row if cell.value is not None)
 

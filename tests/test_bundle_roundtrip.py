@@ -31,7 +31,7 @@ from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import Register
 from bra_desktop.store.repository import create_record, delete_record, update_record
 
-from register_data import RegisterFactory, code_lists, counties, municipalities
+from register_data import RegisterFactory, code_lists, counties, municipalities, municipalities_of
 from test_bundle_import import data_sheets, snapshot
 
 # --- strategies ------------------------------------------------------------------------------------
@@ -168,10 +168,30 @@ def problem_area(counts: dict[str, int]):
     })
 
 
+def follow_up(counts: dict[str, int], county: str, taken: set[tuple[str, int]]):
+    """A follow-up of a municipality of `county` in a year not `taken` for it (one per municipality and
+    year); every version keeps the municipality and year, which say which follow-up it is."""
+    place = st.tuples(st.sampled_from(municipalities_of(county)), st.integers(2023, 2030)).filter(lambda key: key not in taken)
+    status = st.fixed_dictionaries({
+        "coordination_status": code("samordningsstatus"), "coordination_since": optional(some_dates),
+        "coordination_placement": optional(one_line), "coordination_share": optional(st.integers(0, 2000)),
+        "coordinator_name": optional(one_line), "coordinator_email": optional(emails), "coordinator_phone": optional(phones),
+        "situation_status": code("lagesbildstatus"), "situation_date": optional(some_dates),
+        "situation_with_police": optional(code("svar")), "plan_status": code("atgardsplanstatus"),
+        "plan_decided_by": optional(code("beslutsorgan")), "police_agreement": optional(code("svar")),
+        "police_agreement_valid_to": optional(some_dates), "citizen_promises": optional(code("svar")),
+        "citizen_promises_valid_to": optional(some_dates), "methods": codes("metod"), "support_needs": long_text,
+        "notes": long_text, "next_follow_up": optional(some_dates),
+    })
+    versions = st.lists(st.tuples(status, dated_pair("plan_decided_on", "plan_valid_to", optional(some_dates))), min_size=1, max_size=3)
+    return st.tuples(place, versions).map(lambda parts: [
+        {"municipality_code": parts[0][0], "year": parts[0][1], **fields, **dates} for fields, dates in parts[1]])
+
+
 CONTENT = {"network": network, "organisation": organisation, "activity": activity, "commitment": commitment,
            "problem_area": problem_area}
 USERS = st.sampled_from(["anna", "Åsa Öberg", "per.nilsson", "_x0041_", "=admin"])
-MOST = {"network": 3, "organisation": 3, "activity": 5, "commitment": 2, "problem_area": 2}
+MOST = {"network": 3, "organisation": 3, "activity": 5, "commitment": 2, "problem_area": 2, "follow_up": 3}
 
 
 @dataclass
@@ -192,15 +212,22 @@ class RegisterPlan:
 
 @st.composite
 def register_plans(draw) -> RegisterPlan:
-    producer = draw(st.sampled_from(["01", "14", "BRA"]))
+    producer = draw(st.sampled_from(["01", "14", "BRA"]))  # 14: a county a follow-up's municipality may be in
     origins = st.sampled_from(["BRA", *counties()]) if producer == "BRA" else st.just(producer)
     plan = RegisterPlan(producer)
     counts = {kind: 0 for kind in DEPENDENCY_ORDER}
+    taken: set[tuple[str, int]] = set()
     for kind in DEPENDENCY_ORDER:
         for _ in range(draw(st.integers(0, MOST[kind]))):
-            versions = draw(st.lists(CONTENT[kind](counts), min_size=1, max_size=3))
+            if kind == "follow_up":  # a county's own, of one of its municipalities
+                origin = draw(st.sampled_from(counties()) if producer == "BRA" else st.just(producer))
+                versions = draw(follow_up(counts, origin, taken))
+                taken.add((versions[0]["municipality_code"], versions[0]["year"]))
+            else:
+                origin = draw(origins)
+                versions = draw(st.lists(CONTENT[kind](counts), min_size=1, max_size=3))
             users = draw(st.lists(USERS, min_size=len(versions) + 1, max_size=len(versions) + 1))
-            plan.records.append(PlannedRecord(kind, draw(origins), versions, users, draw(st.integers(0, 4)) == 0))
+            plan.records.append(PlannedRecord(kind, origin, versions, users, draw(st.integers(0, 4)) == 0))
             counts[kind] += 1
     return plan
 

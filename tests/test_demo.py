@@ -66,7 +66,7 @@ def county_of(register) -> dict[str, str]:
 
 def test_counts_are_returned_in_swedish_and_match_the_register(county):
     register, counts, data = county
-    assert list(counts) == ["aktiviteter", "åtaganden", "problemområden", "nätverk", "organisationer"]
+    assert list(counts) == ["aktiviteter", "åtaganden", "problemområden", "nätverk", "organisationer", "kommunuppföljningar"]
     assert counts["aktiviteter"] == ACTIVITIES
     assert counts["åtaganden"] == ACTIVITIES // 20 and counts["problemområden"] == ACTIVITIES // 50
     assert counts["nätverk"] >= 5 + 4 + 2 and counts["organisationer"] >= 12 + 10 + 2
@@ -151,7 +151,10 @@ def test_the_same_seed_gives_the_same_register_and_another_seed_another(tmp_path
         assert everything(again) == data
         other_data = everything(other)
         for key in KINDS:
-            assert not set(other_data[key]) & set(data[key])
+            if key == "follow_up":  # one per municipality and year whatever the seed, with other statuses
+                assert set(other_data[key]) == set(data[key]) and other_data[key] != data[key]
+            else:
+                assert not set(other_data[key]) & set(data[key])
     finally:
         again.close()
         other.close()
@@ -210,3 +213,34 @@ def test_cli_demo_fills_a_fresh_data_dir(tmp_path, capsys):
         register.close()
     assert main(["--data-dir", str(data_dir), "demo", "--activities", "40"]) == 1
     assert "tomt register" in capsys.readouterr().err
+
+
+def test_every_municipality_is_followed_up_each_year_since_the_law_by_its_own_county(county, national):
+    for register, _counts, data in (county, national):
+        county_codes = county_of(register)
+        follow_ups = data["follow_up"].values()
+        years = range(max(date.today().year - 2, 2023), date.today().year + 1)
+        in_scope = {code for code, owner in county_codes.items() if register.producer in ("BRA", owner)}
+        assert sorted((c["municipality_code"], c["year"]) for _o, c in follow_ups) == sorted(
+            (code, year) for code in in_scope for year in years)
+        assert all(origin == county_codes[c["municipality_code"]] for origin, c in follow_ups)
+
+
+def test_the_laws_requirements_are_uneven_and_move_over_the_years(national):
+    _register, _counts, data = national
+    follow_ups = [content for _origin, content in data["follow_up"].values()]
+    latest = max(c["year"] for c in follow_ups)
+    now = [c for c in follow_ups if c["year"] == latest]
+    plans = [c["plan_status"] for c in now]
+    assert 0 < plans.count("BESLUTAD") < len(now)  # some municipalities still lack a decided plan
+    assert any(c["coordination_status"] == "SAKNAS" for c in now)  # a few have no coordinator yet
+    assert {c["plan_decided_by"] for c in now if c["plan_status"] == "BESLUTAD"} >= {"KF", "KS"}
+    first = {c["municipality_code"]: c for c in follow_ups if c["year"] == latest - 1}
+    moved = [c for c in now if c["plan_status"] != first[c["municipality_code"]]["plan_status"]]
+    assert moved and all(first[c["municipality_code"]]["plan_status"] != "BESLUTAD" for c in moved)  # forward only
+    decided_share = {code: [] for code in {c["municipality_code"][:2] for c in now}}
+    for c in now:
+        decided_share[c["municipality_code"][:2]].append(c["plan_status"] == "BESLUTAD")
+    shares = [sum(flags) / len(flags) for flags in decided_share.values()]
+    assert max(shares) - min(shares) > 0.2  # counties differ
+

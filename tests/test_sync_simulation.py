@@ -51,7 +51,7 @@ from bra_desktop.store.stream import stream_records
 
 from conftest import accept_edits, add
 from test_bundle_import import snapshot
-from register_data import RegisterFactory, code_lists, counties, municipalities
+from register_data import RegisterFactory, code_lists, counties, municipalities, municipalities_of
 from workbook_edits import EditedBundle
 
 EXPECTED_REJECTIONS = (
@@ -68,6 +68,7 @@ TRACKED = {
     "organisation": ("name",),
     "commitment": ("title", "progress_note"),
     "problem_area": ("title", "description"),
+    "follow_up": ("coordination_placement", "notes"),
 }
 """The fields edits write unique values to; a record's tombstone flag is tracked too."""
 
@@ -173,6 +174,13 @@ class World:
                            start_date=date(2026, 1, 1) + timedelta(days=rng.randint(0, 700)),
                            network_id=(some("network", 1) or [None])[0], organisations=some("organisation", 2),
                            municipalities=rng.sample(municipalities(), rng.randint(0, 2)))
+        elif kind == "follow_up":  # of a municipality and year the county has not followed up yet
+            taken = {(c.content["municipality_code"], c.content["year"]) for c in stream_records(session, KINDS[kind])}
+            municipality, year = rng.choice([(code, year) for code in municipalities_of(producer)
+                                             for year in range(2023, 2031) if (code, year) not in taken])
+            content.update(municipality_code=municipality, year=year, coordination_status=rng.choice(lists["samordningsstatus"]),
+                           situation_status=rng.choice(lists["lagesbildstatus"]),
+                           plan_status=rng.choice(lists["atgardsplanstatus"]), methods=rng.sample(lists["metod"], 2))
         elif kind == "commitment":
             content.update(status=rng.choice(lists["atagandestatus"]), activities=some("activity", 2),
                            responsible_org_id=(some("organisation", 1) or [None])[0])
@@ -189,6 +197,8 @@ class World:
         with register.session() as session:
             reference = load_reference(session)
             kind_key = rng.choice(DEPENDENCY_ORDER)
+            if kind_key == "follow_up" and producer == NATIONAL:  # the counties follow up their municipalities
+                kind_key = "activity"
             kind = KINDS[kind_key]
             own = [r for r in stream_records(session, kind, origins={producer})]
             choice = rng.random()

@@ -46,6 +46,8 @@ def records(register):
     add(register, "commitment", title="Åtgärdsplan", due_date=date(2025, 12, 31))
     made["problem"] = add(register, "problem_area", title="Bedrägerier mot äldre", municipalities=["0184"]).id
     add(register, "problem_area", title="Skadegörelse", status="ATGARDAS")
+    made["follow_up"] = add(register, "follow_up", municipality_code="0184", year=2025).id
+    add(register, "follow_up", municipality_code="0180", year=2026, plan_status="UNDER_ARBETE")
     return made
 
 
@@ -117,6 +119,8 @@ NEW_CONTENT = {
     "problem_area": {"title": "Nytt problem", "category": "GEOGRAFISKT", "trend": "OKAND", "status": "BEVAKAS"},
     "network": {"name": "Nytt nätverk", "kind": "LOKALT"},
     "organisation": {"name": "Ny organisation", "org_type": "AKADEMI"},
+    "follow_up": {"municipality_code": "0127", "year": 2026, "coordination_status": "SAKNAS",
+                  "situation_status": "UNDER_ARBETE", "plan_status": "SAKNAS"},
 }
 
 
@@ -149,7 +153,7 @@ def test_models_pass_the_model_tester_through_every_change(qtmodeltester, servic
 
 
 @pytest.mark.parametrize("layer", ["source", "proxy"])
-@pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.parametrize("kind", [key for key, kind in KINDS.items() if not kind.identity])  # a title that can change
 def test_models_pass_the_model_tester_through_updates(qtmodeltester, service, records, kind, layer):
     source = RecordTableModel(service, kind, sort=(KINDS[kind].title_field, False))
     model = source if layer == "source" else RecordProxyModel(source)

@@ -247,32 +247,32 @@
 <context>
     <name>CodeEditDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="62"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="63"/>
         <source>till exempel STUDIEBESOK</source>
         <translation>for example STUDIEBESOK</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="76"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="77"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="78"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="79"/>
         <source>Koden skrivs med versaler A–Z, siffror och understreck och kan inte ändras sedan. Etiketterna är det användarna ser.</source>
         <translation>The code is written in capitals A–Z, digits and underscores and cannot be changed later. The labels are what users see.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="83"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
@@ -280,109 +280,109 @@
 <context>
     <name>CodeListDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="113"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="132"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="133"/>
         <source>Kodlistor</source>
         <translation>Code lists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="124"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="125"/>
         <source>Ändringar kommer till länen med nästa nationella paket. Koder tas aldrig bort: en kod som tas ur bruk finns kvar på de poster som redan har den men kan inte väljas för nya.</source>
         <translation>Changes reach the counties with the next national bundle. Codes are never deleted: a retired code stays on the records that already have it but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="128"/>
         <source>Kodlistorna ägs av Brå och kommer med det nationella paketet.</source>
         <translation>The code lists are owned by Brå and come with the national bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="136"/>
         <source>Kod</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="136"/>
         <source>Svensk etikett</source>
         <translation>Swedish label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="136"/>
         <source>Engelsk etikett</source>
         <translation>English label</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="136"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="137"/>
         <source>Aktiv</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="154"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="155"/>
         <source>Lägg till…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="155"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="156"/>
         <source>Byt namn…</source>
         <translation>Rename…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="156"/>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="157"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="268"/>
         <source>Ta ur bruk</source>
         <translation>Retire</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="203"/>
         <source>%1: %2 koder, %3 i bruk</source>
         <translation>%1: %2 codes, %3 in use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="239"/>
         <source>Ja</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="239"/>
         <source>Nej, ur bruk</source>
         <translation>No, retired</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="246"/>
         <source>Ur bruk: finns kvar på de poster som har koden men kan inte väljas för nya.</source>
         <translation>Retired: stays on the records that have the code but cannot be chosen for new ones.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="266"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="267"/>
         <source>Ta i bruk</source>
         <translation>Take into use</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="276"/>
         <source>Ny kod i %1</source>
         <translation>New code in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="283"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="284"/>
         <source>Byt namn på %1</source>
         <translation>Rename %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="297"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="298"/>
         <source>%1 är tillagd.</source>
         <translation>%1 has been added.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="305"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="306"/>
         <source>%1 har nya etiketter.</source>
         <translation>%1 has new labels.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="320"/>
         <source>%1 är i bruk igen.</source>
         <translation>%1 is in use again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/codelist_dialog.py" line="320"/>
         <source>%1 är ur bruk.</source>
         <translation>%1 is retired.</translation>
     </message>
@@ -403,7 +403,7 @@
 <context>
     <name>CommandFailures</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="78"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
@@ -411,226 +411,226 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="205"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="374"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="362"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="209"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="198"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="212"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="201"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="204"/>
         <source>Spara årsrapport…</source>
         <translation>Save annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="205"/>
         <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="210"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="211"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="223"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="212"/>
         <source>Kommuner nådda</source>
         <translation>Municipalities reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="660"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="646"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="216"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="217"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="218"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="219"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="220"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="232"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="223"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="242"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="231"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
         <source>Kommuner utan aktiviteter</source>
         <translation>Municipalities without activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="359"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="347"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="448"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="474"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="488"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="525"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="511"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="534"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="520"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="546"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="532"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="549"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="535"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="551"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="537"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="555"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="541"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="564"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="550"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="551"/>
         <source>alla har nåtts</source>
         <translation>all reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="566"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="552"/>
         <source>1 kommun har inte nåtts</source>
         <translation>1 municipality not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="567"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="553"/>
         <source>%1 kommuner har inte nåtts</source>
         <translation>%1 municipalities not reached</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="558"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="586"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="592"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="597"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="583"/>
         <source>Alla kommuner har nåtts.</source>
         <translation>All municipalities have been reached.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="630"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="616"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="633"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="619"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="643"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="629"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="640"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -895,22 +895,22 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="37"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="38"/>
         <source>Välkommen till bra-desktop</source>
         <translation>Welcome to bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="39"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="40"/>
         <source>Ange vems register det här är. Ett län äger sina egna aktiviteter, åtaganden och problemområden; Brå äger kodlistorna och de nationella nätverken. Valet kan inte ändras senare.</source>
         <translation>State whose register this is. A county owns its own activities, commitments and problem areas; Brå owns the code lists and the national networks. The choice cannot be changed later.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="45"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="46"/>
         <source>Länsstyrelse:</source>
         <translation>County administrative board:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="46"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="47"/>
         <source>Brå (nationellt register)</source>
         <translation>Brå (national register)</translation>
     </message>
@@ -946,83 +946,83 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="46"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="47"/>
         <source>Importhistorik</source>
         <translation>Import history</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="48"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="49"/>
         <source>Paket som har lästs in, det senaste först. Den senaste importen kan ångras i ett steg så länge ingenting annat har ändrats, lästs in eller exporterats efter den.</source>
         <translation>Bundles that have been imported, most recent first. The most recent import can be undone in one step as long as nothing else has been changed, imported or exported since.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Inläst</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
         <source>Ändringar</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="54"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="54"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="75"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="75"/>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="156"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="163"/>
         <source>Ångra import</source>
         <translation>Undo import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="94"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="95"/>
         <source>ångrad</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="100"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="101"/>
         <source>Inga paket har lästs in ännu.</source>
         <translation>No bundles have been imported yet.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="120"/>
         <source>Importen kan ångras.</source>
         <translation>The import can be undone.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="138"/>
         <source>Ångrar importen av %1 …</source>
         <translation>Undoing the import of %1 …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="150"/>
         <source>Importen av %1 är ångrad. Registret är som före importen.</source>
         <translation>The import of %1 has been undone. The register is as it was before the import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="157"/>
+        <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="164"/>
         <source>Ångra importen av %1? Registret återställs till hur det var före importen.</source>
         <translation>Undo the import of %1? The register will be restored to how it was before the import.</translation>
     </message>
@@ -1030,221 +1030,221 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="66"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="121"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="120"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="124"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="141"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="142"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="146"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="156"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="158"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="162"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="166"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="196"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="259"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="317"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="343"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="319"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="345"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="227"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="241"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="243"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="247"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="248"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="250"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="259"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="273"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="275"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="285"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="311"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="313"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="329"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="330"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="332"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="335"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="342"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="344"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="365"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="385"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="389"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="392"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="427"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="429"/>
         <source>Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde avgöras: filen planerades på nytt och lästes in så.</source>
         <translation>The register had changed since the preview, but not so that anything new had to be decided: the file was planned again and imported as planned then.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="430"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
         <source>Inläst: %1 poster ändrade.</source>
         <translation>Imported: %1 records changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="382"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="110"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="112"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="435"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="437"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="443"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="446"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="254"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="393"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="256"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="289"/>
         <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="437"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="439"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1260,118 +1260,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="168"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="175"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="246"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="268"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="289"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="290"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="326"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="323"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1382,7 +1382,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -1556,17 +1556,17 @@ Log file: %2</translation>
         <translation>To decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="250"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="252"/>
         <source>%1 att avgöra</source>
         <translation>%1 to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="253"/>
         <source>Alla avgjorda</source>
         <translation>All decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="260"/>
+        <location filename="../../src/bra_desktop/ui/bundle/plan_model.py" line="262"/>
         <source>Avgjord</source>
         <translation>Decided</translation>
     </message>
@@ -1864,32 +1864,37 @@ Log file: %2</translation>
         <translation>New organisation</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="61"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="40"/>
+        <source>Ny kommunuppföljning</source>
+        <translation>New municipal follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="64"/>
         <source>Ett oväntat fel inträffade: {error}</source>
         <translation>An unexpected error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="104"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="107"/>
         <source>Det gick inte att göra om {action}: {message}</source>
         <translation>Could not redo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="108"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="111"/>
         <source>Det gick inte att ångra {action}: {message}</source>
         <translation>Could not undo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="177"/>
         <source>Ändra {kind} {title}</source>
         <translation>Edit {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="216"/>
         <source>Ta bort {kind} {title}</source>
         <translation>Delete {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="219"/>
         <source>Ta bort {count} {kinds}</source>
         <translation>Delete {count} {kinds}</translation>
     </message>
@@ -1897,17 +1902,17 @@ Log file: %2</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="88"/>
         <source>Personuppgifter</source>
         <translation>Personal data</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="93"/>
         <source>Kontaktuppgifterna är personuppgifter. De sparas bara i det här registret och skickas inte med i paket till andra, om du inte väljer det när du skapar paketet.</source>
         <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="120"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="124"/>
         <source>Måste fyllas i</source>
         <translation>Required</translation>
     </message>
@@ -1935,47 +1940,47 @@ Log file: %2</translation>
 <context>
     <name>RecordFormDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="71"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="73"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="78"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="91"/>
         <source>Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.</source>
         <translation>The record has been deleted and cannot be changed. Undo the deletion to get it back.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="92"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="94"/>
         <source>Posten kommer från {origin} och kan bara ändras där.</source>
         <translation>The record comes from {origin} and can only be changed there.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="110"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="112"/>
         <source>Fält markerade med * måste fyllas i.</source>
         <translation>Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="112"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="114"/>
         <source>Rätta det som är markerat innan du sparar.</source>
         <translation>Correct what is marked before you save.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="147"/>
         <source>Kasta ändringarna?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="148"/>
         <source>Du har ändringar som inte är sparade. Vill du stänga utan att spara?</source>
         <translation>You have unsaved changes. Do you want to close without saving?</translation>
     </message>
@@ -1983,32 +1988,32 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="79"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="96"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="97"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="102"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="128"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="129"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="129"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="130"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
@@ -2182,22 +2187,22 @@ Log file: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="113"/>
         <source>Registret uppgraderas</source>
         <translation>Upgrading the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="123"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="114"/>
         <source>Registret uppgraderas till den här versionen av programmet. En säkerhetskopia tas först. För ett stort register kan det ta någon minut.</source>
         <translation>The register is being upgraded to this version of the app. A backup is taken first. For a large register this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="131"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
         <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="134"/>
         <source>Öppna registret på datorn</source>
         <translation>Open the register on this computer</translation>
     </message>

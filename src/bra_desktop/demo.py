@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
+from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import County, Municipality
 from bra_desktop.domain.orgnumber import luhn_ok
 from bra_desktop.store.bulk import NewRecord, insert_records
@@ -370,6 +371,33 @@ _PROBLEM_CATEGORY_WEIGHTS = {"NYTT_FENOMEN": 35, "OKANDE_PROBLEM": 30, "GEOGRAFI
 _TREND_WEIGHTS = {"OKANDE": 45, "OFORANDRAD": 25, "MINSKANDE": 10, "OKAND": 20}
 _PROBLEM_STATUS_WEIGHTS = {"BEVAKAS": 50, "ATGARDAS": 40, "AVSLUTAT": 10}
 
+# --- the municipalities' follow-ups (Lag 2023:196) ---
+
+_LAW_STEPS = {
+    # requirement: its statuses from none to in place, and how likely each is in the law's first year
+    "coordination_status": (("SAKNAS", "UNDER_UPPBYGGNAD", "FINNS"), (8, 22, 70)),
+    "situation_status": (("SAKNAS", "UNDER_ARBETE", "KLAR"), (25, 45, 30)),
+    "plan_status": (("SAKNAS", "UNDER_ARBETE", "BESLUTAD"), (40, 40, 20)),
+}
+_PLAN_BODIES = {"KF": 55, "KS": 35, "NAMND": 7, "ANNAT": 3}
+_PLACEMENTS = ("Kommunledningskontoret", "Kommunledningskontoret", "Säkerhets- och beredskapsavdelningen",
+               "Socialförvaltningen", "Kultur- och fritidsförvaltningen", "Samhällsbyggnadsförvaltningen")
+_SHARES = (20, 25, 50, 50, 50, 75, 100, 100, 100, 150, 200)
+_METHOD_CHANCES = {"EST": 0.35, "SSPF": 0.55, "CTC": 0.08, "MEDBORGARLOFTEN": 0.5, "TRYGGHETSVANDRING": 0.45,
+                   "MVP": 0.15, "ANNAN": 0.1}
+_SUPPORT_NEEDS = {
+    "coordination_status": "Behöver stöd i att bygga upp samordningsfunktionen och förankra den i ledningen.",
+    "situation_status": "Vill ha stöd i att ta fram lägesbilden tillsammans med lokalpolisområdet.",
+    "plan_status": "Behöver stöd i att gå från lägesbild till en åtgärdsplan som kan beslutas.",
+}
+_FOLLOW_UP_NOTES = (
+    "Avstämning med kommunal samordnare; planen ska upp i kommunstyrelsen under hösten.",
+    "Ny samordnare sedan våren. Har deltagit i länets nätverksträffar.",
+    "Samverkansöverenskommelsen med polisen ses över i år.",
+    "Lägesbilden saknar analys av brott mot näringsidkare; tipsat om Brås stöd.",
+    "Arbetet har stannat av efter omorganisation; följs upp vid nästa kommunbesök.",
+)
+
 
 # --- the entry point ----------------------------------------------------------------------------
 
@@ -509,6 +537,7 @@ class _DemoBuilder:
         self.activities_by_network: dict[str, list[int]] = {}
         self.commitments_by_county: list[list[str]] = [[] for _ in counties]
         self._done: set[str] = set()
+        self.years_followed = range(max(self.first_day.year, 2023), today.year + 1)
 
     def rows(self, kind: str) -> Iterator[NewRecord]:
         """The records of `kind`; call in `DEPENDENCY_ORDER`, consuming each before the next."""
@@ -518,7 +547,8 @@ class _DemoBuilder:
             return iter(self._networks)
         if kind == "organisation":
             return iter(self._organisations)
-        return {"activity": self._activities, "commitment": self._commitments, "problem_area": self._problem_areas}[kind]()
+        return {"activity": self._activities, "commitment": self._commitments, "problem_area": self._problem_areas,
+                "follow_up": self._follow_ups}[kind]()
 
     def _id(self, owner: str, kind: str) -> str:
         """The next id of `kind` made by `owner` (the register's producer, or BRA for national records)."""
@@ -840,6 +870,69 @@ class _DemoBuilder:
                 "commitments": rng.sample(commitments, min(rng.randint(0, 2), len(commitments))),
             }
 
+
+    # --- the municipalities' follow-ups ---
+
+    def _follow_ups(self) -> Iterator[NewRecord]:
+        """A follow-up of every municipality in scope for each year since the law (from the demo's
+        first year): statuses that differ from county to county and mostly move forward from one
+        year to the next, a few municipalities staying without a decided plan or a coordinator."""
+        rng = self.rng
+        bodies, body_weights = _weighted(_PLAN_BODIES)
+        for county in self.counties:
+            pace = rng.uniform(0.3, 0.75)  # how far the county's municipalities come in a year
+            for code, _name in county.municipalities:
+                levels = {field: rng.choices(range(3), weights=weights)[0] for field, (_, weights) in _LAW_STEPS.items()}
+                stuck = rng.random() < 0.12  # some municipalities do not move for years
+                since = date(rng.randint(2016, 2023), rng.randint(1, 12), 1)
+                body = rng.choices(bodies, cum_weights=body_weights)[0]
+                placement, share = rng.choice(_PLACEMENTS), rng.choice(_SHARES)
+                coordinator = f"{rng.choice(_FIRST_NAMES)} {rng.choice(_LAST_NAMES)}"
+                methods = sorted(method for method, chance in _METHOD_CHANCES.items() if rng.random() < chance)
+                agreement, promises = rng.random() < 0.7, rng.random() < 0.45
+                decided: date | None = None
+                for year in self.years_followed:
+                    if year > self.years_followed[0] and not stuck:
+                        levels = {field: min(2, level + (rng.random() < pace)) for field, level in levels.items()}
+                    if levels["plan_status"] == 2 and decided is None:
+                        decided = date(year, rng.randint(2, 11), rng.randint(1, 28))
+                    yield self._follow_up(county.code, code, year, levels, since, body, placement, share, coordinator,
+                                          methods, agreement, promises, decided)
+
+    def _follow_up(self, county: str, municipality: str, year: int, levels: dict[str, int], since: date, body: str,
+                   placement: str, share: int, coordinator: str, methods: list[str], agreement: bool, promises: bool,
+                   decided: date | None) -> NewRecord:
+        rng = self.rng
+        content: dict[str, Any] = {
+            "municipality_code": municipality, "year": year,
+            **{field: steps[levels[field]] for field, (steps, _) in _LAW_STEPS.items()},
+            "methods": methods if levels["situation_status"] else [],
+        }
+        if levels["coordination_status"]:
+            content.update(coordination_placement=placement, coordinator_name=coordinator,
+                           coordinator_email=coordinator.lower().replace(" ", ".").translate(_TRANSLITERATE)
+                           + f"@kommun{municipality}.example")
+        if levels["coordination_status"] == 2:
+            content.update(coordination_since=since, coordination_share=share)
+        if levels["situation_status"] == 2:
+            content.update(situation_date=date(year, rng.randint(1, 10), rng.randint(1, 28)),
+                           situation_with_police=rng.choice(("JA", "JA", "JA", "NEJ")))
+        if decided is not None:
+            content.update(plan_decided_on=decided, plan_decided_by=body,
+                           plan_valid_to=date(decided.year + rng.choice((2, 3, 4)), 12, 31))
+        content.update(police_agreement="JA" if agreement else "NEJ", citizen_promises="JA" if promises else "NEJ")
+        if agreement:
+            content["police_agreement_valid_to"] = date(year + rng.randint(0, 2), 12, 31)
+        if promises:
+            content["citizen_promises_valid_to"] = date(year + 1, 12, 31)
+        lacking = [need for field, need in _SUPPORT_NEEDS.items() if levels[field] < 2]
+        if lacking:
+            content["support_needs"] = " ".join(lacking)
+        if rng.random() < 0.3:
+            content["notes"] = rng.choice(_FOLLOW_UP_NOTES)
+        if year == self.today.year:
+            content["next_follow_up"] = self.today + timedelta(rng.randint(20, 200))
+        return identity_id(KINDS["follow_up"], content), county, content
 
 def _dealt(rng: random.Random, deck: tuple[str, ...]) -> Iterator[str]:
     """Cards from `deck`, reshuffled each time it runs out: the mix is exact, the order random."""

@@ -104,6 +104,8 @@ def _sample_content(kind_key: str, reference: Reference, created: dict[str, str]
         if spec.type in (FieldType.REF, FieldType.REFS):
             target = created[spec.ref_kind or ""]
             return (target,) if spec.multi else target
+        if spec.type == FieldType.INTEGER:
+            return min(max(_SAMPLES[spec.type], spec.minimum), spec.maximum)  # a follow-up's year: 2023
         return _SAMPLES[spec.type]
 
     return {spec.name: value(spec) for spec in KINDS[kind_key].fields}

@@ -161,7 +161,7 @@ def read_integer(value: Any) -> int | None:
 def read_count(value: Any) -> int | None:
     """A count's cell (participants): an integer that the register's column holds.
 
-    The rules bound a count further (`validation.MAX_PARTICIPANTS`, with their own message), but a
+    The rules bound a count further (`FieldSpec.maximum`, with their own message), but a
     tombstone need not meet them and its content is stored all the same: a number no column holds
     would pass the dry run and fail the import with the database's overflow."""
     number = read_integer(value)

@@ -20,11 +20,12 @@ from bra_desktop.bundle.merge import merge, three_way
 from bra_desktop.bundle.plan import Action, CodeChange, ImportPlan, PlannedRecord, RecordState, RowState
 from bra_desktop.bundle.problems import BundleError, ImportProblem
 from bra_desktop.bundle.reader import BundleContents
-from bra_desktop.bundle.rows import IncomingRow, RejectedRow, derived_id, incoming_values
+from bra_desktop.bundle.rows import HeldRow, IncomingRow, RejectedRow, derived_id, incoming_values, system_values
 from bra_desktop.bundle.schema import LIST_SEPARATOR, DataSheet, sheet_for_kind
 from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
+from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import BundleReceipt, CodeItem, SyncBase
 from bra_desktop.domain.producer import NATIONAL, owner_name
 from bra_desktop.domain.signing import encode_key
@@ -73,7 +74,10 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             rows = contents.rows.get(kind_key, [])
             for row in rows:
                 if not row.id_given:  # a row a person added: a new record of this register's
-                    row.id = derived_id(contents.info.bundle_id, row.sheet, row.row, receiver)
+                    row.id = (identity_id(kind, row.content) if kind.identity else None) or derived_id(
+                        contents.info.bundle_id, row.sheet, row.row, receiver)
+            if kind.identity:
+                rows = _one_row_per_identity(kind, contents, rows, rejected)
             held = snapshot.held(session, kind, [row.id for row in rows])
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
@@ -81,7 +85,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
                 done += len(chunk)
                 if progress is not None:
                     progress(done, total)
-            present = _rows_present(contents, kind_key, rows)
+            present = _rows_present(contents, kind_key, rows, rejected)
             if absence_deletes and present is not None:
                 records.extend(_plan_missing(session, kind, contents, present, sender))
         live_records = _live_records(session, records, sender)
@@ -184,7 +188,9 @@ def _plan_chunk(
             planned.append(PlannedRecord(kind.key, row.id, Action.KEEP_LOCAL, row, local, bases.get(row.id),
                                          notes=[verdict.reason], stale=True))
             continue
-        problems = validate(kind, row.content, reference, previous=local.content if local else None)
+        problems = validate(kind, row.content, reference, previous=local.content if local else None, owner=owner)
+        if kind.identity and row.id_given and identity_id(kind, row.content) != row.id and not problems:
+            problems = [_identity_changed(kind)]
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]
         if problems:  # the cells first: they say what to fix where
@@ -201,6 +207,43 @@ def _plan_chunk(
             record.notes.append(f"{owner_name(owner)}s post, som saknades här: en kopia ur {owner_name(sender.producer)}s paket")
         planned.append(record)
     return planned
+
+
+def _one_row_per_identity(kind: RecordKind, contents: BundleContents, rows: list[IncomingRow],
+                          rejected: list[RejectedRow]) -> list[IncomingRow]:
+    """The rows but those that name the same record as another row of the file (a row added in Excel
+    for a municipality and year the file already has): all of those are rejected, since which one
+    is meant is for a person to say. Returns the rows left; the held rows are left in `contents`."""
+    held = contents.held_rows.get(kind.key, [])
+    by_id: dict[str, list[IncomingRow | HeldRow]] = {}
+    for row in chain(rows, held):
+        by_id.setdefault(row.id, []).append(row)
+    twice = {record_id: group for record_id, group in by_id.items() if len(group) > 1}
+    if not twice:
+        return rows
+    sheet = sheet_for_kind(kind.key)
+    names = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
+    column = sheet.column(kind.identity[0]).label_sv
+    for record_id, group in twice.items():
+        named = next(row for row in group if isinstance(row, IncomingRow))  # ids given twice the reader refused
+        values = ", ".join(str(named.content[name]) for name in kind.identity)
+        for row in group:
+            others = ", ".join(str(other.row) for other in group if other is not row)
+            cells = (incoming_values(row) if isinstance(row, IncomingRow)
+                     else system_values(row.id, row.origin, row.version, row.deleted))
+            problem = ImportProblem(sheet.name, row.row, column, f"samma {names} ({values}) finns också på rad {others}")
+            rejected.append(RejectedRow(sheet, row.row, cells, [problem], record_id))
+    if held:
+        contents.held_rows[kind.key] = [row for row in held if row.id not in twice]
+    return [row for row in rows if row.id not in twice]
+
+
+def _identity_changed(kind: RecordKind) -> Problem:
+    """A row of a kind with an identity whose values are not those its id was derived from: someone
+    changed them in Excel, which would make it another record under this one's id."""
+    names = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
+    return Problem(kind.identity[0], f"{names.capitalize()} stämmer inte med radens id: de kan inte ändras. Lägg till en ny rad "
+                   "utan id för en annan", f"the {' and '.join(kind.identity)} do not match the row's id")
 
 
 def _refused(sheet: DataSheet, row: IncomingRow, reason: str) -> RejectedRow:
@@ -251,11 +294,14 @@ def _absence_deletes(receiver: str, contents: BundleContents) -> bool:
     return contents.info.scope == "full" and contents.info.producer == receiver
 
 
-def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRow]) -> set[str] | None:
+def _rows_present(contents: BundleContents, kind_key: str, rows: list[IncomingRow],
+                  rejected_rows: list[RejectedRow]) -> set[str] | None:
     """The ids a sheet has rows for, rejected rows included: a row that cannot be read is still
     there, and must not be taken for a row deleted in Excel. None when a rejected row's id cannot be
     read either: that row could be any record, so no record can be said to be missing."""
-    rejected = [r.record_id for r in contents.rejected if r.sheet.kind.key == kind_key]
+    if kind_key in contents.absent_kinds:
+        return None
+    rejected = [r.record_id for r in rejected_rows if r.sheet.kind.key == kind_key]
     for record_id in rejected:
         try:
             uuid.UUID(record_id or "")

@@ -60,6 +60,7 @@ class BundleInfo:
     personal_data: bool
     declared_rows: dict[str, int]
     declared_hashes: dict[str, str]
+    format_version: int = 1
     declared_part_hashes: dict[str, str] = field(default_factory=dict)
     """Sheet name → the SHA-256 of its XML as the app wrote it (none in bundles of older versions)."""
     code_lists_sha256: str = ""
@@ -81,6 +82,8 @@ class BundleContents:
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[ImportProblem] = field(default_factory=list)
     code_items: list[dict[str, Any]] | None = None
+    absent_kinds: set[str] = field(default_factory=set)
+    """Kinds whose sheet the bundle's format predates (`DataSheet.since_format`): it says nothing of them."""
     untouched_sheets: set[str] = field(default_factory=set)
     """Sheets whose content matches the digest in Info: nothing in them was edited by hand."""
     code_lists_as_signed: bool = True
@@ -93,7 +96,8 @@ class BundleContents:
     def edited_after_signing(self) -> bool:
         """Whether anything the signature covers differs from what was signed: a data sheet whose
         rows do not give their signed digest, or code lists that do not."""
-        return not self.code_lists_as_signed or any(sheet.name not in self.untouched_sheets for sheet in DATA_SHEETS)
+        return not self.code_lists_as_signed or any(sheet.name not in self.untouched_sheets for sheet in DATA_SHEETS
+                                                    if sheet.kind.key not in self.absent_kinds)
 
 
 def read_bundle(path: Path, progress: Progress | None = None, trusted_signers: Collection[bytes] = ()) -> BundleContents:
@@ -132,14 +136,16 @@ class BundleReader:
                 self._sheets = _BundleSheets(self._book, path.name)
                 check_extent(archive, parts[self._sheets.info], INFO_SHEET, INFO_EXTENT, file_name=path.name)
                 self.info = _read_info(list(_rows_of(self._book.get_sheet_by_name(self._sheets.info))), path.name)
+                self._sheets.find_data(self.info.format_version)
         except SCAN_ERRORS as error:
             # a part the workbook names is missing, or its XML is broken
             raise damaged(path.name, error) from error
         except CalamineError as error:
             raise _unreadable(path.name, error) from error
         self._scan = SheetScan(path, parts, self._sheets.extents(self.info), self._sheets.signed(self.info, trusted_signers))
-        self._loaded = _SheetsInTurn(self._book, self._scan, self._sheets.data)
+        self._loaded = _SheetsInTurn(self._book, self._scan, [name for name in self._sheets.data if name])
         self._contents = BundleContents(path, self.info)
+        self._contents.absent_kinds = {sheet.kind.key for sheet, name in zip(DATA_SHEETS, self._sheets.data) if not name}
         self._total = sum(self.info.declared_rows.values()) or 1
         self._done = 0
 
@@ -147,6 +153,9 @@ class BundleReader:
         """Read the next data sheet (`DATA_SHEETS` order). `as_held` is used only on a sheet as the
         app wrote it, where the rows it names in their state become `HeldRow`s."""
         name = self._sheets.data[DATA_SHEETS.index(sheet)]
+        if not name:  # a sheet the bundle's format predates
+            self._contents.rows[sheet.kind.key] = []
+            return
         try:
             calamine_sheet = self._loaded.take()
             rows = _rows_of(calamine_sheet)
@@ -221,8 +230,14 @@ class _BundleSheets:
         for sheet in book.sheets_metadata:
             self._found.setdefault(sheet.name.strip().casefold(), []).append(sheet)
         self.info = self._one(INFO_SHEET, None, required=True)
-        self.data = [self._one(sheet.name, sheet.name_en, required=True) for sheet in DATA_SHEETS]
         self.code_lists = self._one(CODE_SHEET, CODE_SHEET_EN, required=False)
+        self.data: list[str] = []
+
+    def find_data(self, format_version: int) -> None:
+        """The data sheets (`data`, in `DATA_SHEETS` order): each required of a bundle whose format
+        has it, and "" for one it predates."""
+        self.data = [self._one(sheet.name, sheet.name_en, required=format_version >= sheet.since_format)
+                     for sheet in DATA_SHEETS]
 
     def _one(self, name: str, name_en: str | None, *, required: bool) -> str:
         found = [*self._found.get(name.casefold(), []),
@@ -250,7 +265,7 @@ class _BundleSheets:
     def extents(self, info: BundleInfo) -> dict[str, Extent]:
         """How far each sheet the reader loads may reach (`BundleReader`)."""
         extents = {name: Extent(info.declared_rows.get(sheet.name, 0) + 1 + ROW_MARGIN, len(sheet.columns) + COLUMN_MARGIN)
-                   for sheet, name in zip(DATA_SHEETS, self.data)}
+                   for sheet, name in zip(DATA_SHEETS, self.data) if name}
         if self.code_lists:
             extents[self.code_lists] = Extent(CODE_ROWS, len(CODE_COLUMNS) + COLUMN_MARGIN)
         return extents
@@ -261,7 +276,7 @@ class _BundleSheets:
         if not info.signature_valid or info.signer_key not in trusted_signers:
             return {}
         return {name: info.declared_part_hashes[sheet.name] for sheet, name in zip(DATA_SHEETS, self.data)
-                if sheet.name in info.declared_part_hashes}
+                if name and sheet.name in info.declared_part_hashes}
 
 
 def _rows_of(sheet: CalamineSheet) -> Iterator[list[Any]]:
@@ -373,7 +388,7 @@ def _read_info(rows: list[list[Any]], file_name: str) -> BundleInfo:
     signer = decode_key(read_text(values.get(InfoKey.SIGNER_KEY)))
     signature = read_text(values.get(InfoKey.SIGNATURE))
     return BundleInfo(bundle_id, producer, read_text(values.get(InfoKey.PRODUCER_NAME)) or producer, created_at,
-                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes, part_hashes,
+                      read_text(values.get(InfoKey.APP_VERSION)) or "", scope, personal, rows, hashes, version, part_hashes,
                       code_lists_sha256=read_text(values.get(CODE_LISTS_HASH_KEY)) or "", signer_key=signer,
                       signature_valid=signer is not None and info_verifies(signer, signature, values))
 

@@ -1,9 +1,13 @@
-"""The bundle format (DESIGN §3, format_version 1): sheets, columns, labels and types.
+"""The bundle format (DESIGN §3, format_version 2): sheets, columns, labels and types.
 
 This module is the one description of a bundle that the writer, the reader and the tests all use:
 data-sheet business columns come from the record kinds of `domain/fields.py`; a reference or a
 municipality code gets a second, greyed column with the readable name beside it (ignored on import);
 the system columns come last. Nothing about columns is written anywhere else.
+
+Format 2 added the municipalities' follow-ups (Kommunuppföljningar). A bundle of an earlier format
+lacks the sheets added since (`DataSheet.since_format`) and is read without them; a bundle of a
+later format is refused with "uppdatera programmet".
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from enum import StrEnum
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
 
 FORMAT = "bra-paket"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 INFO_SHEET = "Info"
 CODE_SHEET = "Kodlistor"
 CODE_SHEET_EN = "Code lists"
@@ -74,6 +78,8 @@ class DataSheet:
     name_en: str
     kind: RecordKind
     columns: tuple[Column, ...]
+    since_format: int = 1
+    """The format version that added the sheet: a bundle of an earlier one does not have it."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -107,11 +113,14 @@ def _columns(kind: RecordKind) -> tuple[Column, ...]:
     return tuple(columns)
 
 
+_SINCE_FORMAT = {"follow_up": 2}
+
 DATA_SHEETS: tuple[DataSheet, ...] = tuple(
-    DataSheet(KINDS[key].plural_sv, KINDS[key].plural_en, KINDS[key], _columns(KINDS[key]))
-    for key in ("activity", "commitment", "problem_area", "network", "organisation")
+    DataSheet(KINDS[key].plural_sv, KINDS[key].plural_en, KINDS[key], _columns(KINDS[key]), _SINCE_FORMAT.get(key, 1))
+    for key in ("activity", "commitment", "problem_area", "network", "organisation", "follow_up")
 )
-"""The data sheets in bundle order: Aktiviteter, Åtaganden, Problemområden, Nätverk, Organisationer."""
+"""The data sheets in bundle order: Aktiviteter, Åtaganden, Problemområden, Nätverk, Organisationer,
+Kommunuppföljningar (last, as the sheet format 2 added)."""
 
 SHEET_ORDER: tuple[str, ...] = (INFO_SHEET, *(s.name for s in DATA_SHEETS), CODE_SHEET)
 

@@ -56,6 +56,9 @@ class FieldSpec:
     personal: bool = False
     """Personal data (contact details): left out of bundles unless asked for (DESIGN §5)."""
     link: LinkTable | None = None
+    minimum: int = 0
+    maximum: int = 1_000_000
+    """The bounds of an INTEGER field."""
 
     @property
     def multi(self) -> bool:
@@ -77,6 +80,11 @@ class RecordKind:
     title_field: str
     searchable: tuple[str, ...] = field(default=())
     """Fields whose text goes into `search_text`."""
+    identity: tuple[str, ...] = ()
+    """Fields that say which record this is: at most one record per set of their values, its id
+    derived from them (`domain/identity.py`), and they never change. Empty: ids are random."""
+    owned_by_municipality: str | None = None
+    """A MUNICIPALITY field whose county's länsstyrelse alone owns the record."""
 
     @property
     def table_name(self) -> str:
@@ -240,10 +248,56 @@ PROBLEM_AREA = RecordKind(
     ),
 )
 
+FOLLOW_UP = RecordKind(
+    key="follow_up",
+    table=m.MunicipalityFollowUp,
+    label_sv="Kommunuppföljning",
+    label_en="Municipal follow-up",
+    plural_sv="Kommunuppföljningar",
+    plural_en="Municipal follow-ups",
+    title_field="municipality_code",
+    searchable=("coordination_placement", "coordinator_name", "support_needs", "notes"),
+    identity=("municipality_code", "year"),
+    owned_by_municipality="municipality_code",
+    fields=(
+        FieldSpec("municipality_code", F.MUNICIPALITY, "Kommun", "Municipality", required=True),
+        FieldSpec("year", F.INTEGER, "År", "Year", required=True, minimum=2023, maximum=2100),
+        FieldSpec("coordination_status", F.CODE, "Samordningsfunktion", "Coordination function", True,
+                  code_list="samordningsstatus"),
+        FieldSpec("coordination_since", F.DATE, "Samordningsfunktion sedan", "Coordination function since"),
+        FieldSpec("coordination_placement", F.TEXT, "Samordningsfunktionens placering", "Where the function is placed"),
+        FieldSpec("coordination_share", F.INTEGER, "Samordningsfunktionens omfattning (% av heltid)",
+                  "Size of the function (% of full time)", maximum=2000),
+        FieldSpec("coordinator_name", F.TEXT, "Kommunal samordnare", "Municipal coordinator", personal=True),
+        FieldSpec("coordinator_email", F.EMAIL, "Samordnarens e-post", "Coordinator's e-mail", personal=True),
+        FieldSpec("coordinator_phone", F.PHONE, "Samordnarens telefon", "Coordinator's phone", personal=True),
+        FieldSpec("situation_status", F.CODE, "Lägesbild", "Situation picture", True, code_list="lagesbildstatus"),
+        FieldSpec("situation_date", F.DATE, "Senaste lägesbild", "Latest situation picture"),
+        FieldSpec("situation_with_police", F.CODE, "Lägesbild gjord med polisen", "Made with the police",
+                  code_list="svar"),
+        FieldSpec("plan_status", F.CODE, "Åtgärdsplan", "Action plan", True, code_list="atgardsplanstatus"),
+        FieldSpec("plan_decided_on", F.DATE, "Åtgärdsplan beslutad", "Action plan decided on"),
+        FieldSpec("plan_decided_by", F.CODE, "Beslutad av", "Decided by", code_list="beslutsorgan"),
+        FieldSpec("plan_valid_to", F.DATE, "Åtgärdsplan gäller till", "Action plan valid until"),
+        FieldSpec("police_agreement", F.CODE, "Samverkansöverenskommelse med polisen", "Cooperation agreement with the police",
+                  code_list="svar"),
+        FieldSpec("police_agreement_valid_to", F.DATE, "Överenskommelsen gäller till", "Agreement valid until"),
+        FieldSpec("citizen_promises", F.CODE, "Medborgarlöften", "Citizens' promises", code_list="svar"),
+        FieldSpec("citizen_promises_valid_to", F.DATE, "Medborgarlöften gäller till", "Citizens' promises valid until"),
+        FieldSpec(
+            "methods", F.CODES, "Metoder", "Methods", code_list="metod",
+            link=LinkTable(m.FollowUpMethod, "follow_up_id", "code"),
+        ),
+        FieldSpec("support_needs", F.LONG_TEXT, "Stödbehov", "Support needs"),
+        FieldSpec("notes", F.LONG_TEXT, "Samordnarens anteckningar", "Coordinator's notes"),
+        FieldSpec("next_follow_up", F.DATE, "Nästa uppföljning", "Next follow-up"),
+    ),
+)
+
 KINDS: dict[str, RecordKind] = {
-    kind.key: kind for kind in (ACTIVITY, COMMITMENT, PROBLEM_AREA, NETWORK, ORGANISATION)
+    kind.key: kind for kind in (ACTIVITY, COMMITMENT, PROBLEM_AREA, NETWORK, ORGANISATION, FOLLOW_UP)
 }
 """All record kinds, in the order the app shows them."""
 
-DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area")
+DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area", "follow_up")
 """An order in which every record's references point to kinds already written."""

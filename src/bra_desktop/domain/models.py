@@ -1,7 +1,8 @@
 """The register's tables (DESIGN §2).
 
-Synced records (activities, networks, organisations, commitments, problem areas) share the system
-fields of `SyncedFields`; many-valued fields are link tables so they can be filtered and joined.
+Synced records (activities, networks, organisations, commitments, problem areas, the municipalities'
+follow-ups) share the system fields of `SyncedFields`; many-valued fields are link tables so they can
+be filtered and joined.
 Reference data (counties, municipalities) and code lists are seeded from `resources/`.
 Bookkeeping tables (change log, register info, bundle receipts, sync bases) close the file.
 
@@ -159,6 +160,38 @@ class ProblemArea(SyncedFields, table=True):
     status: str = Field(max_length=40)
 
 
+class MunicipalityFollowUp(SyncedFields, table=True):
+    """How one municipality meets Lag (2023:196) in one year, as its county's coordinator follows it up.
+
+    One per municipality and year (its id is derived from the two: `domain/followup.py`), owned by the
+    länsstyrelse of the municipality's county."""
+
+    __tablename__ = "municipality_follow_up"
+    municipality_code: str = Field(foreign_key="municipality.code", index=True, max_length=4)
+    year: int = Field(index=True)
+    coordination_status: str = Field(max_length=40)
+    coordination_since: date | None = None
+    coordination_placement: str | None = None
+    coordination_share: int | None = None
+    coordinator_name: str | None = None
+    coordinator_email: str | None = None
+    coordinator_phone: str | None = None
+    situation_status: str = Field(max_length=40)
+    situation_date: date | None = None
+    situation_with_police: str | None = Field(default=None, max_length=40)
+    plan_status: str = Field(max_length=40)
+    plan_decided_on: date | None = None
+    plan_decided_by: str | None = Field(default=None, max_length=40)
+    plan_valid_to: date | None = None
+    police_agreement: str | None = Field(default=None, max_length=40)
+    police_agreement_valid_to: date | None = None
+    citizen_promises: str | None = Field(default=None, max_length=40)
+    citizen_promises_valid_to: date | None = None
+    support_needs: str | None = Field(default=None, sa_type=Text)
+    notes: str | None = Field(default=None, sa_type=Text)
+    next_follow_up: date | None = None
+
+
 # --- many-valued fields -----------------------------------------------------------------------
 
 
@@ -216,6 +249,12 @@ class ProblemAreaCommitment(SQLModel, table=True):
     __tablename__ = "problem_area_commitment"
     problem_area_id: str = Field(sa_column=_owner("problem_area"))
     commitment_id: str = Field(sa_column=_value("commitment.id", 36))
+
+
+class FollowUpMethod(SQLModel, table=True):
+    __tablename__ = "municipality_follow_up_method"
+    follow_up_id: str = Field(sa_column=_owner("municipality_follow_up"))
+    code: str = Field(sa_column=_value(None))
 
 
 # --- bookkeeping ------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ from bra_desktop.domain.fields import FieldSpec, FieldType, RecordKind
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.orgnumber import normalise_org_number
 
-MAX_PARTICIPANTS = 1_000_000
 MAX_VERSION = 1_000_000_000
 """The highest version a record may have. Versions are stored in INTEGER columns (at most
 2 147 483 647 on PostgreSQL), and every change adds one: a bundle's row may state any version up
@@ -60,7 +59,8 @@ class Reference:
 
     codes: dict[str, dict[str, bool]] = field(default_factory=dict)
     """list name → code → active."""
-    municipalities: set[str] = field(default_factory=set)
+    municipalities: dict[str, str] = field(default_factory=dict)
+    """Municipality code → the code of its county."""
     record_exists: Callable[[str, str], bool] = lambda kind, record_id: True
 
     def code_state(self, list_name: str, code: str) -> bool | None:
@@ -73,10 +73,13 @@ def validate(
     content: Content,
     reference: Reference,
     previous: Content | None = None,
+    owner: str | None = None,
 ) -> list[Problem]:
     """Everything wrong with `content` (normalised) as a record of `kind`.
 
-    `previous` is the record's stored content: a retired code it already had stays valid.
+    `previous` is the record's stored content: a retired code it already had stays valid, and the
+    fields of the kind's identity must be as they were. `owner` is the producer the record belongs
+    (or would belong) to, which a kind owned by a municipality's county checks.
     """
     problems: list[Problem] = []
     for spec in kind.fields:
@@ -84,6 +87,10 @@ def validate(
         old = (previous or {}).get(spec.name)
         problems.extend(_check_field(spec, value, old, reference))
     problems.extend(_check_record(kind, content))
+    if previous is not None:
+        problems.extend(_check_identity_kept(kind, content, previous))
+    if owner is not None and kind.owned_by_municipality:
+        problems.extend(_check_owner(kind, content, reference, owner))
     return problems
 
 
@@ -99,11 +106,11 @@ def _check_field(spec: FieldSpec, value: Any, old: Any, ref: Reference) -> list[
         if text_problem:
             return [text_problem]
     kind = spec.type
-    if kind == FieldType.INTEGER and not 0 <= value <= MAX_PARTICIPANTS:
+    if kind == FieldType.INTEGER and not spec.minimum <= value <= spec.maximum:
         return [Problem(
             spec.name,
-            f"{label_sv} måste vara ett heltal från 0 till {MAX_PARTICIPANTS:,}.".replace(",", " "),
-            f"{label_en} must be a whole number from 0 to {MAX_PARTICIPANTS:,}.",
+            f"{label_sv} måste vara ett heltal från {_number(spec.minimum)} till {_number(spec.maximum)}.",
+            f"{label_en} must be a whole number from {spec.minimum} to {spec.maximum:,}.",
         )]
     if kind == FieldType.ORG_NUMBER and normalise_org_number(value) is None:
         return [Problem(
@@ -208,16 +215,56 @@ def _date_order(content: Content, first: str, last: str) -> bool:
     return not (isinstance(start, date) and isinstance(end, date) and end < start)
 
 
-_DATE_PAIRS = {"activity": ("start_date", "end_date"), "network": ("active_from", "active_to")}
+_DATE_PAIRS = {
+    "activity": (("start_date", "end_date"),),
+    "network": (("active_from", "active_to"),),
+    "follow_up": (("plan_decided_on", "plan_valid_to"),),
+}
 
 
 def _check_record(kind: RecordKind, content: Content) -> list[Problem]:
-    pair = _DATE_PAIRS.get(kind.key)
-    if pair and not _date_order(content, *pair):
-        first, last = kind.field(pair[0]), kind.field(pair[1])
-        return [Problem(
-            last.name,
-            f"{last.label_sv} får inte vara före {first.label_sv.lower()}.",
-            f"{last.label_en} must not be before {first.label_en.lower()}.",
-        )]
-    return []
+    problems = []
+    for pair in _DATE_PAIRS.get(kind.key, ()):
+        if not _date_order(content, *pair):
+            first, last = kind.field(pair[0]), kind.field(pair[1])
+            problems.append(Problem(
+                last.name,
+                f"{last.label_sv} får inte vara före {first.label_sv.lower()}.",
+                f"{last.label_en} must not be before {first.label_en.lower()}.",
+            ))
+    return problems
+
+
+def _check_identity_kept(kind: RecordKind, content: Content, previous: Content) -> list[Problem]:
+    """The fields that say which record this is never change: another value is another record."""
+    changed = [kind.field(name) for name in kind.identity if content.get(name) != previous.get(name)]
+    if not changed:
+        return []
+    names_sv = " och ".join(spec.label_sv.lower() for spec in changed)
+    names_en = " and ".join(spec.label_en.lower() for spec in changed)
+    return [Problem(
+        changed[0].name,
+        f"{kind.label_sv}: {names_sv} kan inte ändras. Skapa en ny {kind.label_sv.lower()} i stället.",
+        f"{kind.label_en}: the {names_en} cannot change. Create a new {kind.label_en.lower()} instead.",
+    )]
+
+
+def _check_owner(kind: RecordKind, content: Content, reference: Reference, owner: str) -> list[Problem]:
+    """A record owned by a municipality's county belongs to that county's länsstyrelse, and to no one else."""
+    name = kind.owned_by_municipality
+    assert name is not None
+    county = reference.municipalities.get(content.get(name) or "")
+    if county is None or county == owner:
+        return []  # an unknown municipality is the field's own problem
+    spec = kind.field(name)
+    return [Problem(
+        name,
+        f"{spec.label_sv} {content[name]} hör till län {county}: {kind.label_sv.lower()}en görs av länsstyrelsen där.",
+        f"{spec.label_en} {content[name]} belongs to county {county}: its {kind.label_en.lower()} is made by that "
+        "county administrative board.",
+    )]
+
+
+def _number(value: int) -> str:
+    """A number as Swedish writes it: 1 000 000, but 2023 (four digits stay together)."""
+    return f"{value:,}".replace(",", " ") if abs(value) >= 10_000 else str(value)

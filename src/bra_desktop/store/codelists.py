@@ -53,6 +53,12 @@ LIST_TITLES: dict[str, tuple[str, str]] = {
     "problemkategori": ("Kategori av problemområde", "Problem-area category"),
     "trend": ("Trend för problemområde", "Problem-area trend"),
     "problemstatus": ("Status för problemområde", "Problem-area status"),
+    "samordningsstatus": ("Samordningsfunktion", "Coordination function"),
+    "lagesbildstatus": ("Status för lägesbild", "Situation picture status"),
+    "atgardsplanstatus": ("Status för åtgärdsplan", "Action plan status"),
+    "beslutsorgan": ("Beslutande organ", "Deciding body"),
+    "svar": ("Ja/nej", "Yes/no"),
+    "metod": ("Metod", "Method"),
 }
 """What each list is called in the app (a list a newer bundle brings is called by its name)."""
 

@@ -33,6 +33,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "problem_area": ("title", "category", "trend", "status", "municipalities", "first_observed", ORIGIN),
     "network": ("name", "kind", "subject_area", "active_from", "active_to", ORIGIN),
     "organisation": ("name", "org_type", "org_number", "municipality_code", ORIGIN),
+    "follow_up": ("municipality_code", "year", "coordination_status", "situation_status", "plan_status",
+                  "plan_decided_on", "next_follow_up", ORIGIN),
 }
 
 _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -43,6 +45,8 @@ _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
     "problem_area": (("municipalities", False), ("status", False), ("category", False)),
     "network": (("kind", False), ("subject_area", False)),
     "organisation": (("municipality_code", False), ("org_type", False)),
+    "follow_up": (("year", False), ("municipality_code", False), ("coordination_status", False),
+                  ("situation_status", False), ("plan_status", False)),
 }
 
 DEFAULT_SORT: dict[str, tuple[str, bool]] = {
@@ -51,6 +55,7 @@ DEFAULT_SORT: dict[str, tuple[str, bool]] = {
     "problem_area": ("title", False),
     "network": ("name", False),
     "organisation": ("name", False),
+    "follow_up": ("municipality_code", False),
 }
 """Per kind: the column a table is sorted by until the user clicks a header, and whether descending."""
 
@@ -365,6 +370,8 @@ def filter_options(session: Session, kind_key: str, language: str) -> dict[str, 
             options[item.key] = _live_names(session, _REF_NAMES[spec.ref_kind or ""])
         elif spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES):
             options[item.key] = _municipalities(session)
+        elif spec.type == FieldType.INTEGER:  # a follow-up's year
+            options[item.key] = [(value, str(value)) for value in _distinct_live(session, kind, spec.name)]
         else:
             raise ValueError(f"no options for filter {item.key!r} of {kind_key}")
     return options
@@ -392,6 +399,12 @@ def _years(session: Session, kind: RecordKind, field_name: str) -> list[int]:
         years.append(first.year)
         first = session.scalar(select(func.min(column)).where(live, column >= date(first.year + 1, 1, 1)))
     return years[::-1]
+
+
+def _distinct_live(session: Session, kind: RecordKind, field_name: str) -> list[Any]:
+    """The values a field has in live records, largest first (a follow-up's years, newest first)."""
+    column = getattr(kind.table, field_name)
+    return list(session.scalars(select(column).where(kind.table.deleted.is_(False)).distinct().order_by(column.desc())))
 
 
 def _codes(session: Session, list_name: str, language: str) -> list[tuple[Any, str]]:

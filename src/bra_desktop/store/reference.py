@@ -14,7 +14,7 @@ def load_reference(session: Session) -> Reference:
     codes: dict[str, dict[str, bool]] = {}
     for item in session.scalars(select(CodeItem)):
         codes.setdefault(item.list_name, {})[item.code] = item.active
-    municipalities = set(session.scalars(select(Municipality.code)))
+    municipalities = {code: county for code, county in session.execute(select(Municipality.code, Municipality.county_code))}
 
     def record_exists(kind: str, record_id: str) -> bool:
         """Tombstones count: a link to a record deleted later stays valid, in forms and in bundles."""

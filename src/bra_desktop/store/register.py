@@ -25,7 +25,7 @@ from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnre
 from bra_desktop.store.faults import storage_faults
 from bra_desktop.store.seed import seed_reference_data
 
-SCHEMA_REVISION = "0005"
+SCHEMA_REVISION = "0006"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.fields import RecordKind
+from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import new_id
 from bra_desktop.domain.producer import owner_name
-from bra_desktop.domain.validation import Reference, validate
+from bra_desktop.domain.validation import Problem, Reference, validate
 from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.changelog import LOCAL
 from bra_desktop.store.errors import ReadOnlyRecord, RecordNotFound, ValidationFailed, VersionConflict
@@ -139,12 +140,34 @@ def create_record(
     source: str = LOCAL,
     record_id: str | None = None,
 ) -> StoredRecord:
+    """A new record of `origin`'s. A kind with an identity (`RecordKind.identity`) gets the id its
+    values derive; if that record was deleted, it is brought back with the new content."""
     clean = normalise(kind, content)
-    problems = validate(kind, clean, reference)
+    problems = validate(kind, clean, reference, owner=origin)
     if problems:
         raise ValidationFailed(problems)
+    identity = identity_id(kind, clean)
+    if identity is not None:
+        assert record_id in (None, identity), "a kind with an identity has the id its values derive"
+        existing = load_record(session, kind, identity)
+        if existing is not None and not existing.deleted:
+            raise ValidationFailed([_already_there(kind, clean)])
+        if existing is not None:
+            return update_record(session, kind, identity, clean, user=user, reference=reference, owner=origin, source=source)
+        record_id = identity
     write = RecordWrite(record_id or new_id(), origin, clean, updated_by=user)
     return _write(session, kind, write, user=user, source=source)
+
+
+def _already_there(kind: RecordKind, content: Content) -> Problem:
+    values = ", ".join(str(content[name]) for name in kind.identity)
+    names_sv = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
+    names_en = " and ".join(kind.field(name).label_en.lower() for name in kind.identity)
+    return Problem(
+        kind.identity[0],
+        f"Det finns redan en {kind.label_sv.lower()} med samma {names_sv} ({values}). Öppna den i stället.",
+        f"There is already a {kind.label_en.lower()} with the same {names_en} ({values}). Open it instead.",
+    )
 
 
 def update_record(
@@ -165,7 +188,7 @@ def update_record(
     clean = normalise(kind, content)
     if clean == current.content and not current.deleted:
         return current
-    problems = validate(kind, clean, reference, previous=current.content)
+    problems = validate(kind, clean, reference, previous=current.content, owner=current.origin)
     if problems:
         raise ValidationFailed(problems)
     _claim_next_version(session, kind, current)

@@ -37,6 +37,7 @@ _NEW_RECORD = {
     "problem_area": QT_TRANSLATE_NOOP("RecordCommand", "Nytt problemområde"),
     "network": QT_TRANSLATE_NOOP("RecordCommand", "Nytt nätverk"),
     "organisation": QT_TRANSLATE_NOOP("RecordCommand", "Ny organisation"),
+    "follow_up": QT_TRANSLATE_NOOP("RecordCommand", "Ny kommunuppföljning"),
 }
 """'New …' per kind, spelled out because Swedish nouns differ in gender (en aktivitet, ett nätverk)."""
 
@@ -48,7 +49,9 @@ def new_record_text(kind_key: str) -> str:
 
 def quoted_title(service: RegisterService, kind_key: str, content: dict[str, Any]) -> str:
     """The record's title in «», shortened so it fits in a menu ('Ångra Ändra aktivitet «…»')."""
-    title = str(content.get(service.kind(kind_key).title_field) or "").replace("\n", " ").strip()
+    kind = service.kind(kind_key)
+    parts = [content.get(name) for name in kind.identity or (kind.title_field,)]  # a follow-up: «1440 · 2026»
+    title = " · ".join(str(part) for part in parts if part is not None).replace("\n", " ").strip()
     if len(title) > _TITLE_LENGTH:
         title = title[: _TITLE_LENGTH - 1].rstrip() + "…"
     return f"«{title}»"

@@ -63,9 +63,11 @@ class RegisterService(QObject):
             return repository.load_record(session, KINDS[kind], record_id)
 
     def problems(self, kind: str, content: dict[str, Any], previous: dict[str, Any] | None = None) -> list[Problem]:
-        """What is wrong with `content`, for forms to show beside the fields before saving."""
+        """What is wrong with `content`, for forms to show beside the fields before saving (forms
+        edit this register's own records only)."""
         with self.register.session() as session:
-            return validate(KINDS[kind], normalise(KINDS[kind], content), load_reference(session), previous)
+            return validate(KINDS[kind], normalise(KINDS[kind], content), load_reference(session), previous,
+                            owner=self.producer)
 
     def is_own(self, record: StoredRecord) -> bool:
         """Records from another producer are read-only here (DESIGN §4 roles)."""

@@ -28,10 +28,12 @@ NOTE_STYLE = "background: #fff4ce; border: 1px solid #e0c97a; border-radius: 3px
 
 
 class RecordFormDialog(QDialog):
-    """Create (`record` None) or edit one record; read-only for another producer's record."""
+    """Create (`record` None, starting from `initial` if given) or edit one record; read-only for
+    another producer's record."""
 
     def __init__(self, service: RegisterService, kind_key: str, record: StoredRecord | None = None,
-                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None) -> None:
+                 parent: QWidget | None = None, undo_stack: QUndoStack | None = None,
+                 initial: Content | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.kind_key = kind_key
@@ -53,7 +55,7 @@ class RecordFormDialog(QDialog):
         layout.addWidget(self.note_label)
         self.save_error_label = error_label(self)
         layout.addWidget(self.save_error_label)
-        self.form = RecordForm(service, kind_key, record, self)
+        self.form = RecordForm(service, kind_key, record, self, initial)
         self.form.set_read_only(self.read_only)
         layout.addWidget(self.form, 1)
         layout.addLayout(self._footer())

@@ -42,11 +42,14 @@ class RecordForm(QWidget):
     """The user changed a field."""
 
     def __init__(self, service: RegisterService, kind_key: str, record: StoredRecord | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, initial: Content | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.kind = service.kind(kind_key)
         self._previous: Content | None = record.content if record is not None else None
+        self._fixed = set(self.kind.identity) if record is not None else set()
+        """The fields that say which record this is (a follow-up's municipality and year): a saved
+        record keeps them (`RecordKind.identity`)."""
         self._touched: set[str] = set()
         self._show_all = record is not None
         self._problems: dict[str, list[str]] = {}
@@ -65,7 +68,7 @@ class RecordForm(QWidget):
         layout.addWidget(self.record_problem_label)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs, 1)
-        current = record.content if record is not None else {}
+        current = record.content if record is not None else (initial or {})  # a new record may start as a copy
         for section, specs in sections(self.kind.fields).items():
             index = self.tabs.addTab(self._page(section, specs, current), section.title)
             for spec in specs:
@@ -73,6 +76,7 @@ class RecordForm(QWidget):
         for name, editor in self._editors.items():
             editor.set_value(current.get(name))
             editor.sig_changed.connect(lambda name=name: self._edited(name))
+        self.set_read_only(False)
         self.validate_now()
 
     # --- building ---
@@ -152,8 +156,8 @@ class RecordForm(QWidget):
         return normalise(self.kind, {name: editor.value() for name, editor in self._editors.items()})
 
     def set_read_only(self, read_only: bool) -> None:
-        for editor in self._editors.values():
-            editor.set_read_only(read_only)
+        for name, editor in self._editors.items():
+            editor.set_read_only(read_only or name in self._fixed)
 
     # --- problems ---
 
