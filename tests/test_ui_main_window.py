@@ -385,7 +385,7 @@ def test_sections_and_status_bar(window, records):
     assert counts == {"activity": "3 aktiviteter", "commitment": "2 åtaganden", "problem_area": "2 problemområden",
                       "network": "2 nätverk", "organisation": "2 organisationer"}
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "Översikt", "Aktiviteter", "Åtaganden", "Problemområden", "Nätverk", "Organisationer"]
+        "Översikt", "Kommuner", "Aktiviteter", "Åtaganden", "Problemområden", "Nätverk", "Organisationer"]
     assert window.owner_label.text() == "Länsstyrelsen i Stockholms län · testare"
     assert window.owner_label.textFormat() == Qt.TextFormat.PlainText
     activities = section(window, "activity")

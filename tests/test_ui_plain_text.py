@@ -61,8 +61,12 @@ def fill(register) -> dict[str, str]:
                    network_id=network.id, organisations=[organisation.id], municipalities=["0184"])
     ordinary = add(register, "activity", title=ORDINARY, start_date=date(2026, 4, 2))
     commitment = add(register, "commitment", title=COMMITMENT, description=DESCRIPTION, due_date=date(2026, 3, 31),
-                     network_id=network.id)
-    problem = add(register, "problem_area", title=PROBLEM, description=DESCRIPTION, activities=[activity.id])
+                     network_id=network.id, activities=[activity.id])
+    problem = add(register, "problem_area", title=PROBLEM, description=DESCRIPTION, activities=[activity.id],
+                  municipalities=["0184"])
+    if register.producer == "01":  # a county's own (Brå makes none)
+        add(register, "follow_up", municipality_code="0184", year=date.today().year, notes=DESCRIPTION,
+            coordination_placement=TITLE)
     with register.session() as session:
         code = session.scalars(select(CodeItem).where(CodeItem.list_name == "aktivitetstyp",
                                                       CodeItem.code == "NATVERKSTRAFF")).one()
@@ -165,13 +169,21 @@ def test_the_record_tables_show_markup_as_text(qtbot, app_context, service, host
     window.show()
     qtbot.waitExposed(window)
     shown_texts = []
-    for kind in KINDS:
+    for kind in [s.key for s in SECTIONS if s.key in KINDS]:
         window.navigation.setCurrentRow([s.key for s in SECTIONS].index(kind))
         records = window.current_section()
         assert isinstance(records, RecordSection)
         shown_texts += assert_tooltips_show_the_text(cells(records.proxy))
         assert rich_labels(window) == []
     assert {TITLE, NETWORK, ORGANISATION, COMMITMENT, PROBLEM, CODE_LABEL} <= set(shown_texts)
+    window.navigation.setCurrentRow([s.key for s in SECTIONS].index("municipalities"))
+    municipalities = window.current_section()
+    for row in range(municipalities.proxy.rowCount()):  # each municipality's records, in the panel below
+        municipalities.table.setCurrentIndex(municipalities.proxy.index(row, 0))
+        assert rich_labels(window) == []
+        shown_texts += [listing.item(i).text().split("  ", 1)[-1] for listing in municipalities.lists.values()
+                        for i in range(listing.count())]
+    assert {TITLE, COMMITMENT, PROBLEM} <= set(shown_texts)
     window.navigation.setCurrentRow([s.key for s in SECTIONS].index("activity"))
     ordinary = window.current_section().proxy.index_of(hostile["ordinary"])
     assert ordinary.data(Qt.ItemDataRole.ToolTipRole) == ORDINARY  # ordinary text: the tooltip as it was

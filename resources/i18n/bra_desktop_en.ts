@@ -1260,118 +1260,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="168"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="178"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="204"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="335"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="249"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="256"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="268"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="278"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="290"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="300"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="336"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="333"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1382,9 +1382,185 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalitiesSection</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="45"/>
+        <source>Alla kommuner</source>
+        <translation>All municipalities</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="46"/>
+        <source>Saknar beslutad åtgärdsplan</source>
+        <translation>Lacks a decided action plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="47"/>
+        <source>Saknar klar lägesbild</source>
+        <translation>Lacks a finished situation picture</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="48"/>
+        <source>Saknar samordningsfunktion</source>
+        <translation>Lacks a coordination function</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="49"/>
+        <source>Inte uppföljda i år</source>
+        <translation>Not followed up this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="50"/>
+        <source>Har inte fått stöd i år</source>
+        <translation>Got no support this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="158"/>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="161"/>
+        <source>Län</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="165"/>
+        <source>Visa</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="215"/>
+        <source>År:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="215"/>
+        <source>Län:</source>
+        <translation>County:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="216"/>
+        <source>Visa:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="258"/>
+        <source>Hela landet</source>
+        <translation>Whole country</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="292"/>
+        <source>{followed} av {total} kommuner är uppföljda {year}. Beslutad åtgärdsplan: {plan} ({no_plan} saknar). Klar lägesbild: {situation} ({no_situation} saknar). Samordningsfunktion: {coordination} ({no_coordination} saknar). {supported} kommuner har fått stöd i år.</source>
+        <translation>{followed} of {total} municipalities are followed up for {year}. Decided action plan: {plan} ({no_plan} lack one). Situation picture done: {situation} ({no_situation} lack one). Coordination function: {coordination} ({no_coordination} lack one). {supported} municipalities got support this year.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="323"/>
+        <source>Öppna uppföljningen</source>
+        <translation>Open the follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="327"/>
+        <source>Stöd i år: {support}</source>
+        <translation>Support this year: {support}</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="328"/>
+        <source>Inget stöd i år.</source>
+        <translation>No support this year.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="331"/>
+        <source>Öppna uppföljningen {year}</source>
+        <translation>Open the {year} follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="334"/>
+        <source>Starta uppföljningen {year}</source>
+        <translation>Start the {year} follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="337"/>
+        <source>Utgår från den senaste uppföljningen, att bekräfta eller ändra.</source>
+        <translation>Starts from the latest follow-up, to confirm or change.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="339"/>
+        <source>Kommunens uppföljning görs av länsstyrelsen i dess län.</source>
+        <translation>The municipality is followed up by the county administrative board of its county.</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalityTableModel</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="63"/>
+        <source>Kommun</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="64"/>
+        <source>Län</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="65"/>
+        <source>Samordningsfunktion</source>
+        <translation>Coordination function</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="66"/>
+        <source>Lägesbild</source>
+        <translation>Situation picture</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="67"/>
+        <source>Senaste lägesbild</source>
+        <translation>Latest situation picture</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="68"/>
+        <source>Åtgärdsplan</source>
+        <translation>Action plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="69"/>
+        <source>Beslutad</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="70"/>
+        <source>Gäller till</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="71"/>
+        <source>Stöd i år</source>
+        <translation>Support this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="72"/>
+        <source>Senaste kontakt</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="73"/>
+        <source>Nästa uppföljning</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="84"/>
+        <source>ej uppföljd</source>
+        <translation>not followed up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="116"/>
+        <source>Stöd i år: {support}</source>
+        <translation>Support this year: {support}</translation>
     </message>
 </context>
 <context>
@@ -1785,53 +1961,53 @@ Log file: %2</translation>
 <context>
     <name>RecordActions</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="31"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="33"/>
         <source>Posten finns inte</source>
         <translation>Record not found</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="32"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="34"/>
         <source>Posten finns inte längre i registret.</source>
         <translation>The record is no longer in the register.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="51"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="53"/>
         <source>Kan inte ta bort</source>
         <translation>Cannot delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="54"/>
         <source>{count} av posterna kommer från andra och kan bara tas bort där de skapades.</source>
         <translation>{count} of the records come from others and can only be deleted where they were created.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="58"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="60"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="76"/>
         <source>Vill du ta bort {title}?</source>
         <translation>Do you want to delete {title}?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="79"/>
         <source>Vill du ta bort {count} {kinds}?</source>
         <translation>Do you want to delete {count} {kinds}?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="80"/>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="86"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="83"/>
         <source>Posterna markeras som borttagna och följer med som borttagna i nästa paket. Du kan ångra med Ctrl+Z.</source>
         <translation>The records are marked as deleted and go out as deleted in the next bundle. You can undo with Ctrl+Z.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="85"/>
+        <location filename="../../src/bra_desktop/ui/forms/actions.py" line="87"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>

@@ -60,8 +60,18 @@ def _overview() -> Section:
     return Section("overview", lambda language: "Overview" if language == "en" else "Översikt", build)
 
 
+def _municipalities() -> Section:
+    def build(window: MainWindow) -> QWidget:
+        from bra_desktop.ui.municipalities_section import MunicipalitiesSection
+
+        return MunicipalitiesSection(window.service, window.undo_stack, window)
+
+    return Section("municipalities", lambda language: "Municipalities" if language == "en" else "Kommuner", build)
+
+
 SECTIONS: tuple[Section, ...] = (
     _overview(),
+    _municipalities(),
     _records("activity"),
     _records("commitment"),
     _records("problem_area"),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bra_desktop.domain.content import Content
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.commands import DeleteRecordCommand, command_failures, error_message, quoted_title
 from bra_desktop.ui.forms.dialog import RecordFormDialog
@@ -17,8 +18,9 @@ from bra_desktop.ui.service import RegisterService
 
 
 def open_record_editor(parent: QWidget | None, service: RegisterService, undo_stack: QUndoStack,
-                       kind_key: str, record_id: str | None = None) -> str | None:
-    """Show the form for a new record (`record_id` None) or an existing one, modally.
+                       kind_key: str, record_id: str | None = None, initial: Content | None = None) -> str | None:
+    """Show the form for a new record (`record_id` None, filled from `initial` if given) or an
+    existing one, modally.
 
     Returns the id of the record saved (the save is on `undo_stack`), or None if the user
     cancelled, changed nothing, or the record was read-only.
@@ -31,7 +33,7 @@ def open_record_editor(parent: QWidget | None, service: RegisterService, undo_st
                 parent, QCoreApplication.translate("RecordActions", "Posten finns inte"),
                 QCoreApplication.translate("RecordActions", "Posten finns inte längre i registret."))
             return None
-    dialog = RecordFormDialog(service, kind_key, record, parent, undo_stack=undo_stack)
+    dialog = RecordFormDialog(service, kind_key, record, parent, undo_stack=undo_stack, initial=initial)
     try:
         dialog.exec()
         return dialog.saved_id
