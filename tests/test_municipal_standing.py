@@ -31,6 +31,8 @@ def test_every_municipality_of_the_county_is_a_row_followed_up_or_not(register):
     stockholm, solna, botkyrka = rows["0180"], rows["0184"], rows["0127"]
     assert stockholm.lacks("plan_status") and not stockholm.has("plan_status") and stockholm.has("situation_status")
     assert stockholm.situation_date == date(2026, 3, 1)
+    assert stockholm.status_labels == {"coordination_status": "Finns", "situation_status": "Klar", "plan_status": "Under arbete"}
+    assert set(botkyrka.status_labels.values()) == {"ej uppföljd"}
     assert solna.has("plan_status") and not solna.lacks("plan_status")
     assert not botkyrka.followed_up and not botkyrka.lacks("plan_status") and not botkyrka.has("plan_status")
     assert botkyrka.earlier_follow_up_id is not None and stockholm.earlier_follow_up_id is None

@@ -142,3 +142,16 @@ def test_a_county_bundle_read_in_counts_as_sent(national, make_register, tmp_pat
     assert row.sent_this_year and row.days_since_last_bundle == 0
     assert row.last_bundle_created_at is not None and row.last_bundle_created_at.tzinfo is not None
     assert overview(national, 2026)["03"].activities == 2  # the bundle's activity and the one made here
+
+
+def test_each_countys_row_says_how_its_municipalities_meet_the_law(national, make_register, tmp_path):
+    uppsala = make_register("03")
+    add(uppsala, "follow_up", municipality_code="0380", year=2026)  # Uppsala: everything in place
+    add(uppsala, "follow_up", municipality_code="0381", year=2026, plan_status="UNDER_ARBETE")  # Enköping
+    add(uppsala, "follow_up", municipality_code="0382", year=2025)  # Östhammar: last year only
+    [outcome] = import_files(national, [export_bundle(uppsala, tmp_path / "out", user="ulla").path], user="bo")
+    assert outcome.imported, outcome.text
+    rows = overview(national, 2026)
+    law = rows["03"].law
+    assert (law.municipalities, law.followed_up, law.met["plan_status"], law.lacking("plan_status")) == (8, 2, 1, 1)
+    assert rows["01"].law.municipalities == 26 and rows["01"].law.followed_up == 0

@@ -10,7 +10,7 @@ import pytest
 from openpyxl.chart import BarChart, PieChart
 
 from bra_desktop.cli import main
-from bra_desktop.reports.figures import Count, NamedRecord, YearFigures
+from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, year_figures
 from bra_desktop.reports.xlsx_report import MONTHS, list_row, write_year_report
 
 from conftest import add
@@ -65,8 +65,27 @@ def series_refs(chart) -> tuple[str, str]:
 
 
 def test_sheets_in_order(workbook):
-    assert workbook.sheetnames == ["Sammanfattning", "Månader", "Typ av aktivitet", "Nätverk", "Ämnesområden",
-                                   "Organisationer", "Kommuner", "Åtaganden", "Problemområden"]
+    assert workbook.sheetnames == ["Sammanfattning", "Kommunerna och lagen", "Månader", "Typ av aktivitet", "Nätverk",
+                                   "Ämnesområden", "Organisationer", "Kommuner", "Åtaganden", "Problemområden"]
+
+
+def test_every_municipality_has_its_row_under_the_law(register, tmp_path):
+    """Never folded into "övriga": the county's 26 municipalities, followed up or not."""
+    add(register, "follow_up", municipality_code="0180", year=2026, plan_status="UNDER_ARBETE",
+        plan_decided_on=None, situation_date=date(2026, 3, 1))
+    add(register, "activity", start_date=date(2026, 2, 1), municipalities=["0180"])
+    with register.session() as session:
+        figures = year_figures(session, 2026, "01", today=date(2026, 6, 1))
+    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "lagen.xlsx", producer_name="Länsstyrelsen"))[
+        "Kommunerna och lagen"]
+    header = [cell.value for cell in ws[1]]
+    assert header[:4] == ["Län", "Kommun", "Kommunkod", "Samordningsfunktion"]
+    rows = {row[2]: dict(zip(header, row)) for row in ws.iter_rows(min_row=2, max_row=27, values_only=True)}
+    assert len(rows) == 26 and ws.cell(28, 1).value is None
+    assert rows["0180"]["Åtgärdsplan"] == "Under arbete" and rows["0180"]["Senaste lägesbild"].date() == date(2026, 3, 1)
+    assert rows["0180"]["Stöd i år (aktiviteter)"] == 1
+    assert rows["0127"]["Åtgärdsplan"] == "ej uppföljd" and rows["0127"]["Stöd i år (aktiviteter)"] == 0
+    assert ws.auto_filter.ref == "A1:K27"
 
 
 def test_summary_key_numbers_and_change_against_the_year_before(workbook):
@@ -84,7 +103,7 @@ def test_summary_key_numbers_and_change_against_the_year_before(workbook):
     assert ws["E10"].number_format == "0.0 %"
     assert (ws["A13"].value, ws["B13"].value) == ("Läget", "Antal")
     status = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(14, 22)}
-    assert status["Kommuner som nåtts"] == 2 and status["Kommuner i området"] == 4
+    assert status["Kommuner som fått stöd"] == 2 and status["Kommuner i området"] == 4
     assert status["Försenade åtaganden"] == 1 and status["Åtaganden"] == 6
     assert status["Nya brottsfenomen under året"] == 1
 
@@ -130,9 +149,9 @@ def test_networks_organisations_and_municipalities(workbook):
     assert rows(workbook["Organisationer"], 1, 1, 2, 3) == [("Typ av aktör", "Organisationer"),
                                                            ("Polismyndigheten", 2), ("Kommun", 3)]
     ws = workbook["Kommuner"]
-    assert rows(ws, 1, 1, 3, 3) == [("Nådda kommuner", "Kommunkod", "Aktiviteter"), ("Stockholm", "0180", 5),
+    assert rows(ws, 1, 1, 3, 3) == [("Kommuner som fått stöd", "Kommunkod", "Aktiviteter"), ("Stockholm", "0180", 5),
                                     ("Solna", "0184", 2)]
-    assert rows(ws, 1, 5, 2, 3) == [("Kommuner som inte nåtts", "Kommunkod"), ("Upplands Väsby", "0114"),
+    assert rows(ws, 1, 5, 2, 3) == [("Kommuner utan stöd", "Kommunkod"), ("Upplands Väsby", "0114"),
                                     ("Vaxholm", "0187")]
     assert ws["B2"].data_type == "s"  # municipality codes keep their leading zero
 

@@ -250,7 +250,8 @@ def test_the_english_ui(qtbot, qt_app, tmp_path, app_context, register):
         window = MainWindow(app_context, RegisterService(register, "bo", "en"))
         qtbot.addWidget(window)
         assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
-        assert window.navigation.item(1).text() == "Activities"
+        assert window.navigation.item(1).text() == "Municipalities"
+        assert window.navigation.item(2).text() == "Activities"
         assert window.count_label.text() == "1 activity"
         activities = window.current_section()
         assert activities.search.placeholderText() == "Search activities…"

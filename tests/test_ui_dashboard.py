@@ -12,6 +12,7 @@ from PySide6.QtCore import QPointF, Qt
 
 from bra_desktop.ui.dashboard import DashboardSection
 from bra_desktop.ui.main_window import SECTIONS, MainWindow
+from bra_desktop.ui.municipalities_section import MunicipalitiesSection
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
 
@@ -85,7 +86,7 @@ def test_the_dashboard_shows_the_chosen_years_figures(qtbot, dashboard):
     assert not dashboard.county_combo.isVisible()  # a county register counts its own records
     assert tile(dashboard, "activities") == ("4", "+100 % jämfört med 2025 (2)")
     assert tile(dashboard, "participants") == ("1\xa0348", "+937 % jämfört med 2025 (130)")
-    assert tile(dashboard, "municipalities") == ("3 av 26", "23 kommuner har inte nåtts")
+    assert tile(dashboard, "municipalities") == ("3 av 26", "23 kommuner utan stöd i år")
     assert tile(dashboard, "overdue") == ("1", "av 3 åtaganden, efter klart senast-datum")
 
     months = dashboard.charts["by_month"].bars()
@@ -117,7 +118,7 @@ def test_the_dashboard_shows_the_chosen_years_figures(qtbot, dashboard):
     assert dashboard.heading.text() == "Översikt 2025 · Stockholms län"
     assert tile(dashboard, "activities") == ("2", "2024: 0")
     assert tile(dashboard, "participants") == ("130", "2024: 0")
-    assert tile(dashboard, "municipalities") == ("0 av 26", "26 kommuner har inte nåtts")
+    assert tile(dashboard, "municipalities") == ("0 av 26", "26 kommuner utan stöd i år")
     assert bars(dashboard, "by_month")["dec"] == (0, 1)
     assert dashboard.year_combo.currentText() == "2025"
     assert [dashboard.year_combo.itemText(i) for i in range(dashboard.year_combo.count())] == ["2026", "2025"]
@@ -348,11 +349,12 @@ def test_bras_whole_country_lists_every_county_and_marks_those_that_sent_nothing
     table = made.counties
     assert table.isVisible() and table.heading.text() == "Länen (21)"
     assert table.headers() == ["Län", "Aktiviteter i år", "Senaste paket", "Dagar sedan", "Öppna åtaganden",
-                               "Försenade åtaganden", "Nya problemområden"]
+                               "Försenade åtaganden", "Nya problemområden", "Uppföljda kommuner", "Samordningsfunktion",
+                               "Klar lägesbild", "Beslutad åtgärdsplan"]
     rows = table.texts()
     assert len(rows) == 21
-    assert rows[0] == ["Stockholms län", "2", "2026-05-30", "16", "0", "0", "0"]
-    assert rows[1] == ["Uppsala län", "1", "inget", "–", "1", "1", "0"]  # the cancelled one does not count
+    assert rows[0] == ["Stockholms län", "2", "2026-05-30", "16", "0", "0", "0", *["0 av 26"] * 4]
+    assert rows[1] == ["Uppsala län", "1", "inget", "–", "1", "1", "0", *["0 av 8"] * 4]  # the cancelled one does not count
     assert table.marked() == [row for row in table.marked() if row != "01"] and len(table.marked()) == 20
     uppsala = table.proxy.index(table.row_of("03"), 0)
     assert uppsala.data(Qt.ItemDataRole.ToolTipRole) == "Inget paket i år"
@@ -390,3 +392,31 @@ def test_bras_whole_country_lists_every_county_and_marks_those_that_sent_nothing
     assert table.headers()[1] == "Aktiviteter 2025"
     assert len(table.marked()) == 21
     assert table.proxy.index(0, 0).data(Qt.ItemDataRole.ToolTipRole).startswith("Inget paket under 2025")
+
+
+def test_the_laws_three_requirements_are_tiles_that_lead_to_the_municipalities(qtbot, service, register, app_context):
+    """Översikt says how many of the county's municipalities meet each requirement, how many lack it
+    and how many are not followed up; a tile opens Kommuner on those that lack it."""
+    year = date.today().year
+    add(register, "follow_up", municipality_code="0180", year=year, plan_status="UNDER_ARBETE")
+    add(register, "follow_up", municipality_code="0184", year=year)
+    add(register, "follow_up", municipality_code="0186", year=year, coordination_status="SAKNAS", plan_status="SAKNAS")
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+    window.show()
+    window.navigation.setCurrentRow([s.key for s in SECTIONS].index("overview"))
+    dashboard = window.current_section()
+    year = date.today().year  # the year Översikt opens on
+    qtbot.waitUntil(lambda: dashboard.law_heading.text() == f"Lagens krav i länet {year}", timeout=10_000)
+    law = {key: (tile.value_label.text(), tile.note_label.text()) for key, tile in dashboard.law_tiles.items()}
+    assert law == {"coordination_status": ("2 av 26", "1 saknar · 23 ej uppföljda"),
+                   "situation_status": ("3 av 26", "0 saknar · 23 ej uppföljda"),
+                   "plan_status": ("1 av 26", "2 saknar · 23 ej uppföljda")}
+    plan = dashboard.law_tiles["plan_status"]
+    assert plan.focusPolicy() == Qt.FocusPolicy.StrongFocus and "1 av 26" in plan.accessibleDescription()
+    qtbot.mouseClick(plan, Qt.MouseButton.LeftButton)
+    municipalities = window.current_section()
+    assert isinstance(municipalities, MunicipalitiesSection)
+    assert municipalities.filter_combo.currentText() == "Saknar beslutad åtgärdsplan" and municipalities.year == year
+    proxy = municipalities.proxy
+    assert sorted(proxy.index(row, 0).data() for row in range(proxy.rowCount())) == ["Lidingö", "Stockholm"]

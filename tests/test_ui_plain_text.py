@@ -22,6 +22,7 @@ from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import CodeItem
+from bra_desktop.reports.municipalities import IN_PLACE, LawSummary
 from bra_desktop.reports.national import CountyStatus
 from bra_desktop.ui.bar_chart import BarChart
 from bra_desktop.ui.bundle.preview_page import PreviewPage
@@ -261,7 +262,8 @@ def test_bras_table_of_counties_shows_names_as_text(qtbot):
     qtbot.addWidget(table)
     silent = CountyStatus(code="03", name=PROBLEM, activities=0, open_commitments=0, overdue_commitments=0,
                           new_problem_areas=0, last_bundle_created_at=None, last_bundle_received_at=None,
-                          days_since_last_bundle=None, sent_this_year=False)
+                          days_since_last_bundle=None, sent_this_year=False,
+                          law=LawSummary(municipalities=8, followed_up=0, met=dict.fromkeys(IN_PLACE, 0), supported=0))
     table.show_rows([silent], 2026, TODAY)
     assert table.texts()[0][0] == PROBLEM
     tooltips = {index.data(Qt.ItemDataRole.ToolTipRole) for index in cells(table.proxy)}

@@ -411,226 +411,267 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="194"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="362"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="407"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="204"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
         <source>Spara årsrapport…</source>
         <translation>Save annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
         <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="212"/>
-        <source>Kommuner nådda</source>
-        <translation>Municipalities reached</translation>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
+        <source>Kommuner som fått stöd</source>
+        <translation>Municipalities supported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="213"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="229"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="646"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="236"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="711"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="243"/>
+        <source>Samordningsfunktion</source>
+        <translation>Coordination function</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="244"/>
+        <source>Klar lägesbild</source>
+        <translation>Situation picture done</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
+        <source>Beslutad åtgärdsplan</source>
+        <translation>Decided action plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="249"/>
+        <source>Visa kommunerna som saknar det</source>
+        <translation>Show the municipalities that lack it</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="252"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="217"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="253"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="254"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="255"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="220"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="256"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="257"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="258"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="223"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="259"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="260"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="267"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
-        <source>Kommuner utan aktiviteter</source>
-        <translation>Municipalities without activities</translation>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="270"/>
+        <source>Kommuner utan stöd i år</source>
+        <translation>Municipalities without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="615"/>
+        <source>minst en aktivitet i kommunen</source>
+        <translation>at least one activity in the municipality</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="616"/>
+        <source>1 kommun utan stöd i år</source>
+        <translation>1 municipality without support this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="617"/>
+        <source>%1 kommuner utan stöd i år</source>
+        <translation>%1 municipalities without support this year</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="648"/>
+        <source>Alla kommuner har fått stöd.</source>
+        <translation>Every municipality has had support.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="392"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="448"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="493"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
         <source>Spara årsrapport</source>
         <translation>Save annual report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="461"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="488"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="533"/>
         <source>Sparar årsrapporten…</source>
         <translation>Saving the annual report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="511"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
         <source>Årsrapporten är sparad: %1</source>
         <translation>The annual report has been saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="520"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
         <source>Årsrapporten kunde inte sparas: %1</source>
         <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="532"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="577"/>
+        <source>Lagens krav i länet %1</source>
+        <translation>The law's requirements in the county, %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
+        <source>Lagens krav i landet %1</source>
+        <translation>The law's requirements in the country, %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="582"/>
+        <source>%1 saknar</source>
+        <translation>%1 lack it</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="584"/>
+        <source>%1 ej uppföljda</source>
+        <translation>%1 not followed up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="596"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="535"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="599"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="537"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="601"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="541"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="605"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="550"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="585"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="614"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="551"/>
-        <source>alla har nåtts</source>
-        <translation>all reached</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="552"/>
-        <source>1 kommun har inte nåtts</source>
-        <translation>1 municipality not reached</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="553"/>
-        <source>%1 kommuner har inte nåtts</source>
-        <translation>%1 municipalities not reached</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="558"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="572"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="643"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="583"/>
-        <source>Alla kommuner har nåtts.</source>
-        <translation>All municipalities have been reached.</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="616"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="681"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="619"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="684"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="688"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="629"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="691"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="694"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="691"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -1260,118 +1301,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="209"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="214"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="217"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="335"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="225"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="342"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="229"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="249"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="256"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="263"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="278"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="285"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="300"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="314"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="343"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="340"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1382,7 +1423,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="199"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -1390,12 +1431,12 @@ Log file: %2</translation>
 <context>
     <name>MunicipalitiesSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="45"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="44"/>
         <source>Alla kommuner</source>
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="46"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="45"/>
         <source>Saknar beslutad åtgärdsplan</source>
         <translation>Lacks a decided action plan</translation>
     </message>
@@ -1405,92 +1446,92 @@ Log file: %2</translation>
         <translation>Lacks a finished situation picture</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="48"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="49"/>
         <source>Saknar samordningsfunktion</source>
         <translation>Lacks a coordination function</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="49"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="51"/>
         <source>Inte uppföljda i år</source>
         <translation>Not followed up this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="50"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="52"/>
         <source>Har inte fått stöd i år</source>
         <translation>Got no support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="158"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="161"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="164"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="165"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="168"/>
         <source>Visa</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="218"/>
         <source>År:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="218"/>
         <source>Län:</source>
         <translation>County:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="219"/>
         <source>Visa:</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="258"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="261"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="292"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="304"/>
         <source>{followed} av {total} kommuner är uppföljda {year}. Beslutad åtgärdsplan: {plan} ({no_plan} saknar). Klar lägesbild: {situation} ({no_situation} saknar). Samordningsfunktion: {coordination} ({no_coordination} saknar). {supported} kommuner har fått stöd i år.</source>
         <translation>{followed} of {total} municipalities are followed up for {year}. Decided action plan: {plan} ({no_plan} lack one). Situation picture done: {situation} ({no_situation} lack one). Coordination function: {coordination} ({no_coordination} lack one). {supported} municipalities got support this year.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="323"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="335"/>
         <source>Öppna uppföljningen</source>
         <translation>Open the follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="339"/>
         <source>Stöd i år: {support}</source>
         <translation>Support this year: {support}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="328"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="340"/>
         <source>Inget stöd i år.</source>
         <translation>No support this year.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="331"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="343"/>
         <source>Öppna uppföljningen {year}</source>
         <translation>Open the {year} follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="334"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="346"/>
         <source>Starta uppföljningen {year}</source>
         <translation>Start the {year} follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="337"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="349"/>
         <source>Utgår från den senaste uppföljningen, att bekräfta eller ändra.</source>
         <translation>Starts from the latest follow-up, to confirm or change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="351"/>
         <source>Kommunens uppföljning görs av länsstyrelsen i dess län.</source>
         <translation>The municipality is followed up by the county administrative board of its county.</translation>
     </message>
@@ -1498,67 +1539,67 @@ Log file: %2</translation>
 <context>
     <name>MunicipalityTableModel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="66"/>
         <source>Kommun</source>
         <translation>Municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="67"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="68"/>
         <source>Samordningsfunktion</source>
         <translation>Coordination function</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="69"/>
         <source>Lägesbild</source>
         <translation>Situation picture</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="70"/>
         <source>Senaste lägesbild</source>
         <translation>Latest situation picture</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="68"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="71"/>
         <source>Åtgärdsplan</source>
         <translation>Action plan</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="69"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="72"/>
         <source>Beslutad</source>
         <translation>Decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="70"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="73"/>
         <source>Gäller till</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="71"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="74"/>
         <source>Stöd i år</source>
         <translation>Support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="75"/>
         <source>Senaste kontakt</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="76"/>
         <source>Nästa uppföljning</source>
         <translation>Next follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="87"/>
         <source>ej uppföljd</source>
         <translation>not followed up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/municipalities_section.py" line="119"/>
         <source>Stöd i år: {support}</source>
         <translation>Support this year: {support}</translation>
     </message>
@@ -1566,89 +1607,114 @@ Log file: %2</translation>
 <context>
     <name>NationalOverview</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="41"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="42"/>
         <source>Länen</source>
         <translation>Counties</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="88"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="89"/>
         <source>Inget paket i år</source>
         <translation>No bundle this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="90"/>
         <source>Inget paket under %1</source>
         <translation>No bundle in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="97"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="98"/>
         <source>Alla län har skickat paket %1.</source>
         <translation>Every county has sent bundles in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="99"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="100"/>
         <source>1 län har inte skickat något paket %1.</source>
         <translation>1 county has sent no bundle in %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="102"/>
         <source>%1 län har inte skickat något paket %2.</source>
         <translation>%1 counties have sent no bundle in %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="104"/>
         <source>Länen (%1)</source>
         <translation>Counties (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="115"/>
         <source>Aktiviteter i år</source>
         <translation>Activities this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="115"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Senaste paket</source>
         <translation>Last bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="116"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
         <source>Dagar sedan</source>
         <translation>Days ago</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
         <source>Öppna åtaganden</source>
         <translation>Open commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="118"/>
         <source>Nya problemområden</source>
         <translation>New problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="125"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Uppföljda kommuner</source>
+        <translation>Municipalities followed up</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Samordningsfunktion</source>
+        <translation>Coordination function</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="119"/>
+        <source>Klar lägesbild</source>
+        <translation>Situation picture done</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="120"/>
+        <source>Beslutad åtgärdsplan</source>
+        <translation>Decided action plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="128"/>
         <source>inget</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/national_overview.py" line="134"/>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="140"/>
         <source>Senaste paketet skapades %1 och lästes in %2.</source>
         <translation>The last bundle was made %1 and imported %2.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/national_overview.py" line="170"/>
+        <source>%1 av %2</source>
+        <translation>%1 of %2</translation>
     </message>
 </context>
 <context>

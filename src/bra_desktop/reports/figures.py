@@ -37,7 +37,7 @@ one county's figures about 0.15 s. Most of it is the scan and the lookups in the
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -71,6 +71,7 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
 )
+from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.store.queries import swedish_sort_key
 
 CANCELLED = "INSTALLD"
@@ -146,6 +147,12 @@ class YearFigures:
     new_problem_areas: tuple[NamedRecord, ...] = ()
     """Problem areas of any category first observed in the year (or with no date and registered in
     it), in order of first observation: the new phenomena and the rest."""
+    law: tuple[MunicipalityStanding, ...] = ()
+    """Every municipality of the scope under Lag (2023:196) in the year (`reports/municipalities.py`)."""
+
+    @property
+    def law_summary(self) -> LawSummary:
+        return summary(list(self.law))
 
     @property
     def commitments(self) -> int:
@@ -190,8 +197,9 @@ def year_figures(session: Session, year: int, county: str | None = None, *, toda
     Cancelled activities (INSTALLD) and tombstones are left out; see the module docstring for the rules.
     `today` is the reference date of overdue commitments (default: today's date).
     """
-    figures = _Figures(session, year, today or date.today(), county=county, by_origin=False)
-    return figures.build(county)
+    today = today or date.today()
+    figures = _Figures(session, year, today, county=county, by_origin=False)
+    return replace(figures.build(county), law=tuple(standings(session, year, county, today=today)))
 
 
 def county_overview(session: Session, year: int, *, today: date | None = None,
@@ -202,9 +210,11 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 
     Counted with the same queries as `year_figures`, grouped by origin, so 21 counties cost about as
     much as one."""
-    figures = _Figures(session, year, today or date.today(), county=None, by_origin=True)
+    today = today or date.today()
+    figures = _Figures(session, year, today, county=None, by_origin=True)
     codes = sorted(figures.county_names) if every_county else figures.counties_with_data()
-    return [figures.build(code) for code in codes]
+    law = by_county(standings(session, year, today=today))
+    return [replace(figures.build(code), law=tuple(law.get(code, ()))) for code in codes]
 
 
 # --- counting ------------------------------------------------------------------------------------

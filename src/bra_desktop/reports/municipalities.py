@@ -26,13 +26,15 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FOLLOW_UP
 from bra_desktop.domain.models import (
-    Activity, ActivityMunicipality, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
+    Activity, ActivityMunicipality, CodeItem, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
     ProblemArea, ProblemAreaMunicipality,
 )
 from bra_desktop.store.queries import swedish_sort_key
 
 IN_PLACE = {"coordination_status": "FINNS", "situation_status": "KLAR", "plan_status": "BESLUTAD"}
 """Each requirement of the law, and the status of the follow-up that says it is met."""
+_STATUS_LISTS = {requirement: FOLLOW_UP.field(requirement).code_list or "" for requirement in IN_PLACE}
+NOT_FOLLOWED_UP = "ej uppföljd"
 CANCELLED = "INSTALLD"
 FIRST_YEAR = FOLLOW_UP.field("year").minimum
 """The law's first year: it took effect on 1 July 2023."""
@@ -50,6 +52,8 @@ class MunicipalityStanding:
     """The year's follow-up, None when the municipality is not followed up that year."""
     statuses: dict[str, str | None]
     """Requirement (a key of `IN_PLACE`) → the follow-up's status code; None without a follow-up."""
+    status_labels: dict[str, str] = field(default_factory=dict)
+    """Requirement → the status in Swedish, for the annual report ("Beslutad"; "ej uppföljd")."""
     situation_date: date | None = None
     plan_decided_on: date | None = None
     plan_valid_to: date | None = None
@@ -106,6 +110,8 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     earlier = _earlier_follow_ups(session, codes, year)
     support = _support(session, codes, year)
     contact = _last_contacts(session, codes, today)
+    labels = {(code_list, code): label for code_list, code, label in session.execute(
+        select(CodeItem.list_name, CodeItem.code, CodeItem.label_sv).where(CodeItem.list_name.in_(_STATUS_LISTS.values())))}
     found = []
     for code, name, county_code, county_name in places:
         follow_up = current.get(code)
@@ -114,6 +120,8 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
             follow_up_id=follow_up.id if follow_up is not None else None,
             statuses={requirement: getattr(follow_up, requirement) if follow_up is not None else None
                       for requirement in IN_PLACE},
+            status_labels={requirement: labels.get((code_list, getattr(follow_up, requirement)), getattr(follow_up, requirement))
+                           if follow_up is not None else NOT_FOLLOWED_UP for requirement, code_list in _STATUS_LISTS.items()},
             situation_date=follow_up.situation_date if follow_up is not None else None,
             plan_decided_on=follow_up.plan_decided_on if follow_up is not None else None,
             plan_valid_to=follow_up.plan_valid_to if follow_up is not None else None,

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.reports.figures import county_overview
+from bra_desktop.reports.municipalities import LawSummary
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class CountyStatus:
     """Days from the day the last bundle was made to `today`; None if none has come."""
     sent_this_year: bool
     """A bundle from the county was read in during the year."""
+    law: LawSummary
+    """How many of the county's municipalities meet each requirement of Lag (2023:196) in the year."""
 
 
 def national_overview(session: Session, year: int, *, today: date | None = None) -> list[CountyStatus]:
@@ -83,5 +86,6 @@ def national_overview(session: Session, year: int, *, today: date | None = None)
             last_bundle_received_at=received,
             days_since_last_bundle=None if created is None else (today - created.astimezone().date()).days,
             sent_this_year=item.county in received_in_year,
+            law=item.law_summary,
         ))
     return rows

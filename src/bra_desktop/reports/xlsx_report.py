@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,7 @@ from bra_desktop.bundle.cells import escape_text
 from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, change
 
 SUMMARY_SHEET = "Sammanfattning"
+LAW_SHEET = "Kommunerna och lagen"
 MONTH_SHEET = "Månader"
 TYPE_SHEET = "Typ av aktivitet"
 NETWORK_SHEET = "Nätverk"
@@ -73,6 +74,7 @@ def write_year_report(
     book.properties.title = f"Årsrapport {figures.year}: {figures.scope_name}"
     book.properties.creator = producer_name
     _summary(book.active, figures, producer_name, created_at)
+    _law(book.create_sheet(LAW_SHEET), figures)
     _months(book.create_sheet(MONTH_SHEET), figures)
     _counts_sheet(book.create_sheet(TYPE_SHEET), ("Typ av aktivitet", "Aktiviteter"), figures.by_type,
                   chart=_bar("Aktiviteter per typ av aktivitet", "Typ av aktivitet", "Antal aktiviteter", horizontal=True))
@@ -134,9 +136,9 @@ def _summary(ws: Worksheet, figures: YearFigures, producer_name: str, created_at
     _put(ws, row, 2, "Antal", font=_BOLD)
     reached = len(figures.municipalities_reached)
     for label, value in (
-        ("Kommuner som nåtts", reached),
+        ("Kommuner som fått stöd", reached),
         ("Kommuner i området", figures.municipalities_total),
-        ("Kommuner som inte nåtts", len(figures.municipalities_not_reached)),
+        ("Kommuner utan stöd", len(figures.municipalities_not_reached)),
         ("Deltagande organisationer", sum(item.value for item in figures.organisations_by_type)),
         ("Åtaganden", figures.commitments),
         ("Försenade åtaganden", len(figures.overdue_commitments)),
@@ -177,12 +179,33 @@ def _counts_sheet(ws: Worksheet, header: tuple[str, str], counts: Sequence[Count
         _put(ws, rows + 3, 1, note, font=_NOTE)
 
 
+def _law(ws: Worksheet, figures: YearFigures) -> None:
+    """Every municipality of the scope under Lag (2023:196), one row each, never folded together."""
+    def day(value: date | None) -> date | str:
+        return value if value is not None else ""
+
+    rows = [(row.county_name, row.name, row.code, row.status_labels["coordination_status"],
+             row.status_labels["situation_status"], day(row.situation_date), row.status_labels["plan_status"],
+             day(row.plan_decided_on), day(row.plan_valid_to), row.supported, day(row.last_contact))
+            for row in figures.law]
+    count = _table(ws, 1, ("Län", "Kommun", "Kommunkod", "Samordningsfunktion", "Lägesbild", "Senaste lägesbild",
+                           "Åtgärdsplan", "Beslutad", "Gäller till", "Stöd i år (aktiviteter)", "Senaste kontakt"), rows)
+    for cells in ws.iter_rows(min_row=2, max_row=count + 1):
+        for cell in cells:
+            if isinstance(cell.value, date):
+                cell.number_format = "YYYY-MM-DD"
+    _finish(ws)
+    ws.auto_filter.ref = f"A1:K{count + 1}"
+    _put(ws, count + 3, 1, "Uppgifterna är länsstyrelsernas uppföljningar av året; en kommun som inte är uppföljd "
+                           "står som «ej uppföljd». Stödet är årets aktiviteter i kommunen.", font=_NOTE)
+
+
 def _municipalities(ws: Worksheet, figures: YearFigures) -> None:
-    _table(ws, 1, ("Nådda kommuner", "Kommunkod", "Aktiviteter"),
+    _table(ws, 1, ("Kommuner som fått stöd", "Kommunkod", "Aktiviteter"),
            [(item.label, item.key, item.value) for item in figures.municipalities_reached])
-    _table(ws, 5, ("Kommuner som inte nåtts", "Kommunkod"),
+    _table(ws, 5, ("Kommuner utan stöd", "Kommunkod"),
            [(item.label, item.key) for item in figures.municipalities_not_reached])
-    _put(ws, 1, 8, "Nådda", font=_BOLD)
+    _put(ws, 1, 8, "Fått stöd", font=_BOLD)
     _put(ws, 1, 9, len(figures.municipalities_reached))
     _put(ws, 2, 8, "Kommuner i området", font=_BOLD)
     _put(ws, 2, 9, figures.municipalities_total)
@@ -223,7 +246,7 @@ def list_row(table_rows: int) -> int:
 
 def _counties(ws: Worksheet, overview: Sequence[YearFigures]) -> None:
     header = ("Län", "Länskod", "Aktiviteter", "Aktiviteter året före", "Förändring (%)", "Deltagare",
-              "Kommuner som nåtts", "Kommuner i länet", "Åtaganden", "Försenade åtaganden", "Problemområden",
+              "Kommuner som fått stöd", "Kommuner i länet", "Åtaganden", "Försenade åtaganden", "Problemområden",
               "Nya brottsfenomen")
     rows = []
     for item in overview:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bra_desktop.reports.figures import Count, YearFigures
+from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county
 
 MOST_ROWS = 20
 """Tables of networks and municipalities list the largest this many, then the rest in one row."""
@@ -90,11 +91,13 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
         reached, total = len(figures.municipalities_reached), figures.municipalities_total
         missing = [c.label for c in figures.municipalities_not_reached]
         if not missing:
-            sentences.append(f"Alla {whose} {number(total)} kommuner nåddes av minst en aktivitet.")
+            sentences.append(f"Alla {whose} {number(total)} kommuner fick stöd genom minst en aktivitet.")
         else:
-            sentences.append(f"{number(reached)} av {whose} {number(total)} kommuner nåddes av minst en aktivitet"
-                             + (f"; {_join(missing)} nåddes inte." if len(missing) <= 5 else "."))
+            sentences.append(f"{number(reached)} av {whose} {number(total)} kommuner fick stöd genom minst en aktivitet"
+                             + (f"; {_join(missing)} fick inget." if len(missing) <= 5 else "."))
     paragraphs.append(" ".join(sentences))
+    if figures.law:
+        paragraphs.append(law_sentence(figures.law_summary, "länets" if county else "landets", year))
 
     if figures.activities:
         sentences = []
@@ -157,7 +160,7 @@ def title_tiles(figures: YearFigures) -> list[tuple[str, str, str]]:
          _vs(figures.activities, figures.activities_previous_year, figures.year - 1)),
         ("Deltagare", number(figures.participants),
          _vs(figures.participants, figures.participants_previous_year, figures.year - 1)),
-        ("Kommuner nådda", f"{number(len(figures.municipalities_reached))} av {number(figures.municipalities_total)}", ""),
+        ("Kommuner som fått stöd", f"{number(len(figures.municipalities_reached))} av {number(figures.municipalities_total)}", ""),
         ("Försenade åtaganden", number(len(figures.overdue_commitments)), f"av {number(figures.commitments)} åtaganden"),
     ]
 
@@ -260,6 +263,56 @@ def _more(doc: Document, count: int, what: str, which: str) -> None:
         doc.paragraph(f"Tabellen visar {which}, {MOST_RECORDS} av {number(count)} {what}; alla finns i registret.", note=True)
 
 
+def law_sentence(law: LawSummary, whose: str, year: int) -> str:
+    """"Av länets 26 kommuner är 24 uppföljda för 2026: 23 har en samordningsfunktion, …"."""
+    text = (f"Av {whose} {number(law.municipalities)} kommuner är {number(law.followed_up)} uppföljda för {year}: "
+            f"{number(law.met['coordination_status'])} har en samordningsfunktion, {number(law.met['situation_status'])} "
+            f"en klar lägesbild och {number(law.met['plan_status'])} en beslutad åtgärdsplan.")
+    if law.lacking("plan_status"):
+        text += f" {number(law.lacking('plan_status'))} saknar beslutad åtgärdsplan."
+    unknown = law.municipalities - law.followed_up
+    if unknown:
+        text += f" {number(unknown)} är inte uppföljda, och räknas varken som att de har eller saknar något."
+    return text
+
+
+def _municipality_rows(rows: Sequence[MunicipalityStanding]) -> list[list[str]]:
+    return [[row.name, row.status_labels["coordination_status"], row.status_labels["situation_status"],
+             row.status_labels["plan_status"], row.plan_decided_on.isoformat() if row.plan_decided_on else "",
+             number(row.supported)] for row in rows]
+
+
+_MUNICIPALITY_HEADERS = ["Kommun", "Samordningsfunktion", "Lägesbild", "Åtgärdsplan", "Beslutad", "Stöd i år"]
+_MUNICIPALITY_WIDTHS = [20, 24, 15, 15, 14, 12]
+
+
+def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFigures] | None) -> None:
+    """Kommunernas arbete enligt lagen: every municipality, never folded into "övriga"; for the whole
+    country first a row per county, then a table per county."""
+    year, law = figures.year, figures.law_summary
+    if not figures.law:
+        return
+    doc.heading("Kommunernas arbete enligt lagen", new_page=True)
+    doc.paragraph(law_sentence(law, "länets" if figures.county is not None else "landets", year))
+    doc.paragraph("Enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete ska varje kommun ha en "
+                  "samordningsfunktion, en lägesbild och en åtgärdsplan. Uppgifterna är länsstyrelsernas uppföljningar "
+                  f"av {year}; stödet är årets aktiviteter i kommunen.", note=True)
+    if figures.county is not None:
+        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(figures.law), widths=_MUNICIPALITY_WIDTHS)
+        return
+    counties = overview or []
+    doc.table(["Län", "Kommuner", "Uppföljda", "Samordningsfunktion", "Klar lägesbild", "Beslutad åtgärdsplan"],
+              [[county.scope_name, number(county.law_summary.municipalities), number(county.law_summary.followed_up),
+                number(county.law_summary.met["coordination_status"]), number(county.law_summary.met["situation_status"]),
+                number(county.law_summary.met["plan_status"])] for county in counties],
+              widths=[25, 13, 13, 17, 15, 17],
+              total=["Hela landet", number(law.municipalities), number(law.followed_up), number(law.met["coordination_status"]),
+                     number(law.met["situation_status"]), number(law.met["plan_status"])])
+    for rows in by_county(list(figures.law)).values():
+        doc.subheading(rows[0].county_name)
+        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(rows), widths=_MUNICIPALITY_WIDTHS)
+
+
 def year_document(figures: YearFigures, created: date, overview: Sequence[YearFigures] | None = None) -> Document:
     """The report's body after its title page: headings, words, tables and charts, in order."""
     doc = Document()
@@ -282,7 +335,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
              change(figures.activities, figures.activities_previous_year)],
             ["Deltagare", number(figures.participants), number(figures.participants_previous_year),
              change(figures.participants, figures.participants_previous_year)],
-            ["Kommuner nådda", f"{number(reached)} av {number(figures.municipalities_total)}", "", ""],
+            ["Kommuner som fått stöd", f"{number(reached)} av {number(figures.municipalities_total)}", "", ""],
             ["Åtaganden (nu)", number(figures.commitments), "", ""],
             ["Försenade åtaganden (nu)", number(len(figures.overdue_commitments)), "", ""],
             ["Problemområden (nu)", number(figures.problem_areas), "", ""],
@@ -299,7 +352,9 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
         note=True,
     )
 
-    doc.heading("Aktiviteter")
+    _law_section(doc, figures, overview)
+
+    doc.heading("Aktiviteter", new_page=True)
     doc.subheading(f"Per månad {year}")
     doc.chart("month", Bars(SHORT_MONTHS, figures.by_month, horizontal=False))
     doc.table(list(SHORT_MONTHS), [[number(v) for v in figures.by_month]], numeric_from=0)
@@ -324,13 +379,13 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
               widths=[82, 18], total=["Summa", number(organisations)])
 
     doc.subheading("Kommuner")
-    doc.paragraph(f"{number(reached)} av {whose} {number(figures.municipalities_total)} kommuner nåddes av minst en "
+    doc.paragraph(f"{number(reached)} av {whose} {number(figures.municipalities_total)} kommuner fick stöd genom minst en "
                   f"aktivitet under {year}.")
     if figures.municipalities_reached:
         doc.table(["Kommun", "Aktiviteter"], _count_rows(_most(figures.municipalities_reached, "kommuner")),
                   widths=[82, 18])
     if figures.municipalities_not_reached:
-        doc.paragraph("Kommuner utan aktiviteter: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")
+        doc.paragraph("Kommuner utan stöd: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")
 
     doc.heading("Åtaganden", new_page=True)
     doc.paragraph(f"Åtagandena som de ser ut {long_date(created)}, per status.")
@@ -367,7 +422,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
         doc.heading("Länen", new_page=True)
         doc.paragraph(f"Varje läns egna poster under {year}; förändringen är mot {previous}.")
         doc.table(
-            ["Län", "Aktiviteter", "Förändring", "Deltagare", "Kommuner nådda", "Försenade åtaganden"],
+            ["Län", "Aktiviteter", "Förändring", "Deltagare", "Kommuner som fått stöd", "Försenade åtaganden"],
             [[f.scope_name, number(f.activities), change(f.activities, f.activities_previous_year),
               number(f.participants), f"{len(f.municipalities_reached)} av {f.municipalities_total}",
               number(len(f.overdue_commitments))] for f in overview],

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -89,10 +89,18 @@ def _count(session: Session, year: int, county: str | None, today: date) -> _Cou
 
 
 class Tile(QFrame):
-    """A key number: a caption, the number, and a line on how it compares."""
+    """A key number: a caption, the number, and a line on how it compares. A tile that leads
+    somewhere (`activatable`) is activated by a click, or Enter or Space when it has focus."""
 
-    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+    sig_activated = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None, *, activatable: bool = False) -> None:
         super().__init__(parent)
+        self.activatable = activatable
+        if activatable:
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setAccessibleName(caption)
         self.setObjectName("tile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.caption_label = plain_label(caption, self, wrap=False)
@@ -117,6 +125,19 @@ class Tile(QFrame):
         self.value_label.setText(value)
         self.note_label.setText(note)
         self.value_label.setStyleSheet(f"color: {colour};" if colour else "")
+        if self.activatable:
+            self.setAccessibleDescription(f"{value}. {note}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.activatable and event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.sig_activated.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.activatable and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.sig_activated.emit()
+            return
+        super().keyPressEvent(event)
 
 
 def _most(counts: Sequence[Count], most: int) -> tuple[Sequence[Count], int]:
@@ -167,6 +188,8 @@ class DashboardSection(QWidget):
 
     sig_show_records = Signal(str, dict, object)
     """(kind key, filters, Restriction or None): show these records in their table."""
+    sig_show_municipalities = Signal(str, object, int)
+    """(filter key of the Kommuner section, county code or None, year): show those municipalities."""
     sig_refreshed = Signal()
     """New figures are on screen (after each count, also when they did not change)."""
     sig_report_saved = Signal(object)
@@ -209,9 +232,22 @@ class DashboardSection(QWidget):
         self.tiles = {
             "activities": Tile(self.tr("Aktiviteter"), self),
             "participants": Tile(self.tr("Deltagare"), self),
-            "municipalities": Tile(self.tr("Kommuner nådda"), self),
+            "municipalities": Tile(self.tr("Kommuner som fått stöd"), self),
             "overdue": Tile(self.tr("Försenade åtaganden"), self),
         }
+        self.law_heading = plain_label("", self, wrap=False)
+        law_font = self.law_heading.font()
+        law_font.setBold(True)
+        self.law_heading.setFont(law_font)
+        self.law_tiles = {
+            "coordination_status": Tile(self.tr("Samordningsfunktion"), self, activatable=True),
+            "situation_status": Tile(self.tr("Klar lägesbild"), self, activatable=True),
+            "plan_status": Tile(self.tr("Beslutad åtgärdsplan"), self, activatable=True),
+        }
+        for requirement, tile in self.law_tiles.items():
+            tile.setObjectName(f"law_{requirement}")
+            tile.setToolTip(self.tr("Visa kommunerna som saknar det"))
+            tile.sig_activated.connect(lambda requirement=requirement: self._law_tile_activated(requirement))
         self.charts = {
             "by_month": BarChart(self.tr("Aktiviteter per månad"), horizontal=False),
             "by_type": BarChart(self.tr("Aktiviteter per typ"), horizontal=True),
@@ -231,7 +267,7 @@ class DashboardSection(QWidget):
         self.show_overdue_button = QPushButton(self.tr("Visa i Åtaganden"), self.overdue_list)
         self.show_overdue_button.clicked.connect(self._show_overdue)
         self.overdue_list.layout().addWidget(self.show_overdue_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.unreached_list = RecordList(self.tr("Kommuner utan aktiviteter"), self)
+        self.unreached_list = RecordList(self.tr("Kommuner utan stöd i år"), self)
         self.unreached_list.list.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.counties = NationalOverview(self)
         """Länen: Brå's row per county, shown when the whole country is."""
@@ -266,7 +302,16 @@ class DashboardSection(QWidget):
         tiles.setSpacing(10)
         for tile in self.tiles.values():
             tiles.addWidget(tile, 1)
-        grid.addLayout(tiles, 0, 0, 1, 3)
+        law_tiles = QHBoxLayout()
+        law_tiles.setSpacing(10)
+        for tile in self.law_tiles.values():
+            law_tiles.addWidget(tile, 1)
+        top_block = QVBoxLayout()
+        top_block.setSpacing(6)
+        top_block.addLayout(tiles)
+        top_block.addWidget(self.law_heading)
+        top_block.addLayout(law_tiles)
+        grid.addLayout(top_block, 0, 0, 1, 3)
         grid.addWidget(self.counties, 1, 0, 1, 3)
         charts = self.charts
         grid.addWidget(charts["by_month"], 2, 0, 1, 2)
@@ -525,6 +570,25 @@ class DashboardSection(QWidget):
     def _number(self, value: int) -> str:
         return self._locale.toString(value)
 
+    def _show_law(self, figures: YearFigures) -> None:
+        """The three requirements of the law: how many of the scope's municipalities meet each, how
+        many the follow-ups say lack it, and how many are not followed up (neither)."""
+        law = figures.law_summary
+        self.law_heading.setText(self.tr("Lagens krav i länet %1").replace("%1", str(figures.year)) if figures.county
+                                 else self.tr("Lagens krav i landet %1").replace("%1", str(figures.year)))
+        unknown = law.municipalities - law.followed_up
+        for requirement, tile in self.law_tiles.items():
+            lacking = law.lacking(requirement)
+            note = self.tr("%1 saknar").replace("%1", self._number(lacking))
+            if unknown:
+                note += " · " + self.tr("%1 ej uppföljda").replace("%1", self._number(unknown))
+            tile.show_value(self.tr("%1 av %2").replace("%1", self._number(law.met[requirement]))
+                            .replace("%2", self._number(law.municipalities)), note, "#b3261e" if lacking else None)
+
+    def _law_tile_activated(self, requirement: str) -> None:
+        if self.figures is not None:
+            self.sig_show_municipalities.emit(f"lacks:{requirement}", self.figures.county, self.figures.year)
+
     def _change(self, now: int, before: int, year: int) -> str:
         """How `now` compares with the year before."""
         previous = str(year - 1)
@@ -548,10 +612,11 @@ class DashboardSection(QWidget):
         missing = len(figures.municipalities_not_reached)
         self.tiles["municipalities"].show_value(
             self.tr("%1 av %2").replace("%1", self._number(reached)).replace("%2", self._number(figures.municipalities_total)),
-            self.tr("alla har nåtts") if missing == 0 else
-            (self.tr("1 kommun har inte nåtts") if missing == 1 else
-             self.tr("%1 kommuner har inte nåtts").replace("%1", self._number(missing))),
+            self.tr("minst en aktivitet i kommunen") if missing == 0 else
+            (self.tr("1 kommun utan stöd i år") if missing == 1 else
+             self.tr("%1 kommuner utan stöd i år").replace("%1", self._number(missing))),
         )
+        self._show_law(figures)
         overdue = len(figures.overdue_commitments)
         self.tiles["overdue"].show_value(
             self._number(overdue),
@@ -580,7 +645,7 @@ class DashboardSection(QWidget):
         self.show_overdue_button.setEnabled(bool(figures.overdue_commitments))
         self.unreached_list.show_items(
             [(None, count.label) for count in figures.municipalities_not_reached],
-            self.tr("Alla kommuner har nåtts."),
+            self.tr("Alla kommuner har fått stöd."),
         )
 
     def _show_months(self, figures: YearFigures) -> None:

@@ -25,6 +25,7 @@ from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures, error_message
+from bra_desktop.ui.municipalities_section import MunicipalitiesSection
 from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
@@ -55,6 +56,7 @@ def _overview() -> Section:
 
         dashboard = DashboardSection(window.service, window)
         dashboard.sig_show_records.connect(window.show_records)
+        dashboard.sig_show_municipalities.connect(window.show_municipalities)
         return dashboard
 
     return Section("overview", lambda language: "Overview" if language == "en" else "Översikt", build)
@@ -62,8 +64,6 @@ def _overview() -> Section:
 
 def _municipalities() -> Section:
     def build(window: MainWindow) -> QWidget:
-        from bra_desktop.ui.municipalities_section import MunicipalitiesSection
-
         return MunicipalitiesSection(window.service, window.undo_stack, window)
 
     return Section("municipalities", lambda language: "Municipalities" if language == "en" else "Kommuner", build)
@@ -155,6 +155,13 @@ class MainWindow(QMainWindow):
             records.apply_filters(filters, restriction)
         finally:
             QApplication.restoreOverrideCursor()
+
+    def show_municipalities(self, key: str, county: str | None, year: int) -> None:
+        """Show the Kommuner section filtered (a click on one of Översikt's tiles of the law)."""
+        self.show_section([section.key for section in SECTIONS].index("municipalities"))
+        section = self.current_section()
+        assert isinstance(section, MunicipalitiesSection)
+        section.show_filtered(key, county, year)
 
     def current_section(self) -> QWidget | None:
         return self.stack.currentWidget()

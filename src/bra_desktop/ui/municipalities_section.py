@@ -39,16 +39,19 @@ _CODE_LISTS = {FOLLOW_UP.field(name).code_list or "" for name in IN_PLACE} | {"a
 _LINKED_KINDS = ("activity", "commitment", "problem_area")
 
 
-def _filters() -> list[tuple[str, Callable[[MunicipalityStanding], bool]]]:
-    """(Swedish label, which rows it keeps): what a coordinator asks of the county's municipalities."""
-    return [
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Alla kommuner"), lambda row: True),
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar beslutad åtgärdsplan"), lambda row: row.lacks("plan_status")),
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar klar lägesbild"), lambda row: row.lacks("situation_status")),
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar samordningsfunktion"), lambda row: row.lacks("coordination_status")),
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Inte uppföljda i år"), lambda row: not row.followed_up),
-        (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Har inte fått stöd i år"), lambda row: not row.support),
-    ]
+FILTERS: dict[str, tuple[str, Callable[[MunicipalityStanding], bool]]] = {
+    # key (Översikt's tiles name them): Swedish label, which rows it keeps
+    "all": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Alla kommuner"), lambda row: True),
+    "lacks:plan_status": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar beslutad åtgärdsplan"),
+                          lambda row: row.lacks("plan_status")),
+    "lacks:situation_status": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar klar lägesbild"),
+                               lambda row: row.lacks("situation_status")),
+    "lacks:coordination_status": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Saknar samordningsfunktion"),
+                                  lambda row: row.lacks("coordination_status")),
+    "not_followed_up": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Inte uppföljda i år"), lambda row: not row.followed_up),
+    "no_support": (QT_TRANSLATE_NOOP("MunicipalitiesSection", "Har inte fått stöd i år"), lambda row: not row.support),
+}
+"""What a coordinator asks of the county's municipalities."""
 
 
 class MunicipalityTableModel(QAbstractTableModel):
@@ -163,8 +166,8 @@ class MunicipalitiesSection(QWidget):
         self.filter_combo = QComboBox(self)
         self.filter_combo.setObjectName("municipalities_filter")
         self.filter_combo.setAccessibleName(self.tr("Visa"))
-        for label, keep in _filters():
-            self.filter_combo.addItem(QCoreApplication.translate("MunicipalitiesSection", label), keep)
+        for key, (label, _keep) in FILTERS.items():
+            self.filter_combo.addItem(QCoreApplication.translate("MunicipalitiesSection", label), key)
         self.summary_label = plain_label("", self)
         self.summary_label.setObjectName("municipalities_summary")
 
@@ -261,6 +264,15 @@ class MunicipalitiesSection(QWidget):
 
     # --- what is shown ---
 
+    def show_filtered(self, key: str, county: str | None, year: int) -> None:
+        """Show the municipalities `FILTERS[key]` keeps, of `county` (Brå's register) in `year`."""
+        if self.year_combo.findData(year) < 0:
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(year))
+        if self.national:
+            self.county_combo.setCurrentIndex(max(self.county_combo.findData(county), 0))
+        self.filter_combo.setCurrentIndex(self.filter_combo.findData(key))
+
     @property
     def year(self) -> int:
         return self.year_combo.currentData()
@@ -281,7 +293,7 @@ class MunicipalitiesSection(QWidget):
 
     def _filter_changed(self) -> None:
         chosen = self.chosen.code if self.chosen is not None else None
-        self.proxy.set_keep(self.filter_combo.currentData())
+        self.proxy.set_keep(FILTERS[self.filter_combo.currentData()][1])
         self._select(chosen)
 
     def _summary_text(self) -> str:

@@ -26,7 +26,8 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 """What a column sorts by: numbers as numbers, dates as ISO text, names in Swedish order."""
 
-COLUMNS = ("county", "activities", "last_bundle", "days", "open", "overdue", "new_problem_areas")
+COLUMNS = ("county", "activities", "last_bundle", "days", "open", "overdue", "new_problem_areas", "followed_up",
+           "coordination", "situation", "plan")
 
 
 class NationalOverview(QWidget):
@@ -115,6 +116,8 @@ class NationalOverview(QWidget):
         self.model.setHorizontalHeaderLabels([
             self.tr("Län"), activities, self.tr("Senaste paket"), self.tr("Dagar sedan"),
             self.tr("Öppna åtaganden"), self.tr("Försenade åtaganden"), self.tr("Nya problemområden"),
+            self.tr("Uppföljda kommuner"), self.tr("Samordningsfunktion"), self.tr("Klar lägesbild"),
+            self.tr("Beslutad åtgärdsplan"),
         ])
 
     def _items(self, row: CountyStatus, nothing: str) -> list[QStandardItem]:
@@ -128,6 +131,9 @@ class NationalOverview(QWidget):
             (self._number(row.open_commitments), row.open_commitments),
             (self._number(row.overdue_commitments), row.overdue_commitments),
             (self._number(row.new_problem_areas), row.new_problem_areas),
+            *(self._of_municipalities(count, row.law.municipalities) for count in (
+                row.law.followed_up, row.law.met["coordination_status"], row.law.met["situation_status"],
+                row.law.met["plan_status"])),
         ]
         tooltip = ""
         if created is not None and row.last_bundle_received_at is not None:
@@ -158,6 +164,11 @@ class NationalOverview(QWidget):
 
     def _number(self, value: int) -> str:
         return self._locale.toString(value)
+
+    def _of_municipalities(self, count: int, total: int) -> tuple[str, object]:
+        """"15 av 26", sorted by the share: counties differ in size."""
+        return (self.tr("%1 av %2").replace("%1", self._number(count)).replace("%2", self._number(total)),
+                count / total if total else 0.0)
 
     # --- reading the table (tests, screen readers) ---
 
