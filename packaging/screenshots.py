@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -67,6 +68,11 @@ def screenshots(target: Path) -> list[Path]:
             window.show()
             app.processEvents()
             saved.append(_save(window, target / "main-window.png"))
+            window.show_municipalities("lacks:plan_status", None, date.today().year)
+            municipalities = window.current_section()
+            municipalities.table.setCurrentIndex(municipalities.proxy.index(0, 0))
+            app.processEvents()
+            saved.append(_save(window, target / "municipalities.png"))
             window.show_section(keys.index("overview"))
             _wait_for_dashboard(window)
             app.processEvents()
