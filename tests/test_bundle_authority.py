@@ -528,3 +528,54 @@ def test_a_merged_data_row_is_rejected(register, tmp_path):
     plan = accept_edits(prepare_import(register, edited.save(tmp_path / "merged.xlsx")))
     assert [r.record_id for r in plan.rejected] == [activity.id]
     assert "sammanfogade" in plan.rejected[0].problems[0].message
+
+
+def test_a_record_whose_id_only_another_kind_sent_before_is_not_missing(register, tmp_path):
+    """Absence deletes what the same sender sent before, kind by kind: an activity that shares its id
+    with a network the county exported earlier was never sent, and an old full bundle without it
+    leaves it be."""
+    from bra_desktop.store.repository import create_record
+
+    shared = "5f0c2a1e-0000-4000-8000-0000000a11d0"
+    with register.session() as session:
+        create_record(session, KINDS["network"], {"name": "Nätet", "kind": "REGIONALT"}, user="anna", origin="01",
+                      reference=load_reference(session), record_id=shared)
+        session.commit()
+    before = export_bundle(register, tmp_path / "före.xlsx", user="anna").path
+    with register.session() as session:
+        create_record(session, KINDS["activity"], {"title": "Träffen", "activity_type": "KONFERENS", "status": "PLANERAD",
+                                                   "start_date": date(2026, 3, 1)},
+                      user="anna", origin="01", reference=load_reference(session), record_id=shared)
+        session.commit()
+    plan = accept_edits(prepare_import(register, before))
+    assert not [record for record in plan.records if record.missing]
+
+
+def test_a_record_cut_from_the_file_but_edited_here_since_is_a_conflict_and_undo_puts_its_base_back(register, tmp_path):
+    """A row cut from one's own full bundle whose record was edited after the export: deleting it
+    would lose the edit, so it is for a person to decide, with the note that says why it is there;
+    deleting it and undoing the import leaves the register, bases and all, as it was."""
+    from bra_desktop.bundle.undo import import_history, undo_import
+    from test_bundle_import import register_state
+
+    edited_here, cut = add(register, "activity", title="Ändrad sedan"), add(register, "activity", title="Bortklippt")
+    bundle = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    bundle.delete_row("Aktiviteter", edited_here.id)
+    bundle.delete_row("Aktiviteter", cut.id)
+    path = bundle.save(tmp_path / "kortad.xlsx")
+    with register.session() as session:
+        update_record(session, KINDS["activity"], edited_here.id, {**edited_here.content, "participants": 7},
+                      user="anna", reference=load_reference(session))
+        session.commit()
+    plan = accept_edits(prepare_import(register, path))
+    missing = {record.record_id: record for record in plan.records if record.missing}
+    assert missing[edited_here.id].action == Action.CONFLICT and missing[cut.id].action == Action.DELETE
+    assert missing[cut.id].notes == ["raden saknas i filen, fast samma avsändare har skickat posten förut: raden togs "
+                                     "bort ur filen (välj Behåll min för att behålla posten)"]
+    missing[edited_here.id].decide(LOCAL)
+    before = register_state(register)
+    apply_plan(register, plan, user="anna")
+    assert stored(register, "activity", cut.id).deleted
+    (receipt,) = [r for r in import_history(register) if r.file_name == "kortad.xlsx"]
+    undo_import(register, receipt.id, user="anna")
+    assert register_state(register) == before

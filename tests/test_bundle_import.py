@@ -139,6 +139,50 @@ def test_a_link_to_a_record_in_neither_register_nor_file_is_named_as_the_file_na
     assert problems[first][0] == ("Nätverk", f"hänvisar till nätverk med id {network.id}{to_fix}")
 
 
+def test_only_the_links_that_lead_nowhere_are_named_each_in_turn(register, make_register, tmp_path):
+    """An activity linked to three organisations, two of them cut from the file: the message names
+    those two, in the order of their ids, and not the one the file still has; where the "(namn)"
+    column no longer names each link in turn, the ids alone say which."""
+    orgs = sorted((add(register, "organisation", name=name, org_type="KOMMUN") for name in ("Ale", "Borås", "Cirkus")),
+                  key=lambda org: org.id)
+    linked = add(register, "activity", title="Träff", organisations=[org.id for org in orgs])
+    renamed = add(register, "activity", title="Träff med ändrade namn", organisations=[org.id for org in orgs])
+    edited = EditedBundle(export_bundle(register, tmp_path / "a.xlsx", user="anna").path)
+    kept, *cut = orgs
+    for org in cut:
+        edited.delete_row("Organisationer", org.id)
+    edited.set("Aktiviteter", renamed.id, "Organisationer (namn)", "Ale; Borås")  # one name fewer than links
+    plan = plan_for(make_register("BRA"), edited.save(tmp_path / "e.xlsx"))
+    messages = {r.record_id: [p.message for p in r.problems] for r in plan.rejected if r.sheet.name == "Aktiviteter"}
+    to_fix = ", som varken finns i registret eller i filen: läs först in paketet som har den"
+    assert messages[linked.id] == ["hänvisar till " + "; ".join(
+        f"organisation «{org.content['name']}» (id {org.id}){to_fix}" for org in cut)]
+    assert messages[renamed.id] == ["hänvisar till " + "; ".join(f"organisation med id {org.id}{to_fix}" for org in cut)]
+    assert kept.id not in " ".join(messages[linked.id])
+
+
+def test_a_changed_contact_detail_reaches_the_receiver_when_the_bundle_carries_contacts(register, make_register,
+                                                                                         tmp_path):
+    """With personal data in the bundle, a contact changed at the sender is a change to merge; without,
+    the contact is not the bundle's to change (DESIGN §5)."""
+    from bra_desktop.store.repository import update_record
+    from bra_desktop.store.reference import load_reference
+
+    org = add(register, "organisation", name="Polisen Syd", contact_name="Anna Andersson")
+    brå = make_register("BRA")
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "1.xlsx", user="anna", with_contacts=True).path),
+               user="brå")
+    with register.session() as session:
+        update_record(session, KINDS["organisation"], org.id, {**org.content, "contact_name": "Berit Berg"}, user="anna",
+                      reference=load_reference(session))
+        session.commit()
+    with_contacts = plan_for(brå, export_bundle(register, tmp_path / "2.xlsx", user="anna", with_contacts=True).path)
+    [record] = [r for r in with_contacts.records if r.record_id == org.id]
+    assert record.action == Action.UPDATE and [d.field for d in record.diffs] == ["contact_name"]
+    without = plan_for(brå, export_bundle(register, tmp_path / "3.xlsx", user="anna").path)
+    assert [r.action for r in without.records if r.record_id == org.id] in ([], [Action.UNCHANGED])
+
+
 def test_the_command_line_imports_a_batch_and_names_the_files_it_did_not_import(register, county_data, make_register,
                                                                                  tmp_path):
     """`bra-desktop import a b c` plans the files as the wizard does, imports what it can, and

@@ -126,3 +126,17 @@ def test_an_unreadable_cell_under_a_forged_hash_rejects_its_row(bundle, register
     [problem] = rejected.problems
     assert (problem.sheet, problem.row, problem.column) == ("Aktiviteter", 2, "Startdatum")
     assert "i vår" in problem.message and rejected.record_id == plan.contents.rows["activity"][0].id
+
+
+def test_the_rows_after_an_unreadable_one_are_still_planned(register, make_register, tmp_path):
+    """One row's cell refused under a forged hash rejects that row, and the planning goes on with the next."""
+    for day in (1, 2, 3):
+        add(register, "activity", title=f"Träff {day}", start_date=date(2026, 4, day))
+    bundle = export_bundle(register, tmp_path / "tre.xlsx", user="anna").path
+    ref = cell_ref("activity", "start_date", 2)
+    forged = edit_sheet(bundle, tmp_path / "förfalskad.xlsx", "Aktiviteter",
+                        lambda xml: replace_cell(xml, ref, f'<c r="{ref}" t="inlineStr"><is><t>i vår</t></is></c>'),
+                        forge_hash=True, signer=register)
+    plan = prepare_import(make_register("01", "ny-dator"), forged)
+    assert [r.row for r in plan.rejected] == [2]
+    assert sorted(r.incoming.row for r in plan.records if r.kind_key == "activity") == [3, 4]

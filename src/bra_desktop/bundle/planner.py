@@ -173,8 +173,7 @@ def _plan_chunk(
     planned = []
     for row, unchanged in planning:
         local = unchanged if unchanged is not None else locals_.get(row.id)
-        if unchanged is not None or (local is not None and held.untouched_copy(row, local)):
-            existing[kind.key].add(row.id)
+        if unchanged is not None or (local is not None and held.untouched_copy(row, local)):  # held: in `existing`
             planned.append(PlannedRecord(kind.key, row.id, Action.UNCHANGED, row, local, bases.get(row.id)))
             continue
         owner = held.owner(row.id) if local is not None else (row.origin or sender.producer)
@@ -257,7 +256,8 @@ def _dangling(kind: RecordKind, problem: Problem, row: IncomingRow, reference: R
     a record rejected further up the file is named with its row (fix that row first); one that is
     nowhere must come from the bundle that has it. Other problems are as the rules said them."""
     spec = kind.field(problem.field)
-    if spec.type not in (FieldType.REF, FieldType.REFS) or spec.ref_kind is None:
+    # no mutate: a link field always names its kind (`or` is for the type checker, `and` the same)
+    if spec.type not in (FieldType.REF, FieldType.REFS) or spec.ref_kind is None:  # pragma: no mutate
         return problem
     target = KINDS[spec.ref_kind]
     values = row.content.get(spec.name)
@@ -270,7 +270,8 @@ def _dangling(kind: RecordKind, problem: Problem, row: IncomingRow, reference: R
              f"{refused[v].sheet.name}, som inte kunde läsas in: rätta den raden först" if v in refused else
              f"{target.label_sv.lower()} {f'«{named[v]}» (id {v})' if v in named else f'med id {v}'}, som varken "
              "finns i registret eller i filen: läs först in paketet som har den" for v in missing]
-    return Problem(problem.field, f"{spec.label_sv}: hänvisar till " + "; ".join(parts) + ".", problem.message_en)
+    # no mutate: the English message is kept as it was; an import's problems are said in Swedish
+    return Problem(problem.field, f"{spec.label_sv}: hänvisar till " + "; ".join(parts) + ".", problem.message_en)  # pragma: no mutate
 
 
 def _named_links(row: IncomingRow, field: str, linked: list[str]) -> dict[str, str]:
@@ -337,15 +338,21 @@ def _plan_missing(session: Session, kind: RecordKind, contents: BundleContents, 
     planned = []
     for start in range(0, len(missing), CHUNK):
         ids = missing[start : start + CHUNK]
-        locals_ = load_records(session, kind, ids)
+        locals_ = load_records(session, kind, ids)  # pragma: no mutate (None reads them all: the same, slower)
         bases = load_bases(session, kind, ids)
         for record_id in ids:
             local, base = locals_[record_id], bases[record_id]
-            base_state = RecordState(base.content, base.deleted, base.version)
-            gone = RecordState(base.content, True, base.version)
+            # no mutate: three_way reads no version, and a missing record moves no base
+            # (`apply._moves_base`), so nothing reads the version of either state or whether the base is set
+            base_state = RecordState(base.content, base.deleted,
+                                     base.version)  # pragma: no mutate
+            gone = RecordState(base.content, True,
+                               base.version)  # pragma: no mutate
             fields = [spec.name for spec in kind.fields]
             action, diffs = three_way(fields, gone, local, base_state)
-            record = PlannedRecord(kind.key, record_id, action, None, local, base_state, diffs,
+            record = PlannedRecord(kind.key, record_id, action, None, local,
+                                   base_state,  # pragma: no mutate
+                                   diffs,
                                    ["raden saknas i filen, fast samma avsändare har skickat posten förut: raden togs "
                                     "bort ur filen (välj Behåll min för att behålla posten)"], missing=True)
             planned.append(record)
