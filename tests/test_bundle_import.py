@@ -535,12 +535,42 @@ def test_a_copy_of_another_countys_record_is_that_countys_and_taken_only_where_m
     assert copy.notes == ["Uppsala län (03)s post, som saknades här: en kopia ur Stockholms län (01)s paket"]
     holding = make_register("BRA", "holding")
     apply_plan(holding, plan_for(holding, bundle), user="analytiker")
-    apply_plan(holding, plan_for(holding, path), user="analytiker")
+    apply_plan(holding, plan_for(holding, path), user="analytiker")  # the same content: nothing to change
+    edited.set("Aktiviteter", claimed, "Rubrik", "Uppsalas nu")
+    claiming = plan_for(holding, edited.save(tmp_path / "e2.xlsx"))
+    [refused] = claiming.rejected
+    assert refused.record_id == claimed
+    assert refused.problems[0].message == "ursprung 03 stämmer inte: posten tillhör Stockholms län (01)"
+    assert {a.id for a in county_data["activities"][1:]} <= {r.record_id for r in claiming.records}  # the rows after it
     with holding.session() as session:
         assert load_record(session, KINDS["activity"], claimed).origin == "01"
     other = make_register("03")
     with pytest.raises(Exception, match="Ett län läser bara in sina egna paket och Brås"):
         plan_for(other, bundle)
+
+
+def test_an_older_copy_of_a_countys_record_in_another_countys_bundle_keeps_the_newer(register, make_register, tmp_path):
+    """County 03's bundle carries county 01's organisation as 03 last had it; Brå holds a newer
+    version from 01 itself. The copy is older: Brå's version stays, and the preview says why,
+    rather than refusing the row as an edit of another county's record."""
+    from bra_desktop.store.repository import update_record
+    from bra_desktop.store.reference import load_reference
+
+    brå, uppsala = make_register("BRA"), make_register("03")
+    org = add(register, "organisation", name="Polisen Syd")
+    first = export_bundle(register, tmp_path / "01-a.xlsx", user="anna").path
+    apply_plan(brå, plan_for(brå, first), user="brå")
+    apply_plan(uppsala, plan_for(uppsala, export_bundle(brå, tmp_path / "bra-a.xlsx", user="brå").path), user="ulla")
+    add(uppsala, "activity", title="Träff med polisen", organisations=[org.id])
+    with register.session() as session:
+        update_record(session, KINDS["organisation"], org.id, {**org.content, "name": "Polisen Syd, nytt namn"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
+    apply_plan(brå, plan_for(brå, export_bundle(register, tmp_path / "01-b.xlsx", user="anna").path), user="brå")
+    plan = plan_for(brå, export_bundle(uppsala, tmp_path / "03.xlsx", user="ulla").path)
+    [copy] = [r for r in plan.records if r.record_id == org.id]
+    assert copy.action == Action.KEEP_LOCAL and copy.stale and not plan.rejected
+    assert copy.notes == ["äldre kopia av Stockholms län (01)s post, i ett paket från Uppsala län (03): registrets version står kvar"]
 
 
 KILL_DURING_APPLY = """
