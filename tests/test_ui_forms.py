@@ -403,6 +403,17 @@ def test_contact_details_are_under_a_personal_data_heading(qtbot, service):
     assert {"Kontaktperson", "E-post", "Telefon"} <= set(texts)
 
 
+def test_a_follow_up_has_the_year_at_a_glance_then_a_tab_for_each_requirement(qtbot, service):
+    dialog = open_dialog(qtbot, service, "follow_up")
+    tabs = dialog.form.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Grunduppgifter", "Samordningsfunktion", "Lägesbild och åtgärdsplan", "Polisen och metoder",
+        "Stöd och anteckningar", "Kontaktuppgifter"]
+    first = {label.text() for label in tabs.widget(0).findChildren(QLabel)}
+    assert {"Kommun *", "År *", "Samordningsfunktion *", "Lägesbild *", "Åtgärdsplan *", "Nästa uppföljning"} <= first
+    assert "Kommunal samordnare" in {label.text() for label in tabs.widget(5).findChildren(QLabel)}
+
+
 def test_confirm_and_delete_then_undo_restores(qtbot, service, register, stack, monkeypatch):
     records = [add(register, "activity", title=f"Träff {n}") for n in range(2)]
     asked = []

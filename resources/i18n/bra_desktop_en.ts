@@ -591,12 +591,12 @@
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="577"/>
         <source>Lagens krav i länet %1</source>
-        <translation>The law's requirements in the county, %1</translation>
+        <translation>The law&apos;s requirements in the county, %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
         <source>Lagens krav i landet %1</source>
-        <translation>The law's requirements in the country, %1</translation>
+        <translation>The law&apos;s requirements in the country, %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="582"/>
@@ -2159,22 +2159,42 @@ Log file: %2</translation>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="18"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="20"/>
         <source>Grunduppgifter</source>
         <translation>Basic details</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="19"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="21"/>
+        <source>Samordningsfunktion</source>
+        <translation>Coordination function</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="22"/>
+        <source>Lägesbild och åtgärdsplan</source>
+        <translation>Situation picture and action plan</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="23"/>
+        <source>Polisen och metoder</source>
+        <translation>Police and methods</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="24"/>
+        <source>Stöd och anteckningar</source>
+        <translation>Support and notes</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="25"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="20"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="26"/>
         <source>Kopplingar</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="21"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="27"/>
         <source>Kontaktuppgifter</source>
         <translation>Contact details</translation>
     </message>

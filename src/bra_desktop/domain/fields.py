@@ -59,6 +59,9 @@ class FieldSpec:
     minimum: int = 0
     maximum: int = 1_000_000
     """The bounds of an INTEGER field."""
+    form_part: str = ""
+    """Which part of a form the field belongs with ("coordination", "plan", "police"); empty: the
+    form places it by its type (`ui/forms/sections.py`)."""
 
     @property
     def multi(self) -> bool:
@@ -264,32 +267,32 @@ FOLLOW_UP = RecordKind(
         FieldSpec("year", F.INTEGER, "År", "Year", required=True, minimum=2023, maximum=2100),
         FieldSpec("coordination_status", F.CODE, "Samordningsfunktion", "Coordination function", True,
                   code_list="samordningsstatus"),
-        FieldSpec("coordination_since", F.DATE, "Samordningsfunktion sedan", "Coordination function since"),
-        FieldSpec("coordination_placement", F.TEXT, "Samordningsfunktionens placering", "Where the function is placed"),
+        FieldSpec("coordination_since", F.DATE, "Samordningsfunktion sedan", "Coordination function since", form_part="coordination"),
+        FieldSpec("coordination_placement", F.TEXT, "Samordningsfunktionens placering", "Where the function is placed", form_part="coordination"),
         FieldSpec("coordination_share", F.INTEGER, "Samordningsfunktionens omfattning (% av heltid)",
-                  "Size of the function (% of full time)", maximum=2000),
+                  "Size of the function (% of full time)", maximum=2000, form_part="coordination"),
         FieldSpec("coordinator_name", F.TEXT, "Kommunal samordnare", "Municipal coordinator", personal=True),
         FieldSpec("coordinator_email", F.EMAIL, "Samordnarens e-post", "Coordinator's e-mail", personal=True),
         FieldSpec("coordinator_phone", F.PHONE, "Samordnarens telefon", "Coordinator's phone", personal=True),
         FieldSpec("situation_status", F.CODE, "Lägesbild", "Situation picture", True, code_list="lagesbildstatus"),
-        FieldSpec("situation_date", F.DATE, "Senaste lägesbild", "Latest situation picture"),
+        FieldSpec("situation_date", F.DATE, "Senaste lägesbild", "Latest situation picture", form_part="plan"),
         FieldSpec("situation_with_police", F.CODE, "Lägesbild gjord med polisen", "Made with the police",
-                  code_list="svar"),
+                  code_list="svar", form_part="plan"),
         FieldSpec("plan_status", F.CODE, "Åtgärdsplan", "Action plan", True, code_list="atgardsplanstatus"),
-        FieldSpec("plan_decided_on", F.DATE, "Åtgärdsplan beslutad", "Action plan decided on"),
-        FieldSpec("plan_decided_by", F.CODE, "Beslutad av", "Decided by", code_list="beslutsorgan"),
-        FieldSpec("plan_valid_to", F.DATE, "Åtgärdsplan gäller till", "Action plan valid until"),
+        FieldSpec("plan_decided_on", F.DATE, "Åtgärdsplan beslutad", "Action plan decided on", form_part="plan"),
+        FieldSpec("plan_decided_by", F.CODE, "Beslutad av", "Decided by", code_list="beslutsorgan", form_part="plan"),
+        FieldSpec("plan_valid_to", F.DATE, "Åtgärdsplan gäller till", "Action plan valid until", form_part="plan"),
         FieldSpec("police_agreement", F.CODE, "Samverkansöverenskommelse med polisen", "Cooperation agreement with the police",
-                  code_list="svar"),
-        FieldSpec("police_agreement_valid_to", F.DATE, "Överenskommelsen gäller till", "Agreement valid until"),
-        FieldSpec("citizen_promises", F.CODE, "Medborgarlöften", "Citizens' promises", code_list="svar"),
-        FieldSpec("citizen_promises_valid_to", F.DATE, "Medborgarlöften gäller till", "Citizens' promises valid until"),
+                  code_list="svar", form_part="police"),
+        FieldSpec("police_agreement_valid_to", F.DATE, "Överenskommelsen gäller till", "Agreement valid until", form_part="police"),
+        FieldSpec("citizen_promises", F.CODE, "Medborgarlöften", "Citizens' promises", code_list="svar", form_part="police"),
+        FieldSpec("citizen_promises_valid_to", F.DATE, "Medborgarlöften gäller till", "Citizens' promises valid until", form_part="police"),
         FieldSpec(
             "methods", F.CODES, "Metoder", "Methods", code_list="metod",
-            link=LinkTable(m.FollowUpMethod, "follow_up_id", "code"),
+            link=LinkTable(m.FollowUpMethod, "follow_up_id", "code"), form_part="police",
         ),
-        FieldSpec("support_needs", F.LONG_TEXT, "Stödbehov", "Support needs"),
-        FieldSpec("notes", F.LONG_TEXT, "Samordnarens anteckningar", "Coordinator's notes"),
+        FieldSpec("support_needs", F.LONG_TEXT, "Stödbehov", "Support needs", form_part="support"),
+        FieldSpec("notes", F.LONG_TEXT, "Samordnarens anteckningar", "Coordinator's notes", form_part="support"),
         FieldSpec("next_follow_up", F.DATE, "Nästa uppföljning", "Next follow-up"),
     ),
 )

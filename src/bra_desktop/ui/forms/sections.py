@@ -1,8 +1,10 @@
 """How a form groups its fields into tabs, decided from each field's description.
 
-Grouping by type rather than per kind keeps one rule for all five forms and keeps the biggest
-(the activity's fourteen fields) on a 1366×768 screen: short facts first, long texts together,
-links to other records side by side, and personal data apart under its own heading.
+Grouping by type rather than per kind keeps one rule for every form and keeps the biggest on a
+1366×768 screen: short facts first, long texts together, links to other records side by side, and
+personal data apart under its own heading. A kind whose fields belong together by subject names
+the part instead (`FieldSpec.form_part`): a municipality's follow-up has the year at a glance
+first, then a tab for each requirement of the law.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from bra_desktop.domain.fields import FieldSpec, FieldType
 
 class Section(Enum):
     BASIC = QT_TRANSLATE_NOOP("RecordForm", "Grunduppgifter")
+    COORDINATION = QT_TRANSLATE_NOOP("RecordForm", "Samordningsfunktion")
+    PLAN = QT_TRANSLATE_NOOP("RecordForm", "Lägesbild och åtgärdsplan")
+    POLICE = QT_TRANSLATE_NOOP("RecordForm", "Polisen och metoder")
+    SUPPORT = QT_TRANSLATE_NOOP("RecordForm", "Stöd och anteckningar")
     DESCRIPTION = QT_TRANSLATE_NOOP("RecordForm", "Beskrivning")
     LINKS = QT_TRANSLATE_NOOP("RecordForm", "Kopplingar")
     CONTACT = QT_TRANSLATE_NOOP("RecordForm", "Kontaktuppgifter")
@@ -29,9 +35,15 @@ _LINK_TYPES = {FieldType.REF, FieldType.REFS, FieldType.MUNICIPALITIES}
 _WIDE_TYPES = {FieldType.LONG_TEXT, FieldType.REFS, FieldType.MUNICIPALITIES}
 
 
+_PARTS = {"coordination": Section.COORDINATION, "plan": Section.PLAN, "police": Section.POLICE,
+          "support": Section.SUPPORT}
+
+
 def section_of(spec: FieldSpec) -> Section:
     if spec.personal:
         return Section.CONTACT
+    if spec.form_part:
+        return _PARTS[spec.form_part]
     if spec.type == FieldType.LONG_TEXT:
         return Section.DESCRIPTION
     if spec.type in _LINK_TYPES:
