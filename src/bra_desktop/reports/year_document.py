@@ -283,7 +283,9 @@ def _municipality_rows(rows: Sequence[MunicipalityStanding]) -> list[list[str]]:
 
 
 _MUNICIPALITY_HEADERS = ["Kommun", "Samordningsfunktion", "Lägesbild", "Åtgärdsplan", "Beslutad", "Stöd i år"]
-_MUNICIPALITY_WIDTHS = [20, 24, 15, 15, 14, 12]
+_MUNICIPALITY_WIDTHS = [19, 27, 15, 15, 13, 11]
+_MUNICIPALITY_NUMBERS = 5
+"""The support is the table's one number: the statuses and the date read from the left."""
 
 
 def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFigures] | None) -> None:
@@ -298,7 +300,8 @@ def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFig
                   "samordningsfunktion, en lägesbild och en åtgärdsplan. Uppgifterna är länsstyrelsernas uppföljningar "
                   f"av {year}; stödet är årets aktiviteter i kommunen.", note=True)
     if figures.county is not None:
-        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(figures.law), widths=_MUNICIPALITY_WIDTHS)
+        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(figures.law), widths=_MUNICIPALITY_WIDTHS,
+                  numeric_from=_MUNICIPALITY_NUMBERS)
         return
     counties = overview or []
     doc.table(["Län", "Kommuner", "Uppföljda", "Samordningsfunktion", "Klar lägesbild", "Beslutad åtgärdsplan"],
@@ -310,7 +313,8 @@ def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFig
                      number(law.met["situation_status"]), number(law.met["plan_status"])])
     for rows in by_county(list(figures.law)).values():
         doc.subheading(rows[0].county_name)
-        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(rows), widths=_MUNICIPALITY_WIDTHS)
+        doc.table(_MUNICIPALITY_HEADERS, _municipality_rows(rows), widths=_MUNICIPALITY_WIDTHS,
+                  numeric_from=_MUNICIPALITY_NUMBERS)
 
 
 def year_document(figures: YearFigures, created: date, overview: Sequence[YearFigures] | None = None) -> Document:
