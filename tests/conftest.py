@@ -154,6 +154,7 @@ def add(register: Register, kind: str, /, user: str = "testare", **content) -> S
                          "status": "BEVAKAS"},
         "follow_up": {"municipality_code": "0114", "year": 2026, "coordination_status": "FINNS",
                       "situation_status": "KLAR", "plan_status": "BESLUTAD"},
+        "county_report": {"year": 2026},
     }[kind]
     with register.session() as session:
         record = create_record(session, KINDS[kind], {**defaults, **content}, user=user,

@@ -115,6 +115,7 @@ def test_text_columns_are_in_excels_text_format(register, tmp_path):
         situation_date=date(2025, 3, 1), plan_decided_on=date(2025, 6, 1), plan_valid_to=date(2027, 12, 31),
         police_agreement_valid_to=date(2027, 1, 1), citizen_promises_valid_to=date(2026, 12, 31),
         next_follow_up=date(2026, 10, 1), notes="0180")
+    add(register, "county_report", case_number="101-1234-2026", assessment="=Bra år", resources="2 årsarbetskrafter")
     book = load_workbook(export_bundle(register, tmp_path, user="anna").path)
     for sheet in DATA_SHEETS:
         ws = book[sheet.name]

@@ -94,12 +94,13 @@ def test_a_county_bundle_gives_back_every_row_in_an_empty_register_of_any_kind(r
     commitment = add(register, "commitment", responsible_org_id=police.id, activities=[activity.id])
     add(register, "problem_area", commitments=[commitment.id])
     add(register, "follow_up", municipality_code="0180")
+    add(register, "county_report", assessment="Ett år av uppbyggnad.")
     bundle = export_bundle(register, tmp_path / "01.xlsx", user="anna")
     assert bundle.counts == {"Nätverk": 1, "Organisationer": 1, "Aktiviteter": 1, "Åtaganden": 1, "Problemområden": 1,
-                             "Kommunuppföljningar": 1}
+                             "Kommunuppföljningar": 1, "Redovisningar": 1}
     for empty in (make_register("01", "reinstalled", introduced=False), make_register("BRA", "brå-anew", introduced=False)):
         plan = plan_for(empty, bundle.path)
-        assert not plan.rejected and plan.counts()[Action.NEW] == 6
+        assert not plan.rejected and plan.counts()[Action.NEW] == 7
         plan.trust_confirmed = True  # a person compared the fingerprint
         apply_plan(empty, plan, user="anna")
         assert {kind: {i: r[0] for i, r in records.items()} for kind, records in snapshot(empty).items()} == {

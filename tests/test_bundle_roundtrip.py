@@ -191,7 +191,16 @@ def follow_up(counts: dict[str, int], county: str, taken: set[tuple[str, int]]):
 CONTENT = {"network": network, "organisation": organisation, "activity": activity, "commitment": commitment,
            "problem_area": problem_area}
 USERS = st.sampled_from(["anna", "Åsa Öberg", "per.nilsson", "_x0041_", "=admin"])
-MOST = {"network": 3, "organisation": 3, "activity": 5, "commitment": 2, "problem_area": 2, "follow_up": 3}
+MOST = {"network": 3, "organisation": 3, "activity": 5, "commitment": 2, "problem_area": 2, "follow_up": 3,
+        "county_report": 2}
+
+
+def county_report(year: int):
+    """A länsstyrelse's redovisning of `year` (one per länsstyrelse and year): its versions keep the year."""
+    texts = st.fixed_dictionaries({name: long_text for name in (
+        "assessment", "priorities", "regional_picture", "police_cooperation", "resources", "development_needs")})
+    return st.lists(st.tuples(optional(one_line), texts), min_size=1, max_size=3).map(
+        lambda versions: [{"year": year, "case_number": case, **rest} for case, rest in versions])
 
 
 @dataclass
@@ -223,6 +232,11 @@ def register_plans(draw) -> RegisterPlan:
                 origin = draw(st.sampled_from(counties()) if producer == "BRA" else st.just(producer))
                 versions = draw(follow_up(counts, origin, taken))
                 taken.add((versions[0]["municipality_code"], versions[0]["year"]))
+            elif kind == "county_report":  # a county's own, one a year
+                origin = draw(st.sampled_from(counties()) if producer == "BRA" else st.just(producer))
+                year = draw(st.integers(2016, 2030).filter(lambda y, origin=origin: (origin, y) not in taken))
+                taken.add((origin, year))
+                versions = draw(county_report(year))
             else:
                 origin = draw(origins)
                 versions = draw(st.lists(CONTENT[kind](counts), min_size=1, max_size=3))

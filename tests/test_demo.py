@@ -66,7 +66,8 @@ def county_of(register) -> dict[str, str]:
 
 def test_counts_are_returned_in_swedish_and_match_the_register(county):
     register, counts, data = county
-    assert list(counts) == ["aktiviteter", "åtaganden", "problemområden", "nätverk", "organisationer", "kommunuppföljningar"]
+    assert list(counts) == ["aktiviteter", "åtaganden", "problemområden", "nätverk", "organisationer", "kommunuppföljningar",
+                            "redovisningar"]
     assert counts["aktiviteter"] == ACTIVITIES
     assert counts["åtaganden"] == ACTIVITIES // 20 and counts["problemområden"] == ACTIVITIES // 50
     assert counts["nätverk"] >= 5 + 4 + 2 and counts["organisationer"] >= 12 + 10 + 2
@@ -151,7 +152,7 @@ def test_the_same_seed_gives_the_same_register_and_another_seed_another(tmp_path
         assert everything(again) == data
         other_data = everything(other)
         for key in KINDS:
-            if key == "follow_up":  # one per municipality and year whatever the seed, with other statuses
+            if key in ("follow_up", "county_report"):  # one per municipality (county) and year, whatever the seed
                 assert set(other_data[key]) == set(data[key]) and other_data[key] != data[key]
             else:
                 assert not set(other_data[key]) & set(data[key])
@@ -243,4 +244,12 @@ def test_the_laws_requirements_are_uneven_and_move_over_the_years(national):
         decided_share[c["municipality_code"][:2]].append(c["plan_status"] == "BESLUTAD")
     shares = [sum(flags) / len(flags) for flags in decided_share.values()]
     assert max(shares) - min(shares) > 0.2  # counties differ
+
+
+def test_each_countys_redovisning_is_written_for_the_years_that_ended(county, national):
+    for register, _counts, data in (county, national):
+        reports = sorted((origin, content["year"], bool(content["assessment"])) for origin, content in data["county_report"].values())
+        years = range(max(date.today().year - 2, 2023), date.today().year + 1)
+        owners = {"19"} if register.producer == "19" else {code for code in set(county_of(register).values())}
+        assert reports == sorted((owner, year, year < date.today().year) for owner in owners for year in years)
 

@@ -192,7 +192,7 @@ def test_a_bundle_of_format_1_still_imports_and_deletes_no_follow_up(register, m
     assert SHEET not in load_workbook(old, read_only=True).sheetnames
     plan = prepare_import(register, old)
     assert not plan.contents.edited_after_signing
-    assert plan.contents.absent_kinds == {"follow_up"} and not plan.rejected
+    assert plan.contents.absent_kinds == {"follow_up", "county_report"} and not plan.rejected
     assert {r.record_id for r in plan.records} == {activity.id}
     assert all(r.action == Action.UNCHANGED for r in plan.records)
     bra = make_register("BRA")

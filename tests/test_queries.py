@@ -152,6 +152,7 @@ def test_every_kind_sorts_on_every_column(register):
     add(register, "commitment", title="Åtagande", network_id=network.id, responsible_org_id=org.id)
     add(register, "problem_area", title="Problem", municipalities=["0180"])
     add(register, "follow_up", municipality_code="0180")
+    add(register, "county_report", case_number="101-1234-2026")
     add(register, "activity", network_id=network.id, municipalities=["0180"])
     for kind in queries.DEFAULT_SORT:
         for column in queries.columns(kind):

@@ -135,6 +135,7 @@ def test_the_text_has_the_title_the_summary_and_the_tables(register_with_a_year,
             "(+2596 % jämfört med 2025).") in flat
     assert "3 av länets 26 kommuner fick stöd genom minst en aktivitet." in flat
     assert "Kommunernas arbete enligt lagen Av länets 26 kommuner är 0 uppföljda för 2026" in flat
+    assert "Länsstyrelsens redovisning Länsstyrelsens egen text för 2026 är inte skriven än" in flat
     assert "Botkyrka ej uppföljd ej uppföljd ej uppföljd 0" in flat  # every municipality has its row
     assert "Länet har 2 åtaganden (pågår 1, klart 1). 1 åtagande har passerat sitt datum för klart senast" in flat
     assert "Under 2026 noterades 1 nytt brottsfenomen: Bedrägerier mot äldre." in flat
@@ -204,3 +205,15 @@ def test_figures_and_the_reports_content_load_no_qt():
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_the_lansstyrelsens_own_words_come_before_the_figures(register, tmp_path):
+    add(register, "county_report", year=2026, case_number="101-1234-2026",
+        assessment="Ett år av uppbyggnad.\n\nFlera kommuner har nu beslutade planer.", priorities="Unga i kriminalitet.")
+    target = write_pdf_report(figures_of(register), tmp_path / "rapport.pdf", producer_name="Länsstyrelsen i Stockholms län",
+                              created_at=CREATED)
+    flat = words(pdf_text(target))
+    assert ("Länsstyrelsens redovisning Diarienummer 101-1234-2026 Länsstyrelsens bedömning Ett år av uppbyggnad. "
+            "Flera kommuner har nu beslutade planer. Prioriteringar Unga i kriminalitet.") in flat
+    assert flat.index("Länsstyrelsens redovisning") < flat.index("Kommunernas arbete enligt lagen")

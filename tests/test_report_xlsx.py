@@ -65,7 +65,7 @@ def series_refs(chart) -> tuple[str, str]:
 
 
 def test_sheets_in_order(workbook):
-    assert workbook.sheetnames == ["Sammanfattning", "Kommunerna och lagen", "Månader", "Typ av aktivitet", "Nätverk",
+    assert workbook.sheetnames == ["Sammanfattning", "Länsstyrelsens redovisning", "Kommunerna och lagen", "Månader", "Typ av aktivitet", "Nätverk",
                                    "Ämnesområden", "Organisationer", "Kommuner", "Åtaganden", "Problemområden"]
 
 
@@ -261,3 +261,16 @@ def test_cli_refuses_with_a_swedish_message(register, tmp_path, capsys, argument
     assert main(["report", *arguments]) == 1
     assert message in capsys.readouterr().err
     assert list(Path(tmp_path).glob("rapport*")) == []
+
+
+def test_the_lansstyrelsens_own_texts_are_a_sheet(register, tmp_path):
+    add(register, "county_report", year=2026, case_number="101-1234-2026", assessment="Ett år av uppbyggnad.",
+        resources="Två årsarbetskrafter.")
+    with register.session() as session:
+        figures = year_figures(session, 2026, "01", today=date(2026, 6, 1))
+    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "r.xlsx", producer_name="Länsstyrelsen"))[
+        "Länsstyrelsens redovisning"]
+    assert [tuple(cell.value for cell in row) for row in ws.iter_rows(min_row=1, max_row=3)] == [
+        ("Län", "Diarienummer", "Del", "Text"),
+        ("Stockholms län", "101-1234-2026", "Länsstyrelsens bedömning", "Ett år av uppbyggnad."),
+        ("Stockholms län", "101-1234-2026", "Resurser", "Två årsarbetskrafter.")]

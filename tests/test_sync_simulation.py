@@ -69,6 +69,7 @@ TRACKED = {
     "commitment": ("title", "progress_note"),
     "problem_area": ("title", "description"),
     "follow_up": ("coordination_placement", "notes"),
+    "county_report": ("case_number", "assessment"),
 }
 """The fields edits write unique values to; a record's tombstone flag is tracked too."""
 
@@ -181,6 +182,9 @@ class World:
             content.update(municipality_code=municipality, year=year, coordination_status=rng.choice(lists["samordningsstatus"]),
                            situation_status=rng.choice(lists["lagesbildstatus"]),
                            plan_status=rng.choice(lists["atgardsplanstatus"]), methods=rng.sample(lists["metod"], 2))
+        elif kind == "county_report":  # of a year the länsstyrelse has not written yet
+            taken = {c.content["year"] for c in stream_records(session, KINDS[kind])}
+            content["year"] = rng.choice([year for year in range(2016, 2101) if year not in taken])
         elif kind == "commitment":
             content.update(status=rng.choice(lists["atagandestatus"]), activities=some("activity", 2),
                            responsible_org_id=(some("organisation", 1) or [None])[0])
@@ -197,7 +201,7 @@ class World:
         with register.session() as session:
             reference = load_reference(session)
             kind_key = rng.choice(DEPENDENCY_ORDER)
-            if kind_key == "follow_up" and producer == NATIONAL:  # the counties follow up their municipalities
+            if kind_key in ("follow_up", "county_report") and producer == NATIONAL:  # the länsstyrelser's own
                 kind_key = "activity"
             kind = KINDS[kind_key]
             own = [r for r in stream_records(session, kind, origins={producer})]

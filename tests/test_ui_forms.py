@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
 from bra_desktop.domain.fields import KINDS, FieldType
+from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import CodeItem, Municipality
 from bra_desktop.store.changelog import history
 from bra_desktop.store.reference import load_reference
@@ -384,8 +385,9 @@ def test_every_form_kind_opens_and_saves(qtbot, service, register, stack, kind_k
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     saved = service.load(kind_key, dialog.saved_id)
     kind = KINDS[kind_key]
-    if kind.identity:  # a follow-up: of the county's first municipality, in the year typed
-        assert saved.content["municipality_code"].startswith("01") and saved.content["year"] == 2026
+    if kind.identity:  # a follow-up of the county's first municipality, or the redovisning, of the year typed
+        assert saved.content["year"] == 2026 and saved.id == identity_id(kind, saved.content, "01")
+        assert saved.content.get("municipality_code", "01").startswith("01")
     else:
         assert saved.content[kind.title_field] == f"Test av {kind_key}"
     assert saved.content == dialog.content()
@@ -412,6 +414,14 @@ def test_a_follow_up_has_the_year_at_a_glance_then_a_tab_for_each_requirement(qt
     first = {label.text() for label in tabs.widget(0).findChildren(QLabel)}
     assert {"Kommun *", "År *", "Samordningsfunktion *", "Lägesbild *", "Åtgärdsplan *", "Nästa uppföljning"} <= first
     assert "Kommunal samordnare" in {label.text() for label in tabs.widget(5).findChildren(QLabel)}
+
+
+def test_a_redovisning_has_its_texts_two_to_a_tab(qtbot, service):
+    dialog = open_dialog(qtbot, service, "county_report")
+    tabs = dialog.form.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Grunduppgifter", "Bedömning och prioriteringar", "Läget i länet", "Resurser och utveckling"]
+    assert {"Regional lägesbild", "Samverkan med polisregionen"} <= {label.text() for label in tabs.widget(2).findChildren(QLabel)}
 
 
 def test_confirm_and_delete_then_undo_restores(qtbot, service, register, stack, monkeypatch):

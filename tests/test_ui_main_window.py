@@ -48,6 +48,8 @@ def records(register):
     add(register, "problem_area", title="Skadegörelse", status="ATGARDAS")
     made["follow_up"] = add(register, "follow_up", municipality_code="0184", year=2025).id
     add(register, "follow_up", municipality_code="0180", year=2026, plan_status="UNDER_ARBETE")
+    made["county_report"] = add(register, "county_report", year=2025, assessment="Ett år av uppbyggnad.").id
+    add(register, "county_report", year=2026, case_number="101-1234-2026")
     return made
 
 
@@ -121,6 +123,7 @@ NEW_CONTENT = {
     "organisation": {"name": "Ny organisation", "org_type": "AKADEMI"},
     "follow_up": {"municipality_code": "0127", "year": 2026, "coordination_status": "SAKNAS",
                   "situation_status": "UNDER_ARBETE", "plan_status": "SAKNAS"},
+    "county_report": {"year": 2024, "assessment": "Första året med lagen."},
 }
 
 
@@ -385,7 +388,8 @@ def test_sections_and_status_bar(window, records):
     assert counts == {"activity": "3 aktiviteter", "commitment": "2 åtaganden", "problem_area": "2 problemområden",
                       "network": "2 nätverk", "organisation": "2 organisationer"}
     assert [window.navigation.item(i).text() for i in range(window.navigation.count())] == [
-        "Översikt", "Kommuner", "Aktiviteter", "Åtaganden", "Problemområden", "Nätverk", "Organisationer"]
+        "Översikt", "Kommuner", "Aktiviteter", "Åtaganden", "Problemområden", "Nätverk", "Organisationer",
+        "Redovisningar"]
     assert window.owner_label.text() == "Länsstyrelsen i Stockholms län · testare"
     assert window.owner_label.textFormat() == Qt.TextFormat.PlainText
     activities = section(window, "activity")

@@ -403,7 +403,7 @@
 <context>
     <name>CommandFailures</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="79"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
@@ -1301,118 +1301,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="191"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="204"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="214"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="221"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="225"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="343"/>
         <source>Om bra-desktop</source>
         <translation>About bra-desktop</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="237"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="256"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="257"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="264"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="285"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="286"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="307"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="308"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="315"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
         <source>bra-desktop %1</source>
         <translation>bra-desktop %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="341"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1423,7 +1423,7 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -2111,32 +2111,37 @@ Log file: %2</translation>
         <translation>New municipal follow-up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="41"/>
+        <source>Ny redovisning</source>
+        <translation>New annual account</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="65"/>
         <source>Ett oväntat fel inträffade: {error}</source>
         <translation>An unexpected error occurred: {error}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="107"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="108"/>
         <source>Det gick inte att göra om {action}: {message}</source>
         <translation>Could not redo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="112"/>
         <source>Det gick inte att ångra {action}: {message}</source>
         <translation>Could not undo {action}: {message}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="177"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="178"/>
         <source>Ändra {kind} {title}</source>
         <translation>Edit {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="217"/>
         <source>Ta bort {kind} {title}</source>
         <translation>Delete {kind} {title}</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/commands.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/commands.py" line="220"/>
         <source>Ta bort {count} {kinds}</source>
         <translation>Delete {count} {kinds}</translation>
     </message>
@@ -2185,16 +2190,31 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/forms/sections.py" line="25"/>
+        <source>Bedömning och prioriteringar</source>
+        <translation>Assessment and priorities</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="26"/>
+        <source>Läget i länet</source>
+        <translation>The situation in the county</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="27"/>
+        <source>Resurser och utveckling</source>
+        <translation>Resources and development</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="28"/>
         <source>Beskrivning</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="26"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="29"/>
         <source>Kopplingar</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="27"/>
+        <location filename="../../src/bra_desktop/ui/forms/sections.py" line="30"/>
         <source>Kontaktuppgifter</source>
         <translation>Contact details</translation>
     </message>

@@ -390,6 +390,10 @@ _SUPPORT_NEEDS = {
     "situation_status": "Vill ha stöd i att ta fram lägesbilden tillsammans med lokalpolisområdet.",
     "plan_status": "Behöver stöd i att gå från lägesbild till en åtgärdsplan som kan beslutas.",
 }
+_PRIORITIES = (
+    "Unga som rekryteras till kriminella nätverk", "Våld i nära relationer", "Bedrägerier mot äldre",
+    "Trygghet i offentlig miljö", "Kommunernas lägesbilder och åtgärdsplaner", "Brott mot företag i centrumområden",
+)
 _FOLLOW_UP_NOTES = (
     "Avstämning med kommunal samordnare; planen ska upp i kommunstyrelsen under hösten.",
     "Ny samordnare sedan våren. Har deltagit i länets nätverksträffar.",
@@ -538,6 +542,8 @@ class _DemoBuilder:
         self.commitments_by_county: list[list[str]] = [[] for _ in counties]
         self._done: set[str] = set()
         self.years_followed = range(max(self.first_day.year, 2023), today.year + 1)
+        self.plans_decided: dict[tuple[str, int], int] = {}
+        """(county, year) → municipalities with a decided åtgärdsplan, for the redovisning's words."""
 
     def rows(self, kind: str) -> Iterator[NewRecord]:
         """The records of `kind`; call in `DEPENDENCY_ORDER`, consuming each before the next."""
@@ -548,7 +554,7 @@ class _DemoBuilder:
         if kind == "organisation":
             return iter(self._organisations)
         return {"activity": self._activities, "commitment": self._commitments, "problem_area": self._problem_areas,
-                "follow_up": self._follow_ups}[kind]()
+                "follow_up": self._follow_ups, "county_report": self._county_reports}[kind]()
 
     def _id(self, owner: str, kind: str) -> str:
         """The next id of `kind` made by `owner` (the register's producer, or BRA for national records)."""
@@ -896,6 +902,7 @@ class _DemoBuilder:
                         levels = {field: min(2, level + (rng.random() < pace)) for field, level in levels.items()}
                     if levels["plan_status"] == 2 and decided is None:
                         decided = date(year, rng.randint(2, 11), rng.randint(1, 28))
+                    self.plans_decided[county.code, year] = self.plans_decided.get((county.code, year), 0) + (decided is not None)
                     yield self._follow_up(county.code, code, year, levels, since, body, placement, share, coordinator,
                                           methods, agreement, promises, decided)
 
@@ -933,6 +940,33 @@ class _DemoBuilder:
         if year == self.today.year:
             content["next_follow_up"] = self.today + timedelta(rng.randint(20, 200))
         return identity_id(KINDS["follow_up"], content), county, content
+
+    # --- the länsstyrelser's redovisningar ---
+
+    def _county_reports(self) -> Iterator[NewRecord]:
+        """Each county's redovisning of each year since the law: written in full for the years that
+        have ended, and this year's a draft with its priorities only."""
+        rng = self.rng
+        for county in self.counties:
+            total = len(county.municipalities)
+            for year in self.years_followed:
+                priorities = rng.sample(_PRIORITIES, 2)
+                content: dict[str, Any] = {"year": year, "priorities": f"{priorities[0]}. {priorities[1]}."}
+                if year < self.today.year:
+                    decided = self.plans_decided.get((county.code, year), 0)
+                    content.update(
+                        case_number=f"{rng.randint(100, 899)}-{rng.randint(1000, 9999)}-{year}",
+                        assessment=(f"{decided} av länets {total} kommuner hade vid årets slut en beslutad åtgärdsplan. "
+                                    "Länsstyrelsen har prioriterat stöd till de kommuner som ännu saknar en, och "
+                                    "samverkan med polisen har stärkts."),
+                        regional_picture=(f"{priorities[0]} är det problem som flest kommuner i {county.name} lyfter "
+                                          "i sina lägesbilder."),
+                        police_cooperation="Länsstyrelsen och polisregionen har träffats varje kvartal och tagit fram "
+                                           "en gemensam plan för stödet till kommunerna.",
+                        resources=f"{rng.choice(('1', '1,5', '2'))} årsarbetskrafter för den regionala samordningen.",
+                        development_needs="Kommunerna efterfrågar stöd i att följa upp sina åtgärdsplaner.",
+                    )
+                yield identity_id(KINDS["county_report"], content, county.code), county.code, content
 
 def _dealt(rng: random.Random, deck: tuple[str, ...]) -> Iterator[str]:
     """Cards from `deck`, reshuffled each time it runs out: the mix is exact, the order random."""

@@ -74,7 +74,7 @@ def build_plan(register: Register, contents: BundleContents, progress: Progress 
             rows = contents.rows.get(kind_key, [])
             for row in rows:
                 if not row.id_given:  # a row a person added: a new record of this register's
-                    row.id = (identity_id(kind, row.content) if kind.identity else None) or derived_id(
+                    row.id = (identity_id(kind, row.content, sender.producer) if kind.identity else None) or derived_id(
                         contents.info.bundle_id, row.sheet, row.row, receiver)
             if kind.identity:
                 rows = _one_row_per_identity(kind, contents, rows, rejected)
@@ -188,7 +188,7 @@ def _plan_chunk(
                                          notes=[verdict.reason], stale=True))
             continue
         problems = validate(kind, row.content, reference, previous=local.content if local else None, owner=owner)
-        if kind.identity and row.id_given and identity_id(kind, row.content) != row.id and not problems:
+        if kind.identity and row.id_given and identity_id(kind, row.content, owner) != row.id and not problems:
             problems = [_identity_changed(kind)]
         if row.deleted:  # a tombstone need not meet the rules, but its links are written too: they must lead somewhere
             problems = [p for p in problems if kind.field(p.field).type in (FieldType.REF, FieldType.REFS)]

@@ -5,7 +5,8 @@ data-sheet business columns come from the record kinds of `domain/fields.py`; a 
 municipality code gets a second, greyed column with the readable name beside it (ignored on import);
 the system columns come last. Nothing about columns is written anywhere else.
 
-Format 2 added the municipalities' follow-ups (Kommunuppföljningar). A bundle of an earlier format
+Format 2 added the municipalities' follow-ups (Kommunuppföljningar) and the länsstyrelser's
+redovisningar (Redovisningar). A bundle of an earlier format
 lacks the sheets added since (`DataSheet.since_format`) and is read without them; a bundle of a
 later format is refused with "uppdatera programmet".
 """
@@ -113,14 +114,14 @@ def _columns(kind: RecordKind) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-_SINCE_FORMAT = {"follow_up": 2}
+_SINCE_FORMAT = {"follow_up": 2, "county_report": 2}
 
 DATA_SHEETS: tuple[DataSheet, ...] = tuple(
     DataSheet(KINDS[key].plural_sv, KINDS[key].plural_en, KINDS[key], _columns(KINDS[key]), _SINCE_FORMAT.get(key, 1))
-    for key in ("activity", "commitment", "problem_area", "network", "organisation", "follow_up")
+    for key in ("activity", "commitment", "problem_area", "network", "organisation", "follow_up", "county_report")
 )
 """The data sheets in bundle order: Aktiviteter, Åtaganden, Problemområden, Nätverk, Organisationer,
-Kommunuppföljningar (last, as the sheet format 2 added)."""
+Kommunuppföljningar, Redovisningar (the last two added by format 2)."""
 
 SHEET_ORDER: tuple[str, ...] = (INFO_SHEET, *(s.name for s in DATA_SHEETS), CODE_SHEET)
 

@@ -60,8 +60,8 @@ class FieldSpec:
     maximum: int = 1_000_000
     """The bounds of an INTEGER field."""
     form_part: str = ""
-    """Which part of a form the field belongs with ("coordination", "plan", "police"); empty: the
-    form places it by its type (`ui/forms/sections.py`)."""
+    """Which part of a form the field belongs with ("coordination", "plan", "assessment" …); empty:
+    the form places it by its type (`ui/forms/sections.py`)."""
 
     @property
     def multi(self) -> bool:
@@ -86,8 +86,12 @@ class RecordKind:
     identity: tuple[str, ...] = ()
     """Fields that say which record this is: at most one record per set of their values, its id
     derived from them (`domain/identity.py`), and they never change. Empty: ids are random."""
+    identity_per_owner: bool = False
+    """The identity names one record of each owner (each länsstyrelse's redovisning of a year)."""
     owned_by_municipality: str | None = None
     """A MUNICIPALITY field whose county's länsstyrelse alone owns the record."""
+    counties_only: bool = False
+    """Only a länsstyrelse makes records of the kind, never Brå."""
 
     @property
     def table_name(self) -> str:
@@ -297,10 +301,37 @@ FOLLOW_UP = RecordKind(
     ),
 )
 
+COUNTY_REPORT = RecordKind(
+    key="county_report",
+    table=m.CountyReport,
+    label_sv="Redovisning",
+    label_en="Annual account",
+    plural_sv="Redovisningar",
+    plural_en="Annual accounts",
+    title_field="year",
+    searchable=("case_number", "assessment", "priorities", "regional_picture", "police_cooperation", "resources",
+                "development_needs"),
+    identity=("year",),
+    identity_per_owner=True,
+    counties_only=True,
+    fields=(
+        FieldSpec("year", F.INTEGER, "År", "Year", required=True, minimum=2016, maximum=2100),
+        FieldSpec("case_number", F.TEXT, "Diarienummer", "Case number"),
+        FieldSpec("assessment", F.LONG_TEXT, "Länsstyrelsens bedömning", "The board's assessment", form_part="assessment"),
+        FieldSpec("priorities", F.LONG_TEXT, "Prioriteringar", "Priorities", form_part="assessment"),
+        FieldSpec("regional_picture", F.LONG_TEXT, "Regional lägesbild", "Regional situation picture", form_part="county"),
+        FieldSpec("police_cooperation", F.LONG_TEXT, "Samverkan med polisregionen", "Cooperation with the police region",
+                  form_part="county"),
+        FieldSpec("resources", F.LONG_TEXT, "Resurser", "Resources", form_part="resources"),
+        FieldSpec("development_needs", F.LONG_TEXT, "Utvecklingsbehov", "Development needs", form_part="resources"),
+    ),
+)
+
 KINDS: dict[str, RecordKind] = {
-    kind.key: kind for kind in (ACTIVITY, COMMITMENT, PROBLEM_AREA, NETWORK, ORGANISATION, FOLLOW_UP)
+    kind.key: kind for kind in (ACTIVITY, COMMITMENT, PROBLEM_AREA, NETWORK, ORGANISATION, FOLLOW_UP, COUNTY_REPORT)
 }
 """All record kinds, in the order the app shows them."""
 
-DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area", "follow_up")
+DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area", "follow_up",
+                                     "county_report")
 """An order in which every record's references point to kinds already written."""

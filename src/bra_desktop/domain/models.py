@@ -1,8 +1,8 @@
 """The register's tables (DESIGN §2).
 
 Synced records (activities, networks, organisations, commitments, problem areas, the municipalities'
-follow-ups) share the system fields of `SyncedFields`; many-valued fields are link tables so they can
-be filtered and joined.
+follow-ups, the länsstyrelser's redovisningar) share the system fields of `SyncedFields`; many-valued
+fields are link tables so they can be filtered and joined.
 Reference data (counties, municipalities) and code lists are seeded from `resources/`.
 Bookkeeping tables (change log, register info, bundle receipts, sync bases) close the file.
 
@@ -190,6 +190,21 @@ class MunicipalityFollowUp(SyncedFields, table=True):
     support_needs: str | None = Field(default=None, sa_type=Text)
     notes: str | None = Field(default=None, sa_type=Text)
     next_follow_up: date | None = None
+
+
+class CountyReport(SyncedFields, table=True):
+    """A länsstyrelse's own words in its yearly redovisning to Brå (förordning 2016:1258): one per
+    länsstyrelse and year (its id derives from the two: `domain/identity.py`)."""
+
+    __tablename__ = "county_report"
+    year: int = Field(index=True)
+    case_number: str | None = None
+    assessment: str | None = Field(default=None, sa_type=Text)
+    priorities: str | None = Field(default=None, sa_type=Text)
+    regional_picture: str | None = Field(default=None, sa_type=Text)
+    police_cooperation: str | None = Field(default=None, sa_type=Text)
+    resources: str | None = Field(default=None, sa_type=Text)
+    development_needs: str | None = Field(default=None, sa_type=Text)
 
 
 # --- many-valued fields -----------------------------------------------------------------------

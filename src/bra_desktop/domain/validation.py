@@ -18,6 +18,7 @@ from bra_desktop.domain.content import Content
 from bra_desktop.domain.fields import FieldSpec, FieldType, RecordKind
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.orgnumber import normalise_org_number
+from bra_desktop.domain.producer import NATIONAL
 
 MAX_VERSION = 1_000_000_000
 """The highest version a record may have. Versions are stored in INTEGER columns (at most
@@ -91,6 +92,10 @@ def validate(
         problems.extend(_check_identity_kept(kind, content, previous))
     if owner is not None and kind.owned_by_municipality:
         problems.extend(_check_owner(kind, content, reference, owner))
+    if owner == NATIONAL and kind.counties_only:
+        first = kind.fields[0]
+        problems.append(Problem(first.name, f"En {kind.label_sv.lower()} görs av en länsstyrelse, inte av Brå.",
+                                f"An {kind.label_en.lower()} is made by a county administrative board, not by Brå."))
     return problems
 
 

@@ -71,6 +71,7 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
 )
+from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.store.queries import swedish_sort_key
 
@@ -149,6 +150,8 @@ class YearFigures:
     it), in order of first observation: the new phenomena and the rest."""
     law: tuple[MunicipalityStanding, ...] = ()
     """Every municipality of the scope under Lag (2023:196) in the year (`reports/municipalities.py`)."""
+    accounts: tuple[CountyAccount, ...] = ()
+    """The länsstyrelser's own texts of the year's redovisning: the county's, or every county's."""
 
     @property
     def law_summary(self) -> LawSummary:
@@ -199,7 +202,8 @@ def year_figures(session: Session, year: int, county: str | None = None, *, toda
     """
     today = today or date.today()
     figures = _Figures(session, year, today, county=county, by_origin=False)
-    return replace(figures.build(county), law=tuple(standings(session, year, county, today=today)))
+    return replace(figures.build(county), law=tuple(standings(session, year, county, today=today)),
+                   accounts=tuple(county_accounts(session, year, county)))
 
 
 def county_overview(session: Session, year: int, *, today: date | None = None,

@@ -29,6 +29,7 @@ from bra_desktop.bundle.cells import escape_text
 from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, change
 
 SUMMARY_SHEET = "Sammanfattning"
+ACCOUNT_SHEET = "Länsstyrelsens redovisning"
 LAW_SHEET = "Kommunerna och lagen"
 MONTH_SHEET = "Månader"
 TYPE_SHEET = "Typ av aktivitet"
@@ -74,6 +75,7 @@ def write_year_report(
     book.properties.title = f"Årsrapport {figures.year}: {figures.scope_name}"
     book.properties.creator = producer_name
     _summary(book.active, figures, producer_name, created_at)
+    _accounts(book.create_sheet(ACCOUNT_SHEET), figures)
     _law(book.create_sheet(LAW_SHEET), figures)
     _months(book.create_sheet(MONTH_SHEET), figures)
     _counts_sheet(book.create_sheet(TYPE_SHEET), ("Typ av aktivitet", "Aktiviteter"), figures.by_type,
@@ -177,6 +179,17 @@ def _counts_sheet(ws: Worksheet, header: tuple[str, str], counts: Sequence[Count
     _finish(ws)
     if note:
         _put(ws, rows + 3, 1, note, font=_NOTE)
+
+
+def _accounts(ws: Worksheet, figures: YearFigures) -> None:
+    """The länsstyrelser's own texts of the year, a row per text, wrapped to be read."""
+    rows = [(account.county_name, account.case_number or "", heading, text)
+            for account in figures.accounts for heading, text in account.texts]
+    count = _table(ws, 1, ("Län", "Diarienummer", "Del", "Text"), rows)
+    _finish(ws)
+    ws.column_dimensions["D"].width = 100
+    for row in range(2, count + 2):
+        ws.cell(row, 4).alignment = _WRAP
 
 
 def _law(ws: Worksheet, figures: YearFigures) -> None:

@@ -7,11 +7,12 @@ them must show it as text, never as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from bra_desktop.reports.figures import Count, YearFigures
+from bra_desktop.reports.accounts import CountyAccount
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county
 
 MOST_ROWS = 20
@@ -288,6 +289,34 @@ _MUNICIPALITY_NUMBERS = 5
 """The support is the table's one number: the statuses and the date read from the left."""
 
 
+def _accounts_section(doc: Document, figures: YearFigures) -> None:
+    """The länsstyrelse's own words, before the figures: what it signs and sends to Brå. For the whole
+    country, each länsstyrelse's under its county's name."""
+    year = figures.year
+    if figures.county is not None:
+        doc.heading("Länsstyrelsens redovisning", new_page=True)
+        if not figures.accounts:
+            doc.paragraph(f"Länsstyrelsens egen text för {year} är inte skriven än (Redovisningar i registret).", note=True)
+        for account in figures.accounts:
+            _account_texts(doc, account, doc.subheading)
+        return
+    if figures.accounts:
+        doc.heading("Länsstyrelsernas redovisningar", new_page=True)
+        for account in figures.accounts:
+            doc.subheading(account.county_name)
+            _account_texts(doc, account, lambda heading: doc.paragraph(heading, note=True))
+
+
+def _account_texts(doc: Document, account: CountyAccount, heading: Callable[[str], None]) -> None:
+    if account.case_number:
+        doc.paragraph(f"Diarienummer {account.case_number}", note=True)
+    for title, text in account.texts:
+        heading(title)
+        for part in (piece.strip() for piece in text.split("\n\n")):
+            if part:
+                doc.paragraph(part)
+
+
 def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFigures] | None) -> None:
     """Kommunernas arbete enligt lagen: every municipality, never folded into "övriga"; for the whole
     country first a row per county, then a table per county."""
@@ -356,6 +385,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
         note=True,
     )
 
+    _accounts_section(doc, figures)
     _law_section(doc, figures, overview)
 
     doc.heading("Aktiviteter", new_page=True)

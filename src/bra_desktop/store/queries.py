@@ -35,6 +35,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "organisation": ("name", "org_type", "org_number", "municipality_code", ORIGIN),
     "follow_up": ("municipality_code", "year", "coordination_status", "situation_status", "plan_status",
                   "plan_decided_on", "next_follow_up", ORIGIN),
+    "county_report": ("year", "case_number", ORIGIN),
 }
 
 _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
@@ -47,6 +48,7 @@ _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
     "organisation": (("municipality_code", False), ("org_type", False)),
     "follow_up": (("year", False), ("municipality_code", False), ("coordination_status", False),
                   ("situation_status", False), ("plan_status", False)),
+    "county_report": (("year", False),),
 }
 
 DEFAULT_SORT: dict[str, tuple[str, bool]] = {
@@ -56,6 +58,7 @@ DEFAULT_SORT: dict[str, tuple[str, bool]] = {
     "network": ("name", False),
     "organisation": ("name", False),
     "follow_up": ("municipality_code", False),
+    "county_report": ("year", True),
 }
 """Per kind: the column a table is sorted by until the user clicks a header, and whether descending."""
 

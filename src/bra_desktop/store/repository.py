@@ -146,7 +146,7 @@ def create_record(
     problems = validate(kind, clean, reference, owner=origin)
     if problems:
         raise ValidationFailed(problems)
-    identity = identity_id(kind, clean)
+    identity = identity_id(kind, clean, origin)
     if identity is not None:
         assert record_id in (None, identity), "a kind with an identity has the id its values derive"
         existing = load_record(session, kind, identity)

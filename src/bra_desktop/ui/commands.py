@@ -38,6 +38,7 @@ _NEW_RECORD = {
     "network": QT_TRANSLATE_NOOP("RecordCommand", "Nytt nätverk"),
     "organisation": QT_TRANSLATE_NOOP("RecordCommand", "Ny organisation"),
     "follow_up": QT_TRANSLATE_NOOP("RecordCommand", "Ny kommunuppföljning"),
+    "county_report": QT_TRANSLATE_NOOP("RecordCommand", "Ny redovisning"),
 }
 """'New …' per kind, spelled out because Swedish nouns differ in gender (en aktivitet, ett nätverk)."""
 

@@ -77,6 +77,7 @@ SECTIONS: tuple[Section, ...] = (
     _records("problem_area"),
     _records("network"),
     _records("organisation"),
+    _records("county_report"),
 )
 """The sections, in the order of the navigation list."""
 

@@ -4,7 +4,7 @@ Grouping by type rather than per kind keeps one rule for every form and keeps th
 1366×768 screen: short facts first, long texts together, links to other records side by side, and
 personal data apart under its own heading. A kind whose fields belong together by subject names
 the part instead (`FieldSpec.form_part`): a municipality's follow-up has the year at a glance
-first, then a tab for each requirement of the law.
+first, then a tab for each requirement of the law; a redovisning has its texts two to a tab.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ class Section(Enum):
     PLAN = QT_TRANSLATE_NOOP("RecordForm", "Lägesbild och åtgärdsplan")
     POLICE = QT_TRANSLATE_NOOP("RecordForm", "Polisen och metoder")
     SUPPORT = QT_TRANSLATE_NOOP("RecordForm", "Stöd och anteckningar")
+    ASSESSMENT = QT_TRANSLATE_NOOP("RecordForm", "Bedömning och prioriteringar")
+    COUNTY = QT_TRANSLATE_NOOP("RecordForm", "Läget i länet")
+    RESOURCES = QT_TRANSLATE_NOOP("RecordForm", "Resurser och utveckling")
     DESCRIPTION = QT_TRANSLATE_NOOP("RecordForm", "Beskrivning")
     LINKS = QT_TRANSLATE_NOOP("RecordForm", "Kopplingar")
     CONTACT = QT_TRANSLATE_NOOP("RecordForm", "Kontaktuppgifter")
@@ -36,7 +39,8 @@ _WIDE_TYPES = {FieldType.LONG_TEXT, FieldType.REFS, FieldType.MUNICIPALITIES}
 
 
 _PARTS = {"coordination": Section.COORDINATION, "plan": Section.PLAN, "police": Section.POLICE,
-          "support": Section.SUPPORT}
+          "support": Section.SUPPORT, "assessment": Section.ASSESSMENT, "county": Section.COUNTY,
+          "resources": Section.RESOURCES}
 
 
 def section_of(spec: FieldSpec) -> Section:

@@ -1,7 +1,9 @@
-"""municipal follow-ups: how each municipality meets Lag (2023:196), year by year
+"""municipal follow-ups and redovisningar: the law in each municipality, the länsstyrelse's own words
 
-A new synced kind (`fields.FOLLOW_UP`) with its methods as a link table. Its code lists are data,
-seeded on start like the others (`store/seed.py`).
+Two new synced kinds, one bundle format (2): how each municipality meets Lag (2023:196) year by year
+(`fields.FOLLOW_UP`, with its methods as a link table; its code lists are data, seeded on start like
+the others, `store/seed.py`), and each länsstyrelse's own text of its yearly redovisning to Brå
+(`fields.COUNTY_REPORT`).
 
 Revision ID: 0006
 Revises: 0005
@@ -60,6 +62,30 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_municipality_follow_up_origin'), ['origin'], unique=False)
         batch_op.create_index(batch_op.f('ix_municipality_follow_up_year'), ['year'], unique=False)
 
+    op.create_table('county_report',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('origin', sa.String(length=3), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_by', sa.String(), nullable=False),
+    sa.Column('deleted', sa.Boolean(), nullable=False),
+    sa.Column('search_text', sa.String(), nullable=False),
+    sa.Column('content_hash', sa.String(length=64), nullable=True),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('case_number', sa.String(), nullable=True),
+    sa.Column('assessment', sa.Text(), nullable=True),
+    sa.Column('priorities', sa.Text(), nullable=True),
+    sa.Column('regional_picture', sa.Text(), nullable=True),
+    sa.Column('police_cooperation', sa.Text(), nullable=True),
+    sa.Column('resources', sa.Text(), nullable=True),
+    sa.Column('development_needs', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('county_report', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_county_report_deleted'), ['deleted'], unique=False)
+        batch_op.create_index(batch_op.f('ix_county_report_origin'), ['origin'], unique=False)
+        batch_op.create_index(batch_op.f('ix_county_report_year'), ['year'], unique=False)
+
     op.create_table('municipality_follow_up_method',
     sa.Column('follow_up_id', sa.String(length=36), nullable=False),
     sa.Column('code', sa.String(length=40), nullable=False),
@@ -70,6 +96,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('municipality_follow_up_method')
+    with op.batch_alter_table('county_report', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_county_report_year'))
+        batch_op.drop_index(batch_op.f('ix_county_report_origin'))
+        batch_op.drop_index(batch_op.f('ix_county_report_deleted'))
+
+    op.drop_table('county_report')
     with op.batch_alter_table('municipality_follow_up', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_municipality_follow_up_year'))
         batch_op.drop_index(batch_op.f('ix_municipality_follow_up_origin'))
