@@ -92,3 +92,27 @@ def test_a_municipalitys_records_are_its_activities_of_the_year_and_what_is_tied
     assert [r.title for r in found["activity"]] == ["Kommunbesök"] and found["activity"][0].id == visit.id
     assert {r.id for r in found["commitment"]} == {by_activity.id, by_org.id}
     assert [r.id for r in found["problem_area"]] == [problem.id]
+
+
+def test_every_countys_report_names_every_municipality_of_it(make_register):
+    """The redovisning of every county, and Brå's of the whole country, names each of its
+    municipalities (none folded into "övriga"), with activities or without."""
+    from bra_desktop.reports.figures import year_figures
+    from bra_desktop.reports.year_document import Paragraph, Table, year_document
+    from bra_desktop.domain.models import Municipality
+    from sqlalchemy import select
+
+    bra = make_register("BRA")
+    with bra.session() as session:
+        skane = session.scalars(select(Municipality.code).where(Municipality.county_code == "12")).all()
+    add(bra, "activity", start_date=date(2026, 2, 1), municipalities=skane)  # more than a folded table would show
+    with bra.session() as session:
+        places = session.execute(select(Municipality.name, Municipality.county_code)).all()
+        counties = sorted({county for _name, county in places})
+        for county in [*counties, None]:
+            document = year_document(year_figures(session, 2026, county, today=TODAY), TODAY)
+            texts = [cell for block in document.blocks if isinstance(block, Table) for row in block.rows for cell in row]
+            texts += [block.text for block in document.blocks if isinstance(block, Paragraph)]
+            shown = " ".join(texts)
+            missing = [name for name, code in places if (county is None or code == county) and name not in texts]
+            assert not missing and "Övriga" not in shown, (county, missing)

@@ -128,7 +128,8 @@ def test_the_text_has_the_title_the_summary_and_the_tables(register_with_a_year,
     text = pdf_text(target)
     pages = text.split("\f")
     flat = words(text)
-    assert "Årsrapport 2026" in words(pages[0]) and "Stockholms län" in words(pages[0])
+    assert "Redovisning 2026" in words(pages[0]) and "Stockholms län" in words(pages[0])
+    assert "Regional samordning av brottsförebyggande arbete" in words(pages[0])
     assert "Länsstyrelsen i Stockholms län" in words(pages[0])
     assert "Skapad 20 januari 2027" in words(pages[0])
     assert ("Under 2026 genomfördes 4 aktiviteter (+100 % jämfört med 2025) med sammanlagt 1 348 deltagare "
@@ -164,7 +165,7 @@ def test_the_national_report_has_a_row_per_county(make_register, tmp_path):
     target = write_pdf_report(figures, tmp_path / "riket.pdf", producer_name="Brottsförebyggande rådet (Brå)",
                               created_at=CREATED, overview=overview)
     flat = words(pdf_text(target))
-    assert "Årsrapport 2026 Hela landet" in flat
+    assert "Redovisning 2026 Hela landet" in flat
     assert "1 av landets 290 kommuner" not in flat and "0 av landets 290 kommuner" in flat
     assert "Flest aktiviteter hade Uppsala län (2) och Stockholms län (1)." in flat
     assert "Länen Varje läns egna poster under 2026; förändringen är mot 2025." in flat

@@ -90,7 +90,7 @@ def test_every_municipality_has_its_row_under_the_law(register, tmp_path):
 
 def test_summary_key_numbers_and_change_against_the_year_before(workbook):
     ws = workbook["Sammanfattning"]
-    assert ws["A1"].value == "Årsrapport 2026: brottsförebyggande nätverksarbete"
+    assert ws["A1"].value == "Regional samordning av brottsförebyggande arbete – redovisning 2026"
     assert ws["A2"].value == "Stockholms län"
     facts = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(4, 8)}
     assert facts == {"Område": "Stockholms län", "År": 2026, "Upprättad av": "Länsstyrelsen i Stockholms län",

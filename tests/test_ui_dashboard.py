@@ -164,9 +164,9 @@ def test_saving_the_annual_report(qtbot, dashboard, monkeypatch, tmp_path, suffi
     with qtbot.waitSignal(dashboard.sig_report_saved, timeout=20_000) as saved:
         qtbot.mouseClick(dashboard.save_button, Qt.MouseButton.LeftButton)
     assert saved.args == [target]
-    assert asked == [("Spara årsrapport", "Årsrapport 2026 Stockholms län.pdf", "PDF (*.pdf);;Excel-arbetsbok (*.xlsx)")]
+    assert asked == [("Spara redovisning", "Redovisning 2026 Stockholms län.pdf", "PDF (*.pdf);;Excel-arbetsbok (*.xlsx)")]
     assert target.read_bytes()[:4] == (b"%PDF" if suffix == ".pdf" else b"PK\x03\x04")
-    assert dashboard.busy_label.text() == f"Årsrapporten är sparad: {target.name}"
+    assert dashboard.busy_label.text() == f"Redovisningen är sparad: {target.name}"
     assert dashboard.save_button.isEnabled()
 
 
@@ -362,7 +362,7 @@ def test_bras_whole_country_lists_every_county_and_marks_those_that_sent_nothing
     stockholm = table.proxy.index(table.row_of("01"), 2)
     assert stockholm.data(Qt.ItemDataRole.BackgroundRole) is None
     assert "2026-05-30" in stockholm.data(Qt.ItemDataRole.ToolTipRole)
-    assert table.note.text() == "20 län har inte skickat något paket 2026."
+    assert table.note.text() == "20 länsstyrelser har inte skickat något paket 2026."
 
     # Sorting by a number sorts numbers, not text.
     table.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)

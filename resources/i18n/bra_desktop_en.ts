@@ -427,16 +427,6 @@
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
-        <source>Spara årsrapport…</source>
-        <translation>Save annual report…</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
-        <source>Årsrapporten för året som visas, som PDF eller Excel-arbetsbok</source>
-        <translation>The annual report for the year shown, as a PDF or an Excel workbook</translation>
-    </message>
-    <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
@@ -534,6 +524,26 @@
         <translation>Municipalities without support this year</translation>
     </message>
     <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
+        <source>Spara redovisning</source>
+        <translation>Save annual account</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="533"/>
+        <source>Sparar redovisningen…</source>
+        <translation>Saving the annual account…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
+        <source>Redovisningen är sparad: %1</source>
+        <translation>The annual account is saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
+        <source>Redovisningen kunde inte sparas: %1</source>
+        <translation>The annual account could not be saved: %1</translation>
+    </message>
+    <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="615"/>
         <source>minst en aktivitet i kommunen</source>
         <translation>at least one activity in the municipality</translation>
@@ -565,28 +575,8 @@
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
-        <source>Spara årsrapport</source>
-        <translation>Save annual report</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="533"/>
-        <source>Sparar årsrapporten…</source>
-        <translation>Saving the annual report…</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
-        <source>Årsrapporten är sparad: %1</source>
-        <translation>The annual report has been saved: %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
-        <source>Årsrapporten kunde inte sparas: %1</source>
-        <translation>The annual report could not be saved: %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="577"/>
@@ -633,6 +623,16 @@
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="614"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
+        <source>Spara redovisning…</source>
+        <translation>Save annual account…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
+        <source>Redovisningen för året som visas, som PDF eller Excel-arbetsbok</source>
+        <translation>The annual account of the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
@@ -1623,18 +1623,18 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/national_overview.py" line="98"/>
-        <source>Alla län har skickat paket %1.</source>
-        <translation>Every county has sent bundles in %1.</translation>
+        <source>Alla länsstyrelser har skickat paket %1.</source>
+        <translation>Every county administrative board has sent a bundle in %1.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/national_overview.py" line="100"/>
-        <source>1 län har inte skickat något paket %1.</source>
-        <translation>1 county has sent no bundle in %1.</translation>
+        <source>1 länsstyrelse har inte skickat något paket %1.</source>
+        <translation>1 county administrative board has sent no bundle in %1.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/national_overview.py" line="102"/>
-        <source>%1 län har inte skickat något paket %2.</source>
-        <translation>%1 counties have sent no bundle in %2.</translation>
+        <source>%1 länsstyrelser har inte skickat något paket %2.</source>
+        <translation>%1 county administrative boards have sent no bundle in %2.</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/national_overview.py" line="104"/>

@@ -200,7 +200,7 @@ def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:
             path = write_year_report(figures, out, producer_name=register.producer_name, overview=overview)
     finally:
         register.close()
-    print(f"Årsrapporten för {figures.scope_name} {year} är sparad: {path}")
+    print(f"Redovisningen för {figures.scope_name} {year} är sparad: {path}")
     return 0
 
 
@@ -280,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
     change.add_argument("--forget", metavar="AVSÄNDARE", help="sluta lita på avsändarens nyckel (länskod eller BRA)")
     keys.set_defaults(handler=cmd_keys)
 
-    report = sub.add_parser("report", help="skriv årsrapporten (xlsx med diagram, eller pdf)")
+    report = sub.add_parser("report", help="skriv årets redovisning (xlsx med diagram, eller pdf)")
     report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året rapporten gäller (standard: innevarande år)")
     report.add_argument("--out", required=True, metavar="FIL", help="filen att spara, .xlsx eller .pdf")
     report.add_argument("--county", metavar="NN", help="ett län i Brås nationella register (standard: hela landet)")

@@ -72,7 +72,7 @@ def write_year_report(
     """
     created_at = created_at or datetime.now().astimezone()
     book = Workbook()
-    book.properties.title = f"Årsrapport {figures.year}: {figures.scope_name}"
+    book.properties.title = f"Redovisning {figures.year}: {figures.scope_name}"
     book.properties.creator = producer_name
     _summary(book.active, figures, producer_name, created_at)
     _accounts(book.create_sheet(ACCOUNT_SHEET), figures)
@@ -100,7 +100,7 @@ def write_year_report(
 
 def _summary(ws: Worksheet, figures: YearFigures, producer_name: str, created_at: datetime) -> None:
     ws.title = SUMMARY_SHEET
-    _put(ws, 1, 1, f"Årsrapport {figures.year}: brottsförebyggande nätverksarbete", font=_TITLE)
+    _put(ws, 1, 1, f"Regional samordning av brottsförebyggande arbete – redovisning {figures.year}", font=_TITLE)
     _put(ws, 2, 1, figures.scope_name, font=_SUBTITLE)
     facts = (
         ("Område", figures.scope_name),

@@ -416,7 +416,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     doc.paragraph(f"{number(reached)} av {whose} {number(figures.municipalities_total)} kommuner fick stöd genom minst en "
                   f"aktivitet under {year}.")
     if figures.municipalities_reached:
-        doc.table(["Kommun", "Aktiviteter"], _count_rows(_most(figures.municipalities_reached, "kommuner")),
+        doc.table(["Kommun", "Aktiviteter"], _count_rows(figures.municipalities_reached),  # every one named
                   widths=[82, 18])
     if figures.municipalities_not_reached:
         doc.paragraph("Kommuner utan stöd: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")

@@ -12,7 +12,7 @@ county: the year's activities, commitments and new problem areas and the last bu
 counties that sent nothing that year marked; it is counted on the worker after the year before, and
 a double-click on a county shows that county's overview.
 
-"Spara årsrapport…" saves the report of the figures on screen, as a PDF (`ui.pdf_report`) or a
+"Spara redovisning…" saves the report of the figures on screen, as a PDF (`ui.pdf_report`) or a
 workbook (`reports.xlsx_report`), the same as `bra-desktop report --out`.
 
 A click on a bar (`ui.bar_chart`) emits `sig_show_records` with the filters and a `Restriction` that
@@ -224,8 +224,8 @@ class DashboardSection(QWidget):
         self.year_combo.setAccessibleName(self.tr("År"))
         self._fill_counties()
         self._fill_years([self.today().year])
-        self.save_button = QPushButton(self.tr("Spara årsrapport…"), self)
-        self.save_button.setToolTip(self.tr("Årsrapporten för året som visas, som PDF eller Excel-arbetsbok"))
+        self.save_button = QPushButton(self.tr("Spara redovisning…"), self)
+        self.save_button.setToolTip(self.tr("Redovisningen för året som visas, som PDF eller Excel-arbetsbok"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.choose_report_file)
 
@@ -501,9 +501,9 @@ class DashboardSection(QWidget):
             return
         from bra_desktop.ui.bundle.widgets import documents_folder
 
-        suggested = documents_folder() / f"Årsrapport {figures.year} {figures.scope_name}.pdf"
+        suggested = documents_folder() / f"Redovisning {figures.year} {figures.scope_name}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Spara årsrapport"), str(suggested), self.tr("PDF (*.pdf);;Excel-arbetsbok (*.xlsx)"))
+            self, self.tr("Spara redovisning"), str(suggested), self.tr("PDF (*.pdf);;Excel-arbetsbok (*.xlsx)"))
         if chosen:
             self.save_report(Path(chosen))
 
@@ -530,7 +530,7 @@ class DashboardSection(QWidget):
             return overview
 
         self.save_button.setEnabled(False)
-        self.busy_label.setText(self.tr("Sparar årsrapporten…"))
+        self.busy_label.setText(self.tr("Sparar redovisningen…"))
         self.busy_label.show()
         operation = Operation(job)
         operation.sig_succeeded.connect(lambda overview: isValid(self) and self._report_counted(path, overview))
@@ -553,7 +553,7 @@ class DashboardSection(QWidget):
             self._report_failed(error)
             return
         self.save_button.setEnabled(True)
-        self.busy_label.setText(self.tr("Årsrapporten är sparad: %1").replace("%1", path.name))
+        self.busy_label.setText(self.tr("Redovisningen är sparad: %1").replace("%1", path.name))
         self.busy_label.setToolTip(plain_tooltip(str(path)))
         self.busy_label.show()
         self.sig_report_saved.emit(path)
@@ -562,7 +562,7 @@ class DashboardSection(QWidget):
         from bra_desktop.ui.commands import error_message
 
         self.save_button.setEnabled(True)
-        self.busy_label.setText(self.tr("Årsrapporten kunde inte sparas: %1").replace("%1", error_message(self.service, error)))
+        self.busy_label.setText(self.tr("Redovisningen kunde inte sparas: %1").replace("%1", error_message(self.service, error)))
         self.busy_label.show()
 
     # --- showing ---

@@ -95,11 +95,11 @@ class NationalOverview(QWidget):
         self._fit_height()
         silent = sum(1 for row in rows if not row.sent_this_year)
         if silent == 0:
-            self.note.setText(self.tr("Alla län har skickat paket %1.").replace("%1", str(year)))
+            self.note.setText(self.tr("Alla länsstyrelser har skickat paket %1.").replace("%1", str(year)))
         elif silent == 1:
-            self.note.setText(self.tr("1 län har inte skickat något paket %1.").replace("%1", str(year)))
+            self.note.setText(self.tr("1 länsstyrelse har inte skickat något paket %1.").replace("%1", str(year)))
         else:
-            self.note.setText(self.tr("%1 län har inte skickat något paket %2.").replace("%1", str(silent))
+            self.note.setText(self.tr("%1 länsstyrelser har inte skickat något paket %2.").replace("%1", str(silent))
                               .replace("%2", str(year)))
         self.heading.setText(self.tr("Länen (%1)").replace("%1", str(len(rows))))
 

@@ -227,7 +227,7 @@ def write_pdf_report(
 
     family = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont).family()
     page_width, page_height = PAGE_MM[0] * MM, PAGE_MM[1] * MM
-    title = f"Årsrapport {figures.year} · {figures.scope_name}"
+    title = f"Redovisning {figures.year} · {figures.scope_name}"
 
     writer = QPdfWriter(str(temporary))
     try:
@@ -324,10 +324,10 @@ def _title_page(painter, figures: YearFigures, producer_name: str, created: date
     painter.setPen(QColor("white"))
     painter.setFont(_font(family, 12))
     painter.drawText(QRectF(left, 30 * MM, text_width, 10 * MM), int(Qt.AlignmentFlag.AlignLeft),
-                     "Brottsförebyggande nätverksarbete")
+                     "Regional samordning av brottsförebyggande arbete")
     painter.setFont(_font(family, 34, bold=True))
     painter.drawText(QRectF(left, 42 * MM, text_width, 20 * MM), int(Qt.AlignmentFlag.AlignLeft),
-                     f"Årsrapport {figures.year}")
+                     f"Redovisning {figures.year}")
     painter.setFont(_font(family, 18))
     painter.drawText(QRectF(left, 66 * MM, text_width, 12 * MM), int(Qt.AlignmentFlag.AlignLeft), figures.scope_name)
 
