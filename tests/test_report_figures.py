@@ -361,3 +361,47 @@ def test_county_overview_has_a_row_per_county_with_data(national):
     # Counties add up to the whole country less Brå's own records.
     whole = figures(national, county=None)
     assert sum(item.activities for item in overview) == whole.activities - 1
+
+
+def test_a_year_that_has_ended_counts_commitments_and_problem_areas_as_they_stood_at_its_end(empty):
+    """From the change log: a commitment begun in 2025 and done in February 2026 stood open (and
+    overdue) when 2025 ended and was completed in 2026; a problem area deleted in 2026 still counts
+    for 2025; one registered in 2026 does not."""
+    from datetime import datetime, timezone
+
+    from sqlalchemy import update
+
+    from bra_desktop.domain.models import ChangeLog
+    from bra_desktop.store.repository import update_record
+    from bra_desktop.store.repository import delete_record
+
+    register = empty
+    commitment = add(register, "commitment", title="Lägesbild", status="PAGAR", due_date=date(2025, 6, 30))
+    gone = add(register, "problem_area", title="Skadegörelse", trend="OKANDE", status="BEVAKAS")
+    later = add(register, "problem_area", title="Nytt i år", trend="MINSKANDE", status="BEVAKAS")
+    with register.session() as session:
+        update_record(session, KINDS["commitment"], commitment.id, {**commitment.content, "status": "KLART"},
+                      user="anna", reference=load_reference(session))
+        delete_record(session, KINDS["problem_area"], gone.id, user="anna")
+        session.commit()
+    when = {  # (record, action) → when this register logged it
+        (commitment.id, "create"): datetime(2025, 3, 1, tzinfo=timezone.utc),
+        (commitment.id, "update"): datetime(2026, 2, 1, tzinfo=timezone.utc),
+        (gone.id, "create"): datetime(2025, 4, 1, tzinfo=timezone.utc),
+        (gone.id, "delete"): datetime(2026, 3, 1, tzinfo=timezone.utc),
+        (later.id, "create"): datetime(2026, 1, 10, tzinfo=timezone.utc),
+    }
+    with register.session() as session:
+        for (record_id, action), at in when.items():
+            session.execute(update(ChangeLog).where(ChangeLog.record_id == record_id, ChangeLog.action == action)
+                            .values(at=at))
+        session.commit()
+    today = date(2026, 6, 1)
+    ended = figures(register, 2025, today=today)
+    assert ended.year_ended and by_key(ended.commitments_by_status)["PAGAR"] == 1 and ended.commitments == 1
+    assert [r.title for r in ended.overdue_commitments] == ["Lägesbild"] and not ended.completed_commitments
+    assert by_key(ended.problem_areas_by_trend) == {"OKANDE": 1, "OFORANDRAD": 0, "MINSKANDE": 0, "OKAND": 0}
+    now = figures(register, 2026, today=today)
+    assert not now.year_ended and by_key(now.commitments_by_status)["KLART"] == 1
+    assert [r.title for r in now.completed_commitments] == ["Lägesbild"] and not now.overdue_commitments
+    assert by_key(now.problem_areas_by_trend)["MINSKANDE"] == 1 and now.problem_areas == 1

@@ -102,9 +102,10 @@ def test_summary_key_numbers_and_change_against_the_year_before(workbook):
     ]
     assert ws["E10"].number_format == "0.0 %"
     assert (ws["A13"].value, ws["B13"].value) == ("Läget", "Antal")
-    status = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(14, 22)}
+    status = {ws.cell(row, 1).value: ws.cell(row, 2).value for row in range(14, 23)}
     assert status["Kommuner som fått stöd"] == 2 and status["Kommuner i området"] == 4
     assert status["Försenade åtaganden"] == 1 and status["Åtaganden"] == 6
+    assert status["Åtaganden som blev klara under året"] == 0
     assert status["Nya brottsfenomen under året"] == 1
 
 

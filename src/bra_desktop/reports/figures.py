@@ -11,9 +11,12 @@ What counts (the same rules for the dashboard, the xlsx report and the PDF repor
 - Cancelled activities (status INSTALLD) are left out of every activity count and of participants.
 - Scope: `county` keeps the records whose `origin` is that county (in a county register, its own
   producer code); None keeps every record (Brå's whole country, national records included).
-- Commitments and problem areas are counted as they stand now (their current status and trend),
-  every live one of the scope; overdue commitments are those due before the reference date `today`
-  whose status is neither KLART nor AVBRUTET.
+- Commitments and problem areas of a year that has ended are counted as they stood at its end,
+  read from the change log (each record's last entry before the new year, in this register's time:
+  a change a bundle brought after the new year counts in the year it was read in); those of the
+  current year as they stand now. Every live one of the scope counts. Overdue commitments are those
+  due before the year's end (this year: before the reference date `today`) whose status was then
+  neither KLART nor AVBRUTET; completed ones are those whose status became KLART during the year.
 - New problem areas: problem areas first observed in the year, or with no first-observed date and
   registered in the year (the first change-log entry of the record here); new crime phenomena are
   the new problem areas of category NYTT_FENOMEN.
@@ -36,6 +39,7 @@ one county's figures about 0.15 s. Most of it is the scan and the lookups in the
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
@@ -78,6 +82,7 @@ from bra_desktop.store.queries import swedish_sort_key
 CANCELLED = "INSTALLD"
 """Activity status left out of counts and participants."""
 CLOSED_COMMITMENT = ("KLART", "AVBRUTET")
+DONE = "KLART"
 """Commitment statuses that are never overdue."""
 NEW_PHENOMENON = "NYTT_FENOMEN"
 """Problem-area category of new crime phenomena."""
@@ -148,6 +153,10 @@ class YearFigures:
     new_problem_areas: tuple[NamedRecord, ...] = ()
     """Problem areas of any category first observed in the year (or with no date and registered in
     it), in order of first observation: the new phenomena and the rest."""
+    completed_commitments: tuple[NamedRecord, ...] = ()
+    """Commitments whose status became KLART during the year, by title."""
+    year_ended: bool = False
+    """Whether commitments and problem areas are counted as they stood at the end of the year."""
     law: tuple[MunicipalityStanding, ...] = ()
     """Every municipality of the scope under Lag (2023:196) in the year (`reports/municipalities.py`)."""
     accounts: tuple[CountyAccount, ...] = ()
@@ -226,6 +235,21 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 
 _Groups = dict[str | None, dict[str, int]]
 """origin (None when not grouped by origin) → key → count."""
+_States = dict[str | None, list[tuple[str, dict[str, Any]]]]
+"""origin (None when not grouped by origin) → (record id, content as the change log holds it)."""
+
+
+def _new_year(year: int) -> datetime:
+    """The moment `year` ended, in local time (UTC, as the change log keeps its times)."""
+    return datetime(year + 1, 1, 1).astimezone().astimezone(UTC)
+
+
+def _counted(states: _States, field: str) -> _Groups:
+    groups: _Groups = defaultdict(dict)
+    for origin, found in states.items():
+        for _record_id, content in found:
+            groups[origin][content[field]] = groups[origin].get(content[field], 0) + 1
+    return groups
 
 
 class _Figures:
@@ -244,10 +268,19 @@ class _Figures:
         ).all()
         self.network_names = dict(self.connection.execute(select(Network.id, Network.name)).all())
         self.activity_groups = self._activity_groups()
-        self.commitment_status = self._grouped(Commitment, Commitment.status)
-        self.trend = self._grouped(ProblemArea, ProblemArea.trend)
-        self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
-        self.overdue = self._overdue()
+        self.year_ended = year < today.year
+        if self.year_ended:  # as they stood when the year ended
+            commitments, problems = self._as_of(Commitment, _new_year(year)), self._as_of(ProblemArea, _new_year(year))
+            self.commitment_status = _counted(commitments, "status")
+            self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
+            self.overdue = self._overdue_of(commitments, date(year, 12, 31))
+        else:
+            commitments = self._as_of(Commitment, None)
+            self.commitment_status = self._grouped(Commitment, Commitment.status)
+            self.trend = self._grouped(ProblemArea, ProblemArea.trend)
+            self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
+            self.overdue = self._overdue()
+        self.completed = self._completed(commitments, self._as_of(Commitment, _new_year(year - 1)))
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
 
     # --- scope ---
@@ -382,6 +415,53 @@ class _Figures:
             found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
         return found
 
+    def _as_of(self, table: Any, moment: datetime | None) -> _States:
+        """Every record of the scope as it stood at `moment` (its last change-log entry before it;
+        None: as it stands now), but those deleted or not yet there then: origin → [(id, content)]."""
+        found: _States = defaultdict(list)
+        if moment is None:
+            last = select(ChangeLog.record_id, func.max(ChangeLog.id).label("entry")).where(
+                ChangeLog.table_name == table.__tablename__)
+        else:
+            last = select(ChangeLog.record_id, func.max(ChangeLog.id).label("entry")).where(
+                ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
+        latest = last.group_by(ChangeLog.record_id).subquery()
+        query = (select(self._origin_column(table), table.id, ChangeLog.after)
+                 .join(latest, latest.c.record_id == table.id)
+                 .join(ChangeLog, ChangeLog.id == latest.c.entry)
+                 .where(*self._origin_condition(table)))
+        for origin, record_id, after in self.connection.execute(query):
+            if after is not None:  # a delete logs no content after it
+                found[origin].append((record_id, json.loads(after)))
+        return found
+
+    def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[NamedRecord]]:
+        """The commitments of `commitments` due before `day` and not closed: overdue then."""
+        organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
+        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        for origin, states in commitments.items():
+            late = sorted(((content["due_date"], content["title"], record_id, content) for record_id, content in states
+                           if content.get("due_date") and content["due_date"] < day.isoformat()
+                           and content["status"] not in CLOSED_COMMITMENT))
+            for due, title, record_id, content in late:
+                parts = [f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"])]
+                if organisations.get(content.get("responsible_org_id")):
+                    parts.append(organisations[content["responsible_org_id"]])
+                found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
+        return found
+
+    def _completed(self, now: _States, before: _States) -> dict[str | None, list[NamedRecord]]:
+        """Commitments KLART in `now` that were not KLART in `before` (the start of the year)."""
+        done_before = {record_id for states in before.values() for record_id, content in states
+                       if content["status"] == DONE}
+        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        for origin, states in now.items():
+            for record_id, content in sorted(states, key=lambda state: swedish_sort_key(state[1]["title"])):
+                if content["status"] == DONE and record_id not in done_before:
+                    due = content.get("due_date")
+                    found[origin].append(NamedRecord(record_id, content["title"], f"klart senast {due}" if due else ""))
+        return found
+
     def _new_problem_areas(self) -> tuple[dict[str | None, list[NamedRecord]], dict[str | None, list[NamedRecord]]]:
         """The year's new problem areas and, of them, the new crime phenomena (category NYTT_FENOMEN)."""
         first, last = date(self.year, 1, 1), date(self.year, 12, 31)
@@ -462,6 +542,8 @@ class _Figures:
             problem_areas_by_status=self._coded(PROBLEM_STATUSES, self.problem_status.get(origin, {})),
             new_phenomena=tuple(self.phenomena.get(origin, ())),
             new_problem_areas=tuple(self.new_problem_areas.get(origin, ())),
+            completed_commitments=tuple(self.completed.get(origin, ())),
+            year_ended=self.year_ended,
         )
 
     def _label(self, list_name: str, code: str) -> str:

@@ -143,6 +143,7 @@ def _summary(ws: Worksheet, figures: YearFigures, producer_name: str, created_at
         ("Kommuner utan stöd", len(figures.municipalities_not_reached)),
         ("Deltagande organisationer", sum(item.value for item in figures.organisations_by_type)),
         ("Åtaganden", figures.commitments),
+        ("Åtaganden som blev klara under året", len(figures.completed_commitments)),
         ("Försenade åtaganden", len(figures.overdue_commitments)),
         ("Problemområden", figures.problem_areas),
         ("Nya brottsfenomen under året", len(figures.new_phenomena)),
@@ -151,9 +152,11 @@ def _summary(ws: Worksheet, figures: YearFigures, producer_name: str, created_at
         _put(ws, row, 1, label)
         _put(ws, row, 2, value)
     row += 2
+    standing = ("som de stod vid årets slut (enligt ändringsloggen)" if figures.year_ended
+                else "som de står i registret när rapporten skapades")
     _put(ws, row, 1, "Aktiviteter räknas det år (och den månad) de äger rum; en aktivitet över ett årsskifte "
                      "räknas båda åren. Inställda och borttagna aktiviteter räknas inte. Åtaganden och "
-                     "problemområden visas som de står i registret när rapporten skapades.", font=_NOTE)
+                     f"problemområden visas {standing}.", font=_NOTE)
     ws.cell(row, 1).alignment = _WRAP
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
     ws.row_dimensions[row].height = 48

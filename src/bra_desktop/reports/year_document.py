@@ -360,6 +360,8 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     def change(now: int, before: int) -> str:
         return percent_change(now, before) or "–"
 
+    when = "vid årets slut" if figures.year_ended else "nu"
+
     doc.subheading("Nyckeltal")
     doc.table(
         ["", str(year), str(previous), "Förändring"],
@@ -369,9 +371,10 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
             ["Deltagare", number(figures.participants), number(figures.participants_previous_year),
              change(figures.participants, figures.participants_previous_year)],
             ["Kommuner som fått stöd", f"{number(reached)} av {number(figures.municipalities_total)}", "", ""],
-            ["Åtaganden (nu)", number(figures.commitments), "", ""],
-            ["Försenade åtaganden (nu)", number(len(figures.overdue_commitments)), "", ""],
-            ["Problemområden (nu)", number(figures.problem_areas), "", ""],
+            [f"Åtaganden ({when})", number(figures.commitments), "", ""],
+            [f"Åtaganden som blev klara {year}", number(len(figures.completed_commitments)), "", ""],
+            [f"Försenade åtaganden ({when})", number(len(figures.overdue_commitments)), "", ""],
+            [f"Problemområden ({when})", number(figures.problem_areas), "", ""],
             [f"Nya brottsfenomen {year}", number(len(figures.new_phenomena)), "", ""],
         ],
         widths=[46, 18, 18, 18],
@@ -379,7 +382,8 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     doc.paragraph(
         "Så räknas siffrorna: en aktivitet räknas de år den pågår, i månaden den börjar (en som började året "
         "före räknas i januari); inställda och borttagna aktiviteter räknas inte. Åtaganden och problemområden "
-        f"räknas som de ser ut när rapporten skapades, {long_date(created)}. "
+        + (f"räknas som de stod vid årets slut, {long_date(date(year, 12, 31))}. " if figures.year_ended else
+           f"räknas som de ser ut när rapporten skapades, {long_date(created)}. ")
         + ("Siffrorna gäller länets egna poster." if figures.county is not None else
            "Siffrorna gäller hela registret, med alla läns poster och Brås nationella."),
         note=True,
@@ -422,11 +426,18 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
         doc.paragraph("Kommuner utan stöd: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")
 
     doc.heading("Åtaganden", new_page=True)
-    doc.paragraph(f"Åtagandena som de ser ut {long_date(created)}, per status.")
+    doc.paragraph(f"Åtagandena som de stod vid årets slut, {long_date(date(year, 12, 31))}, per status."
+                  if figures.year_ended else f"Åtagandena som de ser ut {long_date(created)}, per status.")
     doc.chart("commitments", Bars([c.label for c in figures.commitments_by_status],
                                    [c.value for c in figures.commitments_by_status]))
     doc.table(["Status", "Antal", "Andel"], _count_rows(figures.commitments_by_status, figures.commitments),
               widths=[64, 18, 18], total=["Summa", number(figures.commitments), ""])
+    doc.subheading(f"Åtaganden som blev klara {year}")
+    if figures.completed_commitments:
+        doc.table(["Åtagande", "Läge"], [[r.title, r.detail] for r in figures.completed_commitments], numeric_from=2,
+                  widths=[55, 45])
+    else:
+        doc.paragraph(f"Inget åtagande blev klart under {year}.")
     doc.subheading("Försenade åtaganden")
     if figures.overdue_commitments:
         doc.table(["Åtagande", "Läge"], [[r.title, r.detail] for r in figures.overdue_commitments[:MOST_RECORDS]],
