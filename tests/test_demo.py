@@ -253,3 +253,17 @@ def test_each_countys_redovisning_is_written_for_the_years_that_ended(county, na
         owners = {"19"} if register.producer == "19" else {code for code in set(county_of(register).values())}
         assert reports == sorted((owner, year, year < date.today().year) for owner in owners for year in years)
 
+
+def test_the_year_is_uneven_quiet_in_july_and_some_municipalities_get_no_support(county):
+    """Västmanland's ten municipalities over three years, some 13 activities each a year on average."""
+    register, _counts, data = county
+    activities = [content for _origin, content in data["activity"].values()]
+    by_month = [sum(a["start_date"].month == month for a in activities) for month in range(1, 13)]
+    assert by_month[6] < min(by_month[1:5]) / 2  # July against February–May
+    with register.session() as session:
+        every = set(session.scalars(select(Municipality.code).where(Municipality.county_code == "19")))
+    years = range(date.today().year - 2, date.today().year + 1)
+    supported = {(code, a["start_date"].year) for a in activities for code in a["municipalities"]}
+    unsupported = {(code, year) for code in every for year in years} - supported
+    assert 0 < len(unsupported) < len(every) * len(years) / 3
+

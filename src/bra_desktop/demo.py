@@ -9,7 +9,9 @@ national bundle, so demo registers can sync with each other.
 
 The same seed, producer and size give the same ids and the same content (ids are UUID5 of seed,
 owner, kind and index; timestamps come from the seed), except that activity dates follow the
-calendar: they spread over the current year and the two before, and future ones are planned.
+calendar: they spread over the current year and the two before, quiet in July and around
+Christmas, some municipalities without support in a year, and future ones are planned. Every
+municipality has a follow-up of each year since the law, and every länsstyrelse a redovisning.
 
 Everything is drawn from short precomputed lists with one `random.Random`, so generating 200,000
 activities costs seconds, and written with `bulk.insert_records` in one transaction.
@@ -23,6 +25,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import select
@@ -491,6 +494,20 @@ def org_number(nine_digits: str) -> str:
     return f"{nine_digits[:6]}-{nine_digits[6:]}{check}"
 
 
+QUIET_SHARE = 0.15
+"""Of a county's municipalities, about this share gets no support in a given year."""
+
+
+def _season(day: date) -> float:
+    """How busy a working day is: July and the weeks around Christmas are quiet, June and August
+    half so, the rest of the year as busy as any."""
+    if day.month == 7 or (day.month == 12 and day.day > 19) or (day.month == 1 and day.day < 7):
+        return 0.15
+    if day.month in (6, 8):
+        return 0.6
+    return 1.0
+
+
 def _weighted(weights: dict[str, int]) -> tuple[list[str], list[int]]:
     """Population and cumulative weights for `Random.choices`."""
     total, cumulative = 0, []
@@ -521,13 +538,17 @@ class _DemoBuilder:
         self.first_day = first = date(today.year - 2, 1, 1)
         days = (date(today.year, 12, 31) - first).days + 1
         self.weekdays = [d for d in (first + timedelta(n) for n in range(days)) if d.weekday() < 5]
+        self.weekday_weights = list(accumulate(_season(day) for day in self.weekdays))
         month_ends = [date(y, m + 1, 1) - timedelta(1) if m < 12 else date(y, 12, 31)
                       for y in range(today.year - 2, today.year + 2) for m in range(1, 13)]
         self.past_month_ends = [d for d in month_ends if d < today]
         self.future_month_ends = [d for d in month_ends if d >= today]
-        # a shuffled cycle over the municipalities in scope spreads records evenly over them
+        # a shuffled cycle over the municipalities in scope spreads records over them; `quiet` leaves gaps
         self.cycle = [(ci, mi) for ci, county in enumerate(counties) for mi in range(len(county.municipalities))]
         self.rng.shuffle(self.cycle)
+        self.quiet = {(code, year) for county in counties for code, _name in county.municipalities
+                      for year in range(first.year, today.year + 1) if self.rng.random() < QUIET_SHARE}
+        """(municipality, year) that got no support that year: real years are uneven."""
         self.network_names: dict[str, str] = {}
         self.network_subjects: dict[str, str | None] = {}
         self.national_networks: list[str] = []
@@ -682,13 +703,17 @@ class _DemoBuilder:
             activity_type = choices(types, cum_weights=type_weights)[0]
             _weight, (least, most), noun, templates = _ACTIVITY_TYPES[activity_type]
             topic = choice(_TOPICS[subject])
-            start = choice(self.weekdays)
+            start = choices(self.weekdays, cum_weights=self.weekday_weights)[0]
+            if (home, start.year) in self.quiet:  # the länsstyrelse went elsewhere that year
+                busy = [place for place in county.municipalities if (place[0], start.year) not in self.quiet]
+                if busy:
+                    home, home_name = choice(busy)
 
             extra = 1 if activity_type == "KOMMUNOVERSKRIDANDE" else (0, 0, 0, 1, 1, 2)[randint(0, 5)]
             municipalities = [(home, home_name)]
             if extra:
                 for other in sample(county.municipalities, min(extra + 1, len(county.municipalities))):
-                    if other[0] != home and len(municipalities) <= extra:
+                    if other[0] != home and len(municipalities) <= extra and (other[0], start.year) not in self.quiet:
                         municipalities.append(other)
             kommun_org_id, kommun_org = county.municipality_orgs[home]
 
