@@ -169,7 +169,7 @@ def test_a_retired_code_stays_valid_on_records_that_have_it_and_is_refused_for_n
                  "start_date": date(2026, 5, 5), "subject_areas": ["VALD"]}
         problems = validate(kind, normalise(kind, fresh), reference)
         assert {problem.field for problem in problems} == {"activity_type", "subject_areas"}
-        assert "koden DIALOG är utgången och kan inte väljas för nya uppgifter" in problems[0].message_sv
+        assert "koden DIALOG är ur bruk och kan inte väljas för nya uppgifter" in problems[0].message_sv
         with pytest.raises(ValidationFailed):
             create_record(session, kind, fresh, user="bo", origin="BRA", reference=reference)
         meeting = add(bra, "activity", title="Träff", activity_type="NATVERKSTRAFF")
@@ -196,7 +196,7 @@ def test_form_choices_leave_a_retired_code_out_unless_the_record_has_it(qtbot, b
     assert values[-1] == "STUDIEBESOK" and offered[-1].text == "Studiebesök"
     assert next(choice.text for choice in offered if choice.value == "KONFERENS") == "Konferens"
     kept = code_choices(service, "aktivitetstyp", keep=["DIALOG"])
-    assert next(choice.text for choice in kept if choice.value == "DIALOG") == "Kommunbesök/dialog (utgången)"
+    assert next(choice.text for choice in kept if choice.value == "DIALOG") == "Kommunbesök/dialog (ur bruk)"
 
 
 # --- to the counties -------------------------------------------------------------------------------

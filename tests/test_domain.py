@@ -66,7 +66,7 @@ def test_valid_activity_has_no_problems():
         ({"end_date": date(2026, 1, 1)}, "end_date", "Slutdatum får inte vara före startdatum"),
         ({"participants": -1}, "participants", "Antal deltagare måste vara ett heltal"),
         ({"activity_type": "OKAND"}, "activity_type", "okänd kod OKAND"),
-        ({"activity_type": "GAMMAL"}, "activity_type", "utgången"),
+        ({"activity_type": "GAMMAL"}, "activity_type", "ur bruk"),
         ({"municipalities": ["9999"]}, "municipalities", "okänd kommunkod 9999"),
         ({"title": "a\nb"}, "title", "en rad"),
         ({"description": "x" * 32_768}, "description", "för lång"),

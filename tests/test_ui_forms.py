@@ -211,7 +211,7 @@ def test_codes_offered_are_the_code_lists_and_a_retired_code_stays_on_its_record
     fresh = open_dialog(qtbot, service, "activity").form.editor("activity_type")
     assert combo_texts(fresh) == [label for label in labels if label != "Annat"]
     editing = open_dialog(qtbot, service, "activity", kept)
-    assert combo_texts(editing.form.editor("activity_type"))[-1] == "Annat (utgången)"
+    assert combo_texts(editing.form.editor("activity_type"))[-1] == "Annat (ur bruk)"
     assert editing.form.editor("activity_type").value() == "ANNAT"
     assert editing.form.is_valid() and editing.save_button.isEnabled()
 

@@ -937,8 +937,8 @@
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../src/bra_desktop/ui/first_run.py" line="38"/>
-        <source>Välkommen till bra-desktop</source>
-        <translation>Welcome to bra-desktop</translation>
+        <source>Välkommen till Brå-nätverkets register</source>
+        <translation>Welcome to the Brå network register</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/first_run.py" line="40"/>
@@ -970,7 +970,7 @@
     <name>FormChoices</name>
     <message>
         <location filename="../../src/bra_desktop/ui/forms/choices.py" line="34"/>
-        <source>utgången</source>
+        <source>ur bruk</source>
         <translation>retired</translation>
     </message>
     <message>
@@ -1421,6 +1421,11 @@ Loggfil: %2</source>
 
 Data folder: %1
 Log file: %2</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="99"/>
+        <source>Brå-nätverkets register</source>
+        <translation>Brå network register</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>

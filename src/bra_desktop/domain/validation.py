@@ -209,7 +209,7 @@ def _check_codes(spec: FieldSpec, value: Any, old: Any, ref: Reference) -> list[
         elif state is False and code not in kept:
             problems.append(Problem(
                 spec.name,
-                f"{spec.label_sv}: koden {code} är utgången och kan inte väljas för nya uppgifter.",
+                f"{spec.label_sv}: koden {code} är ur bruk och kan inte väljas för nya uppgifter.",
                 f"{spec.label_en}: the code {code} is retired and cannot be chosen anew.",
             ))
     return problems

@@ -413,7 +413,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
         doc.paragraph("Inga aktiviteter.")
     doc.subheading("Organisationer som deltagit, per typ")
     organisations = sum(c.value for c in figures.organisations_by_type)
-    doc.table(["Typ av organisation", "Antal"], _count_rows(figures.organisations_by_type),
+    doc.table(["Typ av aktör", "Antal"], _count_rows(figures.organisations_by_type),
               widths=[82, 18], total=["Summa", number(organisations)])
 
     doc.subheading("Kommuner")

@@ -35,7 +35,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.service = service
-        self.setWindowTitle(self.tr("Välkommen till bra-desktop"))
+        self.setWindowTitle(self.tr("Välkommen till Brå-nätverkets register"))
         intro = QLabel(self.tr(
             "Ange vems register det här är. Ett län äger sina egna aktiviteter, åtaganden och problemområden; "
             "Brå äger kodlistorna och de nationella nätverken. Valet kan inte ändras senare."

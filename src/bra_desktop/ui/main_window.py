@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         command_failures(self.undo_stack).sig_failed.connect(self._command_failed)
         self.state = QSettings(str(ctx.paths.qt_state_file), QSettings.Format.IniFormat, self)
         self._built: dict[str, QWidget] = {}
-        self.setWindowTitle("bra-desktop")
+        self.setWindowTitle(self.tr("Brå-nätverkets register"))
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")

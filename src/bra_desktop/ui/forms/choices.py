@@ -31,7 +31,7 @@ def code_choices(service: RegisterService, list_name: str, keep: Iterable[str] =
     """The list's active codes in Brå's order, plus the codes in `keep`: retired ones marked."""
     kept = set(keep)
     items = service.read(queries.code_items, list_name)
-    retired = QCoreApplication.translate("FormChoices", "utgången")
+    retired = QCoreApplication.translate("FormChoices", "ur bruk")
     choices = []
     for item in items:
         if item.active or item.code in kept:
