@@ -405,3 +405,19 @@ def test_a_year_that_has_ended_counts_commitments_and_problem_areas_as_they_stoo
     assert not now.year_ended and by_key(now.commitments_by_status)["KLART"] == 1
     assert [r.title for r in now.completed_commitments] == ["Lägesbild"] and not now.overdue_commitments
     assert by_key(now.problem_areas_by_trend)["MINSKANDE"] == 1 and now.problem_areas == 1
+
+
+def test_the_whole_countrys_lists_say_whose_each_record_is(make_register):
+    """The same phenomenon registered by two counties, and their overdue commitments: in the whole
+    country's lists each line says its county, so they do not read as duplicates; a county's own
+    lists do not repeat its name."""
+    bra = make_register("BRA")
+    for origin in ("01", "12"):
+        create(bra, "problem_area", origin, title="Bedrägerier via QR-koder", first_observed=date(2026, 2, 1))
+        create(bra, "commitment", origin, title="Lägesbild", due_date=date(2026, 3, 31))
+    country = figures(bra, 2026, county=None)
+    assert sorted(r.detail.split(" · ")[0] for r in country.new_phenomena) == ["Skåne län", "Stockholms län"]
+    assert sorted(r.detail.split(" · ")[0] for r in country.overdue_commitments) == ["Skåne län", "Stockholms län"]
+    skane = figures(bra, 2026, county="12")
+    assert [r.detail for r in skane.new_phenomena] == ["Okänd · först observerat 2026-02-01"]
+    assert skane.overdue_commitments[0].detail.startswith("klart senast 2026-03-31")

@@ -75,6 +75,7 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
 )
+from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.store.queries import swedish_sort_key
@@ -235,8 +236,8 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 
 _Groups = dict[str | None, dict[str, int]]
 """origin (None when not grouped by origin) → key → count."""
-_States = dict[str | None, list[tuple[str, dict[str, Any]]]]
-"""origin (None when not grouped by origin) → (record id, content as the change log holds it)."""
+_States = dict[str | None, list[tuple[str, dict[str, Any], str]]]
+"""origin (None when not grouped by origin) → (record id, content as the change log holds it, owner)."""
 
 
 def _new_year(year: int) -> datetime:
@@ -247,7 +248,7 @@ def _new_year(year: int) -> datetime:
 def _counted(states: _States, field: str) -> _Groups:
     groups: _Groups = defaultdict(dict)
     for origin, found in states.items():
-        for _record_id, content in found:
+        for _record_id, content, _owner in found:
             groups[origin][content[field]] = groups[origin].get(content[field], 0) + 1
     return groups
 
@@ -401,19 +402,26 @@ class _Figures:
     def _overdue(self) -> dict[str | None, list[NamedRecord]]:
         query = (
             select(self._origin_column(Commitment), Commitment.id, Commitment.title, Commitment.due_date,
-                   Commitment.status, Organisation.name)
+                   Commitment.status, Organisation.name, Commitment.origin)
             .outerjoin(Organisation, Organisation.id == Commitment.responsible_org_id)
             .where(Commitment.deleted.is_(False), Commitment.due_date < self.today,
                    Commitment.status.not_in(CLOSED_COMMITMENT), *self._origin_condition(Commitment))
             .order_by(Commitment.due_date, Commitment.title, Commitment.id)
         )
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for origin, record_id, title, due, status, organisation in self.connection.execute(query):
-            parts = [f"klart senast {due.isoformat()}", self._label(COMMITMENT_STATUSES, status)]
+        for origin, record_id, title, due, status, organisation, owner in self.connection.execute(query):
+            parts = [*self._whose(owner), f"klart senast {due.isoformat()}", self._label(COMMITMENT_STATUSES, status)]
             if organisation:
                 parts.append(organisation)
             found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
         return found
+
+    def _whose(self, owner: str) -> list[str]:
+        """[the name of the record's county (or Brå)] in the whole country's lists, where records of
+        every county stand side by side (the same phenomenon from eight counties); [] otherwise."""
+        if self.county is not None or self.by_origin:
+            return []
+        return [self.county_names.get(owner, "Brå" if owner == NATIONAL else owner)]
 
     def _as_of(self, table: Any, moment: datetime | None) -> _States:
         """Every record of the scope as it stood at `moment` (its last change-log entry before it;
@@ -426,13 +434,13 @@ class _Figures:
             last = select(ChangeLog.record_id, func.max(ChangeLog.id).label("entry")).where(
                 ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
         latest = last.group_by(ChangeLog.record_id).subquery()
-        query = (select(self._origin_column(table), table.id, ChangeLog.after)
+        query = (select(self._origin_column(table), table.id, ChangeLog.after, table.origin)
                  .join(latest, latest.c.record_id == table.id)
                  .join(ChangeLog, ChangeLog.id == latest.c.entry)
                  .where(*self._origin_condition(table)))
-        for origin, record_id, after in self.connection.execute(query):
+        for origin, record_id, after, owner in self.connection.execute(query):
             if after is not None:  # a delete logs no content after it
-                found[origin].append((record_id, json.loads(after)))
+                found[origin].append((record_id, json.loads(after), owner))
         return found
 
     def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[NamedRecord]]:
@@ -440,11 +448,12 @@ class _Figures:
         organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
         for origin, states in commitments.items():
-            late = sorted(((content["due_date"], content["title"], record_id, content) for record_id, content in states
+            late = sorted(((content["due_date"], content["title"], record_id, content, owner)
+                           for record_id, content, owner in states
                            if content.get("due_date") and content["due_date"] < day.isoformat()
                            and content["status"] not in CLOSED_COMMITMENT))
-            for due, title, record_id, content in late:
-                parts = [f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"])]
+            for due, title, record_id, content, owner in late:
+                parts = [*self._whose(owner), f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"])]
                 if organisations.get(content.get("responsible_org_id")):
                     parts.append(organisations[content["responsible_org_id"]])
                 found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
@@ -452,14 +461,15 @@ class _Figures:
 
     def _completed(self, now: _States, before: _States) -> dict[str | None, list[NamedRecord]]:
         """Commitments KLART in `now` that were not KLART in `before` (the start of the year)."""
-        done_before = {record_id for states in before.values() for record_id, content in states
+        done_before = {record_id for states in before.values() for record_id, content, _owner in states
                        if content["status"] == DONE}
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
         for origin, states in now.items():
-            for record_id, content in sorted(states, key=lambda state: swedish_sort_key(state[1]["title"])):
+            for record_id, content, owner in sorted(states, key=lambda state: swedish_sort_key(state[1]["title"])):
                 if content["status"] == DONE and record_id not in done_before:
                     due = content.get("due_date")
-                    found[origin].append(NamedRecord(record_id, content["title"], f"klart senast {due}" if due else ""))
+                    parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
+                    found[origin].append(NamedRecord(record_id, content["title"], " · ".join(parts)))
         return found
 
     def _new_problem_areas(self) -> tuple[dict[str | None, list[NamedRecord]], dict[str | None, list[NamedRecord]]]:
@@ -473,7 +483,7 @@ class _Figures:
         query = (
             select(self._origin_column(ProblemArea), ProblemArea.id, ProblemArea.title, ProblemArea.trend,
                    ProblemArea.first_observed, case((ProblemArea.first_observed.is_(None), registered)),
-                   ProblemArea.category)
+                   ProblemArea.category, ProblemArea.origin)
             .where(
                 ProblemArea.deleted.is_(False),
                 or_(ProblemArea.first_observed.is_(None),
@@ -482,8 +492,8 @@ class _Figures:
             )
         )
         rows: list[tuple[date, str, str | None, NamedRecord, bool]] = []
-        for origin, record_id, title, trend, observed, registered_at, category in self.connection.execute(query):
-            trend_label = self._label(TRENDS, trend)
+        for origin, record_id, title, trend, observed, registered_at, category, owner in self.connection.execute(query):
+            trend_label = " · ".join([*self._whose(owner), self._label(TRENDS, trend)])
             if observed is not None:
                 when, detail = observed, f"{trend_label} · först observerat {observed.isoformat()}"
             else:
