@@ -427,17 +427,12 @@ class _Figures:
         """Every record of the scope as it stood at `moment` (its last change-log entry before it;
         None: as it stands now), but those deleted or not yet there then: origin → [(id, content)]."""
         found: _States = defaultdict(list)
-        if moment is None:
-            last = select(ChangeLog.record_id, func.max(ChangeLog.id).label("entry")).where(
-                ChangeLog.table_name == table.__tablename__)
-        else:
-            last = select(ChangeLog.record_id, func.max(ChangeLog.id).label("entry")).where(
-                ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
-        latest = last.group_by(ChangeLog.record_id).subquery()
-        query = (select(self._origin_column(table), table.id, ChangeLog.after, table.origin)
-                 .join(latest, latest.c.record_id == table.id)
-                 .join(ChangeLog, ChangeLog.id == latest.c.entry)
-                 .where(*self._origin_condition(table)))
+        # per record of the scope, its entries by the record-id index: not a pass over the whole log
+        entries = select(ChangeLog.after).where(ChangeLog.record_id == table.id, ChangeLog.table_name == table.__tablename__)
+        if moment is not None:
+            entries = entries.where(ChangeLog.at < moment)
+        last = entries.order_by(ChangeLog.id.desc()).limit(1).scalar_subquery()
+        query = select(self._origin_column(table), table.id, last, table.origin).where(*self._origin_condition(table))
         for origin, record_id, after, owner in self.connection.execute(query):
             if after is not None:  # a delete logs no content after it
                 found[origin].append((record_id, json.loads(after), owner))
