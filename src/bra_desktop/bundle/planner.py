@@ -25,7 +25,7 @@ from bra_desktop.bundle.schema import LIST_SEPARATOR, DataSheet, sheet_for_kind
 from bra_desktop.bundle.trust import Sender, check_sender
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType, RecordKind
-from bra_desktop.domain.identity import identity_id
+from bra_desktop.domain.identity import identity_id, identity_names, identity_values
 from bra_desktop.domain.models import BundleReceipt, CodeItem, SyncBase
 from bra_desktop.domain.producer import NATIONAL, owner_name
 from bra_desktop.domain.signing import encode_key
@@ -221,11 +221,11 @@ def _one_row_per_identity(kind: RecordKind, contents: BundleContents, rows: list
     if not twice:
         return rows
     sheet = sheet_for_kind(kind.key)
-    names = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
+    names = identity_names(kind)
     column = sheet.column(kind.identity[0]).label_sv
     for record_id, group in twice.items():
         named = next(row for row in group if isinstance(row, IncomingRow))  # ids given twice the reader refused
-        values = ", ".join(str(named.content[name]) for name in kind.identity)
+        values = identity_values(kind, named.content)
         for row in group:
             others = ", ".join(str(other.row) for other in group if other is not row)
             cells = (incoming_values(row) if isinstance(row, IncomingRow)
@@ -240,8 +240,7 @@ def _one_row_per_identity(kind: RecordKind, contents: BundleContents, rows: list
 def _identity_changed(kind: RecordKind) -> Problem:
     """A row of a kind with an identity whose values are not those its id was derived from: someone
     changed them in Excel, which would make it another record under this one's id."""
-    names = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
-    return Problem(kind.identity[0], f"{names.capitalize()} stämmer inte med radens id: de kan inte ändras. Lägg till en ny rad "
+    return Problem(kind.identity[0], f"{identity_names(kind).capitalize()} stämmer inte med radens id: de kan inte ändras. Lägg till en ny rad "
                    "utan id för en annan", f"the {' and '.join(kind.identity)} do not match the row's id")
 
 

@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 from bra_desktop.domain.content import Content
 from bra_desktop.domain.fields import FieldSpec, FieldType, RecordKind
+from bra_desktop.domain.identity import field_names
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.orgnumber import normalise_org_number
 from bra_desktop.domain.producer import NATIONAL
@@ -245,12 +246,10 @@ def _check_identity_kept(kind: RecordKind, content: Content, previous: Content) 
     changed = [kind.field(name) for name in kind.identity if content.get(name) != previous.get(name)]
     if not changed:
         return []
-    names_sv = " och ".join(spec.label_sv.lower() for spec in changed)
-    names_en = " and ".join(spec.label_en.lower() for spec in changed)
     return [Problem(
         changed[0].name,
-        f"{kind.label_sv}: {names_sv} kan inte ändras. Skapa en ny {kind.label_sv.lower()} i stället.",
-        f"{kind.label_en}: the {names_en} cannot change. Create a new {kind.label_en.lower()} instead.",
+        f"{kind.label_sv}: {field_names(changed)} kan inte ändras. Skapa en ny {kind.label_sv.lower()} i stället.",
+        f"{kind.label_en}: the {field_names(changed, 'en')} cannot change. Create a new {kind.label_en.lower()} instead.",
     )]
 
 

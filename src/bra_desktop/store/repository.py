@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.content import Content, normalise, normalised_hash
 from bra_desktop.domain.fields import RecordKind
-from bra_desktop.domain.identity import identity_id
+from bra_desktop.domain.identity import identity_id, identity_names, identity_values
 from bra_desktop.domain.models import new_id
 from bra_desktop.domain.producer import owner_name
 from bra_desktop.domain.validation import Problem, Reference, validate
@@ -160,13 +160,12 @@ def create_record(
 
 
 def _already_there(kind: RecordKind, content: Content) -> Problem:
-    values = ", ".join(str(content[name]) for name in kind.identity)
-    names_sv = " och ".join(kind.field(name).label_sv.lower() for name in kind.identity)
-    names_en = " and ".join(kind.field(name).label_en.lower() for name in kind.identity)
+    values = identity_values(kind, content)
     return Problem(
         kind.identity[0],
-        f"Det finns redan en {kind.label_sv.lower()} med samma {names_sv} ({values}). Öppna den i stället.",
-        f"There is already a {kind.label_en.lower()} with the same {names_en} ({values}). Open it instead.",
+        f"Det finns redan en {kind.label_sv.lower()} med samma {identity_names(kind)} ({values}). Öppna den i stället.",
+        f"There is already a {kind.label_en.lower()} with the same {identity_names(kind, 'en')} ({values}). "
+        "Open it instead.",
     )
 
 
