@@ -20,16 +20,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FOLLOW_UP
 from bra_desktop.domain.models import (
-    Activity, ActivityMunicipality, CodeItem, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
+    Activity, ActivityMunicipality, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
     ProblemArea, ProblemAreaMunicipality,
 )
-from bra_desktop.store.queries import swedish_sort_key
+from bra_desktop.store.queries import code_labels, swedish_sort_key
 
 IN_PLACE = {"coordination_status": "FINNS", "situation_status": "KLAR", "plan_status": "BESLUTAD"}
 """Each requirement of the law, and the status of the follow-up that says it is met."""
@@ -110,25 +111,26 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     earlier = _earlier_follow_ups(session, codes, year)
     support = _support(session, codes, year)
     contact = _last_contacts(session, codes, today)
-    labels = {(code_list, code): label for code_list, code, label in session.execute(
-        select(CodeItem.list_name, CodeItem.code, CodeItem.label_sv).where(CodeItem.list_name.in_(_STATUS_LISTS.values())))}
+    labels = code_labels(session, "sv", set(_STATUS_LISTS.values()))
     found = []
     for code, name, county_code, county_name in places:
         follow_up = current.get(code)
+        statuses = {requirement: _of(follow_up, requirement) for requirement in IN_PLACE}
         found.append(MunicipalityStanding(
-            code=code, name=name, county=county_code, county_name=county_name,
-            follow_up_id=follow_up.id if follow_up is not None else None,
-            statuses={requirement: getattr(follow_up, requirement) if follow_up is not None else None
-                      for requirement in IN_PLACE},
-            status_labels={requirement: labels.get((code_list, getattr(follow_up, requirement)), getattr(follow_up, requirement))
+            code=code, name=name, county=county_code, county_name=county_name, follow_up_id=_of(follow_up, "id"),
+            statuses=statuses,
+            status_labels={requirement: labels.get((code_list, statuses[requirement]), statuses[requirement])
                            if follow_up is not None else NOT_FOLLOWED_UP for requirement, code_list in _STATUS_LISTS.items()},
-            situation_date=follow_up.situation_date if follow_up is not None else None,
-            plan_decided_on=follow_up.plan_decided_on if follow_up is not None else None,
-            plan_valid_to=follow_up.plan_valid_to if follow_up is not None else None,
-            next_follow_up=follow_up.next_follow_up if follow_up is not None else None,
+            situation_date=_of(follow_up, "situation_date"), plan_decided_on=_of(follow_up, "plan_decided_on"),
+            plan_valid_to=_of(follow_up, "plan_valid_to"), next_follow_up=_of(follow_up, "next_follow_up"),
             earlier_follow_up_id=earlier.get(code), support=support.get(code, Counter()), last_contact=contact.get(code),
         ))
     return found
+
+
+def _of(follow_up: MunicipalityFollowUp | None, field_name: str) -> Any:
+    """A field of the year's follow-up; None for a municipality not followed up."""
+    return getattr(follow_up, field_name) if follow_up is not None else None
 
 
 def summary(rows: list[MunicipalityStanding]) -> LawSummary:
