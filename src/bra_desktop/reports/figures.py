@@ -270,17 +270,12 @@ class _Figures:
         self.network_names = dict(self.connection.execute(select(Network.id, Network.name)).all())
         self.activity_groups = self._activity_groups()
         self.year_ended = year < today.year
-        if self.year_ended:  # as they stood when the year ended
-            commitments, problems = self._as_of(Commitment, _new_year(year)), self._as_of(ProblemArea, _new_year(year))
-            self.commitment_status = _counted(commitments, "status")
-            self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
-            self.overdue = self._overdue_of(commitments, date(year, 12, 31))
-        else:
-            commitments = self._as_of(Commitment, None)
-            self.commitment_status = self._grouped(Commitment, Commitment.status)
-            self.trend = self._grouped(ProblemArea, ProblemArea.trend)
-            self.problem_status = self._grouped(ProblemArea, ProblemArea.status)
-            self.overdue = self._overdue()
+        # as they stood when the year ended, or as they stand now
+        moment, overdue_before = (_new_year(year), date(year, 12, 31)) if self.year_ended else (None, today)
+        commitments, problems = self._as_of(Commitment, moment), self._as_of(ProblemArea, moment)
+        self.commitment_status = _counted(commitments, "status")
+        self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
+        self.overdue = self._overdue_of(commitments, overdue_before)
         self.completed = self._completed(commitments, self._as_of(Commitment, _new_year(year - 1)))
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
 
@@ -386,35 +381,6 @@ class _Figures:
         return groups
 
     # --- commitments and problem areas ---
-
-    def _grouped(self, table: Any, column: Any) -> _Groups:
-        origin = self._origin_column(table)
-        query = (
-            select(origin, column, func.count())
-            .where(table.deleted.is_(False), *self._origin_condition(table))
-            .group_by(*self._origin_group(table.origin), column)
-        )
-        groups: _Groups = defaultdict(dict)
-        for origin_value, key, value in self.connection.execute(query):
-            groups[origin_value][key] = int(value)
-        return groups
-
-    def _overdue(self) -> dict[str | None, list[NamedRecord]]:
-        query = (
-            select(self._origin_column(Commitment), Commitment.id, Commitment.title, Commitment.due_date,
-                   Commitment.status, Organisation.name, Commitment.origin)
-            .outerjoin(Organisation, Organisation.id == Commitment.responsible_org_id)
-            .where(Commitment.deleted.is_(False), Commitment.due_date < self.today,
-                   Commitment.status.not_in(CLOSED_COMMITMENT), *self._origin_condition(Commitment))
-            .order_by(Commitment.due_date, Commitment.title, Commitment.id)
-        )
-        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for origin, record_id, title, due, status, organisation, owner in self.connection.execute(query):
-            parts = [*self._whose(owner), f"klart senast {due.isoformat()}", self._label(COMMITMENT_STATUSES, status)]
-            if organisation:
-                parts.append(organisation)
-            found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
-        return found
 
     def _whose(self, owner: str) -> list[str]:
         """[the name of the record's county (or Brå)] in the whole country's lists, where records of
