@@ -219,7 +219,7 @@ class MunicipalitiesSection(QWidget):
                             (self.tr("Visa:"), self.filter_combo)):
             label = QLabel(text, self)
             label.setBuddy(combo)
-            label.setVisible(combo.isVisibleTo(self) or combo is not self.county_combo)
+            label.setVisible(combo is not self.county_combo or self.national)  # the county: in Brå's register only
             bar.addWidget(label)
             bar.addWidget(combo)
         bar.addStretch(1)
