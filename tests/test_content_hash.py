@@ -31,7 +31,7 @@ def hashes_match(register) -> int:
         for kind in KINDS.values():
             stored = dict(session.execute(select(kind.table.id, kind.table.content_hash)).all())
             for record in stream_records(session, kind):
-                assert stored[record.id] == normalised_hash(record.content), (kind.key, record.id)
+                assert stored[record.id] == normalised_hash(kind, record.content), (kind.key, record.id)
                 count += 1
     return count
 

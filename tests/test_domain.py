@@ -41,7 +41,7 @@ def test_the_canonical_form_is_stable():
     """Registers and bundles keep hashes of this text (`radkontroll`, sync bases): it must never
     change, whatever makes it."""
     content = activity(subject_areas="VALD; UNGA", description="Möte \"om\" unga", participants=12)
-    assert canonical_json(content) == (
+    assert canonical_json(ACTIVITY, content) == (
         '{"activity_type":"NATVERKSTRAFF","description":"Möte \\"om\\" unga","end_date":null,'
         '"follow_up":null,"municipalities":[],"network_id":null,"organisations":[],"outcome":null,"participants":12,"start_date":"2026-01-05",'
         '"status":"GENOMFORD","subject_areas":["UNGA","VALD"],"target_group":null,"title":"Träff"}'

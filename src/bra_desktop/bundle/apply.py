@@ -22,7 +22,6 @@ from bra_desktop.bundle.plan import Action, ImportPlan, PlannedRecord, RowState
 from bra_desktop.bundle.planner import last_exchange
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
-from bra_desktop.bundle.schema import carries_every_field
 from bra_desktop.bundle.undo import PriorRecord, keep_codes, keep_records
 from bra_desktop.changes import Changes
 from bra_desktop.collector import paused_collection
@@ -103,9 +102,9 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written = [r for r in planned if r.changes_register or _catches_up(r)]
             written_ids[kind_key] = frozenset(r.record_id for r in written)
-            whole_rows = carries_every_field(kind, info.personal_data)
-            bases = [(r, _base(r, whole_rows)) for r in planned
-                     if _moves_base(r) and not (whole_rows and _base_is_row(r))]
+            not_carried = info.not_carried(kind)
+            bases = [(r, _base(r, not_carried)) for r in planned
+                     if _moves_base(r) and not (not not_carried and _base_is_row(r))]
             bases = [(r, base) for r, base in bases if not _same_base(r, base)]
             keep_records(session, receipt.id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
                          [(r.record_id, r.base is not None) for r, _ in bases])
@@ -192,19 +191,20 @@ def _moves_base(record: PlannedRecord) -> bool:
     return not record.stale and record.incoming is not None and not record.incoming.hand_edited
 
 
-def _base(record: PlannedRecord, whole_rows: bool) -> Base:
+def _base(record: PlannedRecord, not_carried: frozenset[str]) -> Base:
     """The file's state becomes the base: it is what the other side now holds.
 
-    Contact details a bundle did not carry (not `whole_rows`) keep the register's value, so a later
-    bundle that does carry them is compared against what this side really has.
+    Fields the bundle did not carry (contact details left out, fields added by a later format) keep
+    the register's value, so a later bundle that does carry them is compared against what this
+    side really has.
     """
     incoming = record.incoming
     assert incoming is not None
-    if whole_rows:  # the row's content as it came, and the hash read with it
+    if not not_carried:  # the row's content as it came, and the hash read with it
         return Base(record.record_id, incoming.content, incoming.deleted, incoming.version, incoming.content_hash)
     content = dict(incoming.content)
     result, _ = record.result()
-    content.update((spec.name, result[spec.name]) for spec in KINDS[record.kind_key].fields if spec.personal)
+    content.update((name, result[name]) for name in not_carried)
     return Base(record.record_id, content, incoming.deleted, incoming.version)
 
 
@@ -220,7 +220,7 @@ def _base_is_row(record: PlannedRecord) -> bool:
     """Whether the record's base already is its incoming row, known without reading the row's
     content: the planner found the base's hash, tombstone and version to be the row's (a re-sent,
     unchanged record; most of a national bundle). That is the base `_base` makes when the rows of
-    the kind carry every field (`whole_rows` in `apply_plan`)."""
+    the kind carry every field (no `not_carried` in `apply_plan`)."""
     held = record.base
     return isinstance(held, RowState) and held.row is record.incoming
 

@@ -16,9 +16,10 @@ from bra_desktop.domain.fields import RecordKind
 
 
 def merge(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: RecordState | None,
-          personal: bool) -> PlannedRecord:
+          not_carried: frozenset[str]) -> PlannedRecord:
     """The planned record for `row`: new when the register lacks it, else decided three-way over the
-    fields the bundle carries (contact details only when it carries personal data), with an older
+    fields the bundle carries (not those `not_carried`: contact details left out, fields added
+    by a later format than the bundle's), with an older
     copy's differences kept local, or left to a person where the copy was edited in Excel."""
     incoming = RecordState(row.content, row.deleted, row.version)  # pragma: no mutate (three_way reads no version)
     record = PlannedRecord(kind.key, row.id, Action.NEW, row, local, base)
@@ -26,7 +27,7 @@ def merge(kind: RecordKind, row: IncomingRow, local: RecordState | None, base: R
         record.notes.append("ny rad i Excel" if not row.id_given else "ändrad i Excel")
     if local is None:
         return record
-    fields = [spec.name for spec in kind.fields if personal or not spec.personal]
+    fields = [spec.name for spec in kind.fields if spec.name not in not_carried]
     record.action, record.diffs = three_way(fields, incoming, local, base)
     if record.action != Action.UNCHANGED and row.version < local.version:
         if row.hand_edited and base is not None and base.version == row.version:

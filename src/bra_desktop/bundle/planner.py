@@ -169,7 +169,7 @@ def _plan_chunk(
     locals_ = held.locals(session, [row for row, unchanged in planning if unchanged is None])
     bases = held.bases(session, [row for row, _ in planning])
     sheet = sheet_for_kind(kind.key)
-    personal = contents.info.personal_data
+    not_carried = contents.info.not_carried(kind)
     planned = []
     for row, unchanged in planning:
         local = unchanged if unchanged is not None else locals_.get(row.id)
@@ -201,7 +201,7 @@ def _plan_chunk(
             continue
         existing[kind.key].add(row.id)
         row.origin = owner
-        record = merge(kind, row, local, bases.get(row.id), personal)
+        record = merge(kind, row, local, bases.get(row.id), not_carried)
         if local is None and owner != sender.producer and sender.producer != NATIONAL:
             record.notes.append(f"{owner_name(owner)}s post, som saknades här: en kopia ur {owner_name(sender.producer)}s paket")
         planned.append(record)

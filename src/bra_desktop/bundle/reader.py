@@ -35,9 +35,10 @@ from bra_desktop.bundle.rows import (
 from bra_desktop.bundle.safety import SCAN_ERRORS, check_bundle_file, damaged, require_defusedxml
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, CODE_SHEET_EN, DATA_SHEETS, FORMAT, FORMAT_VERSION, INFO_SHEET, Column, ColumnRole, DataSheet,
-    InfoKey, SystemField, hash_key, part_hash_key, rows_key,
+    InfoKey, SystemField, fields_not_carried, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.bundle.signature import info_verifies
+from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.producer import NATIONAL, parse_owner
 from bra_desktop.domain.signing import decode_key
 from bra_desktop.domain.validation import forbidden_character
@@ -69,6 +70,10 @@ class BundleInfo:
     signature_valid: bool = False
     """Whether the signature is `signer_key`'s over Info. Says nothing of whose key it is: the
     planner checks that against the keys this register trusts (`bundle/trust.py`)."""
+
+    def not_carried(self, kind: RecordKind) -> frozenset[str]:
+        """The fields of `kind` the bundle's rows do not hold (`schema.fields_not_carried`)."""
+        return fields_not_carried(kind, personal_data=self.personal_data, format_version=self.format_version)
 
 
 @dataclass
@@ -428,14 +433,17 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
     merged = scanned.merged_rows if scanned is not None else frozenset()
     header = next(rows, [])
     index = _match_columns(contents, sheet.name, header, sheet.columns)
-    required = [c for c in sheet.columns if c.role == ColumnRole.BUSINESS or c.key in _REQUIRED_SYSTEM]
+    format_version = contents.info.format_version
+    required = [c for c in sheet.columns if c.key in _REQUIRED_SYSTEM
+                or (c.role == ColumnRole.BUSINESS and c.field is not None and c.field.since_format <= format_version)]
     missing = [c.label_sv for c in required if c.key not in index]
     if missing:
         raise BundleError(
             f"Fliken {sheet.name} saknar kolumnerna {', '.join(missing)}.",
             f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
         )
-    reader = RowReader(sheet, index, no_value, bundle_id=contents.info.bundle_id, personal_data=contents.info.personal_data)
+    reader = RowReader(sheet, index, no_value, bundle_id=contents.info.bundle_id,
+                       not_carried=contents.info.not_carried(sheet.kind))
     held_match = HeldMatch.of(sheet, index, held_states) if held_states is not None else None
     valid: list[IncomingRow] = []
     held: list[HeldRow] = []

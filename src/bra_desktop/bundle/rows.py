@@ -89,7 +89,7 @@ class IncomingRow:
         reader, offset, business = unread
         problems: list[ImportProblem] = []
         content = reader.unread_content(offset, business, problems)
-        digest = normalised_hash(content)
+        digest = normalised_hash(reader.sheet.kind, content)
         self._content, self._unread = content, None
         self.row_hash_ok, self.content_hash = digest == self.content_hash, digest
         if not problems:
@@ -197,17 +197,17 @@ class RowReader:
     """
 
     def __init__(self, sheet: DataSheet, index: dict[str, int], no_value: set[tuple[int, int]], *, bundle_id: str,
-                 personal_data: bool) -> None:
+                 not_carried: frozenset[str]) -> None:
         self.bundle_id = bundle_id
         self.sheet = sheet
         self.no_value = no_value
         self.labels = {key: sheet.column(key).label_sv for key in index}
         self.positions = index
         self.business = [(column.key, index[column.key], cell_reader(column.field), self.labels[column.key])
-                         for column in sheet.business_columns]
+                         for column in sheet.business_columns if column.key not in not_carried]
         self.system = [(key, index[key], read, self.labels[key]) for key, read in _SYSTEM_READERS if key in index]
-        self.not_carried = {} if personal_data else {
-            spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.personal}
+        self.not_carried = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.name in not_carried}
+        """Empty values of the fields the bundle does not carry: the merge keeps the register's."""
         self.quick_business = None if no_value else _QuickRead(self.business)
         self.quick_system = None if no_value else _QuickRead(self.system)
         self.business_cells = _picker([position for _, position, _, _ in self.business])
@@ -320,7 +320,7 @@ class RowReader:
             problems.append(self._problem(offset, labels[SystemField.UPDATED_BY], f"innehåller {bad[0]}"))
         if problems:
             return self._rejected(offset, cells, problems, record_id)
-        digest = row_hash if content is None else normalised_hash(content)
+        digest = row_hash if content is None else normalised_hash(sheet.kind, content)
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,

@@ -79,8 +79,11 @@ class DataSheet:
     name_en: str
     kind: RecordKind
     columns: tuple[Column, ...]
-    since_format: int = 1
-    """The format version that added the sheet: a bundle of an earlier one does not have it."""
+
+    @property
+    def since_format(self) -> int:
+        """The format version that added the sheet: a bundle of an earlier one does not have it."""
+        return self.kind.since_format
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -114,10 +117,8 @@ def _columns(kind: RecordKind) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-_SINCE_FORMAT = {"follow_up": 2, "county_report": 2}
-
 DATA_SHEETS: tuple[DataSheet, ...] = tuple(
-    DataSheet(KINDS[key].plural_sv, KINDS[key].plural_en, KINDS[key], _columns(KINDS[key]), _SINCE_FORMAT.get(key, 1))
+    DataSheet(KINDS[key].plural_sv, KINDS[key].plural_en, KINDS[key], _columns(KINDS[key]))
     for key in ("activity", "commitment", "problem_area", "network", "organisation", "follow_up", "county_report")
 )
 """The data sheets in bundle order: Aktiviteter, Åtaganden, Problemområden, Nätverk, Organisationer,
@@ -153,10 +154,12 @@ class InfoKey(StrEnum):
     SIGNATURE = "signature"
 
 
-def carries_every_field(kind: RecordKind, personal_data: bool) -> bool:
-    """Whether a bundle's rows of `kind` hold every field of the kind: all but contact details are
-    always written; those only in a bundle made with them (Info `kontaktuppgifter`)."""
-    return personal_data or not kind.has_personal_fields
+def fields_not_carried(kind: RecordKind, *, personal_data: bool, format_version: int = FORMAT_VERSION) -> frozenset[str]:
+    """The fields of `kind` that a bundle's rows do not hold, so that its records keep the
+    register's values of them: contact details, unless the bundle was made with them (Info
+    `kontaktuppgifter`), and the fields a later format than the bundle's added."""
+    return frozenset(spec.name for spec in kind.fields
+                     if (spec.personal and not personal_data) or spec.since_format > format_version)
 
 
 def rows_key(sheet: DataSheet) -> str:

@@ -32,7 +32,7 @@ from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.plan import RecordState, RowState
-from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet, carries_every_field
+from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import SyncBase
 from bra_desktop.store.changelog import change_marker
@@ -245,9 +245,10 @@ class Snapshot:
         and its base too (`Held.as_is`); planning would take such a row as unchanged
         (`Held.unchanged`), applying would neither write it (`apply._catches_up`) nor save its base
         (`apply._base_is_row`). None for a kind not read ahead, and for a bundle whose rows lack
-        fields the kind has (contact details): the bases of those are made from the content.
+        fields the kind has (contact details, fields of a later format): the bases of those are made
+        from the content.
         Re-reading a national bundle, that is nearly every row."""
-        if self.info is None or not carries_every_field(sheet.kind, self.info.personal_data):
+        if self.info is None or self.info.not_carried(sheet.kind):
             return None
         self.wait()
         return self._as_is.get(sheet.kind.key)

@@ -31,10 +31,10 @@ from bra_desktop.bundle.cells import EXCEL_FIRST_DATE, TEXT_FORMAT, bool_to_cell
 from bra_desktop.bundle.digest import SheetDigest, code_lists_sha256, file_sha256
 from bra_desktop.bundle.schema import (
     CODE_COLUMNS, CODE_LISTS_HASH_KEY, CODE_SHEET, FORMAT, FORMAT_VERSION, INFO_SHEET, INFO_TEXT, LIST_SEPARATOR, Column, ColumnRole,
-    DataSheet, InfoKey, SystemField, carries_every_field, hash_key, part_hash_key, rows_key,
+    DataSheet, InfoKey, SystemField, fields_not_carried, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.bundle.signature import sign_info
-from bra_desktop.domain.content import Content, normalised_hash
+from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import LONG_TEXT_MAX, CodeItem
 from bra_desktop.domain.signing import encode_key, public_key_of
@@ -208,12 +208,13 @@ class BundleWriter:
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
-        strip_personal = not carries_every_field(sheet.kind, self.header.personal_data)
+        left_out = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields
+                    if spec.name in fields_not_carried(sheet.kind, personal_data=self.header.personal_data)}
         values = [column.value for column in columns]
         for record in records:
-            if strip_personal:
-                content = {k: (None if sheet.kind.field(k).personal else v) for k, v in record.content.items()}
-                row_hash = normalised_hash(content)
+            if left_out:
+                content = {**record.content, **left_out}
+                row_hash = normalised_hash(sheet.kind, content)
             else:
                 content, row_hash = record.content, record.content_hash
             digest.add(record.id, record.origin, record.version, record.deleted, row_hash)

@@ -4,6 +4,10 @@ Content is what syncs and what a person edits: the business fields of `fields.py
 that two records that mean the same thing compare equal (empty text is None, many-valued fields are
 sorted tuples, line ends are `\\n`). The canonical JSON of content is what the change log and the
 sync bases store, and its SHA-256 is the row hash (`radkontroll`) of bundles.
+
+A field added to a kind later (`RecordKind.added_fields`) is in the canonical form only when it
+holds a value: a record that does not use it keeps its hash, so the hashes stored in registers,
+sync bases and signed bundles made before the field existed stay true.
 """
 
 from __future__ import annotations
@@ -81,19 +85,23 @@ the C encoder writes tuples as lists and asks `_date_text` only for dates (run f
 of a national bundle, several times)."""
 
 
-def canonical_json(content: Content) -> str:
+def canonical_json(kind: RecordKind, content: Content) -> str:
+    added = kind.added_fields
+    if added:
+        content = {name: value for name, value in content.items()
+                   if name not in added or (value is not None and value != ())}
     return _CANONICAL.encode(content)
 
 
 def content_hash(kind: RecordKind, content: dict[str, Any]) -> str:
     """SHA-256 of the canonical business content: equal meaning gives an equal hash."""
-    return normalised_hash(normalise(kind, content))
+    return normalised_hash(kind, normalise(kind, content))
 
 
-def normalised_hash(content: Content) -> str:
+def normalised_hash(kind: RecordKind, content: Content) -> str:
     """`content_hash` of content that is normalised already (read from the register, or just
     normalised): the same hash without normalising every field a second time."""
-    return json_hash(canonical_json(content))
+    return json_hash(canonical_json(kind, content))
 
 
 def json_hash(canonical: str) -> str:

@@ -62,6 +62,11 @@ class FieldSpec:
     form_part: str = ""
     """Which part of a form the field belongs with ("coordination", "plan", "assessment" …); empty:
     the form places it by its type (`ui/forms/sections.py`)."""
+    since_format: int = 1
+    """The bundle format that added the field to its kind: a bundle of an earlier format does not
+    carry it (its records keep the register's value), and while it is empty it is left out of the
+    record's canonical form, so that records which do not use it keep the hash they had before
+    (`domain/content.py`)."""
 
     @property
     def multi(self) -> bool:
@@ -92,6 +97,9 @@ class RecordKind:
     """A MUNICIPALITY field whose county's länsstyrelse alone owns the record."""
     counties_only: bool = False
     """Only a länsstyrelse makes records of the kind, never Brå."""
+    since_format: int = 1
+    """The bundle format that brought the kind: a bundle of an earlier one has no sheet for it, and
+    the fields it came with are always in its canonical form, empty or not."""
 
     @property
     def table_name(self) -> str:
@@ -107,6 +115,11 @@ class RecordKind:
     def has_personal_fields(self) -> bool:
         """Whether the kind has contact details (personal data), which bundles carry only when asked to."""
         return any(spec.personal for spec in self.fields)
+
+    @cached_property
+    def added_fields(self) -> frozenset[str]:
+        """The fields added after the kind's records were first hashed (`FieldSpec.since_format`)."""
+        return frozenset(spec.name for spec in self.fields if spec.since_format > self.since_format)
 
     @property
     def scalar_fields(self) -> tuple[FieldSpec, ...]:
@@ -266,6 +279,7 @@ FOLLOW_UP = RecordKind(
     searchable=("coordination_placement", "coordinator_name", "support_needs", "notes"),
     identity=("municipality_code", "year"),
     owned_by_municipality="municipality_code",
+    since_format=2,
     fields=(
         FieldSpec("municipality_code", F.MUNICIPALITY, "Kommun", "Municipality", required=True),
         FieldSpec("year", F.INTEGER, "År", "Year", required=True, minimum=2023, maximum=2100),
@@ -314,6 +328,7 @@ COUNTY_REPORT = RecordKind(
     identity=("year",),
     identity_per_owner=True,
     counties_only=True,
+    since_format=2,
     fields=(
         FieldSpec("year", F.INTEGER, "År", "Year", required=True, minimum=2016, maximum=2100),
         FieldSpec("case_number", F.TEXT, "Diarienummer", "Case number"),

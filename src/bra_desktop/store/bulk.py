@@ -125,7 +125,7 @@ def _write_chunk(
     changes: list[dict[str, Any]] = []
     for write in chunk:
         clean = write.content
-        clean_json = canonical_json(clean)
+        clean_json = canonical_json(kind, clean)
         row = {name: clean[name] for name in scalar_names}
         row.update(
             version=write.version,
@@ -147,8 +147,8 @@ def _write_chunk(
         changes.append({
             "at": logged_at, "user": user, "table_name": kind.table_name, "record_id": write.record_id,
             "action": action, "source": source,
-            "before": _as_json(before, clean, clean_json),
-            "after": _as_json(after, clean, clean_json),
+            "before": _as_json(kind, before, clean, clean_json),
+            "after": _as_json(kind, after, clean, clean_json),
         })
     table = kind.table.__table__
     if new_rows:
@@ -166,11 +166,11 @@ def _write_chunk(
     session.execute(insert(ChangeLog.__table__), changes)
 
 
-def _as_json(content: Content | None, clean: Content, clean_json: str) -> str | None:
+def _as_json(kind: RecordKind, content: Content | None, clean: Content, clean_json: str) -> str | None:
     """A change-log side as text; the record's new content is written as text once."""
     if content is None:
         return None
-    return clean_json if content is clean else canonical_json(content)
+    return clean_json if content is clean else canonical_json(kind, content)
 
 
 def _logged(write: RecordWrite, clean: Content) -> tuple[str, Content | None, Content | None]:

@@ -65,5 +65,5 @@ def fill_content_hashes(session: Session) -> None:
                      .values(content_hash=bindparam("digest")))
         for start in range(0, len(missing), BATCH):
             records = stream_records(session, kind, ids=missing[start : start + BATCH])
-            session.execute(statement, [{"record_id": r.id, "digest": normalised_hash(r.content)} for r in records])
+            session.execute(statement, [{"record_id": r.id, "digest": normalised_hash(kind, r.content)} for r in records])
     session.flush()

@@ -48,7 +48,7 @@ class StoredRecord:
     def content_hash(self) -> str:
         """The hash of the content, computed once where it was not read with it: an export needs
         it for the row and the base."""
-        return self.stored_hash or normalised_hash(self.content)
+        return self.stored_hash or normalised_hash(self.kind, self.content)
 
 
 def load_links(session: Session, kind: RecordKind, ids: list[str]) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -75,7 +75,7 @@ class BaseWriter:
         if self.stored.get(base.record_id) == (digest, base.deleted, base.version):
             return
         self.batch.append({"table_name": self.kind.table_name, "record_id": base.record_id,
-                           "content": canonical_json(base.content), "content_hash": digest,
+                           "content": canonical_json(self.kind, base.content), "content_hash": digest,
                            "deleted": base.deleted, "version": base.version, "bundle_id": self.bundle_id})
         if len(self.batch) >= BATCH:
             self._flush()
