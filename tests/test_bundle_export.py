@@ -25,7 +25,7 @@ def test_bundle_has_the_sheets_info_and_layout_a_person_needs(register, tmp_path
     book = load_workbook(result.path)
     assert book.sheetnames == list(SHEET_ORDER)
     info = {row[0]: row[1] for row in book["Info"].iter_rows(values_only=True) if row[0] and len(row) > 1}
-    assert info["format"] == "bra-paket" and info["format_version"] == 2 and info["producer"] == "01"
+    assert info["format"] == "bra-paket" and info["format_version"] == 3 and info["producer"] == "01"
     assert info["personal_data"] == "nej" and info["rader:Aktiviteter"] == 1 and len(info["sha256:Aktiviteter"]) == 64
     ws = book["Aktiviteter"]
     header = [c.value for c in ws[1]]
@@ -130,7 +130,7 @@ def test_text_columns_are_in_excels_text_format(register, tmp_path):
             assert (whole == "@") == text, (sheet.name, column.label_sv, whole)
             assert text or cell.value is not None, (sheet.name, column.label_sv)  # every date and number is tried
     info = {row[0].value: row[1] for row in book["Info"].iter_rows() if len(row) > 1 and row[0].value}
-    assert info["format_version"].value == 2 and info["format_version"].number_format != "@"
+    assert info["format_version"].value == 3 and info["format_version"].number_format != "@"
     assert info["bundle_id"].number_format == "@" and info["producer"].value == "01" and info["producer"].number_format == "@"
     assert all(cell.number_format == "@" for row in book["Kodlistor"].iter_rows() for cell in row if cell.value is not None)
 

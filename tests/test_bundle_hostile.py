@@ -432,7 +432,7 @@ def set_info(key: str, value):
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    (3, "Paketet ändrad.xlsx är gjort av en nyare version av programmet (format 3). Uppdatera programmet."),
+    (4, "Paketet ändrad.xlsx är gjort av en nyare version av programmet (format 4). Uppdatera programmet."),
     (0, "ändrad.xlsx är inget giltigt Brå-paket: okänd format_version 0."),
     ("ett", "ändrad.xlsx är inget giltigt Brå-paket: format_version saknas."),
     (None, "ändrad.xlsx är inget giltigt Brå-paket: format_version saknas."),

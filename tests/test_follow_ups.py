@@ -16,7 +16,7 @@ from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError
-from bra_desktop.bundle.schema import DATA_SHEETS
+from bra_desktop.bundle.schema import DATA_SHEETS, FORMAT_VERSION
 from bra_desktop.domain.content import normalise
 from bra_desktop.domain.fields import FOLLOW_UP
 from bra_desktop.domain.identity import identity_id
@@ -214,7 +214,7 @@ def test_a_bundle_of_a_later_format_asks_for_a_newer_app(register, tmp_path):
     edited = EditedBundle(export_bundle(register, folder(tmp_path, "ut"), user="anna").path)
     for row in edited.sheet("Info").iter_rows():
         if row[0].value == "format_version":
-            row[1].value = 3
+            row[1].value = FORMAT_VERSION + 1
     with pytest.raises(BundleError) as refused:
         prepare_import(register, edited.save(tmp_path / "newer.xlsx"))
     assert "Uppdatera programmet" in refused.value.message_sv

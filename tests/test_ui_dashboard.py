@@ -102,7 +102,7 @@ def test_the_dashboard_shows_the_chosen_years_figures(qtbot, dashboard):
     assert bars(dashboard, "by_network") == {"Nordnätet": (1,), "Inget nätverk": (3,)}
     assert bars(dashboard, "municipalities_reached") == {"Solna": (2,), "Stockholm": (1,), "Täby": (1,)}
     assert bars(dashboard, "organisations_by_type")["Kommun"] == (1,)
-    assert bars(dashboard, "organisations_by_type")["Polismyndigheten"] == (1,)
+    assert bars(dashboard, "organisations_by_type")["Polisen"] == (1,)
     assert bars(dashboard, "commitments_by_status")["Pågår"] == (1,)
     assert bars(dashboard, "problem_areas_by_trend") == {"Ökande": (1,), "Oförändrad": (0,), "Minskande": (1,),
                                                           "Okänd": (0,)}

@@ -93,7 +93,9 @@ def fill_activity(qtbot, dialog: RecordFormDialog, network_name: str, organisati
     type_text(form.editor("participants").line_edit, "0")
     tick(form.editor("subject_areas"), "UNGA", qtbot)
     tick(form.editor("subject_areas"), "ORGBROTT", qtbot)
+    type_text(form.editor("county_role").combo, "Arrangör")
     type_text(form.editor("target_group").combo, "Kommunala")
+    tick(form.editor("other_target_groups"), "REGIONER", qtbot)
     type_text(form.editor("network_id").combo, network_name)
     type_text(form.editor("municipalities").filter_edit, "solna")
     tick(form.editor("municipalities"), "0184", qtbot)
@@ -116,7 +118,8 @@ def test_activity_form_filled_through_its_widgets_saves_the_record(qtbot, servic
         "title": "Nätverksträff om unga och rekrytering", "activity_type": "KONFERENS", "status": "GENOMFORD",
         "start_date": date(2026, 3, 12), "end_date": date(2026, 3, 13), "network_id": network.id,
         "subject_areas": ("ORGBROTT", "UNGA"), "municipalities": ("0184",), "organisations": (police.id,),
-        "participants": 0, "target_group": "SAMORDNARE", "description": "Träff med kommunernas samordnare.",
+        "participants": 0, "county_role": "ARRANGOR", "target_group": "SAMORDNARE", "other_target_groups": ("REGIONER",),
+        "description": "Träff med kommunernas samordnare.",
         "outcome": "Gemensam lägesbild.", "follow_up": None,
     }
     assert (saved.origin, saved.updated_by) == ("01", "testare")

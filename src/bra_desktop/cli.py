@@ -33,7 +33,7 @@ def cmd_init(ctx: AppContext, args: argparse.Namespace) -> int:
     producer = NATIONAL if args.national else args.county.zfill(2)
     register = ctx.open_register()
     try:
-        register.set_producer(producer)
+        register.start(producer)
         if args.user:
             ctx.settings.user_name = args.user
             ctx.save_settings()
@@ -119,7 +119,7 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     register = ctx.open_register()
     try:
         producer = register.producer or (NATIONAL if args.national else args.county.zfill(2))
-        register.set_producer(producer)
+        register.start(producer)
         counts = fill_demo_register(register, activities=args.activities, seed=args.seed, user=ctx.user)
         register.refresh_statistics()
     finally:

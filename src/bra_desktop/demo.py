@@ -31,13 +31,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bra_desktop.domain import national_structure
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import County, Municipality
 from bra_desktop.domain.orgnumber import luhn_ok
 from bra_desktop.store.bulk import NewRecord, insert_records
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.store.national_records import add_national_structure
 from bra_desktop.store.register import NATIONAL, Register
+from bra_desktop.store.seed import reference_rows
 
 SOURCE = "demo"
 """The change-log source of demo records, so they can be told apart from real entries."""
@@ -47,25 +50,7 @@ _EPOCH = datetime(2024, 1, 1, 7, 0, tzinfo=timezone.utc)
 
 # --- vocabulary: Brå's national structure --------------------------------------------------------
 
-_NATIONAL_NETWORKS = (
-    ("Nationellt kärnnätverk för brottsförebyggande arbete", "KARN", None, date(2021, 1, 1),
-     "Brå samordnar kärnnätverket där Brå, Polismyndigheten, Sveriges Kommuner och Regioner (SKR) och "
-     "länsstyrelserna ingår. Nätverket identifierar angelägna samverkansområden och ger riktning och driv i åtagandena."),
-    ("Operativt nätverk för unga lagöverträdare", "OPERATIVT", "UNGA", date(2021, 3, 1),
-     "Stödjer arbetet med unga lagöverträdare och tidiga insatser för unga i riskzon."),
-    ("Operativt nätverk för våldsförebyggande arbete", "OPERATIVT", "VALD", date(2021, 3, 1),
-     "Samlar myndigheter och länsstyrelser kring kunskap och metoder för att förebygga våld."),
-    ("Operativt nätverk mot ekonomisk brottslighet", "OPERATIVT", "EKO", date(2021, 9, 1),
-     "Samordnar stödet mot välfärdsbrott, bedrägerier och kriminell infiltration i kommuner och näringsliv."),
-    ("Operativt nätverk för lokalt näringsliv", "OPERATIVT", "NARINGSLIV", date(2022, 1, 1),
-     "Stödjer det lokala näringslivet att bidra i det brottsförebyggande arbetet."),
-)
-"""(name, kind, subject area, active from, description) of the networks Brå runs."""
-
 _NATIONAL_ORGANISATIONS = (
-    ("Brottsförebyggande rådet (Brå)", "MYNDIGHET", "202100090"),
-    ("Polismyndigheten", "POLIS", "202100007"),
-    ("Sveriges Kommuner och Regioner (SKR)", "ANNAN", "222000031"),
     ("Ekobrottsmyndigheten", "MYNDIGHET", "202100065"),
     ("Skatteverket", "MYNDIGHET", "202100544"),
     ("Kriminalvården", "MYNDIGHET", "202100519"),
@@ -76,8 +61,8 @@ _NATIONAL_ORGANISATIONS = (
     ("Brottsoffermyndigheten", "MYNDIGHET", "202100217"),
     ("Svensk Handel", "NARINGSLIV", "802004125"),
 )
-"""(name, type, first nine digits of the organisation number) of the national actors."""
-_BRA, _POLICE, _SKR = 0, 1, 2  # positions in _NATIONAL_ORGANISATIONS
+"""(name, type, first nine digits of the organisation number) of the national actors other than the
+three of Brå's national structure (`domain/national_structure.py`), which every register holds."""
 
 # --- vocabulary: the counties -------------------------------------------------------------------
 
@@ -126,14 +111,17 @@ _REGIONAL_NETWORKS = (
 
 _LOCAL_NETWORKS = (
     ("Trygghetsrådet i {kommun}", "TRYGGHET",
-     "Kommunens lokala brottsförebyggande råd med kommun, polis, civilsamhälle och näringsliv."),
+     "Kommunens lokala brottsförebyggande råd med kommun, polis, civilsamhälle och näringsliv.",
+     "KVARTALSVIS", ("civil", "business")),
     ("SSPF-gruppen i {kommun}", "UNGA",
-     "Samverkan mellan skola, socialtjänst, polis och fritid kring unga i riskzon."),
+     "Samverkan mellan skola, socialtjänst, polis och fritid kring unga i riskzon.", "MANADSVIS", ()),
     ("EST-gruppen i {kommun}", "TRYGGHET",
-     "Effektiv samordning för trygghet: kommun, polis och fastighetsägare följer lägesbilden varje vecka."),
+     "Effektiv samordning för trygghet: kommun, polis och fastighetsägare följer lägesbilden varje vecka.",
+     "VECKOVIS", ("business",)),
     ("Samverkansgruppen kommun–polis i {kommun}", None,
-     "Följer upp samverkansöverenskommelsen och medborgarlöftena mellan kommunen och lokalpolisområdet."),
+     "Följer upp samverkansöverenskommelsen och medborgarlöftena mellan kommunen och polisen.", "KVARTALSVIS", ()),
 )
+"""(name, subject area, description, meeting cadence, kinds of partner among the members) of local networks."""
 
 _CIVIL_SOCIETY = ("Brottsofferjouren {seat}", "Kvinno- och tjejjouren i {seat}", "Nattvandrarna i {seat}")
 _BUSINESSES = ("Företagarna {seat}", "Centrumföreningen i {seat}", "Bostadsbolaget i {seat}")
@@ -226,6 +214,13 @@ _TARGETS_BY_TYPE = {
     "SAMVERKANSMOTE": ("POLIS", "SAMORDNARE"),
     "ANNAT": ("ALLMANHETEN", "CIVILSAMHALLE"),
 }
+_FURTHER_TARGETS = ("POLIS", "REGIONER", "MYNDIGHETER", "CIVILSAMHALLE", "LANSSTYRELSER")
+"""Who else an activity now and then addresses: regions and national agencies take part at times."""
+_ROLES_BY_TYPE = {
+    "SAMVERKANSMOTE": ("DELTAGARE", "MEDARRANGOR"), "KOMMUNOVERSKRIDANDE": ("MEDARRANGOR", "ARRANGOR"),
+    "KONFERENS": ("ARRANGOR", "ARRANGOR", "MEDARRANGOR", "DELTAGARE"), "ANNAT": ("DELTAGARE", "ARRANGOR"),
+}
+"""The länsstyrelse's role by activity type where it is not mostly the arranger's."""
 _OUTWARD_TYPES = frozenset({"UTBILDNING", "KONFERENS", "OMVARLDSBEVAKNING", "ANNAT"})
 """Activities that may address the subject's own audience rather than the usual one of their type."""
 _TARGETS_BY_SUBJECT = {
@@ -364,6 +359,28 @@ _PHENOMENA = (
      "Okända drönare observeras över vattenverk, hamnar och elnät."),
 )
 """(title, subject area, description) of problem areas and new crime phenomena."""
+_THEMES = {
+    "Bedrägerier mot äldre via telefon": "BEDRAGERI",
+    "Rekrytering av unga till kriminella nätverk via sociala medier": "REKRYTERING",
+    "Sextortion och utpressning av unga på nätet": "NATHAT",
+    "Kriminell infiltration i kommunala upphandlingar": "INFILTRATION",
+    "Välfärdsbrott inom personlig assistans": "VALFARD",
+    "Narkotikaförsäljning via sociala medier och leveranstjänster": "DIGITAL_NARKOTIKA",
+    "Hot och våld mot förtroendevalda": "NATHAT",
+    "Hot och våld mot personal i kollektivtrafiken": "OFFENTLIG_MILJO",
+    "Otrygghet kring resecentrum kvällstid": "OFFENTLIG_MILJO",
+    "Hedersrelaterat våld och förtryck bland unga": "NARA_RELATIONER",
+    "Våld mot äldre i nära relationer": "NARA_RELATIONER",
+    "Organiserade butiksstölder": "HANDEL",
+    "Sprängningar vid flerbostadshus": "VALDSDAD",
+    "Arbetskraftsexploatering i byggbranschen": "ARBETSLIV",
+    "Otillåten påverkan på tjänstepersoner i socialtjänsten": "INFILTRATION",
+    "Buskörning med moped och epa-traktor i centrum": "OFFENTLIG_MILJO",
+}
+"""Brå's national theme (code list `tema`) of the phenomena that have one: the same phenomenon in eight
+counties is one theme, whatever each county titles it."""
+THEMED_SHARE = 0.8
+"""Of the problem areas whose phenomenon has a theme, the share a coordinator has tagged with it."""
 _PHENOMENON_CONTEXTS = (
     "Fenomenet har uppmärksammats i flera kommuner i länet.",
     "Polisen rapporterar en ökning under det senaste året.",
@@ -421,6 +438,7 @@ def fill_demo_register(register: Register, *, activities: int = 500, seed: int =
     if activities < 0:
         raise RegisterError("Antalet aktiviteter kan inte vara negativt.", "The number of activities cannot be negative.")
     stamp = _EPOCH + timedelta(minutes=seed % 525_600)
+    add_national_structure(register.engine)  # the demo's records link to it
     with register.session() as session, session.begin():
         _require_empty(session)
         builder = _DemoBuilder(seed, producer, _load_counties(session, producer), activities, date.today())
@@ -432,9 +450,11 @@ def fill_demo_register(register: Register, *, activities: int = 500, seed: int =
 
 
 def _require_empty(session: Session) -> None:
-    """Demo data goes into an empty register only: mixed into real records it would reach Brå in a bundle."""
+    """Demo data goes into an empty register only: mixed into real records it would reach Brå in a bundle.
+    (Brå's national structure is in every register from the start: it does not count.)"""
+    structure = [record.id for record in national_structure.RECORDS]
     for kind in KINDS.values():
-        if session.scalar(select(kind.table.id).limit(1)) is not None:
+        if session.scalar(select(kind.table.id).where(kind.table.id.not_in(structure)).limit(1)) is not None:
             raise RegisterError(
                 "Registret innehåller redan poster. Demodata kan bara läggas i ett tomt register.",
                 "The register already holds records. Demo data can only go into an empty register.",
@@ -452,7 +472,7 @@ class _County:
     municipality_orgs: dict[str, tuple[str, str]] = field(default_factory=dict)
     """municipality code → (organisation id, organisation name)."""
     police_for: dict[str, str] = field(default_factory=dict)
-    """municipality code → id of the local police area that covers it."""
+    """municipality code → id of the police organisation that covers it (the county's polisregion)."""
     board: str = ""
     region: str | None = None
     university: str = ""
@@ -552,9 +572,8 @@ class _DemoBuilder:
         self.network_names: dict[str, str] = {}
         self.network_subjects: dict[str, str | None] = {}
         self.national_networks: list[str] = []
-        self.national_orgs: list[str] = []
-        self._networks = self._make_networks()
         self._organisations = self._make_organisations()
+        self._networks = self._make_networks()
         self.activity_ids: list[str] = []
         self.activities_by_county: list[list[int]] = [[] for _ in counties]
         self.activities_by_county_subject: dict[tuple[int, str], list[int]] = {}
@@ -587,14 +606,22 @@ class _DemoBuilder:
 
     def _make_networks(self) -> list[NewRecord]:
         rows: list[NewRecord] = []
-        for name, kind, subject, active_from, description in _NATIONAL_NETWORKS:
-            network_id = self._network(rows, NATIONAL, NATIONAL, name, kind, subject, description, active_from)
-            self.national_networks.append(network_id)
+        for network in national_structure.NETWORKS:  # in the register already
+            self.network_names[network.id] = network.content["name"]
+            self.network_subjects[network.id] = network.content["subject_area"]
+            self.national_networks.append(network.id)
         for county in self.counties:
             county_activities = self.activity_count * len(county.municipalities) // max(len(self.cycle), 1)
+            police = next(iter(county.police_for.values()))
+            authorities = [county.board, *([county.region] if county.region else []), police]
             for name, subject, description in _REGIONAL_NETWORKS:
+                municipalities = [org for org, _name in county.municipality_orgs.values()]
+                members = authorities + (municipalities if subject is None else self.rng.sample(
+                    municipalities, min(len(municipalities), self.rng.randint(3, 8))))
+                cadence = "KVARTALSVIS" if subject is None else self.rng.choice(("KVARTALSVIS", "HALVARSVIS"))
                 network_id = self._network(rows, self.producer, county.code, name.format(lan=county.name),
-                                           "REGIONALT", subject, description, self._founded())
+                                           "REGIONALT", subject, description, self._founded(),
+                                           (county.board, members, cadence))
                 county.networks.append(network_id)
                 if subject is None:
                     county.general_network = network_id
@@ -602,9 +629,12 @@ class _DemoBuilder:
                     county.subject_networks[subject] = network_id
             local_count = min(len(county.municipalities), 2 + county_activities // 200)
             for index, (code, municipality) in enumerate(self.rng.sample(county.municipalities, local_count)):
-                name, subject, description = _LOCAL_NETWORKS[index % len(_LOCAL_NETWORKS)]
+                name, subject, description, cadence, partners = _LOCAL_NETWORKS[index % len(_LOCAL_NETWORKS)]
+                kommun = county.municipality_orgs[code][0]
+                members = [kommun, county.police_for[code],
+                           *(self.rng.choice(county.partners[partner]) for partner in partners)]
                 network_id = self._network(rows, self.producer, county.code, name.format(kommun=municipality),
-                                           "LOKALT", subject, description, self._founded())
+                                           "LOKALT", subject, description, self._founded(), (kommun, members, cadence))
                 county.networks.append(network_id)
                 county.local_networks[code] = network_id
         return rows
@@ -613,22 +643,27 @@ class _DemoBuilder:
         return date(self.rng.randint(2012, 2022), self.rng.choice((1, 3, 9)), 1)
 
     def _network(self, rows: list[NewRecord], owner: str, origin: str, name: str, kind: str,
-                 subject: str | None, description: str, active_from: date) -> str:
+                 subject: str | None, description: str, active_from: date,
+                 meets: tuple[str, list[str], str]) -> str:
+        """Add a network; `meets` is its convener, its members and how often they meet."""
         network_id = self._id(owner, "network")
         self.network_names[network_id] = name
         self.network_subjects[network_id] = subject
+        convener, members, cadence = meets
         rows.append((network_id, origin, {
             "name": name, "kind": kind, "subject_area": subject, "description": description,
-            "active_from": active_from, "active_to": None,
+            "active_from": active_from, "active_to": None, "convener_org_id": convener, "members": members,
+            "meeting_cadence": cadence,
         }))
         return network_id
 
     def _make_organisations(self) -> list[NewRecord]:
         rows: list[NewRecord] = []
         for name, org_type, digits in _NATIONAL_ORGANISATIONS:
-            self.national_orgs.append(
-                self._organisation(rows, NATIONAL, NATIONAL, name, org_type, org_number(digits), None, contact=False))
-        police_number = org_number(_NATIONAL_ORGANISATIONS[_POLICE][2])
+            self._organisation(rows, NATIONAL, NATIONAL, name, org_type, org_number(digits), None, contact=False)
+        police_number = next(r.content["org_number"] for r in national_structure.ORGANISATIONS
+                             if r.id == national_structure.POLICE)
+        police_regions = {row["lanskod"]: row["polisregion"] for row in reference_rows("polisregioner.csv")}
         for county in self.counties:
             region, seat_name, university = _COUNTY_FACTS[county.code]
             codes = {name: code for code, name in county.municipalities}
@@ -640,15 +675,14 @@ class _DemoBuilder:
             if region:
                 county.region = self._organisation(rows, self.producer, county.code, region, "REGION",
                                                    org_number(f"232100{number:03d}"), seat)
-            police = ""
-            for index, (code, name) in enumerate(county.municipalities):
+            # the polisregion, not an invented lokalpolisområde: the demo knows no real local names
+            police = self._organisation(rows, self.producer, county.code, f"Polisregion {police_regions[county.code]}",
+                                        "POLIS", police_number, seat, chance=0.7)
+            for code, name in county.municipalities:
                 org_name = municipality_org_name(name)
                 county.municipality_orgs[code] = (
                     self._organisation(rows, self.producer, county.code, org_name, "KOMMUN",
                                        org_number(f"21200{code}"), code, chance=0.6), org_name)
-                if index % 3 == 0 or code == seat:
-                    police = self._organisation(rows, self.producer, county.code, f"Lokalpolisområde {name}",
-                                                "POLIS", police_number, code, chance=0.5)
                 county.police_for[code] = police
             county.university = self._organisation(rows, self.producer, county.code, university, "AKADEMI",
                                                    org_number(f"202100{500 + number:03d}"), seat, chance=0.3)
@@ -745,6 +779,9 @@ class _DemoBuilder:
             else:
                 target = choice(_TARGETS_BY_TYPE[activity_type])
 
+            others = [] if target is None or rand() > 0.25 else [
+                other for other in sample(_FURTHER_TARGETS, randint(1, 2)) if other != target]
+            role = choice(_ROLES_BY_TYPE.get(activity_type, ("ARRANGOR",)))
             description = f"{noun} för {_TARGET_PHRASES[target]} med fokus på {topic}."
             if rand() < 0.6:
                 description += " " + choice(_DESCRIPTION_EXTRAS)
@@ -782,7 +819,8 @@ class _DemoBuilder:
                 "title": title, "activity_type": activity_type, "status": status, "start_date": start,
                 "end_date": end, "network_id": network, "subject_areas": (subject, second),
                 "municipalities": [code for code, _name in municipalities],
-                "organisations": organisations[:3], "participants": participants, "target_group": target,
+                "organisations": organisations[:3], "participants": participants, "county_role": role,
+                "target_group": target, "other_target_groups": others,
                 "description": description, "outcome": outcome, "follow_up": follow_up,
             }
 
@@ -806,10 +844,11 @@ class _DemoBuilder:
                 county_index, county, origin = None, None, NATIONAL
                 network = self.national_networks[index % len(self.national_networks)]
                 templates = _NATIONAL_COMMITMENT_TITLES
-                responsible = self.national_orgs[_BRA if index % len(self.national_networks) == 0
-                                                 else rng.choice((_BRA, _POLICE, _SKR))]
+                responsible = (national_structure.BRA if index % len(self.national_networks) == 0
+                               else rng.choice((national_structure.BRA, national_structure.POLICE, national_structure.SKR)))
                 linked = self._linked_activities(self.activities_by_network.get(network, []), 6)
                 kommun_org = ""
+                concerned = []
             else:
                 county_index = rng.choice(self.cycle)[0]
                 county = self.counties[county_index]
@@ -818,6 +857,7 @@ class _DemoBuilder:
                 templates = _COMMITMENT_TITLES
                 home = rng.choice(county.municipalities)[0]
                 _org_id, kommun_org = county.municipality_orgs[home]
+                concerned = [home]
                 responsible = self._responsible(county, home)
                 linked = self._linked_activities(
                     self.activities_by_county_network.get((county_index, network))
@@ -834,7 +874,8 @@ class _DemoBuilder:
             yield commitment_id, origin, {
                 "title": title,
                 "description": f"Åtagande inom {self.network_names[network]}. {rng.choice(_COMMITMENT_PURPOSES)}",
-                "network_id": network, "responsible_org_id": responsible, "due_date": self._due_date(status),
+                "network_id": network, "responsible_org_id": responsible, "municipalities": concerned,
+                "due_date": self._due_date(status),
                 "status": status, "progress_note": rng.choice(notes) if rng.random() < 0.7 else None,
                 "activities": linked,
             }
@@ -880,6 +921,7 @@ class _DemoBuilder:
             county = self.counties[county_index]
             home, home_name = county.municipalities[municipality_index]
             title, subject, description = rng.choice(_PHENOMENA)
+            theme = _THEMES.get(title) if rng.random() < THEMED_SHARE else None
             category = rng.choices(categories, cum_weights=category_weights)[0]
             if category == "GEOGRAFISKT":
                 title = f"{title} i {home_name}"
@@ -891,6 +933,7 @@ class _DemoBuilder:
                 "title": title,
                 "description": f"{description} {rng.choice(_PHENOMENON_CONTEXTS)}",
                 "category": category,
+                "theme": theme,
                 "trend": rng.choices(trends, cum_weights=trend_weights)[0],
                 "first_observed": first_observed,
                 "status": rng.choices(statuses, cum_weights=status_weights)[0],

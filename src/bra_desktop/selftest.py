@@ -92,7 +92,7 @@ def run_self_test(show_window: bool) -> int:
 
 def _open_register(run: _Run) -> None:
     run.register = run.ctx.open_register()
-    run.register.set_producer("01")
+    run.register.start("01")
     assert run.register.producer == "01", "registret fick ingen ägare"
 
 
@@ -159,7 +159,7 @@ def _bundle_round_trip(run: _Run) -> None:
                                  user="sjalvtest", with_contacts=True)
     national = open_register(f"sqlite:///{run.folder / 'bra-register.sqlite'}", run.folder / "bra-backups")
     try:
-        national.set_producer(NATIONAL)
+        national.start(NATIONAL)
         with register.session() as session:  # the fingerprint a coordinator would read out by phone
             known = fingerprint(own_public_key(session))
         [outcome] = import_files(national, [exported.path], user="sjalvtest",

@@ -1,4 +1,4 @@
-"""The bundle format (DESIGN §3, format_version 2): sheets, columns, labels and types.
+"""The bundle format (DESIGN §3, format_version 3): sheets, columns, labels and types.
 
 This module is the one description of a bundle that the writer, the reader and the tests all use:
 data-sheet business columns come from the record kinds of `domain/fields.py`; a reference or a
@@ -6,9 +6,12 @@ municipality code gets a second, greyed column with the readable name beside it 
 the system columns come last. Nothing about columns is written anywhere else.
 
 Format 2 added the municipalities' follow-ups (Kommunuppföljningar) and the länsstyrelser's
-redovisningar (Redovisningar). A bundle of an earlier format
-lacks the sheets added since (`DataSheet.since_format`) and is read without them; a bundle of a
-later format is refused with "uppdatera programmet".
+redovisningar (Redovisningar); format 3 added fields to existing kinds (a network's members,
+convener and meeting cadence, a commitment's municipalities, the länsstyrelse's role and further
+target groups of an activity, a problem area's national theme). A bundle of an earlier format lacks
+the sheets and the columns added since (`DataSheet.since_format`, `FieldSpec.since_format`) and is
+read without them, its records keeping the register's values of what it lacks; a bundle of a later
+format is refused with "uppdatera programmet".
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from enum import StrEnum
 from bra_desktop.domain.fields import KINDS, FieldSpec, FieldType, RecordKind
 
 FORMAT = "bra-paket"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 INFO_SHEET = "Info"
 CODE_SHEET = "Kodlistor"
 CODE_SHEET_EN = "Code lists"

@@ -209,7 +209,8 @@ class BundleWriter:
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
         left_out = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields
-                    if spec.name in fields_not_carried(sheet.kind, personal_data=self.header.personal_data)}
+                    if spec.name in fields_not_carried(sheet.kind, personal_data=self.header.personal_data,
+                                                        format_version=FORMAT_VERSION)}
         values = [column.value for column in columns]
         for record in records:
             if left_out:

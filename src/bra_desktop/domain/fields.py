@@ -154,6 +154,13 @@ NETWORK = RecordKind(
         FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
         FieldSpec("active_from", F.DATE, "Aktivt från", "Active from"),
         FieldSpec("active_to", F.DATE, "Aktivt till", "Active to"),
+        FieldSpec("convener_org_id", F.REF, "Sammankallande", "Convener", ref_kind="organisation", since_format=3),
+        FieldSpec(
+            "members", F.REFS, "Medlemmar", "Members", ref_kind="organisation",
+            link=LinkTable(m.NetworkMember, "network_id", "organisation_id"), since_format=3,
+        ),
+        FieldSpec("meeting_cadence", F.CODE, "Mötesfrekvens", "Meeting frequency", code_list="motesfrekvens",
+                  since_format=3),
     ),
 )
 
@@ -206,7 +213,13 @@ ACTIVITY = RecordKind(
             link=LinkTable(m.ActivityOrganisation, "activity_id", "organisation_id"),
         ),
         FieldSpec("participants", F.INTEGER, "Antal deltagare", "Participants"),
+        FieldSpec("county_role", F.CODE, "Länsstyrelsens roll", "The county board's role", code_list="lansstyrelsens_roll",
+                  since_format=3),
         FieldSpec("target_group", F.CODE, "Målgrupp", "Target group", code_list="malgrupp"),
+        FieldSpec(
+            "other_target_groups", F.CODES, "Fler målgrupper", "Further target groups", code_list="malgrupp",
+            link=LinkTable(m.ActivityTargetGroup, "activity_id", "code"), since_format=3,
+        ),
         FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
         FieldSpec("outcome", F.LONG_TEXT, "Resultat och erfarenheter", "Outcome and lessons"),
         FieldSpec("follow_up", F.LONG_TEXT, "Uppföljning", "Follow-up"),
@@ -227,6 +240,10 @@ COMMITMENT = RecordKind(
         FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
         FieldSpec("network_id", F.REF, "Nätverk", "Network", ref_kind="network"),
         FieldSpec("responsible_org_id", F.REF, "Ansvarig organisation", "Responsible organisation", ref_kind="organisation"),
+        FieldSpec(
+            "municipalities", F.MUNICIPALITIES, "Kommuner", "Municipalities",
+            link=LinkTable(m.CommitmentMunicipality, "commitment_id", "municipality_code"), since_format=3,
+        ),
         FieldSpec("due_date", F.DATE, "Klart senast", "Due date"),
         FieldSpec("status", F.CODE, "Status", "Status", True, code_list="atagandestatus"),
         FieldSpec("progress_note", F.LONG_TEXT, "Lägesbeskrivning", "Progress note"),
@@ -250,6 +267,7 @@ PROBLEM_AREA = RecordKind(
         FieldSpec("title", F.TEXT, "Rubrik", "Title", required=True),
         FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
         FieldSpec("category", F.CODE, "Kategori", "Category", True, code_list="problemkategori"),
+        FieldSpec("theme", F.CODE, "Nationellt tema", "National theme", code_list="tema", since_format=3),
         FieldSpec("trend", F.CODE, "Trend", "Trend", True, code_list="trend"),
         FieldSpec("first_observed", F.DATE, "Först observerat", "First observed"),
         FieldSpec("status", F.CODE, "Status", "Status", True, code_list="problemstatus"),
@@ -347,6 +365,6 @@ KINDS: dict[str, RecordKind] = {
 }
 """All record kinds, in the order the app shows them."""
 
-DEPENDENCY_ORDER: tuple[str, ...] = ("network", "organisation", "activity", "commitment", "problem_area", "follow_up",
+DEPENDENCY_ORDER: tuple[str, ...] = ("organisation", "network", "activity", "commitment", "problem_area", "follow_up",
                                      "county_report")
 """An order in which every record's references point to kinds already written."""

@@ -107,6 +107,8 @@ class Network(SyncedFields, table=True):
     description: str | None = Field(default=None, sa_type=Text)
     active_from: date | None = None
     active_to: date | None = None
+    convener_org_id: str | None = Field(default=None, foreign_key="organisation.id", index=True, max_length=36)
+    meeting_cadence: str | None = Field(default=None, max_length=40)
 
 
 class Organisation(SyncedFields, table=True):
@@ -132,6 +134,7 @@ class Activity(SyncedFields, table=True):
     network_id: str | None = Field(default=None, foreign_key="network.id", index=True, max_length=36)
     participants: int | None = None
     target_group: str | None = Field(default=None, max_length=40)
+    county_role: str | None = Field(default=None, max_length=40)
     description: str | None = Field(default=None, sa_type=Text)
     outcome: str | None = Field(default=None, sa_type=Text)
     follow_up: str | None = Field(default=None, sa_type=Text)
@@ -158,6 +161,7 @@ class ProblemArea(SyncedFields, table=True):
     trend: str = Field(max_length=40)
     first_observed: date | None = None
     status: str = Field(max_length=40)
+    theme: str | None = Field(default=None, max_length=40)
 
 
 class MunicipalityFollowUp(SyncedFields, table=True):
@@ -240,6 +244,24 @@ class ActivityOrganisation(SQLModel, table=True):
     __tablename__ = "activity_organisation"
     activity_id: str = Field(sa_column=_owner("activity"))
     organisation_id: str = Field(sa_column=_value("organisation.id", 36))
+
+
+class ActivityTargetGroup(SQLModel, table=True):
+    __tablename__ = "activity_target_group"
+    activity_id: str = Field(sa_column=_owner("activity"))
+    code: str = Field(sa_column=_value(None))
+
+
+class NetworkMember(SQLModel, table=True):
+    __tablename__ = "network_member"
+    network_id: str = Field(sa_column=_owner("network"))
+    organisation_id: str = Field(sa_column=_value("organisation.id", 36))
+
+
+class CommitmentMunicipality(SQLModel, table=True):
+    __tablename__ = "commitment_municipality"
+    commitment_id: str = Field(sa_column=_owner("commitment"))
+    municipality_code: str = Field(sa_column=_value("municipality.code", 4))
 
 
 class CommitmentActivity(SQLModel, table=True):

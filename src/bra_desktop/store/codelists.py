@@ -59,6 +59,9 @@ LIST_TITLES: dict[str, tuple[str, str]] = {
     "beslutsorgan": ("Beslutande organ", "Deciding body"),
     "svar": ("Ja/nej", "Yes/no"),
     "metod": ("Metod", "Method"),
+    "lansstyrelsens_roll": ("Länsstyrelsens roll", "The county board's role"),
+    "motesfrekvens": ("Mötesfrekvens", "Meeting frequency"),
+    "tema": ("Nationellt tema", "National theme"),
 }
 """What each list is called in the app (a list a newer bundle brings is called by its name)."""
 

@@ -23,9 +23,10 @@ from bra_desktop.store.backup import backup_database, remove_abandoned_partials
 from bra_desktop.store.engine import create_register_engine, display_url, sqlite_file
 from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
 from bra_desktop.store.faults import storage_faults
+from bra_desktop.store.national_records import add_national_structure
 from bra_desktop.store.seed import seed_reference_data
 
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 
@@ -82,6 +83,12 @@ class Register:
         with self.session() as session:
             county = session.get(County, producer)
         return f"Länsstyrelsen i {county.name}" if county else producer
+
+    def start(self, producer: str) -> None:
+        """Begin the register of `producer` (`init`, the first start's choice): its owner, and Brå's
+        national network structure, which every register holds from its start."""
+        self.set_producer(producer)
+        add_national_structure(self.engine)
 
     def set_producer(self, producer: str) -> None:
         """Say whose register this is: a county code or `BRA`. Once set, it cannot change."""
@@ -224,6 +231,8 @@ def _upgrade(register: Register, revision: str | None, on_upgrade: Callable[[], 
         register.backup(f"före uppgradering från {revision}")
     with register.engine.begin() as connection:
         migrate.complete_upgrade(connection)
+    if has_tables and register.producer is not None and (revision or "") < "0007":
+        add_national_structure(register.engine)  # a register begun before the structure was in every one
 
 
 def _create_private_file(database: Path) -> None:

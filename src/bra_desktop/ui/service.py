@@ -56,7 +56,7 @@ class RegisterService(QObject):
 
     def claim(self, producer: str) -> None:
         """Make this the register of `producer` (a county code or BRA): once, at the first start."""
-        self.register.set_producer(producer)
+        self.register.start(producer)
 
     def load(self, kind: str, record_id: str) -> StoredRecord | None:
         with self.register.session() as session:
