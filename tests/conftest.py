@@ -142,6 +142,18 @@ def register(app_context: AppContext, database_url: str | None, acquainted, migr
     opened.close()
 
 
+def write_as_format(monkeypatch, version: int) -> None:
+    """Make bundles as the app of an earlier bundle format did: its version in Info, and only the
+    sheets and columns it had."""
+    from bra_desktop.bundle import export, writer
+    from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
+
+    monkeypatch.setattr(writer, "FORMAT_VERSION", version)
+    monkeypatch.setattr(export, "DATA_SHEETS", tuple(
+        DataSheet(s.name, s.name_en, s.kind, tuple(c for c in s.columns if c.field is None or c.field.since_format <= version))
+        for s in DATA_SHEETS if s.since_format <= version))
+
+
 def add(register: Register, kind: str, /, user: str = "testare", **content) -> StoredRecord:
     """Create a record through the repository, committed, with sensible defaults for required fields."""
     defaults = {

@@ -6,17 +6,16 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from bra_desktop.bundle import export, writer
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import export_bundle
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
-from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet, fields_not_carried
+from bra_desktop.bundle.schema import fields_not_carried
 from bra_desktop.domain.content import canonical_json, content_hash, normalise
 from bra_desktop.domain.fields import ACTIVITY, KINDS, NETWORK, PROBLEM_AREA
 from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import load_record, update_record
-from conftest import add
+from conftest import add, write_as_format
 
 pytestmark = pytest.mark.usefixtures("database_engine")
 
@@ -74,14 +73,6 @@ def test_a_network_with_members_and_convener_goes_to_bra_and_back(register, make
     assert all(r.action == Action.UNCHANGED for r in prepare_import(register, national).records)
 
 
-def _as_format_2(monkeypatch) -> None:
-    """Make bundles as the app of format 2 did: without the columns format 3 added."""
-    monkeypatch.setattr(writer, "FORMAT_VERSION", 2)
-    monkeypatch.setattr(export, "DATA_SHEETS", tuple(
-        DataSheet(s.name, s.name_en, s.kind, tuple(c for c in s.columns if c.field is None or c.field.since_format <= 2))
-        for s in DATA_SHEETS))
-
-
 def test_a_bundle_of_format_2_keeps_what_the_register_holds_in_the_added_fields(register, make_register, tmp_path,
                                                                                monkeypatch):
     bra = make_register("BRA")
@@ -95,7 +86,7 @@ def test_a_bundle_of_format_2_keeps_what_the_register_holds_in_the_added_fields(
                       user="anna", reference=load_reference(session))
         session.commit()
     with monkeypatch.context() as as_before:
-        _as_format_2(as_before)
+        write_as_format(as_before, 2)
         old = export_bundle(register, folder(tmp_path, "gammalt"), user="anna").path
     assert "Medlemmar" not in [c.value for c in next(load_workbook(old, read_only=True)["Nätverk"].iter_rows(max_row=1))]
 

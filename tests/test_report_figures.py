@@ -37,7 +37,7 @@ def create(register, kind, origin, **content):
         "activity": {"title": "Aktivitet", "activity_type": "NATVERKSTRAFF", "status": "GENOMFORD",
                      "start_date": date(2026, 3, 12)},
         "commitment": {"title": "Åtagande", "status": "PAGAR"},
-        "problem_area": {"title": "Problem", "category": "NYTT_FENOMEN", "trend": "OKAND", "status": "BEVAKAS"},
+        "problem_area": {"title": "Problem", "category": "NYTT_FENOMEN", "trend": "EJ_KANT", "status": "BEVAKAS"},
         "organisation": {"name": "Organisation", "org_type": "ANNAN"},
     }[kind]
     with register.session() as session:
@@ -241,7 +241,7 @@ def test_commitments_by_status_and_overdue_ones_named(register, county):
 
 def test_problem_areas_by_trend_and_status_and_new_phenomena(register, county):
     year = figures(register)
-    assert by_key(year.problem_areas_by_trend) == {"OKANDE": 1, "OFORANDRAD": 1, "MINSKANDE": 1, "OKAND": 0}
+    assert by_key(year.problem_areas_by_trend) == {"OKANDE": 1, "OFORANDRAD": 1, "MINSKANDE": 1, "EJ_KANT": 0}
     assert by_key(year.problem_areas_by_status) == {"BEVAKAS": 1, "ATGARDAS": 2, "AVSLUTAT": 0}
     assert [(item.title, item.detail) for item in year.new_phenomena] == [
         ("Sextortion mot unga", "Ökande · först observerat 2026-02-01"),
@@ -400,7 +400,7 @@ def test_a_year_that_has_ended_counts_commitments_and_problem_areas_as_they_stoo
     ended = figures(register, 2025, today=today)
     assert ended.year_ended and by_key(ended.commitments_by_status)["PAGAR"] == 1 and ended.commitments == 1
     assert [r.title for r in ended.overdue_commitments] == ["Lägesbild"] and not ended.completed_commitments
-    assert by_key(ended.problem_areas_by_trend) == {"OKANDE": 1, "OFORANDRAD": 0, "MINSKANDE": 0, "OKAND": 0}
+    assert by_key(ended.problem_areas_by_trend) == {"OKANDE": 1, "OFORANDRAD": 0, "MINSKANDE": 0, "EJ_KANT": 0}
     now = figures(register, 2026, today=today)
     assert not now.year_ended and by_key(now.commitments_by_status)["KLART"] == 1
     assert [r.title for r in now.completed_commitments] == ["Lägesbild"] and not now.overdue_commitments
@@ -419,5 +419,5 @@ def test_the_whole_countrys_lists_say_whose_each_record_is(make_register):
     assert sorted(r.detail.split(" · ")[0] for r in country.new_phenomena) == ["Skåne län", "Stockholms län"]
     assert sorted(r.detail.split(" · ")[0] for r in country.overdue_commitments) == ["Skåne län", "Stockholms län"]
     skane = figures(bra, 2026, county="12")
-    assert [r.detail for r in skane.new_phenomena] == ["Okänd · först observerat 2026-02-01"]
+    assert [r.detail for r in skane.new_phenomena] == ["Ej känd · först observerat 2026-02-01"]
     assert skane.overdue_commitments[0].detail.startswith("klart senast 2026-03-31")

@@ -11,6 +11,7 @@ from openpyxl.chart import BarChart, PieChart
 
 from bra_desktop.cli import main
 from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, year_figures
+from bra_desktop.reports.networks import NetworkLine
 from bra_desktop.reports.xlsx_report import MONTHS, list_row, write_year_report
 
 from conftest import add
@@ -146,7 +147,7 @@ def test_type_and_subject_area_tables_and_charts(workbook):
 
 
 def test_networks_organisations_and_municipalities(workbook):
-    assert rows(workbook["Nätverk"], 1, 1, 2, 3) == [("Nätverk", "Aktiviteter"), (FORMULA, 5), ("Inget nätverk", 2)]
+    assert rows(workbook["Nätverk"], 5, 1, 2, 3) == [("Nätverk", "Aktiviteter"), (FORMULA, 5), ("Inget nätverk", 2)]
     assert rows(workbook["Organisationer"], 1, 1, 2, 3) == [("Typ av aktör", "Organisationer"),
                                                            ("Polismyndigheten", 2), ("Kommun", 3)]
     ws = workbook["Kommuner"]
@@ -182,7 +183,7 @@ def test_problem_areas_tables_chart_and_new_phenomena(workbook):
 
 
 def test_register_text_beginning_with_equals_stays_text(workbook):
-    network = workbook["Nätverk"]["A2"]
+    network = workbook["Nätverk"]["A6"]
     assert (network.value, network.data_type) == (FORMULA, "s")
     overdue = workbook["Åtaganden"].cell(list_row(3) + 1, 1)
     assert (overdue.value, overdue.data_type) == ("=1+1", "s")
@@ -193,7 +194,7 @@ def test_empty_lists_say_so(tmp_path):
     empty = YearFigures(**{**empty.__dict__, "overdue_commitments": (), "new_phenomena": (), "by_network": (),
                            "municipalities_reached": ()})
     book = openpyxl.load_workbook(write_year_report(empty, tmp_path / "tom.xlsx", producer_name="Brå"))
-    assert book["Nätverk"]["A2"].value == "(inga)"
+    assert book["Nätverk"]["A2"].value == book["Nätverk"]["A6"].value == "(inga)"
     assert book["Kommuner"]["A2"].value == "(inga)"
     assert book["Åtaganden"].cell(list_row(3) + 1, 1).value == "(inga)"
 
@@ -275,3 +276,14 @@ def test_the_lansstyrelsens_own_texts_are_a_sheet(register, tmp_path):
         ("Län", "Diarienummer", "Del", "Text"),
         ("Stockholms län", "101-1234-2026", "Länsstyrelsens bedömning", "Ett år av uppbyggnad."),
         ("Stockholms län", "101-1234-2026", "Resurser", "Två årsarbetskrafter.")]
+
+
+def test_each_network_with_every_member_named(tmp_path):
+    line = NetworkLine("n1", "Länsnätverket", "Stockholms län", "Länsstyrelsen i Stockholms län",
+                       tuple(f"Kommun {n}" for n in range(6)), "Varje kvartal", 4, 3, 1)
+    figures = YearFigures(**{**sample().__dict__, "networks": (line,)})
+    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "natverk.xlsx", producer_name="Brå"))["Nätverk"]
+    assert rows(ws, 1, 1, 8, 2) == [
+        ("Nätverk", "Ägs av", "Sammankallande", "Medlemmar", "Möts", "Aktiviteter 2026", "Åtaganden (nu)", "Varav öppna"),
+        ("Länsnätverket", "Stockholms län", "Länsstyrelsen i Stockholms län",
+         "Kommun 0; Kommun 1; Kommun 2; Kommun 3; Kommun 4; Kommun 5", "Varje kvartal", 4, 3, 1)]

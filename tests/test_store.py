@@ -8,6 +8,7 @@ import sys
 import pytest
 from sqlalchemy import create_engine, select, text
 
+from bra_desktop.domain import national_structure
 from bra_desktop.domain.content import normalised_hash
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import ActivityMunicipality, CodeItem, County, Municipality
@@ -248,6 +249,29 @@ def test_a_register_of_every_earlier_revision_upgrades_with_a_backup_first(tmp_p
     with sqlite3.connect(backups[0].path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
     upgraded.close()
+
+
+def test_a_register_begun_before_0007_gets_the_national_structure_and_new_codes(tmp_path):
+    """Registers begun since hold Brå's national networks from their start; one upgraded gets them at
+    its first start with this version, and its own records leave the retired trend code OKAND."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    _register_of_the_first_revision(url, "0006")
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO register_info VALUES ('producer', '01')"))
+        conn.execute(text("INSERT INTO code_item VALUES ('trend', 'OKAND', 'Okänd', 'Unknown', 1, 99)"))
+        conn.execute(text("INSERT INTO problem_area (id, origin, version, updated_at, updated_by, deleted, search_text,"
+                          " title, category, trend, status) VALUES ('p1', '01', 1, '2025-01-01 00:00:00', 'x', 0, '',"
+                          " 'Bedrägerier', 'NYTT_FENOMEN', 'OKAND', 'BEVAKAS')"))
+    engine.dispose()
+    upgraded = open_register(url, tmp_path / "backups")
+    try:
+        with upgraded.session() as session:
+            assert load_record(session, KINDS["network"], national_structure.CORE_NETWORK) is not None
+            problem = load_record(session, KINDS["problem_area"], "p1")
+            assert (problem.content["trend"], problem.version) == ("EJ_KANT", 2)
+    finally:
+        upgraded.close()
 
 
 def test_the_command_line_says_when_it_upgrades_a_register(tmp_path):

@@ -105,7 +105,7 @@ def test_the_dashboard_shows_the_chosen_years_figures(qtbot, dashboard):
     assert bars(dashboard, "organisations_by_type")["Polisen"] == (1,)
     assert bars(dashboard, "commitments_by_status")["Pågår"] == (1,)
     assert bars(dashboard, "problem_areas_by_trend") == {"Ökande": (1,), "Oförändrad": (0,), "Minskande": (1,),
-                                                          "Okänd": (0,)}
+                                                          "Ej känd": (0,)}
     assert bars(dashboard, "problem_areas_by_status")["Åtgärdas"] == (1,)
     assert dashboard.overdue_list.texts() == [
         "Lägesbild för länet\nklart senast 2026-03-31 · Pågår"]

@@ -118,7 +118,7 @@ NEW_CONTENT = {
     "activity": {"title": "Ny aktivitet", "activity_type": "KONFERENS", "status": "PLANERAD",
                  "start_date": date(2026, 2, 2)},
     "commitment": {"title": "Nytt åtagande", "status": "KLART"},
-    "problem_area": {"title": "Nytt problem", "category": "GEOGRAFISKT", "trend": "OKAND", "status": "BEVAKAS"},
+    "problem_area": {"title": "Nytt problem", "category": "GEOGRAFISKT", "trend": "EJ_KANT", "status": "BEVAKAS"},
     "network": {"name": "Nytt nätverk", "kind": "LOKALT"},
     "organisation": {"name": "Ny organisation", "org_type": "AKADEMI"},
     "follow_up": {"municipality_code": "0127", "year": 2026, "coordination_status": "SAKNAS",

@@ -119,7 +119,7 @@ def cmd_demo(ctx: AppContext, args: argparse.Namespace) -> int:
     register = ctx.open_register()
     try:
         producer = register.producer or (NATIONAL if args.national else args.county.zfill(2))
-        register.start(producer)
+        register.set_producer(producer)  # the demo adds the national structure with its records
         counts = fill_demo_register(register, activities=args.activities, seed=args.seed, user=ctx.user)
         register.refresh_statistics()
     finally:

@@ -388,7 +388,7 @@ _PHENOMENON_CONTEXTS = (
     "Frågan lyftes i länsnätverket och bevakas gemensamt.",
 )
 _PROBLEM_CATEGORY_WEIGHTS = {"NYTT_FENOMEN": 35, "OKANDE_PROBLEM": 30, "GEOGRAFISKT": 20, "UTVECKLINGSOMRADE": 15}
-_TREND_WEIGHTS = {"OKANDE": 45, "OFORANDRAD": 25, "MINSKANDE": 10, "OKAND": 20}
+_TREND_WEIGHTS = {"OKANDE": 45, "OFORANDRAD": 25, "MINSKANDE": 10, "EJ_KANT": 20}
 _PROBLEM_STATUS_WEIGHTS = {"BEVAKAS": 50, "ATGARDAS": 40, "AVSLUTAT": 10}
 
 # --- the municipalities' follow-ups (Lag 2023:196) ---
@@ -438,8 +438,8 @@ def fill_demo_register(register: Register, *, activities: int = 500, seed: int =
     if activities < 0:
         raise RegisterError("Antalet aktiviteter kan inte vara negativt.", "The number of activities cannot be negative.")
     stamp = _EPOCH + timedelta(minutes=seed % 525_600)
-    add_national_structure(register.engine)  # the demo's records link to it
     with register.session() as session, session.begin():
+        add_national_structure(session)  # the demo's records link to it; in the same transaction
         _require_empty(session)
         builder = _DemoBuilder(seed, producer, _load_counties(session, producer), activities, date.today())
         written = {

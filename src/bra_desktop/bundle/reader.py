@@ -38,6 +38,7 @@ from bra_desktop.bundle.schema import (
     InfoKey, SystemField, fields_not_carried, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.bundle.signature import info_verifies
+from bra_desktop.domain.code_renames import renames_for
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.producer import NATIONAL, parse_owner
 from bra_desktop.domain.signing import decode_key
@@ -443,7 +444,8 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
             f"The sheet {sheet.name} lacks the columns {', '.join(missing)}.",
         )
     reader = RowReader(sheet, index, no_value, bundle_id=contents.info.bundle_id,
-                       not_carried=contents.info.not_carried(sheet.kind))
+                       not_carried=contents.info.not_carried(sheet.kind),
+                       renames=renames_for(sheet.kind, contents.info.format_version))
     held_match = HeldMatch.of(sheet, index, held_states) if held_states is not None else None
     valid: list[IncomingRow] = []
     held: list[HeldRow] = []
@@ -460,13 +462,14 @@ def _read_data_sheet(contents: BundleContents, sheet: DataSheet, rows: Iterator[
         if merged and offset in merged:
             contents.rejected.append(reader.merged(offset, cells))
             continue
-        parsed = reader.read(offset, cells, content_unread=untouched and not no_value)
+        # a row that may hold retired codes is read whole: its content is not its cells
+        parsed = reader.read(offset, cells, content_unread=untouched and not no_value and not reader.renames)
         if isinstance(parsed, RejectedRow):
             contents.rejected.append(parsed)
             continue
         valid.append(parsed)
         if digest is not None:
-            digest.add(parsed.id, parsed.origin, parsed.version, parsed.deleted, parsed.content_hash)
+            digest.add(parsed.id, parsed.origin, parsed.version, parsed.deleted, parsed.written_hash or parsed.content_hash)
     contents.rows[sheet.kind.key] = valid
     if held:
         contents.held_rows[sheet.kind.key] = held

@@ -21,6 +21,7 @@ from bra_desktop.bundle.cells import (
 )
 from bra_desktop.bundle.problems import ImportProblem
 from bra_desktop.bundle.schema import ColumnRole, DataSheet, SystemField
+from bra_desktop.domain.code_renames import with_new_codes
 from bra_desktop.domain.content import Content, normalise_value, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import LONG_TEXT_MAX
@@ -54,6 +55,9 @@ class IncomingRow:
     deleted: bool
     content_hash: str
     row_hash_ok: bool
+    written_hash: str | None = None
+    """The hash of the row's cells as written, where the content differs from them: a row of an
+    older format read with the codes that replaced retired ones (`domain/code_renames.py`)."""
     link_names: tuple[tuple[str, str], ...] | None = None
     """(field, the text of its "(namn)" column) of each link to records the row names: what the
     file calls a linked record the register may not have, to say which one it is."""
@@ -197,7 +201,7 @@ class RowReader:
     """
 
     def __init__(self, sheet: DataSheet, index: dict[str, int], no_value: set[tuple[int, int]], *, bundle_id: str,
-                 not_carried: frozenset[str]) -> None:
+                 not_carried: frozenset[str], renames: dict[str, dict[str, str]]) -> None:
         self.bundle_id = bundle_id
         self.sheet = sheet
         self.no_value = no_value
@@ -208,6 +212,8 @@ class RowReader:
         self.system = [(key, index[key], read, self.labels[key]) for key, read in _SYSTEM_READERS if key in index]
         self.not_carried = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.name in not_carried}
         """Empty values of the fields the bundle does not carry: the merge keeps the register's."""
+        self.renames = renames
+        """Field → retired code → its replacement, for a bundle of a format that may hold retired codes."""
         self.quick_business = None if no_value else _QuickRead(self.business)
         self.quick_system = None if no_value else _QuickRead(self.system)
         self.business_cells = _picker([position for _, position, _, _ in self.business])
@@ -321,11 +327,14 @@ class RowReader:
         if problems:
             return self._rejected(offset, cells, problems, record_id)
         digest = row_hash if content is None else normalised_hash(sheet.kind, content)
+        written = None
+        if self.renames and content is not None and (renamed := with_new_codes(content, self.renames)) is not None:
+            content, written, digest = renamed, digest, normalised_hash(sheet.kind, renamed)
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
             updated_by=updated_by or "", deleted=system[SystemField.DELETED] or False,
-            content_hash=digest, row_hash_ok=row_hash == digest, link_names=self.names_of(cells) if self.link_names else None,
+            content_hash=digest, row_hash_ok=row_hash == (written or digest), written_hash=written, link_names=self.names_of(cells) if self.link_names else None,
             _content=content, _unread=(self, offset, self.business_cells(cells)) if content is None else None,
         )
 

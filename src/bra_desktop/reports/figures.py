@@ -78,6 +78,7 @@ from bra_desktop.domain.models import (
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
+from bra_desktop.reports.networks import NetworkFacts, NetworkLine
 from bra_desktop.store.queries import swedish_sort_key
 
 CANCELLED = "INSTALLD"
@@ -161,6 +162,8 @@ class YearFigures:
     law: tuple[MunicipalityStanding, ...] = ()
     """Every municipality of the scope under Lag (2023:196) in the year (`reports/municipalities.py`)."""
     accounts: tuple[CountyAccount, ...] = ()
+    networks: tuple[NetworkLine, ...] = ()
+    """The scope's networks with their members, convener and the year's work (`reports/networks.py`)."""
     """The länsstyrelser's own texts of the year's redovisning: the county's, or every county's."""
 
     @property
@@ -253,6 +256,17 @@ def _counted(states: _States, field: str) -> _Groups:
     return groups
 
 
+def _by_network(states: _States) -> dict[str | None, dict[str, tuple[int, int]]]:
+    """origin → network → (commitments, of them open) of the commitments in `states`."""
+    found: dict[str | None, dict[str, tuple[int, int]]] = defaultdict(dict)
+    for origin, held in states.items():
+        for _record_id, content, _owner in held:
+            if network := content.get("network_id"):
+                count, open_ = found[origin].get(network, (0, 0))
+                found[origin][network] = (count + 1, open_ + (content["status"] not in CLOSED_COMMITMENT))
+    return found
+
+
 class _Figures:
     """The grouped counts of one year, for one scope or for every origin at once."""
 
@@ -274,6 +288,8 @@ class _Figures:
         moment, overdue_before = (_new_year(year), date(year, 12, 31)) if self.year_ended else (None, today)
         commitments, problems = self._as_of(Commitment, moment), self._as_of(ProblemArea, moment)
         self.commitment_status = _counted(commitments, "status")
+        self.commitments_by_network = _by_network(commitments)
+        self.network_facts = NetworkFacts(self.connection)
         self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
         self.overdue = self._overdue_of(commitments, overdue_before)
         self.completed = self._completed(commitments, self._as_of(Commitment, _new_year(year - 1)))
@@ -515,6 +531,8 @@ class _Figures:
             new_problem_areas=tuple(self.new_problem_areas.get(origin, ())),
             completed_commitments=tuple(self.completed.get(origin, ())),
             year_ended=self.year_ended,
+            networks=self.network_facts.lines(self.year, county, groups.get("network", {}),
+                                              self.commitments_by_network.get(origin, {})),
         )
 
     def _label(self, list_name: str, code: str) -> str:

@@ -80,7 +80,7 @@ def write_year_report(
     _months(book.create_sheet(MONTH_SHEET), figures)
     _counts_sheet(book.create_sheet(TYPE_SHEET), ("Typ av aktivitet", "Aktiviteter"), figures.by_type,
                   chart=_bar("Aktiviteter per typ av aktivitet", "Typ av aktivitet", "Antal aktiviteter", horizontal=True))
-    _counts_sheet(book.create_sheet(NETWORK_SHEET), ("Nätverk", "Aktiviteter"), figures.by_network)
+    _networks(book.create_sheet(NETWORK_SHEET), figures)
     _counts_sheet(book.create_sheet(SUBJECT_SHEET), ("Ämnesområde", "Aktiviteter"), figures.by_subject_area,
                   chart=_bar("Aktiviteter per ämnesområde", "Ämnesområde", "Antal aktiviteter", horizontal=True),
                   note="En aktivitet med flera ämnesområden räknas en gång i varje.")
@@ -182,6 +182,23 @@ def _counts_sheet(ws: Worksheet, header: tuple[str, str], counts: Sequence[Count
     _finish(ws)
     if note:
         _put(ws, rows + 3, 1, note, font=_NOTE)
+
+
+def _networks(ws: Worksheet, figures: YearFigures) -> None:
+    """The scope's networks with every member named, then the year's activities per network."""
+    when = "vid årets slut" if figures.year_ended else "nu"
+    count = _table(ws, 1, ("Nätverk", "Ägs av", "Sammankallande", "Medlemmar", "Möts", f"Aktiviteter {figures.year}",
+                           f"Åtaganden ({when})", "Varav öppna"),
+                   [(line.name, line.owner, line.convener or "", "; ".join(line.members), line.cadence or "",
+                     line.activities, line.commitments, line.open_commitments) for line in figures.networks])
+    first = count + 4
+    _put(ws, first, 1, "Aktiviteter per nätverk", font=_SUBTITLE)
+    _table(ws, 1, ("Nätverk", "Aktiviteter"), [(item.label, item.value) for item in figures.by_network],
+           first_row=first + 1)
+    _finish(ws)
+    ws.column_dimensions["D"].width = _MAX_WIDTH
+    for row in range(2, count + 2):
+        ws.cell(row, 4).alignment = _WRAP
 
 
 def _accounts(ws: Worksheet, figures: YearFigures) -> None:

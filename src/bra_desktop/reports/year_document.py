@@ -317,6 +317,38 @@ def _account_texts(doc: Document, account: CountyAccount, heading: Callable[[str
                 doc.paragraph(part)
 
 
+MEMBERS_NAMED = 4
+"""A network with more members than this is given as a count: the table is read on paper."""
+
+
+def _networks_section(doc: Document, figures: YearFigures) -> None:
+    """Each network with who convenes it, who takes part, how often it meets and what it did."""
+    year = figures.year
+    doc.heading("Nätverk", new_page=True)
+    if not figures.networks:
+        doc.paragraph(f"Inga nätverk var aktiva under {year}.")
+        return
+    when = "vid årets slut" if figures.year_ended else "nu"
+    doc.paragraph(("Länsstyrelsens nätverk som var aktiva under året, och Brås nationella nätverk som länets "
+                   "aktiviteter eller åtaganden hörde till." if figures.county is not None else
+                   "Brås nationella nätverk.")
+                  + f" Aktiviteterna är årets {year}; åtagandena räknas som de stod {when}, de öppna inom parentes.",
+                  note=True)
+    rows = [[line.name if line.owner != "Brå" or figures.county is None else f"{line.name} (Brå)",
+             line.convener or "–", _members(line.members), line.cadence or "–", number(line.activities),
+             f"{number(line.commitments)} ({number(line.open_commitments)})"] for line in figures.networks]
+    doc.table(["Nätverk", "Sammankallande", "Medlemmar", "Möts", "Aktiviteter", "Åtaganden"], rows,
+              numeric_from=4, widths=[24, 19, 23, 10, 12, 12])
+
+
+def _members(names: Sequence[str]) -> str:
+    if not names:
+        return "–"
+    if len(names) <= MEMBERS_NAMED:
+        return ", ".join(names)
+    return f"{number(len(names))} organisationer"
+
+
 def _law_section(doc: Document, figures: YearFigures, overview: Sequence[YearFigures] | None) -> None:
     """Kommunernas arbete enligt lagen: every municipality, never folded into "övriga"; for the whole
     country first a row per county, then a table per county."""
@@ -424,6 +456,8 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
                   widths=[82, 18])
     if figures.municipalities_not_reached:
         doc.paragraph("Kommuner utan stöd: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")
+
+    _networks_section(doc, figures)
 
     doc.heading("Åtaganden", new_page=True)
     doc.paragraph(f"Åtagandena som de stod vid årets slut, {long_date(date(year, 12, 31))}, per status."

@@ -10,7 +10,7 @@ edit of a network would reach every county as a conflict on each field it change
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.content import normalise
@@ -23,14 +23,14 @@ SOURCE = "brå-struktur"
 """The change-log source of the records, so that the history says where they came from."""
 
 
-def add_national_structure(engine: Engine) -> None:
-    with Session(engine) as session, session.begin():
-        for kind_key in dict.fromkeys(record.kind_key for record in RECORDS):
-            kind = KINDS[kind_key]
-            wanted = [record for record in RECORDS if record.kind_key == kind_key]
-            held = set(session.scalars(select(kind.table.id).where(kind.table.id.in_([r.id for r in wanted]))))
-            missing = [(r.id, r.origin, r.content) for r in wanted if r.id not in held]
-            if missing:
-                insert_records(session, kind, missing, user=MADE_BY, source=SOURCE, updated_at=FIRST_VERSION_AT)
-                save_bases(session, kind, [Base(record_id, normalise(kind, content), deleted=False, version=1)
-                                           for record_id, _origin, content in missing], SOURCE)
+def add_national_structure(session: Session) -> None:
+    """Add what the register lacks of the structure, in the caller's transaction."""
+    for kind_key in dict.fromkeys(record.kind_key for record in RECORDS):
+        kind = KINDS[kind_key]
+        wanted = [record for record in RECORDS if record.kind_key == kind_key]
+        held = set(session.scalars(select(kind.table.id).where(kind.table.id.in_([r.id for r in wanted]))))
+        missing = [(r.id, r.origin, r.content) for r in wanted if r.id not in held]
+        if missing:
+            insert_records(session, kind, missing, user=MADE_BY, source=SOURCE, updated_at=FIRST_VERSION_AT)
+            save_bases(session, kind, [Base(record_id, normalise(kind, content), deleted=False, version=1)
+                                       for record_id, _origin, content in missing], SOURCE)

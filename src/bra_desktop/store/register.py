@@ -23,6 +23,7 @@ from bra_desktop.store.backup import backup_database, remove_abandoned_partials
 from bra_desktop.store.engine import create_register_engine, display_url, sqlite_file
 from bra_desktop.store.errors import RegisterError, RegisterTooNew, RegisterUnreachable
 from bra_desktop.store.faults import storage_faults
+from bra_desktop.store.code_renames import replace_retired_codes
 from bra_desktop.store.national_records import add_national_structure
 from bra_desktop.store.seed import seed_reference_data
 
@@ -88,7 +89,8 @@ class Register:
         """Begin the register of `producer` (`init`, the first start's choice): its owner, and Brå's
         national network structure, which every register holds from its start."""
         self.set_producer(producer)
-        add_national_structure(self.engine)
+        with self.session() as session, session.begin():
+            add_national_structure(session)
 
     def set_producer(self, producer: str) -> None:
         """Say whose register this is: a county code or `BRA`. Once set, it cannot change."""
@@ -151,12 +153,22 @@ def _prepare(register: Register, on_upgrade: Callable[[], None] | None) -> None:
     if revision != SCHEMA_REVISION:
         _upgrade(register, revision, on_upgrade)
     seed_reference_data(register.engine)
+    if revision is not None and revision < "0007" and register.producer is not None:
+        _catch_up_with_0007(register, register.producer)
     _give_signing_key(register.engine)
     database = register.database_file
     if database is not None:
         with storage_faults(database):
             for path in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
                 restrict_file_to_owner(path)
+
+
+def _catch_up_with_0007(register: Register, producer: str) -> None:
+    """What a register begun before revision 0007 lacks in its data: Brå's national structure,
+    which registers begun since hold from their start, and the new codes for retired ones."""
+    with register.session() as session, session.begin():
+        add_national_structure(session)
+        replace_retired_codes(session, producer)
 
 
 def _give_signing_key(engine: Engine) -> None:
@@ -231,8 +243,6 @@ def _upgrade(register: Register, revision: str | None, on_upgrade: Callable[[], 
         register.backup(f"före uppgradering från {revision}")
     with register.engine.begin() as connection:
         migrate.complete_upgrade(connection)
-    if has_tables and register.producer is not None and (revision or "") < "0007":
-        add_national_structure(register.engine)  # a register begun before the structure was in every one
 
 
 def _create_private_file(database: Path) -> None:
