@@ -21,9 +21,9 @@ pytestmark = pytest.mark.usefixtures("database_engine")
 
 ADDED = {
     "network": {"convener_org_id", "members", "meeting_cadence"},
-    "activity": {"county_role", "other_target_groups"},
-    "commitment": {"municipalities"},
-    "problem_area": {"theme"},
+    "activity": {"county_role", "other_target_groups", "sharing"},
+    "commitment": {"municipalities", "sharing"},
+    "problem_area": {"theme", "sharing"},
 }
 
 

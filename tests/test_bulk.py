@@ -50,7 +50,7 @@ def rich_contents(related) -> dict[str, dict]:
                      "status": "GENOMFORD", "start_date": date(2026, 3, 12), "end_date": date(2026, 3, 13),
                      "network_id": related["network"], "subject_areas": "VALD; NARA",
                      "municipalities": ["0184", "0180", "0184"], "organisations": [related["organisation"]],
-                     "participants": "25", "county_role": "ARRANGOR", "target_group": "SAMORDNARE",
+                     "participants": "25", "county_role": "ARRANGOR", "target_group": "SAMORDNARE", "sharing": "EGET_LAN",
                      "other_target_groups": "POLIS; REGIONER", "description": "Om våld.",
                      "outcome": "Bra träff.", "follow_up": "Följs upp i höst."},
         "commitment": {"title": "Regional lägesbild", "description": "Inom länsnätverket.",

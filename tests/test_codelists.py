@@ -44,7 +44,7 @@ def code_of(register, list_name, code):
 def test_the_lists_and_their_codes(bra):
     with bra.session() as session:
         lists = {item.name: item for item in codelists.code_lists(session)}
-    assert len(lists) == 19
+    assert len(lists) == 20
     assert lists["aktivitetstyp"].title_sv == "Typ av aktivitet" and lists["aktivitetstyp"].title("en") == "Type of activity"
     assert (lists["aktivitetstyp"].codes, lists["aktivitetstyp"].active) == (13, 13)
     types = listed(bra, "aktivitetstyp")
@@ -280,7 +280,7 @@ def dialog(qtbot, bra_service):
 
 def test_the_dialog_shows_the_lists_and_their_codes(dialog):
     titles = [dialog.list_picker.item(row).text() for row in range(dialog.list_picker.count())]
-    assert len(titles) == 19 and "Samordningsfunktion" in titles and "Typ av aktivitet" in titles and "Status för åtagande" in titles
+    assert len(titles) == 20 and "Samordningsfunktion" in titles and "Typ av aktivitet" in titles and "Status för åtagande" in titles
     assert dialog.current_list().name == "aktivitetstyp"
     assert dialog.texts()[0] == ["NATVERKSTRAFF", "Nätverksträff", "Network meeting", "Ja"]
     assert [dialog.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [

@@ -120,7 +120,7 @@ def test_activity_form_filled_through_its_widgets_saves_the_record(qtbot, servic
         "subject_areas": ("ORGBROTT", "UNGA"), "municipalities": ("0184",), "organisations": (police.id,),
         "participants": 0, "county_role": "ARRANGOR", "target_group": "SAMORDNARE", "other_target_groups": ("REGIONER",),
         "description": "Träff med kommunernas samordnare.",
-        "outcome": "Gemensam lägesbild.", "follow_up": None,
+        "outcome": "Gemensam lägesbild.", "follow_up": None, "sharing": None,
     }
     assert (saved.origin, saved.updated_by) == ("01", "testare")
     with register.session() as session:

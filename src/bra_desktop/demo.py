@@ -31,6 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bra_desktop.bundle.withheld import NOT_SHARED
 from bra_desktop.domain import national_structure
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.identity import identity_id
@@ -379,6 +380,8 @@ _THEMES = {
 }
 """Brå's national theme (code list `tema`) of the phenomena that have one: the same phenomenon in eight
 counties is one theme, whatever each county titles it."""
+NOT_SHARED_SHARE = 0.05
+"""Of the problem areas, the share a länsstyrelse keeps from the other counties (a sensitive case)."""
 THEMED_SHARE = 0.8
 """Of the problem areas whose phenomenon has a theme, the share a coordinator has tagged with it."""
 _PHENOMENON_CONTEXTS = (
@@ -934,6 +937,7 @@ class _DemoBuilder:
                 "description": f"{description} {rng.choice(_PHENOMENON_CONTEXTS)}",
                 "category": category,
                 "theme": theme,
+                "sharing": NOT_SHARED if rng.random() < NOT_SHARED_SHARE else None,
                 "trend": rng.choices(trends, cum_weights=trend_weights)[0],
                 "first_observed": first_observed,
                 "status": rng.choices(statuses, cum_weights=status_weights)[0],

@@ -2,7 +2,7 @@
 
 A county sends its own records, and the others' records they refer to (`_carried`), so that the
 bundle read into an empty register gives back every row; Brå's national bundle carries every
-record and the code lists.
+record but those a länsstyrelse keeps from the other counties (`withheld.py`), and the code lists.
 The file is finished before the transaction that moves the sync bases forward and stores the
 export receipt commits, so a failed or cancelled export changes nothing.
 """
@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.digest import file_sha256
 from bra_desktop.bundle.schema import DATA_SHEETS, DataSheet
+from bra_desktop.bundle.withheld import withheld_from_counties
 from bra_desktop.bundle.writer import BundleHeader, BundleWriter, Names
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS, FieldType
@@ -107,8 +108,9 @@ def export_bundle(
         writer = BundleWriter(path, header, _names(session), list(session.scalars(select(CodeItem))),
                               signing_key=own_private_key(session))
         carried = _carried(session, origins, changed_after) if origins is not None else {}
+        withheld = withheld_from_counties(session) if origins is None else {}
         total = sum(_count(session, sheet, origins, changed_after) + len(carried.get(sheet.kind.key, ()))
-                    for sheet in DATA_SHEETS)
+                    - len(withheld.get(sheet.kind.key, ())) for sheet in DATA_SHEETS)
         done = 0
 
         def tick() -> None:
@@ -127,8 +129,11 @@ def export_bundle(
 
                 def records(sheet: DataSheet = sheet, bases: BaseWriter = bases):
                     others = carried.get(sheet.kind.key)
+                    kept_back = withheld.get(sheet.kind.key, frozenset())
                     for record in chain(stream_records(session, sheet.kind, origins=origins, changed_after=changed_after),
                                         stream_records(session, sheet.kind, ids=others) if others else ()):
+                        if record.id in kept_back:
+                            continue
                         bases.add(Base(record.id, record.content, record.deleted, record.version, record.content_hash))
                         yield record
 

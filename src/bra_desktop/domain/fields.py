@@ -223,6 +223,7 @@ ACTIVITY = RecordKind(
         FieldSpec("description", F.LONG_TEXT, "Beskrivning", "Description"),
         FieldSpec("outcome", F.LONG_TEXT, "Resultat och erfarenheter", "Outcome and lessons"),
         FieldSpec("follow_up", F.LONG_TEXT, "Uppföljning", "Follow-up"),
+        FieldSpec("sharing", F.CODE, "Delning", "Sharing", code_list="delning", since_format=3),
     ),
 )
 
@@ -251,6 +252,7 @@ COMMITMENT = RecordKind(
             "activities", F.REFS, "Aktiviteter", "Activities", ref_kind="activity",
             link=LinkTable(m.CommitmentActivity, "commitment_id", "activity_id"),
         ),
+        FieldSpec("sharing", F.CODE, "Delning", "Sharing", code_list="delning", since_format=3),
     ),
 )
 
@@ -283,6 +285,7 @@ PROBLEM_AREA = RecordKind(
             "commitments", F.REFS, "Åtaganden", "Commitments", ref_kind="commitment",
             link=LinkTable(m.ProblemAreaCommitment, "problem_area_id", "commitment_id"),
         ),
+        FieldSpec("sharing", F.CODE, "Delning", "Sharing", code_list="delning", since_format=3),
     ),
 )
 

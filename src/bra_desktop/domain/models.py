@@ -138,6 +138,7 @@ class Activity(SyncedFields, table=True):
     description: str | None = Field(default=None, sa_type=Text)
     outcome: str | None = Field(default=None, sa_type=Text)
     follow_up: str | None = Field(default=None, sa_type=Text)
+    sharing: str | None = Field(default=None, max_length=40)
 
 
 class Commitment(SyncedFields, table=True):
@@ -151,6 +152,7 @@ class Commitment(SyncedFields, table=True):
     due_date: date | None = None
     status: str = Field(max_length=40)
     progress_note: str | None = Field(default=None, sa_type=Text)
+    sharing: str | None = Field(default=None, max_length=40)
 
 
 class ProblemArea(SyncedFields, table=True):
@@ -162,6 +164,7 @@ class ProblemArea(SyncedFields, table=True):
     first_observed: date | None = None
     status: str = Field(max_length=40)
     theme: str | None = Field(default=None, max_length=40)
+    sharing: str | None = Field(default=None, max_length=40)
 
 
 class MunicipalityFollowUp(SyncedFields, table=True):

@@ -62,6 +62,7 @@ LIST_TITLES: dict[str, tuple[str, str]] = {
     "lansstyrelsens_roll": ("Länsstyrelsens roll", "The county board's role"),
     "motesfrekvens": ("Mötesfrekvens", "Meeting frequency"),
     "tema": ("Nationellt tema", "National theme"),
+    "delning": ("Delning", "Sharing"),
 }
 """What each list is called in the app (a list a newer bundle brings is called by its name)."""
 

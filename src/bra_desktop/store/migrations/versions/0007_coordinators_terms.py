@@ -2,7 +2,8 @@
 
 Fields added to existing kinds by bundle format 3 (`FieldSpec.since_format`): a network's convener,
 members and meeting cadence; the municipalities a commitment concerns; the länsstyrelse's role in an
-activity and its further target groups; a problem area's national theme. All are optional: records
+activity and its further target groups; a problem area's national theme; and on activities,
+commitments and problem areas a mark that keeps them from the other counties. All are optional: records
 stored before keep their content and their hash (`domain/content.py`).
 
 One label changes with them: the organisation type POLIS was called "Polismyndigheten", of which a
@@ -67,6 +68,9 @@ def upgrade() -> None:
 
     with op.batch_alter_table('activity', schema=None) as batch_op:
         batch_op.add_column(sa.Column('county_role', sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column('sharing', sa.String(length=40), nullable=True))
+    with op.batch_alter_table('commitment', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('sharing', sa.String(length=40), nullable=True))
 
     if op.get_bind().dialect.name == 'sqlite':
         # the reference in the column itself: SQLite adds it so, without copying the table (which
@@ -81,12 +85,14 @@ def upgrade() -> None:
 
     with op.batch_alter_table('problem_area', schema=None) as batch_op:
         batch_op.add_column(sa.Column('theme', sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column('sharing', sa.String(length=40), nullable=True))
 
 
 
 def downgrade() -> None:
     _relabel_police(POLICE_LABELS['new'], POLICE_LABELS['old'])
     with op.batch_alter_table('problem_area', schema=None) as batch_op:
+        batch_op.drop_column('sharing')
         batch_op.drop_column('theme')
 
     with op.batch_alter_table('network', schema=None) as batch_op:
@@ -94,7 +100,10 @@ def downgrade() -> None:
         batch_op.drop_column('meeting_cadence')
         batch_op.drop_column('convener_org_id')
 
+    with op.batch_alter_table('commitment', schema=None) as batch_op:
+        batch_op.drop_column('sharing')
     with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_column('sharing')
         batch_op.drop_column('county_role')
 
     with op.batch_alter_table('commitment_municipality', schema=None) as batch_op:
