@@ -241,7 +241,17 @@ def test_filter_options(register, activities):
     assert own[:3] == ["Botkyrka", "Danderyd", "Ekerö"] and own[-2:] == ["Värmdö", "Österåker"]
     assert not municipalities[26][0].startswith("01")
     assert organisation["municipality_code"] == municipalities
-    assert [f.label("sv") for f in queries.filters("activity")] == ["År", "Nätverk", "Ämnesområden", "Kommuner", "Status", "Ursprung"]
+    assert [f.label("sv") for f in queries.filters("activity")] == [
+        "År", "Nätverk", "Ämnesområden", "Kommuner", "Status", "Typ av aktivitet", "Målgrupp", "Ursprung"]
+
+
+def test_the_target_group_filter_finds_the_main_target_group_and_the_further_ones(register):
+    main = add(register, "activity", title="Utbildning för regionen", target_group="REGIONER")
+    further = add(register, "activity", title="Träff", target_group="SAMORDNARE", other_target_groups=["REGIONER"])
+    add(register, "activity", title="Annan träff", target_group="SAMORDNARE")
+    [target] = [f for f in queries.filters("activity") if f.key == "target_group"]
+    with register.session() as session:
+        assert queries.link_owners(session, target, "REGIONER") == {main.id, further.id}
 
 
 def test_counties_in_code_order(register):

@@ -41,7 +41,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
     # (field name, by year of that date field)
     "activity": (("start_date", True), ("network_id", False), ("subject_areas", False),
-                 ("municipalities", False), ("status", False)),
+                 ("municipalities", False), ("status", False), ("activity_type", False), ("target_group", False)),
     "commitment": (("due_date", True), ("network_id", False), ("municipalities", False), ("status", False)),
     "problem_area": (("municipalities", False), ("status", False), ("category", False), ("theme", False)),
     "network": (("kind", False), ("subject_area", False)),
@@ -50,6 +50,9 @@ _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
                   ("situation_status", False), ("plan_status", False)),
     "county_report": (("year", False),),
 }
+
+_ALSO: dict[tuple[str, str], str] = {("activity", "target_group"): "other_target_groups"}
+"""(kind, filter field) → the many-valued field the filter looks in too (`Filter.also`)."""
 
 DEFAULT_SORT: dict[str, tuple[str, bool]] = {
     "activity": ("start_date", True),
@@ -93,6 +96,9 @@ class Filter:
     spec: FieldSpec | None
     """None for `origin`."""
     by_year: bool
+    also: tuple[RecordKind, FieldSpec] | None = None
+    """A many-valued field that the filter looks in too, with its kind: the target-group filter
+    finds an activity by its main target group or one of its further ones."""
 
     def label(self, language: str) -> str:
         if self.by_year:
@@ -109,7 +115,7 @@ class Filter:
     @property
     def in_link_table(self) -> bool:
         """Whether the filtered values live in a link table (a many-valued field), not the record's row."""
-        return self.spec is not None and self.spec.link is not None
+        return self.spec is not None and (self.spec.link is not None or self.also is not None)
 
     def row_column(self, kind: RecordKind) -> ColumnElement[Any]:
         """What this filter compares of the record's own row (not for link tables): a column, or
@@ -143,7 +149,9 @@ def columns(kind_key: str) -> tuple[Column, ...]:
 def filters(kind_key: str) -> tuple[Filter, ...]:
     kind = KINDS[kind_key]
     return (
-        *(Filter(YEAR if by_year else name, kind.field(name), by_year) for name, by_year in _FILTERS[kind_key]),
+        *(Filter(YEAR if by_year else name, kind.field(name), by_year,
+                 (kind, kind.field(_ALSO[(kind_key, name)])) if (kind_key, name) in _ALSO else None)
+          for name, by_year in _FILTERS[kind_key]),
         Filter(ORIGIN, None, False),
     )
 
@@ -185,9 +193,19 @@ def list_ids(session: Session, kind_key: str, *, sort_field: str, descending: bo
 
 
 def link_owners(session: Session, item: Filter, value: Any) -> set[str]:
-    """The ids of the records whose many-valued field `item` holds `value` (one index lookup)."""
-    assert item.spec is not None and item.spec.link is not None, f"{item.key} is not a link-table filter"
-    link = item.spec.link
+    """The ids of the records whose many-valued field `item` holds `value` (one index lookup), or
+    for a filter that looks in a many-valued field too (`Filter.also`), whose field or that one does."""
+    assert item.spec is not None and item.in_link_table, f"{item.key} is not a link-table filter"
+    if item.also is not None:
+        kind, many = item.also
+        return (set(first_column(session, select(kind.table.id).where(getattr(kind.table, item.spec.name) == value)))
+                | _holding(session, many, value))
+    return _holding(session, item.spec, value)
+
+
+def _holding(session: Session, spec: FieldSpec, value: Any) -> set[str]:
+    link = spec.link
+    assert link is not None
     owner, held = getattr(link.table, link.owner_column), getattr(link.table, link.value_column)
     return set(first_column(session, select(owner).where(held == value)))
 

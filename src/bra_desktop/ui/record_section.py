@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -31,6 +32,8 @@ from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
 
 SEARCH_DELAY_MS = 150
+INLINE_FILTERS = 4
+"""Filters that share the search's row; a table with more has them in two rows below it."""
 
 _COLUMN_CHARS = {
     FieldType.TEXT: 36,
@@ -143,10 +146,15 @@ class RecordSection(QWidget):
         self._selection_changed()
 
     def _lay_out(self) -> None:
+        """The search and the filters in one row when they fit; more filters than `INLINE_FILTERS`
+        go in two rows below the search, so that none, nor the search, is squeezed to nothing."""
+        combos = list(self.filter_combos.values())
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
-        for combo in self.filter_combos.values():
-            top.addWidget(combo, 1)
+        inline = len(combos) <= INLINE_FILTERS
+        if inline:
+            for combo in combos:
+                top.addWidget(combo, 1)
         top.addWidget(self.restriction_button)
         top.addWidget(self.show_deleted)
         buttons = QHBoxLayout()
@@ -156,6 +164,14 @@ class RecordSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 6, 4)
         layout.addLayout(top)
+        if not inline:
+            grid = QGridLayout()
+            per_row = -(-len(combos) // 2)
+            for index, combo in enumerate(combos):
+                grid.addWidget(combo, index // per_row, index % per_row)
+            for column in range(per_row):
+                grid.setColumnStretch(column, 1)
+            layout.addLayout(grid)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
