@@ -199,6 +199,8 @@ _ACTIVITY_TYPES = {
         "Studiebesök om {topic}", "Informationsinsats om {topic} i {kommun}")),
 }
 _MULTI_DAY_TYPES = frozenset({"KONFERENS", "UTBILDNING"})
+_ONE_MUNICIPALITY_TYPES = frozenset({"PROCESSSTOD", "DIALOG", "LAGESBILD", "ATGARDSPLAN"})
+"""Support given to one municipality, which it alone lists (as does an activity whose title names one)."""
 
 _TARGETS_BY_TYPE = {
     "NATVERKSTRAFF": ("SAMORDNARE", "SAMORDNARE", "TJANSTEPERSONER", "POLIS"),
@@ -275,14 +277,19 @@ _FOLLOW_UPS = (
 )
 
 _COMMITMENT_TITLES = (
-    "Ta fram en regional lägesbild om {topic}",
-    "Genomföra utbildning i {skill} för länets kommuner",
-    "Samordna kommunernas arbete med {topic}",
-    "Sprida kunskap om {topic} till kommunerna i {lan}",
-    "Stödja {kommun_org} i arbetet med en åtgärdsplan",
-    "Följa upp kommunernas arbete med {topic}",
-    "Etablera samverkan med näringslivet om {topic}",
+    ("Ta fram en regional lägesbild om {topic}", "board", "regional"),
+    ("Genomföra utbildning i {skill} för länets kommuner", "board", "regional"),
+    ("Samordna kommunernas arbete med {topic}", "board", "regional"),
+    ("Sprida kunskap om {topic} till kommunerna i {lan}", "region", "regional"),
+    ("Följa upp kommunernas arbete med {topic}", "board", "regional"),
+    ("Stödja {kommun_org} i arbetet med en åtgärdsplan", "board", "municipality"),
+    ("Ta fram en lokal lägesbild om {topic} i {kommun}", "municipality", "local"),
+    ("Genomföra trygghetsvandringar i {kommun}", "municipality", "local"),
+    ("Följa upp medborgarlöftena i {kommun}", "police", "local"),
+    ("Bidra med länets erfarenheter av {topic} till Brås nätverk", "board", "national"),
 )
+"""(title, who is responsible, where it belongs) of a county's commitments: the title, the network,
+the responsible organisation and the municipality concerned tell one story."""
 _NATIONAL_COMMITMENT_TITLES = (
     "Ta fram en nationell lägesbild om {topic}",
     "Sammanställa länens erfarenheter av {topic}",
@@ -390,7 +397,8 @@ _PHENOMENON_CONTEXTS = (
     "Kommunernas lägesbilder pekar på samma mönster.",
     "Frågan lyftes i länsnätverket och bevakas gemensamt.",
 )
-_PROBLEM_CATEGORY_WEIGHTS = {"NYTT_FENOMEN": 35, "OKANDE_PROBLEM": 30, "GEOGRAFISKT": 20, "UTVECKLINGSOMRADE": 15}
+_PROBLEM_CATEGORY_WEIGHTS = {"OKANDE_PROBLEM": 45, "GEOGRAFISKT": 30, "UTVECKLINGSOMRADE": 25}
+"""The category of a known phenomenon; one of the subject new crime phenomena is a new phenomenon."""
 _TREND_WEIGHTS = {"OKANDE": 45, "OFORANDRAD": 25, "MINSKANDE": 10, "EJ_KANT": 20}
 _PROBLEM_STATUS_WEIGHTS = {"BEVAKAS": 50, "ATGARDAS": 40, "AVSLUTAT": 10}
 
@@ -746,7 +754,10 @@ class _DemoBuilder:
                 if busy:
                     home, home_name = choice(busy)
 
-            extra = 1 if activity_type == "KOMMUNOVERSKRIDANDE" else (0, 0, 0, 1, 1, 2)[randint(0, 5)]
+            template = choice(templates)
+            names_one = "{kommuner}" not in template and ("{kommun}" in template or "{kommun_org}" in template)
+            extra = (1 if activity_type == "KOMMUNOVERSKRIDANDE" else
+                     0 if activity_type in _ONE_MUNICIPALITY_TYPES or names_one else (0, 0, 0, 1, 1, 2)[randint(0, 5)])
             municipalities = [(home, home_name)]
             if extra:
                 for other in sample(county.municipalities, min(extra + 1, len(county.municipalities))):
@@ -805,7 +816,7 @@ class _DemoBuilder:
                 end = start + timedelta(1)
 
             names = [name for _code, name in municipalities]
-            title = choice(templates).format(
+            title = template.format(
                 topic=topic, skill=choice(_SKILLS), kommun=home_name, kommun_org=kommun_org, lan=county.name,
                 kommuner=" och ".join((", ".join(names[:-1]), names[-1])) if len(names) > 1 else home_name,
             )
@@ -850,25 +861,30 @@ class _DemoBuilder:
                 responsible = (national_structure.BRA if index % len(self.national_networks) == 0
                                else rng.choice((national_structure.BRA, national_structure.POLICE, national_structure.SKR)))
                 linked = self._linked_activities(self.activities_by_network.get(network, []), 6)
-                kommun_org = ""
+                kommun_org = home_name = ""
                 concerned = []
+                subject = self.network_subjects[network] or rng.choice(subjects)
             else:
                 county_index = rng.choice(self.cycle)[0]
                 county = self.counties[county_index]
                 origin = county.code
-                network = rng.choice(county.networks + self.national_networks)
-                templates = _COMMITMENT_TITLES
-                home = rng.choice(county.municipalities)[0]
+                template, who, where = rng.choice(_COMMITMENT_TITLES)
+                home, home_name = rng.choice(county.municipalities)
+                subject = rng.choice(subjects)
+                network = self._commitment_network(county, where, home, subject)
                 _org_id, kommun_org = county.municipality_orgs[home]
-                concerned = [home]
-                responsible = self._responsible(county, home)
+                concerned = [home] if where in ("municipality", "local") else []
+                responsible = {"board": county.board, "region": county.region or county.board,
+                               "municipality": county.municipality_orgs[home][0],
+                               "police": county.police_for[home]}[who]
                 linked = self._linked_activities(
                     self.activities_by_county_network.get((county_index, network))
                     or self.activities_by_county[county_index], 4)
-            subject = self.network_subjects[network] or rng.choice(subjects)
+                templates = (template,)
+                subject = self.network_subjects[network] or subject
             title = rng.choice(templates).format(
                 topic=rng.choice(_TOPICS[subject]), skill=rng.choice(_SKILLS), kommun_org=kommun_org,
-                lan=county.name if county else "",
+                kommun=home_name, lan=county.name if county else "",
             )
             commitment_id = self._id(self.producer, "commitment")
             if county_index is not None:
@@ -883,18 +899,17 @@ class _DemoBuilder:
                 "activities": linked,
             }
 
-    def _responsible(self, county: _County, municipality: str) -> str:
-        """Mostly the county administrative board; otherwise a municipality, the police, region or university."""
-        roll = self.rng.random()
-        if roll < 0.5:
-            return county.board
-        if roll < 0.75:
-            return county.municipality_orgs[municipality][0]
-        if roll < 0.85:
-            return county.police_for[municipality]
-        if roll < 0.95:
-            return county.region or county.board
-        return county.university
+    def _commitment_network(self, county: _County, where: str, home: str, subject: str) -> str:
+        """The network a county's commitment belongs to: its local network for local work, Brå's on
+        the subject for a contribution to the national structure, else the county's on the subject."""
+        if where == "local" and home in county.local_networks:
+            return county.local_networks[home]
+        if where == "national":
+            by_subject = {self.network_subjects[n]: n for n in self.national_networks[1:]}
+            return by_subject.get(subject, self.national_networks[0])
+        if where == "regional":
+            return county.subject_networks.get(subject, county.general_network)
+        return county.general_network
 
     def _due_date(self, status: str) -> date:
         """A month end that fits the status: delayed work is overdue, work not begun is due later."""
@@ -919,16 +934,19 @@ class _DemoBuilder:
         trends, trend_weights = _weighted(_TREND_WEIGHTS)
         statuses, status_weights = _weighted(_PROBLEM_STATUS_WEIGHTS)
         observable_days = (self.today - self.first_day).days
+        phenomena: dict[int, Iterator[tuple[str, str, str]]] = {}
+        """Per county, the phenomena dealt: a coordinator registers a phenomenon once, not twice."""
         for _index in range(self.problem_area_count):
             county_index, municipality_index = rng.choice(self.cycle)
             county = self.counties[county_index]
             home, home_name = county.municipalities[municipality_index]
-            title, subject, description = rng.choice(_PHENOMENA)
+            title, subject, description = next(phenomena.setdefault(county_index, _dealt(rng, _PHENOMENA)))
             theme = _THEMES.get(title) if rng.random() < THEMED_SHARE else None
-            category = rng.choices(categories, cum_weights=category_weights)[0]
+            category = ("NYTT_FENOMEN" if subject == "NYA_FENOMEN"
+                        else rng.choices(categories, cum_weights=category_weights)[0])
             if category == "GEOGRAFISKT":
                 title = f"{title} i {home_name}"
-            municipalities = {home, *(code for code, _name in rng.sample(
+            municipalities = {home} if category == "GEOGRAFISKT" else {home, *(code for code, _name in rng.sample(
                 county.municipalities, min(rng.randint(0, 2), len(county.municipalities))))}
             first_observed = self.first_day + timedelta(rng.randint(0, observable_days)) if rng.random() < 0.85 else None
             commitments = self.commitments_by_county[county_index]
@@ -1040,7 +1058,7 @@ class _DemoBuilder:
                     )
                 yield identity_id(KINDS["county_report"], content, county.code), county.code, content
 
-def _dealt(rng: random.Random, deck: tuple[str, ...]) -> Iterator[str]:
+def _dealt(rng: random.Random, deck: tuple[Any, ...]) -> Iterator[Any]:
     """Cards from `deck`, reshuffled each time it runs out: the mix is exact, the order random."""
     while True:
         hand = list(deck)
