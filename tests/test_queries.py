@@ -210,15 +210,16 @@ def test_records_of_the_whole_country_show_and_filter_by_their_origin(make_regis
 
 
 def test_display_values_of_references_and_municipality(register):
-    network = add_network(register, "Nät", "KARN", subject_area="VALD", active_from=date(2024, 1, 1))
     org = add(register, "organisation", name="Solna stad", org_type="KOMMUN", municipality_code="0184")
+    network = add_network(register, "Nät", "KARN", subject_area="VALD", active_from=date(2024, 1, 1),
+                          convener_org_id=org.id, meeting_cadence="KVARTALSVIS")
     commitment = add(register, "commitment", title="Åtagande", network_id=network.id, responsible_org_id=org.id,
                      due_date=date(2026, 6, 30), status="FORSENAT")
     assert rows(register, "commitment", [commitment.id])[commitment.id].values == (
         "Åtagande", "Nät", "Solna stad", "2026-06-30", "Försenat", "Stockholms län")
     assert rows(register, "organisation", [org.id])[org.id].values == ("Solna stad", "Kommun", "", "Solna", "Stockholms län")
     assert rows(register, "network", [network.id])[network.id].values == (
-        "Nät", "Kärnnätverk", "Våldsförebyggande arbete", "2024-01-01", "", "Stockholms län")
+        "Nät", "Kärnnätverk", "Våldsförebyggande arbete", "Solna stad", "Varje kvartal", "2024-01-01", "", "Stockholms län")
 
 
 def test_filter_options(register, activities):

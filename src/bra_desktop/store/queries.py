@@ -31,7 +31,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
                  "participants", ORIGIN),
     "commitment": ("title", "network_id", "responsible_org_id", "due_date", "status", ORIGIN),
     "problem_area": ("title", "category", "theme", "trend", "status", "municipalities", "first_observed", ORIGIN),
-    "network": ("name", "kind", "subject_area", "active_from", "active_to", ORIGIN),
+    "network": ("name", "kind", "subject_area", "convener_org_id", "meeting_cadence", "active_from", "active_to", ORIGIN),
     "organisation": ("name", "org_type", "org_number", "municipality_code", ORIGIN),
     "follow_up": ("municipality_code", "year", "coordination_status", "situation_status", "plan_status",
                   "plan_decided_on", "next_follow_up", ORIGIN),
