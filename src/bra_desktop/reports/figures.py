@@ -99,6 +99,7 @@ ORGANISATION_TYPES = "aktorstyp"
 COMMITMENT_STATUSES = "atagandestatus"
 TRENDS = "trend"
 PROBLEM_STATUSES = "problemstatus"
+THEMES = "tema"
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,17 @@ class NamedRecord:
     title: str
     detail: str
     """E.g. "klart senast 2026-03-31 · Pågår · Polisen Syd" or "Ökande · först observerat 2026-02-01"."""
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    """A national theme (Brå's code list `tema`): how many problem areas carry it, and whose."""
+
+    key: str
+    label: str
+    problem_areas: int
+    counties: tuple[str, ...]
+    """The names of the counties whose problem areas carry it, in code order."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,9 @@ class YearFigures:
     law: tuple[MunicipalityStanding, ...] = ()
     """Every municipality of the scope under Lag (2023:196) in the year (`reports/municipalities.py`)."""
     accounts: tuple[CountyAccount, ...] = ()
+    problem_areas_by_theme: tuple[ThemeCount, ...] = ()
+    """The themes the scope's problem areas carry (as they stood), most first: the same phenomenon
+    recognised across counties."""
     networks: tuple[NetworkLine, ...] = ()
     """The scope's networks with their members, convener and the year's work (`reports/networks.py`)."""
     """The länsstyrelser's own texts of the year's redovisning: the county's, or every county's."""
@@ -256,6 +271,17 @@ def _counted(states: _States, field: str) -> _Groups:
     return groups
 
 
+def _themes(states: _States) -> dict[str | None, dict[str, list[str]]]:
+    """origin → theme → the owner of each problem area in `states` that carries it (the theme is a
+    field added by format 3: content that lacks it has none)."""
+    found: dict[str | None, dict[str, list[str]]] = defaultdict(dict)
+    for origin, held in states.items():
+        for _record_id, content, owner in held:
+            if theme := content.get("theme"):
+                found[origin].setdefault(theme, []).append(owner)
+    return found
+
+
 def _by_network(states: _States) -> dict[str | None, dict[str, tuple[int, int]]]:
     """origin → network → (commitments, of them open) of the commitments in `states`."""
     found: dict[str | None, dict[str, tuple[int, int]]] = defaultdict(dict)
@@ -291,6 +317,7 @@ class _Figures:
         self.commitments_by_network = _by_network(commitments)
         self.network_facts = NetworkFacts(self.connection)
         self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
+        self.themes = _themes(problems)
         self.overdue = self._overdue_of(commitments, overdue_before)
         self.completed = self._completed(commitments, self._as_of(Commitment, _new_year(year - 1)))
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
@@ -531,6 +558,7 @@ class _Figures:
             new_problem_areas=tuple(self.new_problem_areas.get(origin, ())),
             completed_commitments=tuple(self.completed.get(origin, ())),
             year_ended=self.year_ended,
+            problem_areas_by_theme=self._theme_counts(self.themes.get(origin, {})),
             networks=self.network_facts.lines(self.year, county, groups.get("network", {}),
                                               self.commitments_by_network.get(origin, {})),
         )
@@ -550,6 +578,11 @@ class _Figures:
         if none_label is not None and counts.get(""):
             rows.append(Count("", none_label, counts[""]))
         return tuple(rows)
+
+    def _theme_counts(self, owners: dict[str, list[str]]) -> tuple[ThemeCount, ...]:
+        rows = [ThemeCount(code, self._label(THEMES, code), len(held),
+                           tuple(self.county_names.get(c, c) for c in sorted(set(held)))) for code, held in owners.items()]
+        return tuple(sorted(rows, key=lambda row: (-row.problem_areas, swedish_sort_key(row.label))))
 
     def _networks(self, counts: dict[str, int]) -> tuple[Count, ...]:
         rows = [Count(key, self.network_names.get(key, key), value) for key, value in counts.items() if key]

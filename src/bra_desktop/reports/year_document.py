@@ -317,6 +317,23 @@ def _account_texts(doc: Document, account: CountyAccount, heading: Callable[[str
                 doc.paragraph(part)
 
 
+def _themes_part(doc: Document, figures: YearFigures) -> None:
+    """The national themes the problem areas carry; for the whole country, whose they are."""
+    doc.subheading("Per nationellt tema")
+    themes = figures.problem_areas_by_theme
+    if not themes:
+        doc.paragraph("Inget problemområde har ett nationellt tema.")
+        return
+    if figures.county is not None:
+        doc.table(["Nationellt tema", "Antal"], [[t.label, number(t.problem_areas)] for t in themes], widths=[82, 18])
+    else:
+        doc.table(["Nationellt tema", "Län", "Antal"],
+                  [[t.label, ", ".join(t.counties), number(t.problem_areas)] for t in themes],
+                  numeric_from=2, widths=[36, 54, 10])
+    doc.paragraph("Temat är Brås kodlista, så att samma fenomen känns igen i alla län; problemområden utan tema "
+                  "räknas inte här.", note=True)
+
+
 MEMBERS_NAMED = 4
 """A network with more members than this is given as a count: the table is read on paper."""
 
@@ -489,6 +506,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     doc.subheading("Per status")
     doc.table(["Status", "Antal", "Andel"], _count_rows(figures.problem_areas_by_status, figures.problem_areas),
               widths=[64, 18, 18])
+    _themes_part(doc, figures)
     doc.subheading(f"Nya brottsfenomen {year}")
     if figures.new_phenomena:
         doc.table(["Problemområde", "Trend och datum"], [[r.title, r.detail] for r in figures.new_phenomena[:MOST_RECORDS]],
