@@ -663,7 +663,7 @@ def test_about_box_is_plain_text(qtbot, window, app_context):
     when_modal(QMessageBox, read)
     window.about_action.trigger()
     assert read.plain
-    assert "bra-desktop 0.1.0" in read.text
+    assert "Brå-nätverkets register (bra-desktop) 0.1.0" in read.text
     assert str(app_context.paths.data_dir) in read.text and str(app_context.paths.log_file) in read.text
 
 

@@ -1363,8 +1363,13 @@
     <message>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="343"/>
-        <source>Om bra-desktop</source>
-        <translation>About bra-desktop</translation>
+        <source>Om Brå-nätverkets register</source>
+        <translation>About the Brå network register</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
+        <source>Brå-nätverkets register (bra-desktop) %1</source>
+        <translation>The Brå network register (bra-desktop) %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
@@ -1405,11 +1410,6 @@
         <location filename="../../src/bra_desktop/ui/main_window.py" line="315"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
-        <source>bra-desktop %1</source>
-        <translation>bra-desktop %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="341"/>
@@ -2275,42 +2275,42 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="82"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="97"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="100"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="105"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="131"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="129"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="132"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="130"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="133"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="240"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="280"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>

@@ -246,6 +246,15 @@ _PARTNER_BY_SUBJECT = {
     "NARINGSLIV": "business", "EKO": "business", "ORGBROTT": "university", "NYA_FENOMEN": "university",
 }
 """Which kind of local organisation takes part in an activity on the subject besides the municipality."""
+_AGENCIES_BY_SUBJECT = {
+    "EKO": ("Ekobrottsmyndigheten", "Skatteverket", "Försäkringskassan"), "UNGA": ("Statens institutionsstyrelse",
+                                                                               "Kriminalvården"),
+    "NARA": ("Jämställdhetsmyndigheten", "Socialstyrelsen"), "VALD": ("Brottsoffermyndigheten",),
+    "NARINGSLIV": ("Svensk Handel",),
+}
+"""The national agencies that now and then take part in an activity on the subject."""
+AGENCY_SHARE, REGION_SHARE = 0.06, 0.08
+"""Of the activities, the shares a national agency (on its subject) and the region take part in."""
 
 _DESCRIPTION_EXTRAS = (
     "Upplägget bygger på Brås kunskapsstöd för kommunernas brottsförebyggande arbete.",
@@ -583,6 +592,8 @@ class _DemoBuilder:
         self.network_names: dict[str, str] = {}
         self.network_subjects: dict[str, str | None] = {}
         self.national_networks: list[str] = []
+        self.agencies: dict[str, str] = {}
+        """Name → id of the national agencies (`_NATIONAL_ORGANISATIONS`)."""
         self._organisations = self._make_organisations()
         self._networks = self._make_networks()
         self.activity_ids: list[str] = []
@@ -671,7 +682,8 @@ class _DemoBuilder:
     def _make_organisations(self) -> list[NewRecord]:
         rows: list[NewRecord] = []
         for name, org_type, digits in _NATIONAL_ORGANISATIONS:
-            self._organisation(rows, NATIONAL, NATIONAL, name, org_type, org_number(digits), None, contact=False)
+            self.agencies[name] = self._organisation(rows, NATIONAL, NATIONAL, name, org_type, org_number(digits), None,
+                                                     contact=False)
         police_number = next(r.content["org_number"] for r in national_structure.ORGANISATIONS
                              if r.id == national_structure.POLICE)
         police_regions = {row["lanskod"]: row["polisregion"] for row in reference_rows("polisregioner.csv")}
@@ -773,6 +785,10 @@ class _DemoBuilder:
             if rand() < 0.15:
                 partner = _PARTNER_BY_SUBJECT[subject]
                 organisations.append(county.university if partner == "university" else choice(county.partners[partner]))
+            if county.region and rand() < REGION_SHARE:
+                organisations.append(county.region)
+            if subject in _AGENCIES_BY_SUBJECT and rand() < AGENCY_SHARE:
+                organisations.append(self.agencies[choice(_AGENCIES_BY_SUBJECT[subject])])
 
             roll = rand()
             if roll < 0.12:
@@ -833,7 +849,7 @@ class _DemoBuilder:
                 "title": title, "activity_type": activity_type, "status": status, "start_date": start,
                 "end_date": end, "network_id": network, "subject_areas": (subject, second),
                 "municipalities": [code for code, _name in municipalities],
-                "organisations": organisations[:3], "participants": participants, "county_role": role,
+                "organisations": organisations[:4], "participants": participants, "county_role": role,
                 "target_group": target, "other_target_groups": others,
                 "description": description, "outcome": outcome, "follow_up": follow_up,
             }

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.find_action.triggered.connect(lambda: self._on_records("focus_search"))
 
         self.bundle_actions = bundle_actions(self)
-        self.about_action = QAction(self.tr("Om bra-desktop"), self)
+        self.about_action = QAction(self.tr("Om Brå-nätverkets register"), self)
         self.about_action.triggered.connect(self.show_about)
 
     def _make_menus(self) -> None:
@@ -340,8 +340,8 @@ class MainWindow(QMainWindow):
         paths = self.ctx.paths
         about = (self.tr("Register över regionalt brottsförebyggande nätverksarbete.\n\nDatamapp: %1\nLoggfil: %2")
                  .replace("%1", str(paths.data_dir)).replace("%2", str(paths.log_file)))
-        plain_message_box(self, QMessageBox.Icon.Information, self.tr("Om bra-desktop"),
-                          self.tr("bra-desktop %1").replace("%1", __version__), informative=about).exec()
+        plain_message_box(self, QMessageBox.Icon.Information, self.tr("Om Brå-nätverkets register"),
+                          self.tr("Brå-nätverkets register (bra-desktop) %1").replace("%1", __version__), informative=about).exec()
 
     # --- state between runs ---
 
