@@ -282,8 +282,10 @@ def test_each_network_with_every_member_named(tmp_path):
     line = NetworkLine("n1", "Länsnätverket", "Stockholms län", "Länsstyrelsen i Stockholms län",
                        tuple(f"Kommun {n}" for n in range(6)), "Varje kvartal", 4, 3, 1)
     figures = YearFigures(**{**sample().__dict__, "networks": (line,)})
-    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "natverk.xlsx", producer_name="Brå"))["Nätverk"]
+    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "natverk.xlsx", producer_name="Brå",
+                                                  created_at=datetime(2026, 12, 1, 9, 30)))["Nätverk"]
     assert rows(ws, 1, 1, 8, 2) == [
-        ("Nätverk", "Ägs av", "Sammankallande", "Medlemmar", "Möts", "Aktiviteter 2026", "Åtaganden (nu)", "Varav öppna"),
+        ("Nätverk", "Ägs av", "Sammankallande", "Medlemmar", "Möts", "Aktiviteter 2026",
+         "Åtaganden den 1 december 2026", "Varav öppna"),
         ("Länsnätverket", "Stockholms län", "Länsstyrelsen i Stockholms län",
          "Kommun 0; Kommun 1; Kommun 2; Kommun 3; Kommun 4; Kommun 5", "Varje kvartal", 4, 3, 1)]

@@ -27,6 +27,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bra_desktop.bundle.cells import escape_text
 from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, change
+from bra_desktop.reports.year_document import as_of
 
 SUMMARY_SHEET = "Sammanfattning"
 ACCOUNT_SHEET = "Länsstyrelsens redovisning"
@@ -80,7 +81,7 @@ def write_year_report(
     _months(book.create_sheet(MONTH_SHEET), figures)
     _counts_sheet(book.create_sheet(TYPE_SHEET), ("Typ av aktivitet", "Aktiviteter"), figures.by_type,
                   chart=_bar("Aktiviteter per typ av aktivitet", "Typ av aktivitet", "Antal aktiviteter", horizontal=True))
-    _networks(book.create_sheet(NETWORK_SHEET), figures)
+    _networks(book.create_sheet(NETWORK_SHEET), figures, created_at.date())
     _counts_sheet(book.create_sheet(SUBJECT_SHEET), ("Ämnesområde", "Aktiviteter"), figures.by_subject_area,
                   chart=_bar("Aktiviteter per ämnesområde", "Ämnesområde", "Antal aktiviteter", horizontal=True),
                   note="En aktivitet med flera ämnesområden räknas en gång i varje.")
@@ -184,11 +185,11 @@ def _counts_sheet(ws: Worksheet, header: tuple[str, str], counts: Sequence[Count
         _put(ws, rows + 3, 1, note, font=_NOTE)
 
 
-def _networks(ws: Worksheet, figures: YearFigures) -> None:
+def _networks(ws: Worksheet, figures: YearFigures, created: date) -> None:
     """The scope's networks with every member named, then the year's activities per network."""
-    when = "vid årets slut" if figures.year_ended else "nu"
+    when = as_of(figures, created)
     count = _table(ws, 1, ("Nätverk", "Ägs av", "Sammankallande", "Medlemmar", "Möts", f"Aktiviteter {figures.year}",
-                           f"Åtaganden ({when})", "Varav öppna"),
+                           f"Åtaganden {when}", "Varav öppna"),
                    [(line.name, line.owner, line.convener or "", "; ".join(line.members), line.cadence or "",
                      line.activities, line.commitments, line.open_commitments) for line in figures.networks])
     first = count + 4

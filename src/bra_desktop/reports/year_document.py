@@ -338,14 +338,20 @@ MEMBERS_NAMED = 4
 """A network with more members than this is given as a count: the table is read on paper."""
 
 
-def _networks_section(doc: Document, figures: YearFigures) -> None:
+def as_of(figures: YearFigures, created: date) -> str:
+    """When commitments and problem areas are counted: "vid årets slut", or the report's date for
+    a year not yet ended ("den 7 december 2026")."""
+    return "vid årets slut" if figures.year_ended else f"den {long_date(created)}"
+
+
+def _networks_section(doc: Document, figures: YearFigures, created: date) -> None:
     """Each network with who convenes it, who takes part, how often it meets and what it did."""
     year = figures.year
     doc.heading("Nätverk", new_page=True)
     if not figures.networks:
         doc.paragraph(f"Inga nätverk var aktiva under {year}.")
         return
-    when = "vid årets slut" if figures.year_ended else "nu"
+    when = as_of(figures, created)
     doc.paragraph(("Länsstyrelsens nätverk som var aktiva under året, och Brås nationella nätverk som länets "
                    "aktiviteter eller åtaganden hörde till." if figures.county is not None else
                    "Brås nationella nätverk.")
@@ -409,7 +415,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     def change(now: int, before: int) -> str:
         return percent_change(now, before) or "–"
 
-    when = "vid årets slut" if figures.year_ended else "nu"
+    when = as_of(figures, created)
 
     doc.subheading("Nyckeltal")
     doc.table(
@@ -420,10 +426,10 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
             ["Deltagare", number(figures.participants), number(figures.participants_previous_year),
              change(figures.participants, figures.participants_previous_year)],
             ["Kommuner som fått stöd", f"{number(reached)} av {number(figures.municipalities_total)}", "", ""],
-            [f"Åtaganden ({when})", number(figures.commitments), "", ""],
+            [f"Åtaganden {when}", number(figures.commitments), "", ""],
             [f"Åtaganden som blev klara {year}", number(len(figures.completed_commitments)), "", ""],
-            [f"Försenade åtaganden ({when})", number(len(figures.overdue_commitments)), "", ""],
-            [f"Problemområden ({when})", number(figures.problem_areas), "", ""],
+            [f"Försenade åtaganden {when}", number(len(figures.overdue_commitments)), "", ""],
+            [f"Problemområden {when}", number(figures.problem_areas), "", ""],
             [f"Nya brottsfenomen {year}", number(len(figures.new_phenomena)), "", ""],
         ],
         widths=[46, 18, 18, 18],
@@ -474,7 +480,7 @@ def year_document(figures: YearFigures, created: date, overview: Sequence[YearFi
     if figures.municipalities_not_reached:
         doc.paragraph("Kommuner utan stöd: " + ", ".join(c.label for c in figures.municipalities_not_reached) + ".")
 
-    _networks_section(doc, figures)
+    _networks_section(doc, figures, created)
 
     doc.heading("Åtaganden", new_page=True)
     doc.paragraph(f"Åtagandena som de stod vid årets slut, {long_date(date(year, 12, 31))}, per status."
