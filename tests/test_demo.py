@@ -272,3 +272,18 @@ def test_the_year_is_uneven_quiet_in_july_and_some_municipalities_get_no_support
     unsupported = {(code, year) for code in every for year in years} - supported
     assert 0 < len(unsupported) < len(every) * len(years) / 3
 
+
+
+def test_commitments_are_done_on_a_day_so_each_year_reports_those_done_in_it(county):
+    from bra_desktop.reports.figures import year_figures
+
+    register, _counts, data = county
+    done = {record_id for record_id, (_origin, content) in data["commitment"].items() if content["status"] == "KLART"}
+    assert done
+    with register.session() as session:
+        completed = [record.id for year in range(date.today().year - 2, date.today().year + 1)
+                     for record in year_figures(session, year, "19").completed_commitments]
+        first_versions = session.scalars(select(ChangeLog.after).where(ChangeLog.record_id.in_(done),
+                                                                      ChangeLog.action == "create")).all()
+    assert sorted(completed) == sorted(done)  # each in the one year it was done in
+    assert all('"status":"PAGAR"' in first for first in first_versions)  # begun, then done

@@ -24,7 +24,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from itertools import accumulate
 from typing import Any
 
@@ -33,11 +33,12 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.bundle.withheld import NOT_SHARED
 from bra_desktop.domain import national_structure
+from bra_desktop.domain.content import normalise
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import County, Municipality
 from bra_desktop.domain.orgnumber import luhn_ok
-from bra_desktop.store.bulk import NewRecord, insert_records
+from bra_desktop.store.bulk import NewRecord, RecordWrite, insert_records, write_records
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.national_records import add_national_structure
 from bra_desktop.store.register import NATIONAL, Register
@@ -466,7 +467,21 @@ def fill_demo_register(register: Register, *, activities: int = 500, seed: int =
             key: insert_records(session, KINDS[key], builder.rows(key), user=user, source=SOURCE, updated_at=stamp)
             for key in DEPENDENCY_ORDER
         }
+        _complete(session, builder.completions, user=user)
     return {kind.plural_sv.lower(): written[key] for key, kind in KINDS.items()}
+
+
+def _complete(session: Session, completions: list[tuple[str, date, dict[str, Any], dict[str, Any]]], *,
+              user: str) -> None:
+    """Make the commitments done on the days they were done, as their second versions."""
+    kind = KINDS["commitment"]
+    by_time: dict[datetime, list[RecordWrite]] = {}
+    for record_id, day, before, after in completions:
+        at = datetime.combine(day, time(14), tzinfo=timezone.utc)
+        by_time.setdefault(at, []).append(RecordWrite(record_id, None, normalise(kind, after), version=2, updated_at=at,
+                                                      before=normalise(kind, before), was_deleted=False))
+    for at, writes in sorted(by_time.items()):
+        write_records(session, kind, writes, user=user, source=SOURCE, logged_at=at)
 
 
 def _require_empty(session: Session) -> None:
@@ -592,6 +607,9 @@ class _DemoBuilder:
         self.network_names: dict[str, str] = {}
         self.network_subjects: dict[str, str | None] = {}
         self.national_networks: list[str] = []
+        self.completions: list[tuple[str, date, dict[str, Any], dict[str, Any]]] = []
+        """(commitment id, the day it was done, its content before, after) of the commitments done:
+        written as done on that day, so that each year's report finds the commitments completed in it."""
         self.agencies: dict[str, str] = {}
         """Name → id of the national agencies (`_NATIONAL_ORGANISATIONS`)."""
         self._organisations = self._make_organisations()
@@ -906,14 +924,25 @@ class _DemoBuilder:
             if county_index is not None:
                 self.commitments_by_county[county_index].append(commitment_id)
             notes = _PROGRESS_NOTES[status]
-            yield commitment_id, origin, {
+            due = self._due_date(status)
+            content = {
                 "title": title,
                 "description": f"Åtagande inom {self.network_names[network]}. {rng.choice(_COMMITMENT_PURPOSES)}",
                 "network_id": network, "responsible_org_id": responsible, "municipalities": concerned,
-                "due_date": self._due_date(status),
+                "due_date": due,
                 "status": status, "progress_note": rng.choice(notes) if rng.random() < 0.7 else None,
                 "activities": linked,
             }
+            if status == "KLART":  # begun as in progress, made done on the day it was done (`completions`)
+                begun = {**content, "status": "PAGAR", "progress_note": None}
+                self.completions.append((commitment_id, self._done_on(due), begun, content))
+                content = begun
+            yield commitment_id, origin, content
+
+    def _done_on(self, due: date) -> date:
+        """The day a commitment was done: in the three months up to its due date, and not in the future."""
+        last = min(due, self.today - timedelta(1))
+        return max(self.first_day + timedelta(1), last - timedelta(self.rng.randint(0, 90)))
 
     def _commitment_network(self, county: _County, where: str, home: str, subject: str) -> str:
         """The network a county's commitment belongs to: its local network for local work, Brå's on
