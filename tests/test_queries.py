@@ -13,7 +13,7 @@ from bra_desktop.store import listing, queries
 from bra_desktop.store.listing import RecordListing
 
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import load_record, update_record
+from bra_desktop.store.repository import create_record, load_record, update_record
 from conftest import add, tombstone
 
 
@@ -243,7 +243,8 @@ def test_filter_options(register, activities):
     assert not municipalities[26][0].startswith("01")
     assert organisation["municipality_code"] == municipalities
     assert [f.label("sv") for f in queries.filters("activity")] == [
-        "År", "Nätverk", "Ämnesområden", "Kommuner", "Status", "Typ av aktivitet", "Målgrupp", "Ursprung"]
+        "År", "Nätverk", "Ämnesområden", "Kommuner", "Status", "Typ av aktivitet", "Målgrupp", "Organisationer",
+        "Ursprung"]
 
 
 def test_the_target_group_filter_finds_the_main_target_group_and_the_further_ones(register):
@@ -253,6 +254,18 @@ def test_the_target_group_filter_finds_the_main_target_group_and_the_further_one
     [target] = [f for f in queries.filters("activity") if f.key == "target_group"]
     with register.session() as session:
         assert queries.link_owners(session, target, "REGIONER") == {main.id, further.id}
+
+
+def test_the_organisation_filter_names_other_counties_organisations_with_their_county(register, make_register):
+    bra = make_register("BRA")
+    own = add(bra, "organisation", name="Polisregion Stockholm", org_type="POLIS")
+    with bra.session() as session:
+        other = create_record(session, KINDS["organisation"], {"name": "Polisregion Stockholm", "org_type": "POLIS"},
+                              user="testare", origin="09", reference=load_reference(session))
+        session.commit()
+        options = dict(queries.filter_options(session, "activity", "sv")["organisations"])
+    assert options[own.id] == "Polisregion Stockholm" and options[other.id] == "Polisregion Stockholm – Gotlands län"
+    assert list(options).index(own.id) < list(options).index(other.id)  # the register's own first
 
 
 def test_counties_in_code_order(register):

@@ -413,7 +413,7 @@ def test_filters_and_show_deleted(qtbot, window, service, records):
     activities = section(window, "activity")
     combos = activities.filter_combos
     assert list(combos) == ["year", "network_id", "subject_areas", "municipalities", "status", "activity_type", "target_group",
-                           "origin"]
+                           "organisations", "origin"]
     assert [combos["year"].itemText(i) for i in range(combos["year"].count())] == ["År: alla", "2025", "2024"]
     assert combos["municipalities"].itemText(1) == "Botkyrka"  # the county's own municipalities first
     combos["year"].setCurrentIndex(combos["year"].findData(2025))

@@ -41,7 +41,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
 _FILTERS: dict[str, tuple[tuple[str, bool], ...]] = {
     # (field name, by year of that date field)
     "activity": (("start_date", True), ("network_id", False), ("subject_areas", False),
-                 ("municipalities", False), ("status", False), ("activity_type", False), ("target_group", False)),
+                 ("municipalities", False), ("status", False), ("activity_type", False), ("target_group", False),
+                 ("organisations", False)),
     "commitment": (("due_date", True), ("network_id", False), ("municipalities", False), ("status", False)),
     "problem_area": (("municipalities", False), ("status", False), ("category", False), ("theme", False)),
     "network": (("kind", False), ("subject_area", False)),
@@ -389,6 +390,8 @@ def filter_options(session: Session, kind_key: str, language: str) -> dict[str, 
             options[item.key] = _codes(session, spec.code_list or "", language)
         elif spec.type == FieldType.REF:
             options[item.key] = _live_names(session, _REF_NAMES[spec.ref_kind or ""])
+        elif spec.type == FieldType.REFS and spec.ref_kind == "organisation":
+            options[item.key] = _organisations(session)
         elif spec.type in (FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES):
             options[item.key] = _municipalities(session)
         elif spec.type == FieldType.INTEGER:  # a follow-up's year
@@ -439,6 +442,19 @@ def _codes(session: Session, list_name: str, language: str) -> list[tuple[Any, s
 def _live_names(session: Session, table: type[Network] | type[Organisation]) -> list[tuple[Any, str]]:
     rows = session.execute(select(table.id, table.name).where(table.deleted.is_(False))).all()
     return sorted(((record_id, name) for record_id, name in rows), key=lambda pair: swedish_sort_key(pair[1]))
+
+
+def _organisations(session: Session) -> list[tuple[Any, str]]:
+    """The live organisations, the register's own and Brå's first by name, then the others' with
+    their county: several counties have a "Polisregion Stockholm" or a "Brottsofferjouren"."""
+    own = session.scalar(select(RegisterInfo.value).where(RegisterInfo.key == "producer"))
+    names = origin_names(session)
+    rows = session.execute(select(Organisation.id, Organisation.name, Organisation.origin)
+                           .where(Organisation.deleted.is_(False))).all()
+    mine = {own, NATIONAL}
+    rows.sort(key=lambda row: (row.origin not in mine, swedish_sort_key(row.name), row.origin))
+    return [(record_id, name if origin in mine else f"{name} – {names.get(origin, origin)}")
+            for record_id, name, origin in rows]
 
 
 def _municipalities(session: Session) -> list[tuple[Any, str]]:

@@ -34,6 +34,8 @@ from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restr
 SEARCH_DELAY_MS = 150
 INLINE_FILTERS = 4
 """Filters that share the search's row; a table with more has them in two rows below it."""
+GRID_FILTER_CHARS = 5
+"""The least a filter in those rows shows ("Status: …"), so that the window still fits a laptop."""
 
 _COLUMN_CHARS = {
     FieldType.TEXT: 36,
@@ -168,6 +170,7 @@ class RecordSection(QWidget):
             grid = QGridLayout()
             per_row = -(-len(combos) // 2)
             for index, combo in enumerate(combos):
+                combo.setMinimumContentsLength(GRID_FILTER_CHARS)  # the grid's columns share the width
                 grid.addWidget(combo, index // per_row, index % per_row)
             for column in range(per_row):
                 grid.setColumnStretch(column, 1)
