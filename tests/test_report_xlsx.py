@@ -10,7 +10,7 @@ import pytest
 from openpyxl.chart import BarChart, PieChart
 
 from bra_desktop.cli import main
-from bra_desktop.reports.figures import Count, NamedRecord, YearFigures, year_figures
+from bra_desktop.reports.figures import Count, NamedRecord, ThemeCount, YearFigures, year_figures
 from bra_desktop.reports.networks import NetworkLine
 from bra_desktop.reports.xlsx_report import MONTHS, list_row, write_year_report
 
@@ -289,3 +289,12 @@ def test_each_network_with_every_member_named(tmp_path):
          "Åtaganden den 1 december 2026", "Varav öppna"),
         ("Länsnätverket", "Stockholms län", "Länsstyrelsen i Stockholms län",
          "Kommun 0; Kommun 1; Kommun 2; Kommun 3; Kommun 4; Kommun 5", "Varje kvartal", 4, 3, 1)]
+
+
+def test_the_themes_under_the_new_phenomena(tmp_path):
+    theme = ThemeCount("BEDRAGERI", "Bedrägerier mot äldre", 3, ("Stockholms län", "Skåne län"))
+    figures = YearFigures(**{**sample(None, scope_name="Hela landet").__dict__, "problem_areas_by_theme": (theme,)})
+    ws = openpyxl.load_workbook(write_year_report(figures, tmp_path / "teman.xlsx", producer_name="Brå"))["Problemområden"]
+    first = list_row(2) + len(figures.new_phenomena) + 3
+    assert rows(ws, first, 1, 3, 2) == [("Nationellt tema", "Län", "Problemområden"),
+                                        ("Bedrägerier mot äldre", "Stockholms län, Skåne län", 3)]

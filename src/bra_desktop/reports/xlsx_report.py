@@ -268,8 +268,12 @@ def _problem_areas(ws: Worksheet, figures: YearFigures) -> None:
     _table(ws, 4, ("Status", "Problemområden"), [(item.label, item.value) for item in statuses])
     if trends:
         _chart_on(ws, _bar("Problemområden per trend", "Trend", "Antal problemområden"), 1, 2, 1, len(trends), "G2")
-    _table(ws, 1, (f"Nya brottsfenomen {figures.year}", "Uppgifter"), _named(figures.new_phenomena),
-           first_row=list_row(max(len(trends), len(statuses))))
+    first = list_row(max(len(trends), len(statuses)))
+    listed = _table(ws, 1, (f"Nya brottsfenomen {figures.year}", "Uppgifter"), _named(figures.new_phenomena),
+                    first_row=first)
+    _table(ws, 1, ("Nationellt tema", "Län", "Problemområden"),
+           [(theme.label, ", ".join(theme.counties), theme.problem_areas) for theme in figures.problem_areas_by_theme],
+           first_row=first + max(listed, 1) + 3)
     _finish(ws)
 
 
