@@ -17,7 +17,7 @@ from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import load_record, update_record
 from conftest import add, write_as_format
 
-pytestmark = pytest.mark.usefixtures("database_engine")
+pytestmark = [pytest.mark.usefixtures("database_engine"), pytest.mark.both_engines]
 
 ADDED = {
     "network": {"convener_org_id", "members", "meeting_cadence"},

@@ -20,7 +20,7 @@ from bra_desktop.store.repository import load_record
 from conftest import add, write_as_format
 from workbook_edits import EditedBundle
 
-pytestmark = pytest.mark.usefixtures("database_engine")
+pytestmark = [pytest.mark.usefixtures("database_engine"), pytest.mark.both_engines]
 
 
 def holding_the_old_code(register) -> None:

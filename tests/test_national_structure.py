@@ -19,7 +19,7 @@ from bra_desktop.store.reference import load_reference
 from bra_desktop.store.register import open_register
 from bra_desktop.store.repository import load_record, update_record
 
-pytestmark = pytest.mark.usefixtures("database_engine")
+pytestmark = [pytest.mark.usefixtures("database_engine"), pytest.mark.both_engines]
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from bra_desktop.reports.figures import year_figures
 from bra_desktop.reports.year_document import Table, year_document
 from test_report_figures import create
 
-pytestmark = pytest.mark.usefixtures("database_engine")
+pytestmark = [pytest.mark.usefixtures("database_engine"), pytest.mark.both_engines]
 
 TODAY = date(2026, 6, 1)
 

@@ -13,7 +13,7 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.withheld import NOT_SHARED
 from conftest import add
 
-pytestmark = pytest.mark.usefixtures("database_engine")
+pytestmark = [pytest.mark.usefixtures("database_engine"), pytest.mark.both_engines]
 
 
 def folder(tmp_path, name):

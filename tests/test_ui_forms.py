@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget
 from sqlalchemy import select
 
 from bra_desktop.domain.fields import KINDS, FieldType
@@ -458,3 +458,25 @@ def test_another_producers_records_are_not_offered_for_deletion(qtbot, service, 
     assert not confirm_and_delete(None, service, stack, "organisation", [theirs.id])
     assert message_boxes == ["1 av posterna kommer från andra och kan bara tas bort där de skapades."]
     assert stack.count() == 0
+
+
+def test_a_municipality_is_ticked_by_keyboard_alone(qtbot, service):
+    """Search, Down into the list, Space to tick; Tab from the search reaches the list, not past it."""
+    dialog = open_dialog(qtbot, service, "activity")
+    editor = dialog.form.editor("municipalities")
+    [tabs] = dialog.findChildren(QTabWidget)
+    tabs.setCurrentIndex(next(i for i in range(tabs.count()) if tabs.widget(i).isAncestorOf(editor)))
+    checklist = editor.checklist
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    checklist.filter_edit.setFocus()
+    type_text(checklist.filter_edit, "solna")
+    qtbot.keyClick(checklist.filter_edit, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is checklist.list_view
+    qtbot.keyClick(checklist.list_view, Qt.Key.Key_Space)
+    assert checklist.model.checked() == {"0184"}
+    checklist.filter_edit.setFocus()
+    qtbot.keyClick(checklist.filter_edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is checklist.list_view
+    qtbot.keyClick(checklist.list_view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is checklist.only_checked

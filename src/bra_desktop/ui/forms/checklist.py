@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from bra_desktop.ui.forms.choices import Choice
@@ -158,9 +159,27 @@ class Checklist(QWidget):
             footer.addWidget(count)
             layout.addLayout(footer)
             self.list_view.setMinimumHeight(120)
+            # Tab goes search → list → "Visa bara valda" (the list was made first), and Down in
+            # the search moves into the list: a person ticks by keyboard alone (Space)
+            QWidget.setTabOrder(self.filter_edit, self.list_view)
+            QWidget.setTabOrder(self.list_view, self.only_checked)
+            self.filter_edit.installEventFilter(self)
         else:
             self._fit_height()
         self.model.sig_checked_changed.connect(self.sig_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.filter_edit and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down):
+            self.focus_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def focus_list(self) -> None:
+        """Put the focus in the list, on its current row or else its first."""
+        self.list_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.list_view.currentIndex().isValid() and self.model.rowCount():
+            self.list_view.setCurrentIndex(self.model.index(0, 0))
 
     def _fit_height(self) -> None:
         """A short unfiltered list (a code list) shows all its rows, so nothing hides below a scroll."""
