@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget, QWidget
 from sqlalchemy import select
 
 from bra_desktop.domain.fields import KINDS, FieldType
@@ -480,3 +480,17 @@ def test_a_municipality_is_ticked_by_keyboard_alone(qtbot, service):
     assert QApplication.focusWidget() is checklist.list_view
     qtbot.keyClick(checklist.list_view, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is checklist.only_checked
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_control_of_every_field_has_a_name_for_screen_readers(qtbot, service, kind):
+    """The label names the field's wrapper; a screen reader announces the control a person lands on."""
+    dialog = open_dialog(qtbot, service, kind)
+    for spec in KINDS[kind].fields:
+        editor = dialog.form.editor(spec.name)
+        assert editor.focusProxy().accessibleName() == spec.label_sv, spec.name
+        unnamed = [type(c).__name__ for c in editor.findChildren(QWidget)
+                   if c.focusPolicy() != Qt.FocusPolicy.NoFocus and not c.accessibleName()]
+        assert not unnamed, (spec.name, unnamed)
+    if kind == "activity":
+        assert dialog.form.editor("start_date").calendar_button.accessibleName() == "Startdatum: Välj i kalendern"

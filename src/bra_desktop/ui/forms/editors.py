@@ -37,6 +37,23 @@ class FieldEditor(QWidget):
         self._layout.addWidget(inner, stretch)
         self.setFocusProxy(inner)
 
+    def name_for_screen_readers(self, name: str) -> None:
+        """Give the field's name to each control in it, as a screen reader announces them: the label
+        names the wrapper, not the line edit, combo box or list a person lands on. Other controls
+        (a calendar button, a list's search) get the name with what they do ("Startdatum: Välj i
+        kalendern"). A name already given is kept."""
+        self.setAccessibleName(name)
+        proxy = self.focusProxy()
+        for control in self.findChildren(QWidget):
+            if control.focusPolicy() == Qt.FocusPolicy.NoFocus or control.accessibleName():
+                continue
+            if control is proxy:
+                control.setAccessibleName(name)
+                continue
+            text = getattr(control, "text", None)
+            own = control.toolTip() or (text() if callable(text) else "") or getattr(control, "placeholderText", str)()
+            control.setAccessibleName(f"{name}: {own.strip(' …')}" if own.strip(" …") else name)
+
     def value(self) -> Any:
         raise NotImplementedError
 

@@ -120,6 +120,7 @@ class RecordForm(QWidget):
         text = spec.label(self.service.language) + (" *" if spec.required else "")
         label = plain_label(text, wrap=False)
         label.setBuddy(editor)
+        editor.name_for_screen_readers(spec.label(self.service.language))
         if spec.required:
             label.setToolTip(self.tr("Måste fyllas i"))
         return label
