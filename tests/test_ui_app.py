@@ -54,7 +54,21 @@ def test_swedish_mode_installs_qts_own_swedish(qt_app):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
 
 
-def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, new_register):
+@pytest.fixture
+def confirmed(monkeypatch):
+    """The answers given to the first run's "Stämmer det?", in order (yes unless told otherwise)."""
+    answers: list[bool] = []
+    asked: list[str] = []
+
+    def confirm(dialog: FirstRunDialog, producer: str) -> bool:
+        asked.append(producer)
+        return answers.pop(0) if answers else True
+
+    monkeypatch.setattr(FirstRunDialog, "confirm", confirm)
+    return answers, asked
+
+
+def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, new_register, confirmed):
     dialog = FirstRunDialog(app_context, RegisterService(new_register, "anna"))
     qtbot.addWidget(dialog)
     assert dialog.county.count() == 21 and dialog.county.itemText(0) == "Stockholms län (01)"
@@ -69,16 +83,37 @@ def test_first_run_dialog_claims_the_register_for_a_county(qtbot, app_context, n
     assert (saved.user_name, saved.language) == ("Anna Andersson", "en")
 
 
-def test_first_run_dialog_for_bra(qtbot, app_context, new_register):
+def test_the_first_run_chooses_nothing_beforehand_and_asks_once_more(qtbot, app_context, new_register, confirmed):
+    """Enter on the first start made a register for Stockholm: now nothing is chosen beforehand, OK
+    waits for a choice and a name, and "Ändra" in the confirmation leaves the register unclaimed."""
+    answers, asked = confirmed
     dialog = FirstRunDialog(app_context, RegisterService(new_register, "anna"))
     qtbot.addWidget(dialog)
+    assert dialog.producer() is None and not dialog.ok_button.isEnabled()
+    assert not dialog.county_choice.isChecked() and not dialog.national_choice.isChecked()
+    dialog.county.setCurrentIndex(dialog.county.findData("03"))
+    assert dialog.county_choice.isChecked() and dialog.ok_button.isEnabled()
+    dialog.name.setText(" ")
+    assert not dialog.ok_button.isEnabled()
+    dialog.name.setText("Ulla")
+    answers.append(False)
+    dialog.accept()
+    assert asked == ["03"] and new_register.producer is None and dialog.result() != QDialog.DialogCode.Accepted
+    dialog.accept()
+    assert new_register.producer == "03"
+
+
+def test_first_run_dialog_for_bra(qtbot, app_context, new_register, confirmed):
+    dialog = FirstRunDialog(app_context, RegisterService(new_register, "anna"))
+    qtbot.addWidget(dialog)
+    dialog.county.setCurrentIndex(dialog.county.findData("03"))
     qtbot.mouseClick(dialog.national_choice, Qt.MouseButton.LeftButton)
-    assert not dialog.county.isEnabled()
+    assert dialog.county.currentIndex() == -1 and not dialog.county_choice.isChecked()
     dialog.accept()
     assert new_register.producer == NATIONAL
 
 
-def test_run_gui_asks_first_then_shows_the_window(qtbot, qt_app, monkeypatch, app_context):
+def test_run_gui_asks_first_then_shows_the_window(qtbot, qt_app, monkeypatch, app_context, confirmed):
     def first_run(dialog: FirstRunDialog) -> int:
         dialog.county.setCurrentIndex(dialog.county.findData("03"))
         dialog.accept()

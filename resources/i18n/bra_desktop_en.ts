@@ -229,17 +229,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="145"/>
         <source>Sök …</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="151"/>
         <source>Visa bara valda</source>
         <translation>Show only selected</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="178"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="197"/>
         <source>{checked} av {total} valda</source>
         <translation>{checked} of {total} selected</translation>
     </message>
@@ -722,17 +722,17 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="158"/>
         <source>ÅÅÅÅ-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="156"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="173"/>
         <source>Välj i kalendern</source>
         <translation>Choose from the calendar</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="200"/>
         <source>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.</source>
         <translation>Enter the date as YYYY-MM-DD, for example 2026-03-12.</translation>
     </message>
@@ -936,34 +936,74 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="38"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="41"/>
         <source>Välkommen till Brå-nätverkets register</source>
         <translation>Welcome to the Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="40"/>
-        <source>Ange vems register det här är. Ett län äger sina egna aktiviteter, åtaganden och problemområden; Brå äger kodlistorna och de nationella nätverken. Valet kan inte ändras senare.</source>
-        <translation>State whose register this is. A county owns its own activities, commitments and problem areas; Brå owns the code lists and the national networks. The choice cannot be changed later.</translation>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="43"/>
+        <source>Ange vems register det här är. En länsstyrelse äger sina egna aktiviteter, åtaganden och problemområden; Brå äger kodlistorna och de nationella nätverken. Valet kan inte ändras senare.</source>
+        <translation>Say whose register this is. A county administrative board owns its own activities, commitments and problem areas; Brå owns the code lists and the national networks. The choice cannot be changed later.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="46"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="49"/>
         <source>Länsstyrelse:</source>
         <translation>County administrative board:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="47"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="50"/>
         <source>Brå (nationellt register)</source>
         <translation>Brå (national register)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="55"/>
+        <source>Län</source>
+        <translation>County</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="56"/>
+        <source>Välj län …</source>
+        <translation>Choose a county …</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="77"/>
         <source>Ditt namn i ändringsloggen:</source>
         <translation>Your name in the change log:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/first_run.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="78"/>
         <source>Språk:</source>
         <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="97"/>
+        <source>Brås nationella register</source>
+        <translation>Brå's national register</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="98"/>
+        <source>registret för Länsstyrelsen i %1</source>
+        <translation>the register of the county administrative board of %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="99"/>
+        <source>Bekräfta valet</source>
+        <translation>Confirm the choice</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="100"/>
+        <source>Det här blir %1. Valet kan inte ändras senare. Stämmer det?</source>
+        <translation>This becomes %1. The choice cannot be changed later. Is that right?</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="103"/>
+        <source>Ja, det stämmer</source>
+        <translation>Yes, that is right</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/first_run.py" line="104"/>
+        <source>Ändra</source>
+        <translation>Change</translation>
     </message>
 </context>
 <context>
@@ -1293,7 +1333,7 @@
 <context>
     <name>IntegerEditor</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="128"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="145"/>
         <source>Skriv ett heltal.</source>
         <translation>Enter a whole number.</translation>
     </message>
@@ -2164,7 +2204,7 @@ Log file: %2</translation>
         <translation>The contact details are personal data. They are kept only in this register and are not sent to others in bundles unless you choose to include them when you create the bundle.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/form.py" line="124"/>
+        <location filename="../../src/bra_desktop/ui/forms/form.py" line="125"/>
         <source>Måste fyllas i</source>
         <translation>Required</translation>
     </message>
@@ -2275,42 +2315,42 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="84"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="100"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="102"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="107"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="131"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="133"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="132"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="134"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="133"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="135"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="240"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="243"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="280"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="283"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>
