@@ -494,3 +494,10 @@ def test_every_control_of_every_field_has_a_name_for_screen_readers(qtbot, servi
         assert not unnamed, (spec.name, unnamed)
     if kind == "activity":
         assert dialog.form.editor("start_date").calendar_button.accessibleName() == "Startdatum: Välj i kalendern"
+
+
+def test_a_new_form_takes_what_is_typed_in_its_first_field(qtbot, service):
+    dialog = open_dialog(qtbot, service, "activity")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.form.editor("title").line_edit

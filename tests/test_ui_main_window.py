@@ -716,3 +716,12 @@ def test_a_failed_undo_is_shown_as_plain_text(qtbot, window):
     when_modal(QMessageBox, read)
     command_failures(window.undo_stack).sig_failed.emit("Det gick inte att ångra «<b>x</b>»")
     assert (read.text, read.plain) == ("Det gick inte att ångra «<b>x</b>»", True)
+
+
+def test_escape_clears_the_search_and_the_views_have_names(qtbot, window, records):
+    activities = section(window, "activity")
+    activities.search.setText("solna")
+    qtbot.keyClick(activities.search, Qt.Key.Key_Escape)
+    assert activities.search.text() == ""
+    assert activities.search.accessibleName() == "Sök i aktiviteter"
+    assert activities.table.accessibleName() == "Aktiviteter" and window.navigation.accessibleName() == "Avsnitt"

@@ -978,7 +978,7 @@
     <message>
         <location filename="../../src/bra_desktop/ui/first_run.py" line="97"/>
         <source>Brås nationella register</source>
-        <translation>Brå's national register</translation>
+        <translation>Brå&apos;s national register</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/first_run.py" line="98"/>
@@ -1341,118 +1341,123 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="197"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="209"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="216"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="222"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="227"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
         <source>Om Brå-nätverkets register</source>
         <translation>About the Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="345"/>
         <source>Brå-nätverkets register (bra-desktop) %1</source>
         <translation>The Brå network register (bra-desktop) %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="231"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="103"/>
+        <source>Avsnitt</source>
+        <translation>Sections</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="257"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="258"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="265"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="286"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="287"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="308"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="309"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="316"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="341"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="342"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1468,7 +1473,7 @@ Log file: %2</translation>
         <translation>Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -2267,47 +2272,47 @@ Log file: %2</translation>
 <context>
     <name>RecordFormDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="79"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="81"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="91"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="94"/>
         <source>Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.</source>
         <translation>The record has been deleted and cannot be changed. Undo the deletion to get it back.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="94"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="97"/>
         <source>Posten kommer från {origin} och kan bara ändras där.</source>
         <translation>The record comes from {origin} and can only be changed there.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="112"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="115"/>
         <source>Fält markerade med * måste fyllas i.</source>
         <translation>Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="117"/>
         <source>Rätta det som är markerat innan du sparar.</source>
         <translation>Correct what is marked before you save.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="150"/>
         <source>Kasta ändringarna?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="148"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="151"/>
         <source>Du har ändringar som inte är sparade. Vill du stänga utan att spara?</source>
         <translation>You have unsaved changes. Do you want to close without saving?</translation>
     </message>
@@ -2315,42 +2320,47 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="84"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="86"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="90"/>
+        <source>Sök i %1</source>
+        <translation>Search %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="106"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="107"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="111"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="133"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="138"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="134"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="139"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="140"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="248"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="283"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="288"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>

@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Avsnitt"))
         for section in SECTIONS:
             self.navigation.addItem(section.title(service.language))
         self.navigation.setSpacing(3)

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtCore import (
+    QByteArray, QEvent, QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QObject, QSettings, Qt, QTimer, Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,6 +87,8 @@ class RecordSection(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(lambda: self.proxy.set_search(self.search.text()))
         self.search.textChanged.connect(lambda _text: self._search_timer.start())  # restarts: one query per pause
+        self.search.setAccessibleName(self.tr("Sök i %1").replace("%1", self.kind.plural(service.language).lower()))
+        self.search.installEventFilter(self)  # Escape clears it
 
         self.filter_combos: dict[str, QComboBox] = {}
         for item in queries.filters(kind_key):
@@ -110,6 +114,7 @@ class RecordSection(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName(f"table_{kind_key}")
+        self.table.setAccessibleName(self.kind.plural(service.language))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -329,6 +334,13 @@ class RecordSection(QWidget):
         noun = self.kind.label(language).lower() if count == 1 else self.kind.plural(language).lower()
         locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish)
         return f"{locale.toString(count)} {noun}"
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape and self.search.text()):
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

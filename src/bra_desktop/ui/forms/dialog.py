@@ -61,6 +61,9 @@ class RecordFormDialog(QDialog):
         layout.addLayout(self._footer())
         self._initial = self.form.content()
         self._fit_screen()
+        # typing after Ctrl+N goes into the first field, not to the tab bar Qt would pick
+        first = self.form.editor(self.service.kind(kind_key).fields[0].name) if not self.read_only else self.buttons
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _footer(self) -> QHBoxLayout:
         """Why Save is disabled (left) and the buttons (right); a read-only record only closes."""
