@@ -276,6 +276,8 @@ def test_clicking_a_bar_shows_the_activities_behind_it(qtbot, window, records):
     combo = activities.filter_combos["subject_areas"]
     assert combo.currentText() == "Unga lagöverträdare"  # the filter shows what is chosen
     assert activities.filter_combos["year"].currentIndex() == 0
+    qtbot.mouseClick(activities.restriction_button, Qt.MouseButton.LeftButton)  # the chip takes its filter along
+    assert combo.currentIndex() == 0 and len(titles(activities)) == 7
 
     overview(qtbot, window)
     click_bar(qtbot, dashboard, "commitments_by_status", "Pågår")

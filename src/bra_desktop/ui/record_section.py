@@ -109,7 +109,9 @@ class RecordSection(QWidget):
         self.restriction_button = QPushButton(self)
         self.restriction_button.setObjectName(f"restriction_{kind_key}")
         self.restriction_button.setToolTip(self.tr("Sluta visa bara dessa"))
-        self.restriction_button.clicked.connect(lambda: self.set_restriction(None))
+        self.restriction_button.clicked.connect(self.end_drill_down)
+        self._drilled: dict[str, Any] = {}
+        """The filters a drill-down chose (`apply_filters`): closing its chip clears them too."""
         self.restriction_button.hide()
 
         self.table = QTableView(self)
@@ -278,6 +280,17 @@ class RecordSection(QWidget):
             widget.blockSignals(False)
         self.proxy.show_only({key: filters.get(key) for key in self.filter_combos}, restriction)
         self._show_restriction(restriction)
+        self._drilled = {key: value for key, value in filters.items() if value is not None}
+
+    def end_drill_down(self) -> None:
+        """Close the chip: show every record again, without the drill-down's filters either (those
+        a person changed since are theirs, and stay)."""
+        self.set_restriction(None)
+        for key, value in self._drilled.items():
+            combo = self.filter_combos[key]
+            if combo.currentData() == value:
+                combo.setCurrentIndex(0)
+        self._drilled = {}
 
     def set_restriction(self, restriction: Restriction | None) -> None:
         self.proxy.set_restriction(restriction)
