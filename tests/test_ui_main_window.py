@@ -725,3 +725,21 @@ def test_escape_clears_the_search_and_the_views_have_names(qtbot, window, record
     assert activities.search.text() == ""
     assert activities.search.accessibleName() == "Sök i aktiviteter"
     assert activities.table.accessibleName() == "Aktiviteter" and window.navigation.accessibleName() == "Avsnitt"
+
+
+def test_an_empty_table_says_what_to_do(qtbot, window, records):
+    activities = section(window, "activity")
+    activities.search.setText("inget sådant finns")
+    qtbot.waitUntil(lambda: activities.empty_label.isVisible(), timeout=3000)
+    assert activities.empty_label.text().startswith("Inga aktiviteter som passar sökningen och filtren.")
+    activities.search.clear()
+    qtbot.waitUntil(lambda: not activities.empty_label.isVisible(), timeout=3000)
+
+
+def test_a_new_registers_tables_say_how_to_begin(qtbot, app_context, service):
+    empty = MainWindow(app_context, service)
+    qtbot.addWidget(empty)
+    empty.show()
+    reports = section(empty, "county_report")
+    qtbot.waitUntil(lambda: reports.empty_label.isVisible(), timeout=3000)
+    assert "Inga redovisningar ännu. Lägg till en med Ny (Ctrl+N)" in reports.empty_label.text()

@@ -2320,49 +2320,59 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="86"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="89"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="90"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="93"/>
         <source>Sök i %1</source>
         <translation>Search %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="106"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="109"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="114"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="138"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="143"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="139"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="144"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="248"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="259"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="288"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="310"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="363"/>
+        <source>Inga %1 som passar sökningen och filtren. Töm sökningen (Esc) eller välj ”alla” i filtren.</source>
+        <translation>No %1 match the search and the filters. Clear the search (Esc) or choose “all” in the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
+        <source>Inga %1 ännu. Lägg till en med Ny (Ctrl+N), eller läs in ett paket: Arkiv → Importera paket.</source>
+        <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundle.</translation>
     </message>
 </context>
 <context>
