@@ -2372,7 +2372,7 @@ Log file: %2</translation>
     <message>
         <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
         <source>Inga %1 ännu. Lägg till en med Ny (Ctrl+N), eller läs in ett paket: Arkiv → Importera paket.</source>
-        <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundle.</translation>
+        <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundles.</translation>
     </message>
 </context>
 <context>
