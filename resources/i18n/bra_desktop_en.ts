@@ -1025,6 +1025,35 @@
     </message>
 </context>
 <context>
+    <name>HandbookDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="38"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="45"/>
+        <source>Handbok</source>
+        <translation>Handbook (Swedish)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="40"/>
+        <source>Sök i handboken …</source>
+        <translation>Search the handbook …</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="41"/>
+        <source>Sök i handboken</source>
+        <translation>Search the handbook</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="50"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="69"/>
+        <source>Inga träffar på ”%1”.</source>
+        <translation>No hits for “%1”.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="47"/>
@@ -1341,123 +1370,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="188"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="193"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="195"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="199"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="204"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="206"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="209"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="210"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="212"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="214"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="217"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="222"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="223"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="227"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="368"/>
         <source>Om Brå-nätverkets register</source>
         <translation>About the Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="230"/>
+        <source>Hand&amp;bok</source>
+        <translation>Hand&amp;book (Swedish)</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="233"/>
+        <source>&amp;Kortkommandon</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="369"/>
         <source>Brå-nätverkets register (bra-desktop) %1</source>
         <translation>The Brå network register (bra-desktop) %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="104"/>
         <source>Avsnitt</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="239"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="266"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="273"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="295"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="309"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="317"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="324"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="366"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1468,12 +1507,12 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="99"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="100"/>
         <source>Brå-nätverkets register</source>
         <translation>Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>
@@ -2445,6 +2484,96 @@ Log file: %2</translation>
         <location filename="../../src/bra_desktop/ui/settings_dialog.py" line="133"/>
         <source>Register:</source>
         <translation>Register:</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="88"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="91"/>
+        <source>Kortkommandon</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="92"/>
+        <source>Vad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="92"/>
+        <source>Tangenter</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="101"/>
+        <source>Stäng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="110"/>
+        <source>Öppna den markerade posten</source>
+        <translation>Open the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="110"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="111"/>
+        <source>Töm sökningen</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="111"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="116"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="112"/>
+        <source>Från ett sökfält i en lista med kryssrutor till listan</source>
+        <translation>From the search of a checklist into the list</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="112"/>
+        <source>Pil ned</source>
+        <translation>Down arrow</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="113"/>
+        <source>Kryssa i eller ur en rad i en lista</source>
+        <translation>Tick or untick a row of a list</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="113"/>
+        <source>Blanksteg</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="114"/>
+        <source>Nästa eller föregående fält i ett formulär</source>
+        <translation>Next or previous field of a form</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="114"/>
+        <source>Tab, Skift+Tab</source>
+        <translation>Tab, Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="115"/>
+        <source>Spara formuläret</source>
+        <translation>Save the form</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="115"/>
+        <source>Enter på Spara</source>
+        <translation>Enter on Save</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="116"/>
+        <source>Stäng ett formulär eller en dialog</source>
+        <translation>Close a form or a dialog</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStackedWidget, QWidget,
+    QApplication, QDialog, QLabel, QListWidget, QMainWindow, QMessageBox, QProgressDialog, QSplitter, QStackedWidget, QWidget,
 )
 
 from bra_desktop import __version__
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         command_failures(self.undo_stack).sig_failed.connect(self._command_failed)
         self.state = QSettings(str(ctx.paths.qt_state_file), QSettings.Format.IniFormat, self)
         self._built: dict[str, QWidget] = {}
+        self._handbook: QDialog | None = None
         self.setWindowTitle(self.tr("Brå-nätverkets register"))
 
         self.navigation = QListWidget(self)
@@ -226,6 +227,11 @@ class MainWindow(QMainWindow):
         self.bundle_actions = bundle_actions(self)
         self.about_action = QAction(self.tr("Om Brå-nätverkets register"), self)
         self.about_action.triggered.connect(self.show_about)
+        self.handbook_action = QAction(self.tr("Hand&bok"), self)
+        self.handbook_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.handbook_action.triggered.connect(self.show_handbook)
+        self.shortcuts_action = QAction(self.tr("&Kortkommandon"), self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
 
     def _make_menus(self) -> None:
         archive = self.menuBar().addMenu(self.tr("&Arkiv"))
@@ -243,6 +249,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addAction(self.find_action)
         help_menu = self.menuBar().addMenu(self.tr("&Hjälp"))
+        help_menu.addActions([self.handbook_action, self.shortcuts_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self) -> None:
@@ -336,6 +344,22 @@ class MainWindow(QMainWindow):
         TrustedSendersDialog(self.service, self).exec()
 
     # --- Hjälp ---
+
+    def show_handbook(self) -> None:
+        """The handbook beside the window, to read while working (one at a time)."""
+        from bra_desktop.ui.help_dialogs import HandbookDialog
+
+        if self._handbook is None:
+            self._handbook = HandbookDialog(self)
+        self._handbook.show()
+        self._handbook.raise_()
+        self._handbook.activateWindow()
+
+    def show_shortcuts(self) -> None:
+        from bra_desktop.ui.help_dialogs import ShortcutsDialog
+
+        menus = [action.menu() for action in self.menuBar().actions() if action.menu() is not None]
+        ShortcutsDialog([action for menu in menus for action in menu.actions()], self).exec()
 
     def show_about(self) -> None:
         paths = self.ctx.paths
