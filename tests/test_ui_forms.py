@@ -17,9 +17,10 @@ from bra_desktop.domain.identity import identity_id
 from bra_desktop.domain.models import CodeItem, Municipality
 from bra_desktop.store.changelog import history
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import create_record
+from bra_desktop.store.repository import create_record, update_record
 from bra_desktop.ui.forms import RecordFormDialog, confirm_and_delete, open_record_editor
 from bra_desktop.ui.forms.choice_editors import ChecklistEditor, ComboEditor
+from bra_desktop.ui.forms.history_dialog import HistoryDialog
 from bra_desktop.ui.service import RegisterService
 
 from conftest import add
@@ -501,3 +502,30 @@ def test_a_new_form_takes_what_is_typed_in_its_first_field(qtbot, service):
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     assert QApplication.focusWidget() is dialog.form.editor("title").line_edit
+
+
+def test_the_history_of_a_record_and_going_back_to_a_version(qtbot, service, register):
+    activity = add(register, "activity", title="Träff")
+    with register.session() as session:
+        update_record(session, KINDS["activity"], activity.id, {**activity.content, "title": "Länsträff"},
+                      user="anna", reference=load_reference(session))
+        session.commit()
+    dialog = open_dialog(qtbot, service, "activity", service.load("activity", activity.id))
+    chosen = {}
+
+    def look(history: HistoryDialog) -> int:
+        rows = [history.changes_table.item(row, 1).text() for row in range(history.changes_table.rowCount())]
+        assert rows == ["Ändrad", "Skapad"]
+        assert not history.restore_button.isEnabled()  # the newest is the record as it is
+        history.changes_table.selectRow(1)
+        assert history.fields_table.item(0, 0).text() == "Rubrik" and history.fields_table.item(0, 2).text() == "Träff"
+        history.restore_button.click()
+        chosen["content"] = history.chosen
+        return history.result()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(HistoryDialog, "exec", look)
+        dialog.history_button.click()
+    assert chosen["content"]["title"] == "Träff"
+    assert dialog.form.editor("title").value() == "Träff" and dialog.is_dirty()
+    assert dialog.save_button.isEnabled()  # saved as any edit: checked, logged, undoable

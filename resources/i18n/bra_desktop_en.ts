@@ -1082,11 +1082,13 @@
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="53"/>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="52"/>
         <source>Ändringar</source>
         <translation>Changes</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="54"/>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="51"/>
         <source>Av</source>
         <translation>By</translation>
     </message>
@@ -1097,6 +1099,7 @@
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="75"/>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="66"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1135,6 +1138,56 @@
         <location filename="../../src/bra_desktop/ui/bundle/history_dialog.py" line="164"/>
         <source>Ångra importen av %1? Registret återställs till hur det var före importen.</source>
         <translation>Undo the import of %1? The register will be restored to how it was before the import.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="50"/>
+        <source>Historik: %1</source>
+        <translation>History: %1</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="51"/>
+        <source>Tid</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="51"/>
+        <source>Ändring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="51"/>
+        <source>Varifrån</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="60"/>
+        <source>Fält</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="60"/>
+        <source>Före</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="60"/>
+        <source>Efter</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="60"/>
+        <source>Fält som ändrades</source>
+        <translation>Fields changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="68"/>
+        <source>Återställ den här versionen</source>
+        <translation>Go back to this version</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/history_dialog.py" line="69"/>
+        <source>Fyller formuläret med den här versionen; du sparar den som en ändring.</source>
+        <translation>Fills the form with this version; you save it as a change.</translation>
     </message>
 </context>
 <context>
@@ -2311,47 +2364,52 @@ Log file: %2</translation>
 <context>
     <name>RecordFormDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="73"/>
+        <source>Historik…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="80"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="83"/>
         <source>Spara</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="85"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="94"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="109"/>
         <source>Posten är borttagen och kan inte ändras. Ångra borttagningen för att få tillbaka den.</source>
         <translation>The record has been deleted and cannot be changed. Undo the deletion to get it back.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="97"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="112"/>
         <source>Posten kommer från {origin} och kan bara ändras där.</source>
         <translation>The record comes from {origin} and can only be changed there.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="115"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="130"/>
         <source>Fält markerade med * måste fyllas i.</source>
         <translation>Fields marked * are required.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="132"/>
         <source>Rätta det som är markerat innan du sparar.</source>
         <translation>Correct what is marked before you save.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="165"/>
         <source>Kasta ändringarna?</source>
         <translation>Discard changes?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/forms/dialog.py" line="166"/>
         <source>Du har ändringar som inte är sparade. Vill du stänga utan att spara?</source>
         <translation>You have unsaved changes. Do you want to close without saving?</translation>
     </message>

@@ -69,6 +69,10 @@ class RecordFormDialog(QDialog):
         """Why Save is disabled (left) and the buttons (right); a read-only record only closes."""
         footer = QHBoxLayout()
         self.hint_label = plain_label("", self)
+        if self.record is not None:
+            self.history_button = QPushButton(self.tr("Historik…"), self)
+            self.history_button.clicked.connect(self.show_history)
+            footer.addWidget(self.history_button, 0, Qt.AlignmentFlag.AlignBottom)
         footer.addWidget(self.hint_label, 1)
         self.buttons = QDialogButtonBox(self)
         self.save_button: QPushButton | None = None
@@ -86,6 +90,17 @@ class RecordFormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         footer.addWidget(self.buttons, 0, Qt.AlignmentFlag.AlignBottom)
         return footer
+
+    def show_history(self) -> None:
+        """Every change of the record; a version chosen to go back to fills the form, to be saved."""
+        from bra_desktop.store.history import record_history
+        from bra_desktop.ui.forms.history_dialog import HistoryDialog
+
+        assert self.record is not None
+        entries = self.service.read(record_history, self.service.kind(self.kind_key), self.record.id)
+        dialog = HistoryDialog(entries, self.windowTitle(), can_restore=not self.read_only, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            self.form.fill(dialog.chosen)
 
     def _note(self) -> str:
         if self.record is None:

@@ -156,6 +156,14 @@ class RecordForm(QWidget):
         """What the form holds now, normalised the way the register stores it."""
         return normalise(self.kind, {name: editor.value() for name, editor in self._editors.items()})
 
+    def fill(self, content: Content) -> None:
+        """Show `content` in every field, as edits of the user's own (a version from the history)."""
+        for name, editor in self._editors.items():
+            editor.set_value(content.get(name))
+        self._touched.update(self._editors)
+        self.sig_edited.emit()
+        self.validate_now()
+
     def set_read_only(self, read_only: bool) -> None:
         for name, editor in self._editors.items():
             editor.set_read_only(read_only or name in self._fixed)
