@@ -641,7 +641,7 @@ def test_the_command_line_says_where_the_backup_from_before_an_import_is(registe
 
     (outcome,) = import_files(brå, [bundle], user="brå")
 
-    assert outcome.imported and "Inläst: 1 poster ändrade." in outcome.text
+    assert outcome.imported and "Inläst: 1 post ändrad." in outcome.text
     if database_engine == "sqlite":
         assert f"Säkerhetskopia från före importen: {brå.backup_dir}" in outcome.text
     else:  # a server register is backed up by its administrator, not by the app: no "None"

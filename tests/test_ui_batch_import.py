@@ -295,7 +295,7 @@ def test_a_file_an_earlier_file_overtook_is_planned_again_and_imported(qtbot, se
     run(qtbot, wizard)
     text = wizard.result_text.toPlainText()
     assert "1. vg-1.xlsx (Västra Götalands län): inläst: 3 poster ändrade" in text
-    assert ("2. vg-2.xlsx (Västra Götalands län): inläst: 1 poster ändrade (planerad på nytt: registret hade ändrats)"
+    assert ("2. vg-2.xlsx (Västra Götalands län): inläst: 1 post ändrad (planerad på nytt: registret hade ändrats)"
             in text)
     assert "3. bra-paket_12.xlsx (Skåne län): inläst: 3 poster ändrade" in text
     assert wizard.result_heading.text() == "Importen är klar: 3 av 3 valda filer är inlästa."

@@ -529,3 +529,11 @@ def test_the_history_of_a_record_and_going_back_to_a_version(qtbot, service, reg
     assert chosen["content"]["title"] == "Träff"
     assert dialog.form.editor("title").value() == "Träff" and dialog.is_dirty()
     assert dialog.save_button.isEnabled()  # saved as any edit: checked, logged, undoable
+
+
+def test_return_in_the_calendar_picks_the_day(qtbot, service):
+    dialog = open_dialog(qtbot, service, "activity")
+    editor = dialog.form.editor("start_date")
+    editor.calendar.setSelectedDate(QDate(2026, 4, 2))
+    qtbot.keyClick(editor.calendar.findChild(QWidget, "qt_calendar_calendarview"), Qt.Key.Key_Return)
+    assert editor.value() == date(2026, 4, 2)

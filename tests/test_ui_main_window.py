@@ -743,3 +743,13 @@ def test_a_new_registers_tables_say_how_to_begin(qtbot, app_context, service):
     reports = section(empty, "county_report")
     qtbot.waitUntil(lambda: reports.empty_label.isVisible(), timeout=3000)
     assert "Inga redovisningar ännu. Lägg till en med Ny (Ctrl+N)" in reports.empty_label.text()
+
+
+def test_tab_leaves_the_table_for_its_buttons(qtbot, window, records):
+    activities = section(window, "activity")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    activities.table.setFocus()
+    qtbot.keyClick(activities.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not activities.table
+    assert QApplication.focusWidget() in (activities.new_button, activities.edit_button, activities.delete_button)

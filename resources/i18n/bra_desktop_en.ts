@@ -4,173 +4,183 @@
 <context>
     <name>BatchModel</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Läs in</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Fil</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Från</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Skapat</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="72"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
         <source>Nya</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Uppdateras</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Tas bort</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Oförändrade</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="73"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="75"/>
         <source>Problem</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="74"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="75"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="78"/>
         <source>Bocka för de filer som ska läsas in. Varje fil läses in för sig, i listans ordning.</source>
         <translation>Tick the files to import. Each file is imported on its own, in the order of the list.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="79"/>
         <source>När paketet skapades</source>
         <translation>When the bundle was made</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="80"/>
         <source>Poster som uppdateras eller sammanfogas</source>
         <translation>Records that are updated or merged</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="80"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="81"/>
         <source>Poster som redan är som i filen, eller där registret har en nyare version</source>
         <translation>Records that already are as in the file, or of which the register has a newer version</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="81"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="82"/>
         <source>Konflikter som inte är avgjorda / alla konflikter</source>
         <translation>Undecided conflicts / all conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="82"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="83"/>
         <source>Avvisade rader och varningar</source>
         <translation>Rejected rows and warnings</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="219"/>
         <source>Avvisade rader: %1, varningar: %2</source>
         <translation>Rejected rows: %1, warnings: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="241"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="242"/>
         <source>kunde inte läsas: %1</source>
         <translation>could not be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="245"/>
         <source>redan inläst %1</source>
         <translation>already imported %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="247"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="248"/>
         <source>samma fil som rad %1</source>
         <translation>the same file as row %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="249"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="250"/>
         <source>ingen rad kunde läsas</source>
         <translation>no row could be read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="252"/>
         <source>konflikter att avgöra</source>
         <translation>conflicts to decide</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="254"/>
         <source>att bekräfta (se detaljer)</source>
         <translation>to confirm (see details)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="255"/>
         <source>klar att läsas in</source>
         <translation>ready to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="254"/>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="279"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="255"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="281"/>
         <source>lämnas utanför</source>
         <translation>left out</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="262"/>
         <source>redan inläst</source>
         <translation>already imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="262"/>
-        <source>inläst: %1 poster ändrade</source>
-        <translation>imported: %1 records changed</translation>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="263"/>
+        <source>inläst: %1</source>
+        <translation>read: %1</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="263"/>
+        <source>post ändrad</source>
+        <translation>record changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="264"/>
+        <source>poster ändrade</source>
+        <translation>records changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="265"/>
         <source>inläst: ingenting behövde ändras</source>
         <translation>imported: nothing needed to change</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="266"/>
         <source> (planerad på nytt: registret hade ändrats)</source>
         <translation> (planned again: the register had changed)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="266"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="268"/>
         <source>inte inläst: %1</source>
         <translation>not imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="269"/>
         <source>inte inläst: avbrutet</source>
         <translation>not imported: cancelled</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="277"/>
         <source>inte inläst: konflikterna är inte avgjorda</source>
         <translation>not imported: the conflicts are not decided</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="277"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="279"/>
         <source>inte inläst: inte bekräftad</source>
         <translation>not imported: not confirmed</translation>
     </message>
@@ -178,32 +188,32 @@
 <context>
     <name>BatchPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="306"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="308"/>
         <source>Varje fil har kontrollerats och jämförts med registret; ingenting är ändrat ännu. Bocka för de filer som ska läsas in. De läses in i listans ordning, var och en för sig med ett eget kvitto i Arkiv → Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter.</source>
         <translation>Each file has been checked and compared with the register; nothing has changed yet. Tick the files to import. They are imported in the order of the list, each on its own with its own receipt in Archive → Import history. Choose Show details… to see a file&apos;s changes and decide its conflicts.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="322"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="324"/>
         <source>Visa detaljer…</source>
         <translation>Show details…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="323"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="325"/>
         <source>Visa vad den markerade filen ändrar och avgör dess konflikter</source>
         <translation>Show what the selected file changes and decide its conflicts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
         <source>Välj alla</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="329"/>
         <source>Välj ingen</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="375"/>
+        <location filename="../../src/bra_desktop/ui/bundle/batch_page.py" line="377"/>
         <source>Markera en fil för att se mer.</source>
         <translation>Select a file to see more.</translation>
     </message>
@@ -787,132 +797,142 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="52"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="53"/>
         <source>Exportera paket</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="57"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
         <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
         <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="59"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="60"/>
         <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
         <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="63"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
         <source>Vad ska med?</source>
         <translation>What should be included?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
         <source>Hela registret (rekommenderas)</source>
         <translation>The whole register (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
         <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
         <translation>Only changes since the last export (no export yet)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="68"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="69"/>
         <source>Bara ändringar sedan förra exporten (%1)</source>
         <translation>Only changes since the last export (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="76"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
         <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
         <translation>Include contact details (name, e-mail and phone)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="78"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="79"/>
         <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
         <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="88"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="89"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="92"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="93"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="102"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="103"/>
         <source>Öppna mappen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="107"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="108"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
         <source>Spara paketet som</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="142"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="152"/>
         <source>Mappen %1 finns inte. Välj en annan plats.</source>
         <translation>The folder %1 does not exist. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="165"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="166"/>
         <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
         <translation>The export was cancelled. No file was written and nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="168"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="169"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
         <source>Filen finns redan</source>
         <translation>The file already exists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="174"/>
         <source>%1 finns redan. Vill du ersätta den?</source>
         <translation>%1 already exists. Do you want to replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
         <source>Kontaktuppgifter ingår.</source>
         <translation>Contact details are included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="192"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
         <source>Kontaktuppgifter ingår inte.</source>
         <translation>Contact details are not included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="195"/>
         <source>Paketet är sparat:
 %1
 
-%2 poster: %3.
+%2: %3.
 %4</source>
         <translation>The bundle has been saved:
 %1
 
-%2 records: %3.
+%2: %3.
 %4</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="196"/>
+        <source>post</source>
+        <translation>record</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="196"/>
+        <source>poster</source>
+        <translation>records</translation>
     </message>
 </context>
 <context>
@@ -1193,221 +1213,231 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="66"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="67"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="120"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="121"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="123"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="124"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="125"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="142"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="143"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="147"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="158"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="159"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="164"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="165"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="166"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="167"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="199"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="198"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="319"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="345"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="199"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="320"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="346"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="229"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="230"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="244"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="247"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="248"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="250"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="251"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="262"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="275"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="276"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="287"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="288"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="313"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="314"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="328"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="329"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="330"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="332"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="333"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="335"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="336"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="344"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="345"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="367"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="368"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="387"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="388"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="389"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="390"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="394"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="429"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="430"/>
         <source>Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde avgöras: filen planerades på nytt och lästes in så.</source>
         <translation>The register had changed since the preview, but not so that anything new had to be decided: the file was planned again and imported as planned then.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="432"/>
-        <source>Inläst: %1 poster ändrade.</source>
-        <translation>Imported: %1 records changed.</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="384"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="436"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="385"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="112"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="113"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="437"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="433"/>
+        <source>Inläst: %1.</source>
+        <translation>Read: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <source>post ändrad</source>
+        <translation>record changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <source>poster ändrade</source>
+        <translation>records changed</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="439"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="440"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="446"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="446"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="449"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="256"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="289"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="439"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="257"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="290"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="396"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="398"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="441"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="449"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -2417,57 +2447,57 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="90"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="94"/>
         <source>Sök i %1</source>
         <translation>Search %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="109"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="110"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="114"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="115"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="143"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="144"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="146"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="259"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="260"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="310"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="311"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="363"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="364"/>
         <source>Inga %1 som passar sökningen och filtren. Töm sökningen (Esc) eller välj ”alla” i filtren.</source>
         <translation>No %1 match the search and the filters. Clear the search (Esc) or choose “all” in the filters.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="366"/>
         <source>Inga %1 ännu. Lägg till en med Ny (Ctrl+N), eller läs in ett paket: Arkiv → Importera paket.</source>
         <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundles.</translation>
     </message>

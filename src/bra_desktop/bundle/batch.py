@@ -24,6 +24,7 @@ from bra_desktop.bundle.apply import ImportResult, StalePlan, apply_plan
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import INCOMING, LOCAL, ImportPlan
 from bra_desktop.bundle.report import plan_summary, save_rejected_rows
+from bra_desktop.domain.words import counted
 from bra_desktop.progress import Cancelled, JobCancelled, Progress
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.queries import origin_names
@@ -282,7 +283,8 @@ def _outcome(register: Register, entry: BatchEntry, lines: list[str], dry_run: b
         result = entry.outcome
         if result.replanned:
             lines.append("Registret hade ändrats sedan filen planerades: den planerades på nytt och lästes in så.")
-        lines.append(f"Inläst: {result.changed} poster ändrade.{_backup_note(register, result)}" if result.changed
+        lines.append(f"Inläst: {counted(result.changed, 'post ändrad', 'poster ändrade')}.{_backup_note(register, result)}"
+                     if result.changed
                      else "Inläst: registret hade redan allt i paketet; ingenting behövde ändras.")
         return ImportOutcome(entry.path, "\n".join([summary, *lines]), True, plan, result)
     else:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bra_desktop.domain.words import counted, number
 from bra_desktop.reports.figures import Count, YearFigures
 from bra_desktop.reports.accounts import CountyAccount
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county
@@ -29,11 +30,6 @@ SHORT_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "
 # --- numbers and words ----------------------------------------------------------------------------
 
 
-def number(value: int) -> str:
-    """Swedish digit grouping: 4 310 (with a no-break space)."""
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 def percent_change(now: int, before: int) -> str | None:
     """"+12 %", "−5 %", "±0 %"; None when the year before had nothing to compare with."""
     if before == 0:
@@ -45,10 +41,6 @@ def percent_change(now: int, before: int) -> str | None:
 
 def long_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{number(count)} {one if count == 1 else many}"
 
 
 def _join(items: Sequence[str]) -> str:
@@ -70,11 +62,11 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
     county = figures.county is not None
     paragraphs: list[str] = []
 
-    activities = _plural(figures.activities, "aktivitet", "aktiviteter")
+    activities = counted(figures.activities, "aktivitet", "aktiviteter")
     change = percent_change(figures.activities, figures.activities_previous_year)
     compared = (f" ({change} jämfört med {previous})" if change
                 else " (inga året före)" if figures.activities else "")
-    participants = _plural(figures.participants, "deltagare", "deltagare")
+    participants = counted(figures.participants, "deltagare", "deltagare")
     participant_change = percent_change(figures.participants, figures.participants_previous_year)
     if figures.activities == 0:
         first = f"För {year} finns inga aktiviteter registrerade."
@@ -111,21 +103,21 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
                 [f"{c.label.lower()} ({number(c.value)})" for c in subjects]) + ".")
         networks = _largest([c for c in figures.by_network if c.key], 1)
         if networks:
-            sentences.append(f"Mest aktivt var {networks[0].label} med {_plural(networks[0].value, 'aktivitet', 'aktiviteter')}.")
+            sentences.append(f"Mest aktivt var {networks[0].label} med {counted(networks[0].value, 'aktivitet', 'aktiviteter')}.")
         organisations = sum(c.value for c in figures.organisations_by_type)
         if organisations:
             kinds = _largest(figures.organisations_by_type, 2)
-            sentences.append(f"{_plural(organisations, 'organisation', 'organisationer')} deltog, flest av typen "
+            sentences.append(f"{counted(organisations, 'organisation', 'organisationer')} deltog, flest av typen "
                              + _join([f"{c.label} ({number(c.value)})" for c in kinds]) + ".")  # "Polismyndigheten" keeps its capital
         paragraphs.append(" ".join(sentences))
 
     commitments = figures.commitments
     if commitments:
         statuses = ", ".join(f"{c.label.lower()} {number(c.value)}" for c in figures.commitments_by_status if c.value)
-        text = f"{'Länet' if county else 'Registret'} har {_plural(commitments, 'åtagande', 'åtaganden')} ({statuses})."
+        text = f"{'Länet' if county else 'Registret'} har {counted(commitments, 'åtagande', 'åtaganden')} ({statuses})."
         overdue = len(figures.overdue_commitments)
         if overdue:
-            text += (f" {_plural(overdue, 'åtagande', 'åtaganden')} har passerat sitt datum för klart senast"
+            text += (f" {counted(overdue, 'åtagande', 'åtaganden')} har passerat sitt datum för klart senast"
                      f" utan att vara {'klart' if overdue == 1 else 'klara'} eller {'avbrutet' if overdue == 1 else 'avbrutna'}"
                      f" ({long_date(created)}).")
         else:
@@ -137,13 +129,13 @@ def summary(figures: YearFigures, created: date, overview: Sequence[YearFigures]
     problem_areas = figures.problem_areas
     if problem_areas:
         trends = {c.key: c.value for c in figures.problem_areas_by_trend}
-        text = (f"Av {_plural(problem_areas, 'problemområde', 'problemområden')} bedöms "
+        text = (f"Av {counted(problem_areas, 'problemområde', 'problemområden')} bedöms "
                 f"{number(trends.get('OKANDE', 0))} ha en ökande och {number(trends.get('MINSKANDE', 0))} en minskande trend.")
         phenomena = figures.new_phenomena
         if phenomena:
             titles = [record.title for record in phenomena[:3]]
             more = " med flera" if len(phenomena) > 3 else ""
-            text += (f" Under {year} noterades {_plural(len(phenomena), 'nytt brottsfenomen', 'nya brottsfenomen')}: "
+            text += (f" Under {year} noterades {counted(len(phenomena), 'nytt brottsfenomen', 'nya brottsfenomen')}: "
                      f"{_join(titles)}{more}.")
         paragraphs.append(text)
 

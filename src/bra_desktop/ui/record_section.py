@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QByteArray, QEvent, QItemSelection, QItemSelectionModel, QLocale, QModelIndex, QObject, QSettings, Qt, QTimer, Signal,
+    QByteArray, QEvent, QItemSelection, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer, Signal,
 )
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.store import queries
+from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
@@ -120,6 +121,7 @@ class RecordSection(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName(f"table_{kind_key}")
         self.table.setAccessibleName(self.kind.plural(service.language))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for Ny, Redigera and Ta bort; arrows move in it
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -370,9 +372,7 @@ class RecordSection(QWidget):
     def count_text(self) -> str:
         count = self.proxy.rowCount()
         language = self.service.language
-        noun = self.kind.label(language).lower() if count == 1 else self.kind.plural(language).lower()
-        locale = QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish)
-        return f"{locale.toString(count)} {noun}"
+        return counted(count, self.kind.label(language).lower(), self.kind.plural(language).lower())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.empty_label.isVisible():

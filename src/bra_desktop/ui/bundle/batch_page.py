@@ -37,6 +37,7 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 
@@ -259,7 +260,8 @@ class BatchModel(QAbstractTableModel):
         if isinstance(outcome, ImportResult):
             if outcome.already_imported:
                 return self.tr("redan inläst")
-            done = (self.tr("inläst: %1 poster ändrade").replace("%1", str(outcome.changed)) if outcome.changed
+            done = (self.tr("inläst: %1").replace("%1", counted(outcome.changed, self.tr("post ändrad"),
+                                                                self.tr("poster ändrade"))) if outcome.changed
                     else self.tr("inläst: ingenting behövde ändras"))
             return done + self.tr(" (planerad på nytt: registret hade ändrats)") if outcome.replanned else done
         if isinstance(outcome, Exception):

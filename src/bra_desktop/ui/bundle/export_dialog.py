@@ -35,6 +35,7 @@ from bra_desktop.domain.models import utcnow
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
 from bra_desktop.ui.bundle.widgets import documents_folder
+from bra_desktop.ui.numbers import counted, number
 from bra_desktop.ui.plain_text import plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
 
@@ -187,12 +188,13 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.result_ = result
-        counts = ", ".join(f"{sheet} {n}" for sheet, n in result.counts.items())
+        counts = ", ".join(f"{sheet} {number(n)}" for sheet, n in result.counts.items())
         total = sum(result.counts.values())
         contacts = self.tr("Kontaktuppgifter ingår.") if result.personal_data else self.tr("Kontaktuppgifter ingår inte.")
         self._show_outcome(
-            self.tr("Paketet är sparat:\n%1\n\n%2 poster: %3.\n%4")
-            .replace("%1", str(result.path)).replace("%2", str(total)).replace("%3", counts).replace("%4", contacts)
+            self.tr("Paketet är sparat:\n%1\n\n%2: %3.\n%4")
+            .replace("%1", str(result.path)).replace("%2", counted(total, self.tr("post"), self.tr("poster")))
+            .replace("%3", counts).replace("%4", contacts)
         )
         self.open_folder_button.show()
         self.export_button.hide()

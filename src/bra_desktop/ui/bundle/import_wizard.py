@@ -46,6 +46,7 @@ from bra_desktop.ui.bundle.batch_page import BatchPage
 from bra_desktop.ui.bundle.preview_page import PreviewPage
 from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
@@ -429,7 +430,8 @@ class ImportWizard(QDialog):
             lines.append(self.tr("Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde "
                                  "avgöras: filen planerades på nytt och lästes in så."))
         if result.changed or self.plan.code_changes:
-            lines.append(self.tr("Inläst: %1 poster ändrade.").replace("%1", str(result.changed)))
+            lines.append(self.tr("Inläst: %1.").replace(
+                "%1", counted(result.changed, self.tr("post ändrad"), self.tr("poster ändrade"))))
         else:
             lines.append(self.tr("Inläst: registret hade redan allt i paketet; ingenting behövde ändras."))
         if result.backup is not None:

@@ -163,6 +163,7 @@ class DateEditor(FieldEditor):
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(True)
         self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)  # Return (or a double click) on a day picks it
         menu = QMenu(self)
         action = QWidgetAction(menu)
         action.setDefaultWidget(self.calendar)
