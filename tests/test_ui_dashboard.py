@@ -124,6 +124,16 @@ def test_the_dashboard_shows_the_chosen_years_figures(qtbot, dashboard):
     assert [dashboard.year_combo.itemText(i) for i in range(dashboard.year_combo.count())] == ["2026", "2025"]
 
 
+def test_in_english_the_charts_name_codes_in_english(qtbot, register, records):
+    english = DashboardSection(RegisterService(register, "anna", language="en"), today=TODAY)
+    qtbot.addWidget(english)
+    english.resize(1300, 900)
+    with qtbot.waitSignal(english.sig_refreshed, timeout=10_000):
+        english.show()
+    assert bars(english, "by_type")["Network meeting"] == (1,)
+    assert bars(english, "commitments_by_status")["In progress"] == (1,)
+
+
 def test_a_new_record_redraws_the_charts(qtbot, dashboard, service):
     assert tile(dashboard, "activities")[0] == "4"
     with qtbot.waitSignal(dashboard.sig_refreshed, timeout=10_000):

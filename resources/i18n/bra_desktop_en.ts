@@ -421,267 +421,277 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="217"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="407"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="416"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="233"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="242"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="243"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="244"/>
         <source>Kommuner som fått stöd</source>
         <translation>Municipalities supported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="236"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="265"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="711"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="274"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="739"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="252"/>
         <source>Samordningsfunktion</source>
         <translation>Coordination function</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="253"/>
         <source>Klar lägesbild</source>
         <translation>Situation picture done</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="254"/>
         <source>Beslutad åtgärdsplan</source>
         <translation>Decided action plan</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="249"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="258"/>
         <source>Visa kommunerna som saknar det</source>
         <translation>Show the municipalities that lack it</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="252"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="261"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="262"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="263"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="255"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="264"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="256"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="265"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="266"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="258"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="267"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="259"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="268"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="260"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="269"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="276"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="270"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="279"/>
         <source>Kommuner utan stöd i år</source>
         <translation>Municipalities without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="515"/>
         <source>Spara redovisning</source>
         <translation>Save annual account</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="533"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="542"/>
         <source>Sparar redovisningen…</source>
         <translation>Saving the annual account…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="556"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
         <source>Redovisningen är sparad: %1</source>
         <translation>The annual account is saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="565"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="574"/>
         <source>Redovisningen kunde inte sparas: %1</source>
         <translation>The annual account could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="615"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="624"/>
         <source>minst en aktivitet i kommunen</source>
         <translation>at least one activity in the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="616"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="625"/>
         <source>1 kommun utan stöd i år</source>
         <translation>1 municipality without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="617"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
         <source>%1 kommuner utan stöd i år</source>
         <translation>%1 municipalities without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="648"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="660"/>
         <source>Alla kommuner har fått stöd.</source>
         <translation>Every municipality has had support.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="392"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="401"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="493"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="502"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="506"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="515"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="577"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="586"/>
         <source>Lagens krav i länet %1</source>
         <translation>The law&apos;s requirements in the county, %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="587"/>
         <source>Lagens krav i landet %1</source>
         <translation>The law&apos;s requirements in the country, %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="582"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="591"/>
         <source>%1 saknar</source>
         <translation>%1 lack it</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="584"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
         <source>%1 ej uppföljda</source>
         <translation>%1 not followed up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="596"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="605"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="599"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="608"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="601"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="610"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="605"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="614"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="585"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="614"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="594"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="236"/>
         <source>Spara redovisning…</source>
         <translation>Save annual account…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="228"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="237"/>
         <source>Redovisningen för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual account of the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="623"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="632"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="637"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="648"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="643"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="655"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="681"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="669"/>
+        <source>Inget nätverk</source>
+        <translation>No network</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="669"/>
+        <source>Inget ämnesområde</source>
+        <translation>No subject area</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="709"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="684"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="712"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="688"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="716"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="691"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="694"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="719"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="722"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="691"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="719"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -737,12 +747,12 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="174"/>
         <source>Välj i kalendern</source>
         <translation>Choose from the calendar</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/forms/editors.py" line="201"/>
         <source>Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-12.</source>
         <translation>Enter the date as YYYY-MM-DD, for example 2026-03-12.</translation>
     </message>
@@ -2467,37 +2477,37 @@ Log file: %2</translation>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="146"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="147"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="260"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="261"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="311"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="312"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="364"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
         <source>Inga %1 som passar sökningen och filtren. Töm sökningen (Esc) eller välj ”alla” i filtren.</source>
         <translation>No %1 match the search and the filters. Clear the search (Esc) or choose “all” in the filters.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="366"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="367"/>
         <source>Inga %1 ännu. Lägg till en med Ny (Ctrl+N), eller läs in ett paket: Arkiv → Importera paket.</source>
         <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundles.</translation>
     </message>

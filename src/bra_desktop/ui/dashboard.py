@@ -21,7 +21,7 @@ select exactly the records the bar counts (`reports.behind`), and the main windo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -49,7 +49,10 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.changes import Changes
 from bra_desktop.reports.behind import activities_behind, commitments_behind, organisations_behind, problem_areas_behind
-from bra_desktop.reports.figures import Count, YearFigures, available_years, county_overview, year_figures
+from bra_desktop.reports.figures import (
+    ACTIVITY_TYPES, COMMITMENT_STATUSES, ORGANISATION_TYPES, PROBLEM_STATUSES, SUBJECT_AREAS, TRENDS, Count, YearFigures,
+    available_years, county_overview, year_figures,
+)
 from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
 from bra_desktop.ui.bar_chart import BarChart, BarSet
@@ -80,13 +83,19 @@ class _Counted:
     figures: YearFigures
 
 
+CHART_CODE_LISTS = {
+    "by_type": ACTIVITY_TYPES, "by_subject_area": SUBJECT_AREAS, "organisations_by_type": ORGANISATION_TYPES,
+    "commitments_by_status": COMMITMENT_STATUSES, "problem_areas_by_trend": TRENDS, "problem_areas_by_status": PROBLEM_STATUSES,
+}
+"""The code list whose codes a chart's bars are."""
+
+
 def _count(session: Session, year: int, county: str | None, today: date) -> _Counted:
     """The years to choose from and the figures of one: read on the register worker, no widgets here."""
     return _Counted(available_years(session), year_figures(session, year, county, today=today))
 
 
 # --- widgets -----------------------------------------------------------------------------------------
-
 
 class Tile(QFrame):
     """A key number: a caption, the number, and a line on how it compares. A tile that leads
@@ -630,12 +639,15 @@ class DashboardSection(QWidget):
                   ("commitments_by_status", figures.commitments_by_status),
                   ("problem_areas_by_trend", figures.problem_areas_by_trend),
                   ("problem_areas_by_status", figures.problem_areas_by_status))
+        labels = self._labels()
         for name, counts in simple:
-            self.charts[name].show_bars([(c.key, c.label) for c in counts], [BarSet(str(year), [c.value for c in counts], COLOUR)])
+            self.charts[name].show_bars([(c.key, labels(name, c)) for c in counts],
+                                        [BarSet(str(year), [c.value for c in counts], COLOUR)])
         for name, counts in (("by_network", figures.by_network), ("municipalities_reached", figures.municipalities_reached)):
             shown, total = _most(counts, MOST_BARS)
             note = self.tr("(topp %1 av %2)").replace("%1", str(len(shown))).replace("%2", str(total))
-            self.charts[name].show_bars([(c.key, c.label) for c in shown], [BarSet(str(year), [c.value for c in shown], COLOUR)],
+            self.charts[name].show_bars([(c.key, labels(name, c)) for c in shown],
+                                        [BarSet(str(year), [c.value for c in shown], COLOUR)],
                                         note=note if total > len(shown) else "")
 
         self.overdue_list.show_items(
@@ -647,6 +659,22 @@ class DashboardSection(QWidget):
             [(None, count.label) for count in figures.municipalities_not_reached],
             self.tr("Alla kommuner har fått stöd."),
         )
+
+    def _labels(self) -> Callable[[str, Count], str]:
+        """A bar's label in the window's language: the figures name codes and "none" in Swedish,
+        as the report does; in English a code takes its English label from the code list."""
+        if self.service.language != "en":
+            return lambda _chart, count: count.label
+        english = self.service.read(queries.code_labels, "en", set(CHART_CODE_LISTS.values()))
+        none = {"by_network": self.tr("Inget nätverk"), "by_subject_area": self.tr("Inget ämnesområde")}
+
+        def label(chart: str, count: Count) -> str:
+            if not count.key:
+                return none.get(chart, count.label)
+            code_list = CHART_CODE_LISTS.get(chart)
+            return english.get((code_list, count.key), count.label) if code_list else count.label
+
+        return label
 
     def _show_months(self, figures: YearFigures) -> None:
         months = [(str(month), self._locale.standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip("."))
