@@ -604,7 +604,7 @@ def test_history_shows_the_receipt_and_undo_restores_the_register(qtbot, service
     import_a_change(service, county_data, bundle, tmp_path)
     dialog = history_for(qtbot, service)
     row = [dialog.model.item(0, c).text() for c in range(dialog.model.columnCount())]
-    assert row[1:] == ["bra-paket_01_ändrad.xlsx", "01", "oförändrade 5, uppdateras 1", "anna", ""]
+    assert row[1:] == ["bra-paket_01_ändrad.xlsx", "Stockholms län (01)", "oförändrade 5, uppdateras 1", "anna", ""]
     assert "uppdateras: 1" in dialog.report.toPlainText()
     assert dialog.undo_button.isEnabled() and dialog.reason.text() == "Importen kan ångras."
 

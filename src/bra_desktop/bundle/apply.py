@@ -27,6 +27,7 @@ from bra_desktop.changes import Changes
 from bra_desktop.collector import paused_collection
 from bra_desktop.domain.fields import DEPENDENCY_ORDER, KINDS
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, utcnow
+from bra_desktop.domain.producer import owner_name
 from bra_desktop.domain.signing import encode_key
 from bra_desktop.store.bulk import RecordWrite, write_records
 from bra_desktop.store.changelog import change_marker
@@ -81,7 +82,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
                           "Nothing was imported: the import needs a confirmation first.")
     changes = plan.changes
     catching_up = [r for r in plan.records if _catches_up(r)]
-    backup = register.backup(f"före import {info.producer}") if (changes or catching_up or plan.code_changes) else None
+    backup = register.backup(f"före import från {owner_name(info.producer)}") if (changes or catching_up or plan.code_changes) else None
     with register.session() as session:
         if not _still_current(session, plan):
             raise StalePlan()

@@ -28,6 +28,7 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.undo import can_undo, import_changes, import_history, undo_import
 from bra_desktop.changes import Changes
 from bra_desktop.domain.models import BundleReceipt
+from bra_desktop.domain.producer import owner_name
 from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Operation, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
@@ -91,7 +92,7 @@ class HistoryDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for receipt in self.receipts:
             self.model.appendRow(plain_items(
-                f"{receipt.processed_at.astimezone():%Y-%m-%d %H:%M}", receipt.file_name, receipt.producer,
+                f"{receipt.processed_at.astimezone():%Y-%m-%d %H:%M}", receipt.file_name, owner_name(receipt.producer),
                 self._counts(receipt), receipt.processed_by, self.tr("ångrad") if receipt.undone else "",
             ))
         self.table.resizeColumnsToContents()
