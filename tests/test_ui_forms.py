@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QTabWidget, QWidget
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ from bra_desktop.store.reference import load_reference
 from bra_desktop.store.repository import create_record, update_record
 from bra_desktop.ui.forms import RecordFormDialog, confirm_and_delete, open_record_editor
 from bra_desktop.ui.forms.choice_editors import ChecklistEditor, ComboEditor
+from bra_desktop.ui.forms.form import with_mnemonic
 from bra_desktop.ui.forms.history_dialog import HistoryDialog
 from bra_desktop.ui.service import RegisterService
 
@@ -223,7 +224,7 @@ def test_codes_offered_are_the_code_lists_and_a_retired_code_stays_on_its_record
 def test_labels_and_codes_follow_the_ui_language(qtbot, register):
     english = RegisterService(register, "testare", language="en")
     dialog = open_dialog(qtbot, english, "activity")
-    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    labels = {label.text().replace("&", "") for label in dialog.findChildren(QLabel)}
     assert {"Title *", "Start date *", "Participants"} <= labels
     assert combo_texts(dialog.form.editor("status")) == ["Planned", "Completed", "Cancelled"]
 
@@ -403,7 +404,7 @@ def test_contact_details_are_under_a_personal_data_heading(qtbot, service):
     dialog = open_dialog(qtbot, service, "organisation")
     tabs = dialog.form.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Grunduppgifter", "Kontaktuppgifter"]
-    texts = [label.text() for label in tabs.widget(1).findChildren(QLabel)]
+    texts = [label.text().replace("&", "") for label in tabs.widget(1).findChildren(QLabel)]
     assert "Personuppgifter" in texts
     assert any("skickas inte med i paket" in text for text in texts)
     assert {"Kontaktperson", "E-post", "Telefon"} <= set(texts)
@@ -415,9 +416,9 @@ def test_a_follow_up_has_the_year_at_a_glance_then_a_tab_for_each_requirement(qt
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Grunduppgifter", "Samordningsfunktion", "Lägesbild och åtgärdsplan", "Polisen och metoder",
         "Stöd och anteckningar", "Kontaktuppgifter"]
-    first = {label.text() for label in tabs.widget(0).findChildren(QLabel)}
+    first = {label.text().replace("&", "") for label in tabs.widget(0).findChildren(QLabel)}
     assert {"Kommun *", "År *", "Samordningsfunktion *", "Lägesbild *", "Åtgärdsplan *", "Nästa uppföljning"} <= first
-    assert "Kommunal samordnare" in {label.text() for label in tabs.widget(5).findChildren(QLabel)}
+    assert "Kommunal samordnare" in {label.text().replace("&", "") for label in tabs.widget(5).findChildren(QLabel)}
 
 
 def test_a_redovisning_has_its_texts_two_to_a_tab(qtbot, service):
@@ -425,7 +426,7 @@ def test_a_redovisning_has_its_texts_two_to_a_tab(qtbot, service):
     tabs = dialog.form.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Grunduppgifter", "Bedömning och prioriteringar", "Läget i länet", "Resurser och utveckling"]
-    assert {"Regional lägesbild", "Samverkan med polisregionen"} <= {label.text() for label in tabs.widget(2).findChildren(QLabel)}
+    assert {"Regional lägesbild", "Samverkan med polisregionen"} <= {label.text().replace("&", "") for label in tabs.widget(2).findChildren(QLabel)}
 
 
 def test_confirm_and_delete_then_undo_restores(qtbot, service, register, stack, monkeypatch):
@@ -537,3 +538,20 @@ def test_return_in_the_calendar_picks_the_day(qtbot, service):
     editor.calendar.setSelectedDate(QDate(2026, 4, 2))
     qtbot.keyClick(editor.calendar.findChild(QWidget, "qt_calendar_calendarview"), Qt.Key.Key_Return)
     assert editor.value() == date(2026, 4, 2)
+
+
+def test_each_field_label_has_its_own_mnemonic_on_its_page():
+    taken: set[str] = set()
+    assert [with_mnemonic(text, taken) for text in ("Startdatum", "Slutdatum", "Typ av aktivitet", "Ämnesområden", "R&D")] == [
+        "&Startdatum", "S&lutdatum", "&Typ av aktivitet", "&Ämnesområden", "&R&&D"]
+    assert with_mnemonic("Antal deltagare", {"a"}) == "Antal &deltagare"  # a word's first letter before others
+    assert with_mnemonic("St", {"s", "t"}) == "St"  # no letter free: no mnemonic
+
+
+def test_a_fields_label_gives_it_a_mnemonic_of_its_own(qtbot, service):
+    """Alt and the underlined letter go to the label's buddy, the field (Qt's QLabel does that)."""
+    dialog = open_dialog(qtbot, service, "activity")
+    label = next(lab for lab in dialog.findChildren(QLabel) if lab.buddy() is dialog.form.editor("start_date"))
+    assert label.text() == "St&artdatum *"  # R, T and S went to Rubrik, Typ av aktivitet and Status
+    assert QKeySequence.mnemonic(label.text()) == QKeySequence("Alt+A")
+    assert label.buddy().focusProxy() is dialog.form.editor("start_date").line_edit

@@ -33,6 +33,20 @@ def show_message(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
+def with_mnemonic(text: str, taken: set[str]) -> str:
+    """`text` with "&" before its first letter not in `taken` (which it joins); unchanged if none is
+    free. A word's first letter is tried first, as people expect: "&Startdatum", "Slut&datum"."""
+    escaped = text.replace("&", "&&")
+    starts = [i for i, char in enumerate(escaped) if char.isalpha() and (i == 0 or not escaped[i - 1].isalpha())]
+    rest = [i for i, char in enumerate(escaped) if char.isalpha() and i not in starts]
+    for i in (*starts, *rest):
+        letter = escaped[i].casefold()
+        if letter not in taken:
+            taken.add(letter)
+            return f"{escaped[:i]}&{escaped[i:]}"
+    return escaped
+
+
 class RecordForm(QWidget):
     """Editors for one record of a kind, in tabs, validated as the user types."""
 
@@ -99,9 +113,10 @@ class RecordForm(QWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         layout.addLayout(form)
         wide = QHBoxLayout() if section == Section.LINKS else QVBoxLayout()
+        taken: set[str] = set()
         for spec in specs:
             editor = editor_for(self.service, spec, current.get(spec.name))
-            label = self._label(spec, editor)
+            label = self._label(spec, editor, taken)
             cell = self._cell(spec, editor)
             if is_wide(spec):
                 column = QVBoxLayout()
@@ -116,8 +131,11 @@ class RecordForm(QWidget):
             layout.addStretch(1)
         return self._scrolling(page)
 
-    def _label(self, spec: FieldSpec, editor: FieldEditor) -> QLabel:
-        text = spec.label(self.service.language) + (" *" if spec.required else "")
+    def _label(self, spec: FieldSpec, editor: FieldEditor, taken: set[str]) -> QLabel:
+        """The field's label, the buddy of its editor, with the first letter not `taken` on the page
+        as its mnemonic: Alt and that letter goes to the field."""
+        name = spec.label(self.service.language)
+        text = with_mnemonic(name, taken) + (" *" if spec.required else "")
         label = plain_label(text, wrap=False)
         label.setBuddy(editor)
         editor.name_for_screen_readers(spec.label(self.service.language))
