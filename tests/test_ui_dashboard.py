@@ -432,3 +432,13 @@ def test_the_laws_three_requirements_are_tiles_that_lead_to_the_municipalities(q
     assert municipalities.filter_combo.currentText() == "Saknar beslutad åtgärdsplan" and municipalities.year == year
     proxy = municipalities.proxy
     assert sorted(proxy.index(row, 0).data() for row in range(proxy.rowCount())) == ["Lidingö", "Stockholm"]
+
+
+def test_long_labels_that_begin_alike_are_shortened_in_the_middle():
+    from bra_desktop.ui.bar_chart import _shortened
+
+    shown = _shortened(["Operativt nätverk för unga lagöverträdare", "Operativt nätverk för våldsförebyggande arbete",
+                        "Länsnätverket", "Länsnätverket\u200b"])
+    assert shown[0] != shown[1] and shown[0].startswith("Operativt") and shown[0].endswith("lagöverträdare")
+    assert all(len(label.rstrip("\u200b")) <= 30 for label in shown)
+    assert shown[2:] == ["Länsnätverket", "Länsnätverket\u200b"]  # short ones as they are, kept distinct

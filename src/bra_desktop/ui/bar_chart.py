@@ -7,6 +7,7 @@ networks and labels of codes, which come in bundles: they go to the chart escape
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -122,7 +123,7 @@ class BarChart(QChartView):
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         category_axis = QBarCategoryAxis()
-        category_axis.append([chart_text(_shorten(label)) for label in self._labels])
+        category_axis.append([chart_text(label) for label in _shortened(self._labels)])
         category_axis.setLabelsFont(small)
         category_axis.setGridLineVisible(False)
         value_axis = QValueAxis()
@@ -159,21 +160,39 @@ class BarChart(QChartView):
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
 
 
-def _shorten(label: str) -> str:
-    text = label.rstrip("\u200b")
-    short = text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
-    return short + label[len(text):]
+def _end_cut(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _middle_cut(text: str) -> str:
+    """The start and the end, for labels that differ only at the end ("Operativt nätverk för …")."""
+    if len(text) <= LABEL_CHARS:
+        return text
+    head = LABEL_CHARS // 3
+    return text[:head].rstrip() + "…" + text[-(LABEL_CHARS - head - 1):].lstrip()
+
+
+def _shortened(labels: list[str]) -> list[str]:
+    """The labels as the axis shows them, at most `LABEL_CHARS` each: cut at the end, or in the
+    middle where a label begins as another does for half that length, since a narrow axis elides
+    further and both would read "Operativt nätverk för …". Invisible suffixes (`_unique_labels`)
+    stay, so the axis's categories stay distinct."""
+    texts = [label.rstrip("\u200b") for label in labels]
+    alike = LABEL_CHARS // 2
+    starts = Counter(text[:alike] for text in set(texts) if len(text) > LABEL_CHARS)
+    return [(_middle_cut(text) if len(text) > LABEL_CHARS and starts[text[:alike]] > 1 else _end_cut(text))
+            + label[len(text):] for label, text in zip(labels, texts)]
 
 
 def _unique_labels(labels: list[str]) -> list[str]:
-    """Category axes need distinct labels: repeats (also after shortening) get invisible suffixes."""
+    """Category axes need distinct labels: a label that repeats another gets an invisible suffix."""
     seen: set[str] = set()
     unique = []
     for label in labels:
         candidate = label
-        while _shorten(candidate) in seen:
+        while candidate in seen:
             candidate += "\u200b"
-        seen.add(_shorten(candidate))
+        seen.add(candidate)
         unique.append(candidate)
     return unique
 
