@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
@@ -684,3 +684,12 @@ def test_the_export_and_history_dialogs_go_once_closed(qtbot, app_context, servi
     monkeypatch.setattr(dialog_class, "exec", lambda dialog: 0)
     (actions.open_export if dialog_class is ExportDialog else actions.open_history)(window)
     qtbot.waitUntil(lambda: not window.findChildren(dialog_class), timeout=WAIT_MS)
+
+
+def test_bundles_go_to_the_home_folder_where_there_is_no_documents_folder(monkeypatch, tmp_path):
+    missing = tmp_path / "Dokument"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(missing))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    assert documents_folder() == tmp_path
+    missing.mkdir()
+    assert documents_folder() == missing
