@@ -22,7 +22,7 @@ from bra_desktop.bundle.cells import (
 from bra_desktop.bundle.problems import ImportProblem
 from bra_desktop.bundle.schema import ColumnRole, DataSheet, SystemField
 from bra_desktop.domain.code_renames import with_new_codes
-from bra_desktop.domain.content import Content, normalise_value, normalised_hash
+from bra_desktop.domain.content import Content, empty_values, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import LONG_TEXT_MAX
 from bra_desktop.domain.producer import parse_owner
@@ -210,7 +210,7 @@ class RowReader:
         self.business = [(column.key, index[column.key], cell_reader(column.field), self.labels[column.key])
                          for column in sheet.business_columns if column.key not in not_carried]
         self.system = [(key, index[key], read, self.labels[key]) for key, read in _SYSTEM_READERS if key in index]
-        self.not_carried = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields if spec.name in not_carried}
+        self.not_carried = empty_values(sheet.kind, not_carried)
         """Empty values of the fields the bundle does not carry: the merge keeps the register's."""
         self.renames = renames
         """Field → retired code → its replacement, for a bundle of a format that may hold retired codes."""

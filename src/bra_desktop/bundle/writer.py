@@ -34,7 +34,7 @@ from bra_desktop.bundle.schema import (
     DataSheet, InfoKey, SystemField, fields_not_carried, hash_key, part_hash_key, rows_key,
 )
 from bra_desktop.bundle.signature import sign_info
-from bra_desktop.domain.content import Content, normalise_value, normalised_hash
+from bra_desktop.domain.content import Content, empty_values, normalised_hash
 from bra_desktop.domain.fields import FieldType
 from bra_desktop.domain.models import LONG_TEXT_MAX, CodeItem
 from bra_desktop.domain.signing import encode_key, public_key_of
@@ -208,9 +208,8 @@ class BundleWriter:
         self._layout(ws, sheet.columns)
         ws.append([self._header_cell(ws, c.label_sv, c.role) for c in sheet.columns])
         digest = SheetDigest()
-        left_out = {spec.name: normalise_value(spec, None) for spec in sheet.kind.fields
-                    if spec.name in fields_not_carried(sheet.kind, personal_data=self.header.personal_data,
-                                                        format_version=FORMAT_VERSION)}
+        left_out = empty_values(sheet.kind, fields_not_carried(sheet.kind, personal_data=self.header.personal_data,
+                                                               format_version=FORMAT_VERSION))
         values = [column.value for column in columns]
         for record in records:
             if left_out:

@@ -29,12 +29,12 @@ RENAMES: tuple[CodeRename, ...] = (
 )
 
 
-def renames_for(kind: RecordKind, format_version: int) -> dict[str, dict[str, str]]:
-    """Field → old code → new code, for the kind's code fields a bundle of `format_version` may
-    still hold old codes in."""
+def renames_for(kind: RecordKind, format_version: int | None = None) -> dict[str, dict[str, str]]:
+    """Field → old code → new code, for the kind's code fields that may hold old codes: in a
+    bundle of `format_version`, or (None) in a register of any age."""
     found: dict[str, dict[str, str]] = {}
     for rename in RENAMES:
-        if format_version >= rename.since_format:
+        if format_version is not None and format_version >= rename.since_format:
             continue
         for spec in kind.fields:
             if spec.code_list == rename.list_name:

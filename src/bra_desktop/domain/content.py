@@ -58,6 +58,11 @@ def normalise(kind: RecordKind, content: dict[str, Any]) -> Content:
     return {spec.name: normalise_value(spec, content.get(spec.name)) for spec in kind.fields}
 
 
+def empty_values(kind: RecordKind, names: frozenset[str]) -> Content:
+    """The empty value of each field of `kind` named (None, or () for a many-valued field)."""
+    return {spec.name: normalise_value(spec, None) for spec in kind.fields if spec.name in names}
+
+
 def to_jsonable(content: Content) -> dict[str, Any]:
     def plain(value: Any) -> Any:
         if isinstance(value, date):

@@ -13,7 +13,7 @@ import logging
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from bra_desktop.domain.code_renames import RENAMES
+from bra_desktop.domain.code_renames import RENAMES, renames_for, with_new_codes
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.models import CodeItem
 from bra_desktop.store.errors import ValidationFailed
@@ -34,15 +34,12 @@ def replace_retired_codes(session: Session, producer: str) -> int:
     reference = load_reference(session)
     changed = 0
     for kind in KINDS.values():
-        fields = {spec.name: {r.old: r.new for r in RENAMES if r.list_name == spec.code_list}
-                  for spec in kind.fields if any(r.list_name == spec.code_list for r in RENAMES)}
-        if not fields:
+        renames = renames_for(kind)
+        if not renames:
             continue
-        held = [record for record in stream_records(session, kind, origins={producer})
-                if not record.deleted and any(record.content[name] in codes for name, codes in fields.items())]
-        for record in held:
-            content = {**record.content, **{name: codes.get(record.content[name], record.content[name])
-                                            for name, codes in fields.items()}}
+        held = [(record, content) for record in stream_records(session, kind, origins={producer})
+                if not record.deleted and (content := with_new_codes(record.content, renames)) is not None]
+        for record, content in held:
             try:
                 update_record(session, kind, record.id, content, user=USER, reference=reference, source=SOURCE)
                 changed += 1
