@@ -78,7 +78,7 @@ from bra_desktop.domain.models import (
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
-from bra_desktop.reports.networks import NetworkFacts, NetworkLine
+from bra_desktop.reports.networks import CADENCES, NetworkFacts, NetworkLine
 from bra_desktop.store.queries import swedish_sort_key
 
 CANCELLED = "INSTALLD"
@@ -315,7 +315,8 @@ class _Figures:
         commitments, problems = self._as_of(Commitment, moment), self._as_of(ProblemArea, moment)
         self.commitment_status = _counted(commitments, "status")
         self.commitments_by_network = _by_network(commitments)
-        self.network_facts = NetworkFacts(self.connection)
+        cadences = {code: label for code, (label, _active) in self.labels.get(CADENCES, {}).items()}
+        self.network_facts = NetworkFacts(self.connection, cadences, self.county_names)
         self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
         self.themes = _themes(problems)
         self.overdue = self._overdue_of(commitments, overdue_before)

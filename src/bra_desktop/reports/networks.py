@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bra_desktop.domain.models import CodeItem, County, Network, NetworkMember, Organisation
+from bra_desktop.domain.models import Network, NetworkMember, Organisation
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.store.queries import swedish_sort_key
 
@@ -57,17 +57,16 @@ class _Facts:
 
 
 class NetworkFacts:
-    """Every live network's name, owner, convener, members and cadence, read once for a report."""
+    """Every live network's name, owner, convener, members and cadence, read once for a report.
+    `cadences` (code → label) and `county_names` are those the report has read already."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, cadences: dict[str, str], county_names: dict[str, str]) -> None:
         organisations = dict(connection.execute(select(Organisation.id, Organisation.name)).all())
         members: dict[str, list[str]] = defaultdict(list)
         for network_id, organisation_id in connection.execute(select(NetworkMember.network_id,
                                                                     NetworkMember.organisation_id)):
             members[network_id].append(organisations.get(organisation_id, organisation_id))
-        cadences = dict(connection.execute(select(CodeItem.code, CodeItem.label_sv)
-                                           .where(CodeItem.list_name == CADENCES)).all())
-        self.county_names = dict(connection.execute(select(County.code, County.name)).all())
+        self.county_names = county_names
         query = select(Network.id, Network.name, Network.origin, Network.kind, Network.convener_org_id,
                        Network.meeting_cadence, Network.active_from, Network.active_to).where(Network.deleted.is_(False))
         self.facts = {
