@@ -565,7 +565,7 @@ def test_window_state_is_remembered(qtbot, app_context, service, records, window
     activities.table.horizontalHeader().resizeSection(2, 177)
     activities.proxy.sort(0, Qt.SortOrder.DescendingOrder)
     section(window, "network")
-    window.splitter.setSizes([150, 900])
+    window.splitter.setSizes([120, 900])
     navigation_width = window.splitter.sizes()[0]  # as the window's width allows
     window.close()
     assert app_context.paths.qt_state_file.exists()

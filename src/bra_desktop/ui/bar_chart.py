@@ -1,6 +1,9 @@
 """The overview's bar charts (QtCharts): counts by category, one or more sets side by side, and a
 click on a bar to show the records it counts.
 
+A screen reader cannot read bars: each chart carries its title as its accessible name and what it
+shows, bar by bar, as its description. A chart with nothing to count says so in words.
+
 QtCharts lays out titles, category labels and set names as HTML, and the categories are names of
 networks and labels of codes, which come in bundles: they go to the chart escaped (`chart_text`).
 """
@@ -22,9 +25,10 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolTip, QWidget
 
+from bra_desktop.ui.numbers import number
 from bra_desktop.ui.plain_text import chart_text, plain_tooltip
 
 BAR_HEIGHT = 22
@@ -69,6 +73,13 @@ class BarChart(QChartView):
         self._keys: list[str | None] = []
         self._labels: list[str] = []
         self._sets: list[BarSet] = []
+        self.empty_label = QLabel(self.tr("Inget att visa."), self)
+        self.empty_label.setObjectName("empty_chart")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_label.setStyleSheet("color: #595959;")
+        self.empty_label.hide()
+        self.setAccessibleName(title)
 
     def bars(self) -> list[tuple[str, tuple[int, ...]]]:
         """What is drawn, top to bottom / left to right: (category label, value of each set)."""
@@ -85,17 +96,38 @@ class BarChart(QChartView):
         assert isinstance(series, QAbstractBarSeries)
         series.barSets()[set_index].clicked.emit(index)
 
-    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "") -> None:
+    def summary(self) -> str:
+        """What the chart shows, in words: each category with its value (per set, when several)."""
+        if self.empty_label.isVisibleTo(self):
+            return self.empty_label.text()
+        several = len(self._sets) > 1
+        return "; ".join(
+            f"{label.rstrip(chr(0x200B))}: " + ", ".join(
+                f"{bar_set.name} {number(value)}" if several else number(value) for bar_set, value in zip(self._sets, values))
+            for label, values in self.bars())
+
+    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "",
+                  empty: str | None = None) -> None:
         """Draw `categories` (key, label; key None for a bar that cannot be clicked) with `sets`;
-        `note` follows the title."""
+        `note` follows the title. When every value is 0, `empty` (or "Inget att visa.") says so."""
         chart = self.chart()
-        chart.setTitle(chart_text(f"{self.title} {note}" if note else self.title))
+        title = f"{self.title} {note}" if note else self.title
+        chart.setTitle(chart_text(title))
+        self.setAccessibleName(title)
+        nothing = not any(value for bar_set in sets for value in bar_set.values)
+        self.empty_label.setText(empty or self.tr("Inget att visa."))
+        self.empty_label.setVisible(nothing)
         if self.horizontal:
             self.setMinimumHeight(max(200, 80 + BAR_HEIGHT * len(categories)))
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
             axis.deleteLater()
+        if nothing:
+            self._keys, self._labels, self._sets = [], [], []
+            chart.legend().setVisible(False)
+            self.setAccessibleDescription(self.summary())
+            return
         order = list(range(len(categories)))
         if self.horizontal:
             order.reverse()  # Qt draws the first category at the bottom: the first should be on top
@@ -141,6 +173,11 @@ class BarChart(QChartView):
         series.attachAxis(category_axis)
         series.attachAxis(value_axis)
         chart.legend().setVisible(len(self._sets) > 1)
+        self.setAccessibleDescription(self.summary())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.rect())
 
     def _clicked(self, set_index: int, index: int) -> None:
         key = self._keys[index] if 0 <= index < len(self._keys) else None

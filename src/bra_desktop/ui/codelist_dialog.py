@@ -41,6 +41,8 @@ from bra_desktop.store.codelists import Code, CodeList
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.ui.plain_text import ERROR_STYLE, error_label, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 CODE_COLUMN, SV_COLUMN, EN_COLUMN, ACTIVE_COLUMN = range(4)
 RETIRED_COLOUR = "#7a7a7a"
@@ -130,13 +132,14 @@ class CodeListDialog(QDialog):
 
         self.list_picker = QListWidget(self)
         self.list_picker.setObjectName("code_lists")
-        self.list_picker.setAccessibleName(self.tr("Kodlistor"))
+        for_keyboard(self.list_picker, self.tr("Kodlistor"))
         self.list_picker.setSpacing(3)
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels([self.tr("Kod"), self.tr("Svensk etikett"), self.tr("Engelsk etikett"),
                                               self.tr("Aktiv")])
         self.table = QTableView(self)
         self.table.setObjectName("codes")
+        for_keyboard(self.table, self.tr("Koder"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -189,7 +192,7 @@ class CodeListDialog(QDialog):
         self._load_lists()
         self.list_picker.setMinimumWidth(self.list_picker.sizeHintForColumn(0) + 24)
         splitter.setSizes([self.list_picker.minimumWidth(), 640])
-        self.resize(1000, 560)
+        resize_within_screen(self, 1000, 560)
 
     # --- reading ---
 

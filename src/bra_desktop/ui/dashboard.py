@@ -61,6 +61,7 @@ from bra_desktop.ui.operations import Operation
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
+from bra_desktop.ui.item_views import for_keyboard
 
 REFRESH_DELAY_MS = 400
 """Pause after the last change to the register before the figures are counted again."""
@@ -163,7 +164,7 @@ class RecordList(QWidget):
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.list = QListWidget(self)
+        self.list = for_keyboard(QListWidget(self), title)
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         self.list.setMinimumHeight(200)

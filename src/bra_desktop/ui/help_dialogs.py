@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.resources import resource_path
 from bra_desktop.ui.plain_text import plain_label
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 HANDBOOK = ("help", "handbok.md")
 
@@ -54,7 +56,7 @@ class HandbookDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(760, 680)
+        resize_within_screen(self, 760, 680)
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def find_next(self) -> bool:
@@ -88,7 +90,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle(self.tr("Kortkommandon"))
         rows = [*shortcut_rows(actions), *self.widget_keys()]
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setAccessibleName(self.tr("Kortkommandon"))
+        for_keyboard(self.table, self.tr("Kortkommandon"))
         self.table.setHorizontalHeaderLabels([self.tr("Vad"), self.tr("Tangenter")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -30,6 +30,7 @@ from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
+from bra_desktop.ui.window_size import resize_within_screen
 
 
 @dataclass(frozen=True)
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.state.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            resize_within_screen(self, 1280, 800)
         window_state = self.state.value("window/state")
         if window_state is not None:
             self.restoreState(window_state)

@@ -32,6 +32,7 @@ from bra_desktop.store.queries import swedish_sort_key
 from bra_desktop.store.register import NATIONAL
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -175,6 +176,7 @@ class MunicipalitiesSection(QWidget):
         self.proxy = _RowFilter(self.model, self)
         self.table = QTableView(self)
         self.table.setObjectName("municipalities_table")
+        for_keyboard(self.table, self.tr("Kommunerna"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the county's own order until a header is clicked
@@ -200,7 +202,7 @@ class MunicipalitiesSection(QWidget):
         for kind_key in _LINKED_KINDS:
             listing = QListWidget(self)
             listing.setObjectName(f"municipalities_{kind_key}")
-            listing.setAccessibleName(KINDS[kind_key].plural(service.language))
+            for_keyboard(listing, KINDS[kind_key].plural(service.language))
             listing.itemActivated.connect(lambda item, key=kind_key: self._open_linked(key, item))
             self.lists[kind_key] = listing
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from bra_desktop.reports.national import CountyStatus
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
+from bra_desktop.ui.item_views import for_keyboard
 
 NOTHING_SENT_COLOUR = "#fff1c7"
 """The background of a county that has sent nothing in the year."""
@@ -50,6 +51,7 @@ class NationalOverview(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView(self)
         self.table.setObjectName("national_overview_table")
+        for_keyboard(self.table, self.tr("Länen"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

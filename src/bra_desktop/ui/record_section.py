@@ -34,14 +34,15 @@ from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
+from bra_desktop.ui.item_views import for_keyboard
 
 SEARCH_DELAY_MS = 150
-INLINE_FILTERS = 4
-"""Filters that share the search's row; a table with more has them in two rows below it."""
+FILTERS_PER_ROW = 5
+"""The most filters in one row under the search; a table with more has them in two rows."""
 EMPTY_STYLE = "color: #595959;"
 """The empty state's words: grey, and still 7:1 against the table's white."""
-GRID_FILTER_CHARS = 5
-"""The least a filter in those rows shows ("Status: …"), so that the window still fits a laptop."""
+FILTER_CHARS = 5
+"""The least a filter shows ("Status: …") in a window narrower than a laptop's screen."""
 
 _COLUMN_CHARS = {
     FieldType.TEXT: 36,
@@ -54,6 +55,8 @@ _COLUMN_CHARS = {
     FieldType.ORG_NUMBER: 14,
 }
 """A column's widest first width, in average characters (the user's own widths are remembered)."""
+ORIGIN_CHARS = 20
+"""The Ursprung column's widest first width: a county's name ("Västernorrlands län") whole."""
 
 FIT_ROWS = 200
 """How many rows the first fit of column widths looks at (never all 200,000)."""
@@ -120,8 +123,7 @@ class RecordSection(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName(f"table_{kind_key}")
-        self.table.setAccessibleName(self.kind.plural(service.language))
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table for Ny, Redigera and Ta bort; arrows move in it
+        for_keyboard(self.table, self.kind.plural(service.language))  # Tab leaves it for Ny, Redigera and Ta bort
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -166,15 +168,12 @@ class RecordSection(QWidget):
         self._show_empty_state()
 
     def _lay_out(self) -> None:
-        """The search and the filters in one row when they fit; more filters than `INLINE_FILTERS`
-        go in two rows below the search, so that none, nor the search, is squeezed to nothing."""
+        """The search across the top, the filters in rows of at most `FILTERS_PER_ROW` under it,
+        all in columns of one width, so that neither the search nor a filter is squeezed until its
+        words are cut (the issue saw "S…" for the search at 1024 px when they shared a row)."""
         combos = list(self.filter_combos.values())
         top = QHBoxLayout()
-        top.addWidget(self.search, 2)
-        inline = len(combos) <= INLINE_FILTERS
-        if inline:
-            for combo in combos:
-                top.addWidget(combo, 1)
+        top.addWidget(self.search, 1)
         top.addWidget(self.restriction_button)
         top.addWidget(self.show_deleted)
         buttons = QHBoxLayout()
@@ -184,11 +183,12 @@ class RecordSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 6, 6, 4)
         layout.addLayout(top)
-        if not inline:
+        if combos:
+            rows = -(-len(combos) // FILTERS_PER_ROW)
+            per_row = max(-(-len(combos) // rows), FILTERS_PER_ROW - 1)
             grid = QGridLayout()
-            per_row = -(-len(combos) // 2)
             for index, combo in enumerate(combos):
-                combo.setMinimumContentsLength(GRID_FILTER_CHARS)  # the grid's columns share the width
+                combo.setMinimumContentsLength(FILTER_CHARS)
                 grid.addWidget(combo, index // per_row, index % per_row)
             for column in range(per_row):
                 grid.setColumnStretch(column, 1)
@@ -223,7 +223,7 @@ class RecordSection(QWidget):
         """A column's widest first width: its header, or a number of characters for its type."""
         spec = self.model.columns[column]
         average = self.fontMetrics().averageCharWidth()
-        chars = _COLUMN_CHARS.get(spec.spec.type, 16) if spec.spec is not None else 9
+        chars = _COLUMN_CHARS.get(spec.spec.type, 16) if spec.spec is not None else ORIGIN_CHARS
         label = self.fontMetrics().horizontalAdvance(spec.label(self.service.language)) + 3 * average
         return max(chars * average, label)
 

@@ -17,6 +17,7 @@ from bra_desktop.store.backup import BackupFile, list_backups
 from bra_desktop.store.errors import RegisterDamaged
 from bra_desktop.ui.error_dialog import register_error_box
 from bra_desktop.ui.plain_text import plain_tooltip
+from bra_desktop.ui.item_views import for_keyboard
 
 
 def describe(backup: BackupFile) -> str:
@@ -57,7 +58,7 @@ class RestoreDialog(QDialog):
         ), self)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.list = QListWidget(self)
+        self.list = for_keyboard(QListWidget(self), self.tr("Säkerhetskopior"))
         for backup in self.backups:
             item = QListWidgetItem(describe(backup), self.list)
             item.setToolTip(plain_tooltip(str(backup.path)))

@@ -36,6 +36,8 @@ from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.keys import TrustedKey
 from bra_desktop.ui.plain_text import error_label, plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 
 
@@ -115,7 +117,7 @@ class TrustedSendersDialog(QDialog):
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([self.tr("Avsändare"), self.tr("Fingeravtryck"), self.tr("Betrodd sedan"),
                                               self.tr("Av"), self.tr("Hur")])
-        self.table = QTableView(self)
+        self.table = for_keyboard(QTableView(self), self.tr("Betrodda avsändare"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -143,7 +145,7 @@ class TrustedSendersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(close)
-        self.resize(760, 440)
+        resize_within_screen(self, 760, 440)
         self.keys: list[TrustedKey] = []
         self.reload()
 

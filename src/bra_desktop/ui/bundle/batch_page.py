@@ -40,6 +40,7 @@ from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
 
 
 def local_time(moment: datetime) -> str:
@@ -310,6 +311,7 @@ class BatchPage(QWidget):
             "Importhistorik. Välj Visa detaljer… för att se en fils ändringar och avgöra dess konflikter."), self)
         self.table = QTableView(self)
         self.table.setObjectName("batch_table")
+        for_keyboard(self.table, self.tr("Filerna"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -336,6 +338,7 @@ class BatchPage(QWidget):
 
         self.row_text = QPlainTextEdit(self)
         self.row_text.setObjectName("batch_row_text")
+        self.row_text.setAccessibleName(self.tr("Den valda filen"))
         self.row_text.setReadOnly(True)
         self.row_text.setMaximumHeight(110)
 

@@ -33,6 +33,8 @@ from bra_desktop.ui.commands import error_message
 from bra_desktop.ui.operations import Operation, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 
 class HistoryDialog(QDialog):
@@ -53,7 +55,7 @@ class HistoryDialog(QDialog):
         self.model = QStandardItemModel(0, 6, self)
         self.model.setHorizontalHeaderLabels([self.tr("Inläst"), self.tr("Fil"), self.tr("Från"), self.tr("Ändringar"),
                                               self.tr("Av"), self.tr("Status")])
-        self.table = QTableView(self)
+        self.table = for_keyboard(QTableView(self), self.tr("Importerade och exporterade paket"))
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -61,6 +63,7 @@ class HistoryDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.report = QPlainTextEdit(self)
+        self.report.setAccessibleName(self.tr("Rapport för det valda paketet"))
         self.report.setReadOnly(True)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
@@ -84,7 +87,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.reason)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        resize_within_screen(self, 900, 520)
         self.reload()
 
     def reload(self) -> None:

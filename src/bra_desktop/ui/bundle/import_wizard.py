@@ -50,6 +50,8 @@ from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 FILES, WORK, PREVIEW, RESULT, OVERVIEW = range(5)
 """The wizard's pages."""
@@ -102,7 +104,7 @@ class ImportWizard(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addLayout(footer)
-        self.resize(1180, 720)
+        resize_within_screen(self, 1180, 720)
         self._show_files_page()
 
     # --- page 1: files ---
@@ -114,7 +116,7 @@ class ImportWizard(QDialog):
             "jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer "
             "Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in."), page)
         self.files_model = QStandardItemModel(page)
-        self.files_view = QListView(page)
+        self.files_view = for_keyboard(QListView(page), self.tr("Filer att läsa in"))
         self.files_view.setModel(self.files_model)
         self.files_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         add = QPushButton(self.tr("Lägg till filer…"), page)
@@ -214,6 +216,7 @@ class ImportWizard(QDialog):
         self.work_heading.setStyleSheet("font-weight: bold")
         self.progress = ProgressPanel(page)
         self.error_text = QPlainTextEdit(page)
+        self.error_text.setAccessibleName(self.tr("Felet"))
         self.error_text.setReadOnly(True)
         self.error_text.hide()
         layout = QVBoxLayout(page)
@@ -412,6 +415,7 @@ class ImportWizard(QDialog):
         self.result_heading = plain_label("", page)
         self.result_heading.setStyleSheet("font-weight: bold")
         self.result_text = QPlainTextEdit(page)
+        self.result_text.setAccessibleName(self.tr("Resultat"))
         self.result_text.setReadOnly(True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)

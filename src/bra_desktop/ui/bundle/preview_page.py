@@ -42,6 +42,7 @@ from bra_desktop.ui.bundle.plan_model import (
 )
 from bra_desktop.ui.plain_text import plain_items, plain_label
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.item_views import for_keyboard
 
 EXPAND_RECORDS_UP_TO = 100
 """A plan with at most this many changed records opens with every field diff showing."""
@@ -64,6 +65,7 @@ class DiffDetails(QWidget):
             label.setObjectName(f"details_label_{column}")
             text = QPlainTextEdit(self)
             text.setReadOnly(True)
+            label.setBuddy(text)  # a screen reader names the text by its label
             box.addWidget(label)
             box.addWidget(text, 1)
             row.addLayout(box, 1)
@@ -134,6 +136,7 @@ class PreviewPage(QWidget):
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("plan_tree")
+        for_keyboard(self.tree, self.tr("Ändringar"))
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -180,6 +183,7 @@ class PreviewPage(QWidget):
             [self.tr("Typ"), self.tr("Flik"), self.tr("Rad"), self.tr("Kolumn"), self.tr("Problem")])
         self.problems = QTableView(self)
         self.problems.setObjectName("problems")
+        for_keyboard(self.problems, self.tr("Problem"))
         self.problems.setModel(self.problems_model)
         self.problems.verticalHeader().hide()
         self.problems.setWordWrap(True)
@@ -198,7 +202,7 @@ class PreviewPage(QWidget):
         problems_layout.addLayout(row)
 
         self.codes_model = QStandardItemModel(self)
-        self.codes = QListView(self)
+        self.codes = for_keyboard(QListView(self), self.tr("Kodlistor"))
         self.codes.setModel(self.codes_model)
 
         self.tabs = QTabWidget(self)

@@ -23,6 +23,7 @@ from bra_desktop.ui.forms.choices import producer_name
 from bra_desktop.ui.forms.form import RecordForm, show_message
 from bra_desktop.ui.plain_text import error_label, plain_label
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.window_size import resize_within_screen
 
 NOTE_STYLE = "background: #fff4ce; border: 1px solid #e0c97a; border-radius: 3px; padding: 6px;"
 
@@ -60,7 +61,7 @@ class RecordFormDialog(QDialog):
         layout.addWidget(self.form, 1)
         layout.addLayout(self._footer())
         self._initial = self.form.content()
-        self._fit_screen()
+        resize_within_screen(self, 920, 660)
         # typing after Ctrl+N goes into the first field, not to the tab bar Qt would pick
         first = self.form.editor(self.service.kind(kind_key).fields[0].name) if not self.read_only else self.buttons
         first.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -112,11 +113,6 @@ class RecordFormDialog(QDialog):
             return self.tr("Posten kommer från {origin} och kan bara ändras där.").format(
                 origin=producer_name(self.service, self.record.origin))
         return ""
-
-    def _fit_screen(self) -> None:
-        """Roomy by default, never larger than the screen (a 1366×768 laptop must show it all)."""
-        available = self.screen().availableGeometry()
-        self.resize(min(920, available.width() - 40), min(660, available.height() - 60))
 
     def content(self) -> Content:
         return self.form.content()

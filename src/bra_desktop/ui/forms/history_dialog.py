@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.domain.content import Content
 from bra_desktop.store.history import HistoryEntry
+from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.window_size import resize_within_screen
 
 
 def _table(headers: list[str], name: str, parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
+    for_keyboard(table, name)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,7 +78,7 @@ class HistoryDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self.changes_table.itemSelectionChanged.connect(self._show_fields)
-        self.resize(820, 560)
+        resize_within_screen(self, 820, 560)
         if entries:
             self.changes_table.selectRow(0)
         self.changes_table.setFocus(Qt.FocusReason.OtherFocusReason)
