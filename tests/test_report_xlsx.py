@@ -10,7 +10,7 @@ import pytest
 from openpyxl.chart import BarChart, PieChart
 
 from bra_desktop.cli import main
-from bra_desktop.reports.figures import Count, NamedRecord, ThemeCount, YearFigures, year_figures
+from bra_desktop.reports.figures import Count, NamedRecord, OverdueCommitment, ThemeCount, YearFigures, year_figures
 from bra_desktop.reports.networks import NetworkLine
 from bra_desktop.reports.xlsx_report import MONTHS, list_row, write_year_report
 
@@ -36,7 +36,8 @@ def sample(county: str | None = "01", *, activities: int = 7, scope_name: str = 
         municipalities_reached=(Count("0180", "Stockholm", 5), Count("0184", "Solna", 2)),
         municipalities_not_reached=(Count("0114", "Upplands Väsby", 0), Count("0187", "Vaxholm", 0)),
         commitments_by_status=(Count("PAGAR", "Pågår", 3), Count("KLART", "Klart", 1), Count("FORSENAT", "Försenat", 2)),
-        overdue_commitments=(NamedRecord("c1", "=1+1", "klart senast 2026-03-31 · Pågår · Polisen Syd"),),
+        overdue_commitments=(OverdueCommitment("c1", "=1+1", "klart senast 2026-03-31 · Pågår · Polisen Syd", (), "2026-03-31",
+                                               "PAGAR", "Polisen Syd"),),
         problem_areas_by_trend=(Count("OKANDE", "Ökande", 2), Count("MINSKANDE", "Minskande", 1)),
         problem_areas_by_status=(Count("BEVAKAS", "Bevakas", 3),),
         new_phenomena=(NamedRecord("p1", "Sextortion mot unga", "Ökande · först observerat 2026-02-01"),),

@@ -48,10 +48,15 @@ def new_register(app_context):
 def test_swedish_mode_installs_qts_own_swedish(qt_app):
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
     installed = app_module.install_translators(qt_app, "sv")
-    assert len(installed) == 1
+    assert len(installed) == 2
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Avbryt"
+    assert QCoreApplication.translate("QPlatformTheme", "OK") == "OK"  # qtbase_sv has "Ok"
+    assert QCoreApplication.translate("QPlatformTheme", "&Yes") == "&Ja"
+    assert qt_app.applicationDisplayName() == "Brå-nätverkets register"
     app_module.install_translators(qt_app, "en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert QCoreApplication.translate("QPlatformTheme", "OK") == "OK"
+    assert qt_app.applicationDisplayName() == "Brå network register"
 
 
 @pytest.fixture

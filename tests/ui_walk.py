@@ -17,8 +17,14 @@ from PySide6.QtWidgets import (
 
 
 def spoken_name(widget: QWidget) -> str:
-    """The name a screen reader announces for `widget`: its accessible name, else what Qt derives
-    (a button's text, a buddy label's text)."""
+    """The name a screen reader announces for `widget` on Windows: its accessible name, else what Qt
+    derives (a button's text, a buddy label's text). Qt on Linux names a combo box by its current
+    value instead, which says nothing of what is chosen: here a combo box needs a name or a label."""
+    if widget.accessibleName():
+        return widget.accessibleName().strip()
+    if isinstance(widget, QComboBox):
+        labels = widget.window().findChildren(QLabel)
+        return next((label.text().replace("&", "").strip() for label in labels if label.buddy() is widget), "")
     interface = QAccessible.queryAccessibleInterface(widget)
     return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
 
@@ -36,8 +42,6 @@ def tab_stops(root: QWidget) -> list[QWidget]:
             continue
         if widget.focusProxy() is not None or isinstance(widget.parentWidget(), QAbstractSpinBox | QComboBox):
             continue
-        if isinstance(widget, QAbstractScrollArea) and not isinstance(widget, QAbstractItemView) and widget.viewport().focusPolicy() == Qt.FocusPolicy.NoFocus and isinstance(widget, QScrollArea):
-            continue  # a scroll area around a form: its fields are the stops
         stops.append(widget)
     return stops
 

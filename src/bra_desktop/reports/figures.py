@@ -121,6 +121,21 @@ class NamedRecord:
 
 
 @dataclass(frozen=True)
+class OverdueCommitment(NamedRecord):
+    """An overdue commitment, with the parts of its `detail` kept apart so that a window in
+    another language can put them in its own words."""
+
+    whose: tuple[str, ...]
+    """The county's name (or Brå) in the whole country's lists; () otherwise."""
+    due: str
+    """Its klart senast-date, ISO."""
+    status: str
+    """Its status code."""
+    responsible: str
+    """The name of the organisation responsible, or ""."""
+
+
+@dataclass(frozen=True)
 class ThemeCount:
     """A national theme (Brå's code list `tema`): how many problem areas carry it, and whose."""
 
@@ -157,7 +172,7 @@ class YearFigures:
     municipalities_not_reached: tuple[Count, ...]
     """Value 0, sorted by name."""
     commitments_by_status: tuple[Count, ...]
-    overdue_commitments: tuple[NamedRecord, ...]
+    overdue_commitments: tuple[OverdueCommitment, ...]
     """Due before the reference date and status neither KLART nor AVBRUTET, earliest first."""
     problem_areas_by_trend: tuple[Count, ...]
     problem_areas_by_status: tuple[Count, ...]
@@ -448,20 +463,22 @@ class _Figures:
                 found[origin].append((record_id, json.loads(after), owner))
         return found
 
-    def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[NamedRecord]]:
+    def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[OverdueCommitment]]:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""
         organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
-        found: dict[str | None, list[NamedRecord]] = defaultdict(list)
+        found: dict[str | None, list[OverdueCommitment]] = defaultdict(list)
         for origin, states in commitments.items():
             late = sorted(((content["due_date"], content["title"], record_id, content, owner)
                            for record_id, content, owner in states
                            if content.get("due_date") and content["due_date"] < day.isoformat()
                            and content["status"] not in CLOSED_COMMITMENT))
             for due, title, record_id, content, owner in late:
-                parts = [*self._whose(owner), f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"])]
-                if organisations.get(content.get("responsible_org_id")):
-                    parts.append(organisations[content["responsible_org_id"]])
-                found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
+                whose = tuple(self._whose(owner))
+                responsible = organisations.get(content.get("responsible_org_id")) or ""
+                parts = [*whose, f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"]),
+                         *([responsible] if responsible else [])]
+                found[origin].append(OverdueCommitment(record_id, title, " · ".join(parts), whose, due, content["status"],
+                                                       responsible))
         return found
 
     def _completed(self, now: _States, before: _States) -> dict[str | None, list[NamedRecord]]:

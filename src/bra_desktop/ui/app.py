@@ -1,7 +1,8 @@
 """Starting the app: QApplication, translations, the error hook, the first-run choice, the window.
 
 Source strings in the code are Swedish; English comes from `resources/i18n/bra_desktop_en.qm`.
-In Swedish mode Qt's own `qtbase_sv.qm` is installed too, so standard buttons read Avbryt and OK.
+In Swedish mode Qt's own `qtbase_sv.qm` is installed too, so standard buttons read Avbryt and OK
+(`_SwedishAsWritten` mends the one word it has otherwise: "Ok").
 Only what the first paint needs is imported here; editors, dialogs and the rest load when used.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -24,8 +25,23 @@ from bra_desktop.ui.error_dialog import install_excepthook, register_error_box, 
 log = logging.getLogger(__name__)
 
 
+class _SwedishAsWritten(QTranslator):
+    """Qt's Swedish with the words of its standard buttons as Swedish writes them: "OK", not the
+    "Ok" of `qtbase_sv`. Installed after it, so it is asked first; None leaves a text to Qt's."""
+
+    WORDS = {("QPlatformTheme", "OK"): "OK", ("QDialogButtonBox", "OK"): "OK"}
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        return self.WORDS.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+        return False
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Install the translators for `language`, replacing earlier ones; returns them (keep them alive)."""
+    """Install the translators for `language`, replacing earlier ones; returns them (keep them alive).
+    Also names the app in that language, which the system shows with its windows where a window
+    has no title of its own (it read "bra-desktop")."""
     for old in getattr(app, "_bra_translators", []):
         app.removeTranslator(old)
     wanted = []
@@ -41,9 +57,14 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
             installed.append(translator)
         else:
             log.info("No translation %s in %s", name, folder)
+    if language != "en":
+        as_written = _SwedishAsWritten(app)
+        app.installTranslator(as_written)
+        installed.append(as_written)
     QLocale.setDefault(QLocale(QLocale.Language.English if language == "en" else QLocale.Language.Swedish,
                                QLocale.Country.UnitedKingdom if language == "en" else QLocale.Country.Sweden))
     app._bra_translators = installed  # type: ignore[attr-defined]
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Brå-nätverkets register"))
     return installed
 
 

@@ -97,14 +97,15 @@ class BarChart(QChartView):
         series.barSets()[set_index].clicked.emit(index)
 
     def summary(self) -> str:
-        """What the chart shows, in words: each category with its value (per set, when several)."""
+        """What the chart shows, in words: each category with its value (per set, when several),
+        leaving out those with nothing, as a reader of the bars would."""
         if self.empty_label.isVisibleTo(self):
             return self.empty_label.text()
         several = len(self._sets) > 1
         return "; ".join(
             f"{label.rstrip(chr(0x200B))}: " + ", ".join(
                 f"{bar_set.name} {number(value)}" if several else number(value) for bar_set, value in zip(self._sets, values))
-            for label, values in self.bars())
+            for label, values in self.bars() if any(values))
 
     def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "",
                   empty: str | None = None) -> None:

@@ -341,6 +341,7 @@ class DashboardSection(QWidget):
         self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tiles and charts; the area follows
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 4)
@@ -651,8 +652,12 @@ class DashboardSection(QWidget):
                                         [BarSet(str(year), [c.value for c in shown], COLOUR)],
                                         note=note if total > len(shown) else "")
 
+        status_label = self._code_labels(COMMITMENT_STATUSES)
         self.overdue_list.show_items(
-            [(record.id, f"{record.title}\n{record.detail}") for record in figures.overdue_commitments],
+            [(record.id, f"{record.title}\n" + " · ".join([
+                *record.whose, self.tr("klart senast %1").replace("%1", record.due),
+                status_label(record.status), *([record.responsible] if record.responsible else [])]))
+             for record in figures.overdue_commitments],
             self.tr("Inga försenade åtaganden."),
         )
         self.show_overdue_button.setEnabled(bool(figures.overdue_commitments))
@@ -660,6 +665,11 @@ class DashboardSection(QWidget):
             [(None, count.label) for count in figures.municipalities_not_reached],
             self.tr("Alla kommuner har fått stöd."),
         )
+
+    def _code_labels(self, code_list: str) -> Callable[[str], str]:
+        """code → its label in the window's language, from `code_list` (the code itself if unknown)."""
+        labels = self.service.read(queries.code_labels, self.service.language, {code_list})
+        return lambda code: labels.get((code_list, code), code)
 
     def _labels(self) -> Callable[[str, Count], str]:
         """A bar's label in the window's language: the figures name codes and "none" in Swedish,
