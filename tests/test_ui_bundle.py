@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QTimer, QUrl
+from PySide6.QtCore import QModelIndex, QSettings, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QCheckBox, QFileDialog, QLabel, QMessageBox
 from sqlalchemy import func, select
 
+from bra_desktop.bundle import importer
 from bra_desktop.bundle.apply import apply_plan
 from bra_desktop.bundle.export import Cancelled, export_bundle
-from bra_desktop.bundle import importer
 from bra_desktop.bundle.importer import prepare_import
 from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.reader import read_bundle
@@ -34,12 +34,13 @@ from bra_desktop.ui.bundle.import_wizard import ImportWizard
 from bra_desktop.ui.bundle.plan_model import (
     BASE_COLUMN, CHOICE_COLUMN, DECIDED, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, UNDECIDED, PlanTreeModel,
 )
-from bra_desktop.ui.bundle.widgets import documents_folder
+from bra_desktop.ui.folders import IMPORT, Folders, documents_folder
 from bra_desktop.ui.main_window import MainWindow
 from bra_desktop.ui.service import RegisterService
 
 from conftest import accept_edits, add
 from test_bundle_import import snapshot
+from ui_walk import cut_texts
 from workbook_edits import EditedBundle
 from workbook_edits import edit_both_sides as conflicting_edit
 
@@ -158,14 +159,20 @@ def test_export_offers_the_standard_name_in_the_documents_folder(qtbot, service,
 
 
 def test_export_through_the_dialog_writes_a_readable_bundle(qtbot, service, county_data, tmp_path, monkeypatch):
-    dialog = export_dialog_for(qtbot, service)
+    folders = Folders(QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat))
+    dialog = ExportDialog(service, folders=folders)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.target().parent == documents_folder()  # nothing exported yet
     dialog.path_edit.setText(str(tmp_path))  # a folder: the standard name goes inside it
     assert re.fullmatch(r"bra-paket_01_\d{8}-\d{4}\.xlsx", dialog.target().name)
     dialog.path_edit.setText(str(tmp_path / "till-bra"))  # the .xlsx is added
     dialog.contacts_box.setChecked(True)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.progress.isVisible() and not dialog.export_button.isEnabled()
+    assert cut_texts(dialog) == []  # the dialog grew for the progress bar; the personal-data note is whole
     finish(qtbot, dialog.operation)
+    assert cut_texts(dialog) == []
 
     path = tmp_path / "till-bra.xlsx"
     contents = read_bundle(path)
@@ -182,8 +189,29 @@ def test_export_through_the_dialog_writes_a_readable_bundle(qtbot, service, coun
     qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(tmp_path)]
 
-    again = export_dialog_for(qtbot, service)
+    again = ExportDialog(service, folders=folders)
+    qtbot.addWidget(again)
     assert again.changes_button.isEnabled()  # now there is an export to count changes from
+    assert again.target().parent == tmp_path  # where the last bundle went
+
+
+def test_the_import_wizard_opens_where_bundles_were_last_chosen(qtbot, service, bundle, tmp_path, monkeypatch):
+    folders = Folders(QSettings(str(tmp_path / "state.ini"), QSettings.Format.IniFormat))
+    started_in: list[str] = []
+
+    def choose(_parent, _title, folder, _filter):
+        started_in.append(folder)
+        return [str(bundle)], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    for _ in range(2):
+        wizard = ImportWizard(service, folders=folders)
+        qtbot.addWidget(wizard)
+        wizard.choose_files()
+        assert wizard.files == [bundle]
+    assert started_in == [str(documents_folder()), str(bundle.parent)]
+    bundle.parent.rename(tmp_path.parent / "flyttad")
+    assert folders.folder(IMPORT) == documents_folder()  # a folder gone since is not offered
 
 
 def collect_abandoned_sheets() -> None:

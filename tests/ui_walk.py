@@ -127,6 +127,11 @@ def cut_texts(root: QWidget) -> list[str]:
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or isinstance(widget.parentWidget(), QTabBar):
             continue
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed_height = widget.heightForWidth(widget.width())
+            if widget.height() < needed_height:
+                cut.append(f"QLabel {widget.objectName()!r}: {widget.text()[:40]!r}… needs {needed_height} px high, has {widget.height()}")
+            continue
         room = _text_room(widget)
         if room is None or not room[0]:
             continue

@@ -445,282 +445,282 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="227"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="418"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="421"/>
         <source>Räknar…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
         <source>Län</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="237"/>
         <source>År</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="243"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="246"/>
         <source>Aktiviteter</source>
         <translation>Activities</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="244"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="247"/>
         <source>Deltagare</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="245"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="248"/>
         <source>Kommuner som fått stöd</source>
         <translation>Municipalities supported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="246"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="275"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="750"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="249"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="278"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="752"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="253"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="256"/>
         <source>Samordningsfunktion</source>
         <translation>Coordination function</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="257"/>
         <source>Klar lägesbild</source>
         <translation>Situation picture done</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="255"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="258"/>
         <source>Beslutad åtgärdsplan</source>
         <translation>Decided action plan</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="259"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="262"/>
         <source>Visa kommunerna som saknar det</source>
         <translation>Show the municipalities that lack it</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="262"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="265"/>
         <source>Aktiviteter per månad</source>
         <translation>Activities by month</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="263"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="266"/>
         <source>Aktiviteter per typ</source>
         <translation>Activities by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="267"/>
         <source>Aktiviteter per ämnesområde</source>
         <translation>Activities by subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="268"/>
         <source>Aktiviteter per nätverk</source>
         <translation>Activities by network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="266"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="269"/>
         <source>Aktiviteter per kommun</source>
         <translation>Activities by municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="270"/>
         <source>Organisationer som deltagit, per typ</source>
         <translation>Participating organisations by type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="268"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="271"/>
         <source>Åtaganden per status</source>
         <translation>Commitments by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="269"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="272"/>
         <source>Problemområden per trend</source>
         <translation>Problem areas by trend</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="270"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="273"/>
         <source>Problemområden per status</source>
         <translation>Problem areas by status</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="280"/>
         <source>Visa i Åtaganden</source>
         <translation>Show in Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="280"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="283"/>
         <source>Kommuner utan stöd i år</source>
         <translation>Municipalities without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="517"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="518"/>
         <source>Spara redovisning</source>
         <translation>Save annual account</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="544"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="546"/>
         <source>Sparar redovisningen…</source>
         <translation>Saving the annual account…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="567"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="569"/>
         <source>Redovisningen är sparad: %1</source>
         <translation>The annual account is saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="576"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="578"/>
         <source>Redovisningen kunde inte sparas: %1</source>
         <translation>The annual account could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="626"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="628"/>
         <source>minst en aktivitet i kommunen</source>
         <translation>at least one activity in the municipality</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="627"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="629"/>
         <source>1 kommun utan stöd i år</source>
         <translation>1 municipality without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="628"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="630"/>
         <source>%1 kommuner utan stöd i år</source>
         <translation>%1 municipalities without support this year</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="658"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="660"/>
         <source>klart senast %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="666"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="668"/>
         <source>Alla kommuner har fått stöd.</source>
         <translation>Every municipality has had support.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="403"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="406"/>
         <source>Hela landet</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="504"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="507"/>
         <source>Siffrorna kunde inte räknas: %1</source>
         <translation>The figures could not be counted: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="517"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="518"/>
         <source>PDF (*.pdf);;Excel-arbetsbok (*.xlsx)</source>
         <translation>PDF (*.pdf);;Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="588"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="590"/>
         <source>Lagens krav i länet %1</source>
         <translation>The law&apos;s requirements in the county, %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="589"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="591"/>
         <source>Lagens krav i landet %1</source>
         <translation>The law&apos;s requirements in the country, %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="593"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="595"/>
         <source>%1 saknar</source>
         <translation>%1 lack it</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="595"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="597"/>
         <source>%1 ej uppföljda</source>
         <translation>%1 not followed up</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="607"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="609"/>
         <source>%1: 0</source>
         <translation>%1: 0</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="610"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="612"/>
         <source>som %1 (%2)</source>
         <translation>same as %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="612"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="614"/>
         <source>%1 % jämfört med %2 (%3)</source>
         <translation>%1% compared with %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="616"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="618"/>
         <source>Översikt %1 · %2</source>
         <translation>Overview %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="596"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="625"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="598"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="627"/>
         <source>%1 av %2</source>
         <translation>%1 of %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="240"/>
         <source>Spara redovisning…</source>
         <translation>Save annual account…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="241"/>
         <source>Redovisningen för året som visas, som PDF eller Excel-arbetsbok</source>
         <translation>The annual account of the year shown, as a PDF or an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="634"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="636"/>
         <source>av %1 åtaganden, efter klart senast-datum</source>
         <translation>of %1 commitments, past their due date</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="650"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="652"/>
         <source>(topp %1 av %2)</source>
         <translation>(top %1 of %2)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="661"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="663"/>
         <source>Inga försenade åtaganden.</source>
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="680"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="682"/>
         <source>Inget nätverk</source>
         <translation>No network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="680"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="682"/>
         <source>Inget ämnesområde</source>
         <translation>No subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="720"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="722"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="723"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="725"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="727"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="729"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="730"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="733"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="732"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="735"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="730"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="732"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -841,122 +841,122 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="53"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="55"/>
         <source>Exportera paket</source>
         <translation>Export bundle</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="58"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="60"/>
         <source>Paketet är en Excel-fil med alla poster i registret och kodlistorna. Skicka den till länen.</source>
         <translation>The bundle is an Excel file containing every record in the register and the code lists. Send it to the counties.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="60"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="62"/>
         <source>Paketet är en Excel-fil med länets poster. Skicka den till Brå.</source>
         <translation>The bundle is an Excel file containing the county&apos;s records. Send it to Brå.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="64"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="66"/>
         <source>Vad ska med?</source>
         <translation>What should be included?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="65"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
         <source>Hela registret (rekommenderas)</source>
         <translation>The whole register (recommended)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="69"/>
         <source>Bara ändringar sedan förra exporten (ingen export ännu)</source>
         <translation>Only changes since the last export (no export yet)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="69"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="71"/>
         <source>Bara ändringar sedan förra exporten (%1)</source>
         <translation>Only changes since the last export (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="77"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="79"/>
         <source>Ta med kontaktuppgifter (namn, e-post och telefon)</source>
         <translation>Include contact details (name, e-mail and phone)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="79"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="81"/>
         <source>Kontaktuppgifter är personuppgifter. Ta bara med dem om mottagaren behöver dem, och skicka då filen på ett säkert sätt.</source>
         <translation>Contact details are personal data. Include them only if the recipient needs them, and then send the file securely.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="91"/>
         <source>Välj…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="95"/>
         <source>Spara som:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="103"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="105"/>
         <source>Öppna mappen</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="106"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="108"/>
         <source>Exportera</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="108"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="110"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="141"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="144"/>
         <source>Spara paketet som</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="142"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="145"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="152"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="155"/>
         <source>Mappen %1 finns inte. Välj en annan plats.</source>
         <translation>The folder %1 does not exist. Choose another location.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="166"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="169"/>
         <source>Exporten avbröts. Ingen fil skrevs och ingenting har ändrats.</source>
         <translation>The export was cancelled. No file was written and nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="169"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="172"/>
         <source>Skriver %1 …</source>
         <translation>Writing %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="173"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="176"/>
         <source>Filen finns redan</source>
         <translation>The file already exists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="174"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="177"/>
         <source>%1 finns redan. Vill du ersätta den?</source>
         <translation>%1 already exists. Do you want to replace it?</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="198"/>
         <source>Kontaktuppgifter ingår.</source>
         <translation>Contact details are included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="198"/>
         <source>Kontaktuppgifter ingår inte.</source>
         <translation>Contact details are not included.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="200"/>
         <source>Paketet är sparat:
 %1
 
@@ -969,12 +969,12 @@
 %4</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="201"/>
         <source>post</source>
         <translation>record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/bundle/export_dialog.py" line="201"/>
         <source>poster</source>
         <translation>records</translation>
     </message>
@@ -1267,246 +1267,246 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="69"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="70"/>
         <source>Importera paket</source>
         <translation>Import bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="120"/>
         <source>Filer att läsa in</source>
         <translation>Files to read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="122"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="123"/>
         <source>Lägg till filer…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="124"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="125"/>
         <source>Lägg till mapp…</source>
         <translation>Add folder…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="125"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="126"/>
         <source>Lägger till alla .xlsx-filer i mappen (inte i dess undermappar)</source>
         <translation>Adds every .xlsx file in the folder (not in its subfolders)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="127"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="128"/>
         <source>Ta bort</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="144"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="145"/>
         <source>Välj paket att importera</source>
         <translation>Choose bundles to import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="146"/>
         <source>Paket (*.xlsx);;Alla filer (*)</source>
         <translation>Bundles (*.xlsx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="149"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="152"/>
         <source>Välj en mapp med paket</source>
         <translation>Choose a folder of bundles</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="161"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="165"/>
         <source>Mappen kan inte läsas: %1</source>
         <translation>The folder cannot be read: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="167"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="171"/>
         <source>Mappen %1 har inga .xlsx-filer.</source>
         <translation>The folder %1 has no .xlsx files.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="169"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="173"/>
         <source>%1 filer tillagda från mappen %2.</source>
         <translation>%1 files added from the folder %2.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="201"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
         <source>Läs in</source>
         <translation>Read</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="201"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="265"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="323"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="349"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="269"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="327"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="353"/>
         <source>Avbryt</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="219"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="223"/>
         <source>Felet</source>
         <translation>The error</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="233"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="237"/>
         <source>Fil %1 av %2: %3</source>
         <translation>File %1 of %2: %3</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="247"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="251"/>
         <source>Kontrollerar filen och jämför den med registret …</source>
         <translation>Checking the file and comparing it with the register…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="251"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="255"/>
         <source>Inläsningen avbröts. Ingenting har ändrats.</source>
         <translation>Reading was cancelled. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="254"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="258"/>
         <source>Filen kan inte importeras. Ingenting har ändrats.</source>
         <translation>The file cannot be imported. Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="265"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="269"/>
         <source>Importera</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="279"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="283"/>
         <source>Kontrollerar filerna och jämför dem med registret …</source>
         <translation>Checking the files and comparing them with the register …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="291"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="295"/>
         <source>Det gick inte: %1</source>
         <translation>That did not work: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="317"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="321"/>
         <source>Importerar. En säkerhetskopia av registret tas först …</source>
         <translation>Importing. A backup of the register is taken first…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="331"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="335"/>
         <source>Importera valda filer (%1)</source>
         <translation>Import selected files (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="333"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="337"/>
         <source>%1 av %2 filer är valda.</source>
         <translation>%1 of %2 files are selected.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="336"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="340"/>
         <source>Filer med konflikter att avgöra innan de kan väljas: %1.</source>
         <translation>Files with conflicts to decide before they can be selected: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="339"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="343"/>
         <source>Filer att bekräfta i detaljerna innan de kan väljas: %1.</source>
         <translation>Files to confirm in their details before they can be chosen: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="348"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="352"/>
         <source>Tillbaka till översikten</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="371"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="375"/>
         <source>Importerar de valda filerna, en i taget, var och en efter en säkerhetskopia. Avbryt stoppar efter filen som importeras nu.</source>
         <translation>Importing the selected files one at a time, each after a backup. Cancel stops after the file being imported now.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="391"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="395"/>
         <source>Varje inläst fil har ett eget kvitto i Arkiv → Importhistorik. Där kan den senaste importen ångras så länge ingenting annat har ändrats.</source>
         <translation>Each imported file has its own receipt in Archive → Import history. The latest import can be undone there as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="393"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="397"/>
         <source>Importen är klar: %1 av %2 valda filer är inlästa.</source>
         <translation>The import is done: %1 of %2 selected files are imported.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="398"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="402"/>
         <source>Läs in de ej inlästa filerna igen (%1)</source>
         <translation>Read the files not imported again (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="418"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="422"/>
         <source>Resultat</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="434"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
         <source>Registret hade ändrats sedan förhandsgranskningen, men inte så att något nytt behövde avgöras: filen planerades på nytt och lästes in så.</source>
         <translation>The register had changed since the preview, but not so that anything new had to be decided: the file was planned again and imported as planned then.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="440"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
         <source>Inläst: registret hade redan allt i paketet; ingenting behövde ändras.</source>
         <translation>Imported: the register already had everything in the bundle; nothing needed to change.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="388"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="392"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="446"/>
         <source>Säkerhetskopia från före importen: %1</source>
         <translation>Backup from before the import: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="115"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="116"/>
         <source>Välj ett eller flera paket (bra-paket_….xlsx), eller en mapp med paket. Varje fil kontrolleras och jämförs med registret, och du ser vad som skulle ändras; ingenting ändras i registret förrän du väljer Importera. Flera filer visas i en gemensam översikt, där du väljer vilka som ska läsas in.</source>
         <translation>Choose one or more bundles (bra-paket_….xlsx), or a folder of bundles. Each file is checked and compared with the register, and you see what would change; nothing in the register changes until you choose Import. Several files are shown in one overview, where you choose which to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="437"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="441"/>
         <source>Inläst: %1.</source>
         <translation>Read: %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
         <source>post ändrad</source>
         <translation>record changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="438"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="442"/>
         <source>poster ändrade</source>
         <translation>records changed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="443"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="447"/>
         <source>Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats.</source>
         <translation>The import can be undone under File → Import history as long as nothing else has changed.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="444"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="448"/>
         <source>importerad</source>
         <translation>imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="450"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="454"/>
         <source>inte importerad</source>
         <translation>not imported</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="451"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="455"/>
         <source>Ingenting är inläst: %1</source>
         <translation>Nothing has been imported: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="452"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="456"/>
         <source>Registret är som det var före importen. Läs in filen igen för en ny förhandsgranskning.</source>
         <translation>The register is as it was before the import. Read the file again for a new preview.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="453"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="457"/>
         <source>Läs in filen igen</source>
         <translation>Read the file again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="260"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="293"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="399"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="401"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="445"/>
-        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="453"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="264"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="297"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="403"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="405"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="449"/>
+        <location filename="../../src/bra_desktop/ui/bundle/import_wizard.py" line="457"/>
         <source>Stäng</source>
         <translation>Close</translation>
     </message>
@@ -1522,133 +1522,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="191"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
         <source>Säkerhetskopiera nu</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="198"/>
         <source>Återställ från säkerhetskopia…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="202"/>
         <source>Inställningar…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
         <source>Betrodda avsändare…</source>
         <translation>Trusted senders…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="209"/>
         <source>Avsluta</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
         <source>Ångra</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="213"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
         <source>Gör om</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="217"/>
         <source>Ny post</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="218"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="220"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="221"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="223"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="226"/>
         <source>Sök</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="229"/>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="371"/>
         <source>Om Brå-nätverkets register</source>
         <translation>About the Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="231"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="233"/>
         <source>Hand&amp;bok</source>
         <translation>Hand&amp;book (Swedish)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Kortkommandon</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="372"/>
         <source>Brå-nätverkets register (bra-desktop) %1</source>
         <translation>The Brå network register (bra-desktop) %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Arkiv</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="105"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="107"/>
         <source>Avsnitt</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="246"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Redigera</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="252"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Hjälp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="269"/>
         <source>Det gick inte</source>
         <translation>That did not work</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="274"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="276"/>
         <source>Säkerhetskopia sparad: %1</source>
         <translation>Backup saved: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="296"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="298"/>
         <source>Återställer registret från säkerhetskopian …</source>
         <translation>Restoring the register from the backup …</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="320"/>
         <source>Registret är återställt. Registret som det var sparades först i %1.</source>
         <translation>The register has been restored. The register as it was had first been saved to %1.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="327"/>
         <source>Återställningen gick inte</source>
         <translation>The restore failed</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="369"/>
         <source>Register över regionalt brottsförebyggande nätverksarbete.
 
 Datamapp: %1
@@ -1659,13 +1659,13 @@ Data folder: %1
 Log file: %2</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="101"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="103"/>
         <location filename="../../src/bra_desktop/ui/app.py" line="67"/>
         <source>Brå-nätverkets register</source>
         <translation>Brå network register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../src/bra_desktop/ui/main_window.py" line="205"/>
         <source>Kodlistor…</source>
         <translation>Code lists…</translation>
     </message>

@@ -39,9 +39,9 @@ from bra_desktop.changes import Changes
 from bra_desktop.store import codelists
 from bra_desktop.store.codelists import Code, CodeList
 from bra_desktop.store.errors import RegisterError
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.plain_text import ERROR_STYLE, error_label, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.window_size import resize_within_screen
 
 CODE_COLUMN, SV_COLUMN, EN_COLUMN, ACTIVE_COLUMN = range(4)

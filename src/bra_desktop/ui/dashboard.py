@@ -56,12 +56,13 @@ from bra_desktop.reports.figures import (
 from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
 from bra_desktop.ui.bar_chart import BarChart, BarSet
+from bra_desktop.ui.folders import REPORTS, Folders
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.national_overview import NationalOverview
 from bra_desktop.ui.operations import Operation
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import Restriction
-from bra_desktop.ui.item_views import for_keyboard
 
 REFRESH_DELAY_MS = 400
 """Pause after the last change to the register before the figures are counted again."""
@@ -205,10 +206,12 @@ class DashboardSection(QWidget):
     sig_report_saved = Signal(object)
     """(Path) the annual report of the figures on screen was saved there."""
 
-    def __init__(self, service: RegisterService, parent: QWidget | None = None, *, today: date | None = None) -> None:
+    def __init__(self, service: RegisterService, parent: QWidget | None = None, *, today: date | None = None,
+                 folders: Folders | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.service = service
+        self.folders = folders or Folders()
         self._today = today
         self.figures: YearFigures | None = None
         """The figures on screen."""
@@ -510,12 +513,11 @@ class DashboardSection(QWidget):
         figures = self.figures
         if figures is None:
             return
-        from bra_desktop.ui.bundle.widgets import documents_folder
-
-        suggested = documents_folder() / f"Redovisning {figures.year} {figures.scope_name}.pdf"
+        suggested = self.folders.folder(REPORTS) / f"Redovisning {figures.year} {figures.scope_name}.pdf"
         chosen, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Spara redovisning"), str(suggested), self.tr("PDF (*.pdf);;Excel-arbetsbok (*.xlsx)"))
         if chosen:
+            self.folders.remember(REPORTS, Path(chosen))
             self.save_report(Path(chosen))
 
     def save_report(self, path: Path) -> None:

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from bra_desktop.resources import resource_path
-from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.window_size import resize_within_screen
 
 HANDBOOK = ("help", "handbok.md")

@@ -25,6 +25,7 @@ from bra_desktop.context import AppContext
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures, error_message
+from bra_desktop.ui.folders import Folders
 from bra_desktop.ui.municipalities_section import MunicipalitiesSection
 from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
@@ -55,7 +56,7 @@ def _overview() -> Section:
     def build(window: MainWindow) -> QWidget:
         from bra_desktop.ui.dashboard import DashboardSection  # QtCharts loads when the overview is first shown
 
-        dashboard = DashboardSection(window.service, window)
+        dashboard = DashboardSection(window.service, window, folders=window.folders)
         dashboard.sig_show_records.connect(window.show_records)
         dashboard.sig_show_municipalities.connect(window.show_municipalities)
         return dashboard
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         command_failures(self.undo_stack).sig_failed.connect(self._command_failed)
         self.state = QSettings(str(ctx.paths.qt_state_file), QSettings.Format.IniFormat, self)
+        self.folders = Folders(self.state)
         self._built: dict[str, QWidget] = {}
         self._handbook: QDialog | None = None
         self.setWindowTitle(self.tr("Brå-nätverkets register"))

@@ -30,9 +30,9 @@ from bra_desktop.reports.municipalities import (
 from bra_desktop.store import queries
 from bra_desktop.store.queries import swedish_sort_key
 from bra_desktop.store.register import NATIONAL
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

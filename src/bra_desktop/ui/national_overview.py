@@ -16,8 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QVBoxLayout, QWidget
 
 from bra_desktop.reports.national import CountyStatus
-from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 
 NOTHING_SENT_COLOUR = "#fff1c7"
 """The background of a county that has sent nothing in the year."""

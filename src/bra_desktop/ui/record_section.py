@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 from bra_desktop.changes import Changes
 from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.store import queries
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
-from bra_desktop.ui.item_views import for_keyboard
 
 SEARCH_DELAY_MS = 150
 FILTERS_PER_ROW = 5

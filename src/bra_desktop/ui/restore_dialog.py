@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QL
 from bra_desktop.store.backup import BackupFile, list_backups
 from bra_desktop.store.errors import RegisterDamaged
 from bra_desktop.ui.error_dialog import register_error_box
-from bra_desktop.ui.plain_text import plain_tooltip
 from bra_desktop.ui.item_views import for_keyboard
+from bra_desktop.ui.plain_text import plain_tooltip
 
 
 def describe(backup: BackupFile) -> str:

@@ -34,9 +34,9 @@ from bra_desktop.domain.producer import NATIONAL, owner_name, valid_owners
 from bra_desktop.domain.signing import decode_key, encode_key, fingerprint
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.keys import TrustedKey
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.plain_text import error_label, plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.window_size import resize_within_screen
 
 

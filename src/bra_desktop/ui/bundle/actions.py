@@ -31,7 +31,7 @@ def bundle_actions(window: MainWindow) -> list[QAction]:
 def open_export(window: MainWindow) -> None:
     from bra_desktop.ui.bundle.export_dialog import ExportDialog
 
-    dialog = ExportDialog(window.service, window)
+    dialog = ExportDialog(window.service, window, window.folders)
     dialog.exec()
     dialog.deleteLater()  # a child of the window: it would stay for the session
 
@@ -40,7 +40,7 @@ def open_import(window: MainWindow) -> None:
     from bra_desktop.bundle.release import release_in_pieces
     from bra_desktop.ui.bundle.import_wizard import ImportWizard
 
-    wizard = ImportWizard(window.service, window)
+    wizard = ImportWizard(window.service, window, window.folders)
     wizard.sig_imported.connect(window.undo_stack.clear)
     wizard.exec()
     plans = wizard.take_plans()  # the wizard, a child of the window, would keep them for the session

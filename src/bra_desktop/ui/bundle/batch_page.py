@@ -37,10 +37,10 @@ from bra_desktop.bundle.plan import Action
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 
 
 def local_time(moment: datetime) -> str:

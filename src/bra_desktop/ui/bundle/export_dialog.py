@@ -1,7 +1,7 @@
 """Arkiv → Exportera paket…: write a bundle for Brå (or, in Brå's register, the national bundle).
 
 The choices are the ones the command line has (scope, contact details, where to save), with the
-standard file name in the user's Documents folder as the default. The export runs in a process of
+standard file name in the folder last exported to (at first the Documents folder) as the default. The export runs in a process of
 its own (`export_process`), followed by the worker thread, with a progress bar; cancelling it
 leaves no file and changes nothing (`export_bundle` finishes the file before it commits anything).
 """
@@ -33,19 +33,21 @@ from bra_desktop.bundle.export import CHANGES, FULL, ExportResult, bundle_file_n
 from bra_desktop.bundle.export_process import export_in_process
 from bra_desktop.domain.models import utcnow
 from bra_desktop.ui.commands import error_message
-from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
-from bra_desktop.ui.bundle.widgets import documents_folder
+from bra_desktop.ui.folders import EXPORT, Folders
 from bra_desktop.ui.numbers import counted, number
+from bra_desktop.ui.operations import Cancelled, Operation, Progress, ProgressPanel
 from bra_desktop.ui.plain_text import plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
+from bra_desktop.ui.window_size import fit_height
 
 
 class ExportDialog(QDialog):
     """Scope, contact details and target file; then progress, and the result with the file's folder."""
 
-    def __init__(self, service: RegisterService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: RegisterService, parent: QWidget | None = None, folders: Folders | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.folders = folders or Folders()
         self.operation: Operation | None = None
         self.result_: ExportResult | None = None
         self._close_when_done = False
@@ -84,7 +86,7 @@ class ExportDialog(QDialog):
             what_layout.addWidget(widget)
 
         file_row = QHBoxLayout()
-        self.path_edit = QLineEdit(str(documents_folder() / bundle_file_name(service.producer, utcnow())), self)
+        self.path_edit = QLineEdit(str(self.folders.folder(EXPORT) / bundle_file_name(service.producer, utcnow())), self)
         self.path_edit.setMinimumWidth(380)
         self.browse_button = QPushButton(self.tr("Välj…"), self)
         self.browse_button.clicked.connect(self.choose_file)
@@ -123,6 +125,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
         self._form = (what, self.path_edit, self.browse_button)
         self.resize(600, self.sizeHint().height())
+        fit_height(self)
 
     # --- choices ---
 
@@ -185,9 +188,11 @@ class ExportDialog(QDialog):
         if running:
             self.outcome.hide()
             self.open_folder_button.hide()
+        fit_height(self)
 
     def _exported(self, result: ExportResult) -> None:
         self.result_ = result
+        self.folders.remember(EXPORT, result.path)
         counts = ", ".join(f"{sheet} {number(n)}" for sheet, n in result.counts.items())
         total = sum(result.counts.values())
         contacts = self.tr("Kontaktuppgifter ingår.") if result.personal_data else self.tr("Kontaktuppgifter ingår inte.")
@@ -203,6 +208,7 @@ class ExportDialog(QDialog):
     def _show_outcome(self, text: str) -> None:
         self.outcome.setText(text)
         self.outcome.show()
+        fit_height(self)
 
     def _finished(self) -> None:
         self._set_running(False)

@@ -30,10 +30,10 @@ from bra_desktop.changes import Changes
 from bra_desktop.domain.models import BundleReceipt
 from bra_desktop.domain.producer import owner_name
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.operations import Operation, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_message_box
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.window_size import resize_within_screen
 
 

@@ -38,19 +38,19 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.bundle.apply import ImportResult
 from bra_desktop.bundle.batch import FILE_STEPS, BatchEntry, Outcome, State, apply_current, apply_files, plan_files
-from bra_desktop.bundle.plan import ImportPlan
 from bra_desktop.bundle.importer import prepare_import
+from bra_desktop.bundle.plan import ImportPlan
 from bra_desktop.bundle.problems import BundleError
 from bra_desktop.bundle.report import plan_summary
 from bra_desktop.ui.bundle.batch_page import BatchPage
 from bra_desktop.ui.bundle.preview_page import PreviewPage
-from bra_desktop.ui.bundle.widgets import documents_folder
 from bra_desktop.ui.commands import error_message
+from bra_desktop.ui.folders import IMPORT, Folders
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.numbers import counted
 from bra_desktop.ui.operations import Cancelled, Job, Operation, Progress, ProgressPanel
 from bra_desktop.ui.plain_text import plain_items, plain_label, plain_tooltip
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.window_size import resize_within_screen
 
 FILES, WORK, PREVIEW, RESULT, OVERVIEW = range(5)
@@ -63,9 +63,10 @@ class ImportWizard(QDialog):
     sig_imported = Signal(object)
     """An `ImportResult`: a file was imported and the register changed under the views."""
 
-    def __init__(self, service: RegisterService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: RegisterService, parent: QWidget | None = None, folders: Folders | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.folders = folders or Folders()
         self.setWindowTitle(self.tr("Importera paket"))
         self.files: list[Path] = []
         self.plan: ImportPlan | None = None
@@ -141,13 +142,16 @@ class ImportWizard(QDialog):
         return page
 
     def choose_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Välj paket att importera"), str(documents_folder()),
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Välj paket att importera"), str(self.folders.folder(IMPORT)),
                                                  self.tr("Paket (*.xlsx);;Alla filer (*)"))
+        if chosen:
+            self.folders.remember(IMPORT, Path(chosen[0]))
         self.add_files([Path(name) for name in chosen])
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Välj en mapp med paket"), str(documents_folder()))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Välj en mapp med paket"), str(self.folders.folder(IMPORT)))
         if chosen:
+            self.folders.remember(IMPORT, Path(chosen))
             self.add_folder(Path(chosen))
 
     def add_folder(self, folder: Path) -> int:

@@ -40,9 +40,9 @@ from bra_desktop.store import queries
 from bra_desktop.ui.bundle.plan_model import (
     BASE_COLUMN, CHOICE_COLUMN, INCOMING_COLUMN, LOCAL_COLUMN, NOTES_COLUMN, TITLE, PlanTreeModel, action_heading,
 )
+from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.plain_text import plain_items, plain_label
 from bra_desktop.ui.service import RegisterService
-from bra_desktop.ui.item_views import for_keyboard
 
 EXPAND_RECORDS_UP_TO = 100
 """A plan with at most this many changed records opens with every field diff showing."""
