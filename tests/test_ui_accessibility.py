@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from bra_desktop.demo import fill_demo_register
 from bra_desktop.domain.fields import KINDS
+from bra_desktop.store.register import NATIONAL
+from bra_desktop.store.repository import load_record
 from bra_desktop.ui.app import install_translators
 from bra_desktop.ui.bar_chart import BarChart
 from bra_desktop.ui.bundle.export_dialog import ExportDialog
@@ -101,6 +103,43 @@ def _record_form(service: RegisterService, parent: QWidget) -> QDialog:
     return RecordFormDialog(service, "activity", None, parent)
 
 
+def _first_activity(service: RegisterService):
+    from sqlalchemy import select
+
+    kind = KINDS["activity"]
+    with service.register.session() as session:
+        record_id = session.scalars(select(kind.table.id).limit(1)).one()
+        return load_record(session, kind, record_id)
+
+
+def _record_history(service: RegisterService, parent: QWidget) -> QDialog:
+    from bra_desktop.store.history import record_history
+    from bra_desktop.ui.forms.history_dialog import HistoryDialog as RecordHistoryDialog
+
+    record = _first_activity(service)
+    entries = service.read(record_history, KINDS["activity"], record.id)
+    return RecordHistoryDialog(entries, record.content["title"], True, parent)
+
+
+def _error(service: RegisterService, parent: MainWindow) -> QDialog:
+    from bra_desktop.ui.error_dialog import ErrorDialog
+
+    return ErrorDialog(RuntimeError("disken är full"), "Traceback (most recent call last): …", parent.ctx.paths.log_file,
+                       parent)
+
+
+def _new_code(service: RegisterService, parent: QWidget) -> QDialog:
+    from bra_desktop.ui.codelist_dialog import CodeEditDialog
+
+    return CodeEditDialog("Ny kod i Typ av aktivitet", lambda code, sv, en: None, parent, language=service.language)
+
+
+def _paste_key(service: RegisterService, parent: QWidget) -> QDialog:
+    from bra_desktop.ui.trust_dialog import PasteKeyDialog
+
+    return PasteKeyDialog(service, parent)
+
+
 DIALOGS: dict[str, Callable[[RegisterService, MainWindow], QDialog]] = {
     "export": lambda service, parent: ExportDialog(service, parent),
     "import": lambda service, parent: ImportWizard(service, parent),
@@ -113,6 +152,11 @@ DIALOGS: dict[str, Callable[[RegisterService, MainWindow], QDialog]] = {
     "shortcuts": lambda service, parent: ShortcutsDialog([a for m in parent.menuBar().actions() if m.menu()
                                                           for a in m.menu().actions()], parent),
     "new_activity": _record_form,
+    "activity_form": lambda service, parent: RecordFormDialog(service, "activity", _first_activity(service), parent),
+    "record_history": _record_history,
+    "error": _error,
+    "new_code": _new_code,
+    "paste_key": _paste_key,
 }
 
 
@@ -135,6 +179,43 @@ def test_each_dialog_starts_with_focus_is_named_reached_by_tab_and_closed_by_esc
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
 
 
+@pytest.mark.parametrize("key", [section.key for section in SECTIONS])
+def test_each_view_of_bras_register_fits_is_named_and_reached_by_keyboard(qtbot, app_context, make_register, language,
+                                                                          key):
+    bra = make_register(NATIONAL)
+    fill_demo_register(bra, activities=80, seed=3, user="analytiker")
+    window = MainWindow(app_context, RegisterService(bra, "analytiker", language))
+    qtbot.addWidget(window)
+    window.resize(*LAPTOP)
+    window.show()
+    qtbot.waitExposed(window)
+    show_fully(window, [section.key for section in SECTIONS].index(key))
+    assert window.size().toTuple() == LAPTOP
+    assert cut_texts(window) == []
+    assert unnamed(window) == []
+    window.navigation.setFocus()
+    assert unreached_by_tab(window) == []
+
+
+def test_the_first_start_is_named_reached_by_tab_and_whole(qtbot, app_context, language):
+    from bra_desktop.ui.first_run import FirstRunDialog
+
+    unclaimed = app_context.open_register()
+    try:
+        dialog = FirstRunDialog(app_context, RegisterService(unclaimed, "anna", language))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        QApplication.processEvents()
+        assert QApplication.focusWidget() is not None and dialog.isAncestorOf(QApplication.focusWidget())
+        assert cut_texts(dialog) == [] and unnamed(dialog) == [] and unreached_by_tab(dialog) == []
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        assert dialog.result() == QDialog.DialogCode.Rejected and unclaimed.producer is None
+    finally:
+        unclaimed.close()
+
+
 def test_the_import_wizards_preview_is_walked_by_keyboard_too(qtbot, window, demo_service, tmp_path):
     from bra_desktop.bundle.export import export_bundle
 
@@ -154,8 +235,6 @@ def test_the_import_wizards_preview_is_walked_by_keyboard_too(qtbot, window, dem
 
 
 def test_tab_goes_through_a_form_field_by_field_to_its_buttons(qtbot, window, demo_service):
-    from bra_desktop.store.repository import load_record
-
     meeting = add(demo_service.register, "activity", title="Nätverksträff i Solna", start_date=date(2026, 3, 1))
     with demo_service.register.session() as session:
         record = load_record(session, KINDS["activity"], meeting.id)
@@ -285,3 +364,13 @@ def test_column_widths_stay_as_filters_and_searches_change_what_is_shown(qtbot, 
     activities.search.setText("Nacka")
     qtbot.waitUntil(lambda: activities.model.rowCount() < 80)
     assert [header.sectionSize(column) for column in range(header.count())] == widths
+
+
+def test_a_checklists_boxes_do_not_touch(qtbot, demo_service):
+    dialog = RecordFormDialog(demo_service, "activity")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.form.editor("subject_areas").list_view
+    first, second = (view.visualRect(view.model().index(row, 0)) for row in (0, 1))
+    assert second.top() - first.bottom() > 3  # a gap a pointer can tell apart (they were 1 px apart)
+    assert view.height() >= view.model().rowCount() * (first.height() + 4)  # all nine show, none behind a scroll

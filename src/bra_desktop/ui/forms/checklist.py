@@ -19,6 +19,10 @@ from bra_desktop.ui.plain_text import plain_label, plain_tooltip
 Index = QModelIndex | QPersistentModelIndex
 
 
+ROW_GAP = 2
+"""Pixels above and below each row of a checklist."""
+
+
 class ChecklistModel(QAbstractListModel):
     """Choices with a check box each; `set_filter` narrows the rows shown, not the rows checked."""
 
@@ -134,6 +138,7 @@ class Checklist(QWidget):
         self.list_view = QListView(self)
         self.list_view.setModel(self.model)
         self.list_view.setUniformItemSizes(True)
+        self.list_view.setSpacing(ROW_GAP)  # boxes that touched were hard to hit and to tell apart
         self.list_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -184,7 +189,7 @@ class Checklist(QWidget):
     def _fit_height(self) -> None:
         """A short unfiltered list (a code list) shows all its rows, so nothing hides below a scroll."""
         rows = max(self.model.rowCount(), 1)
-        row_height = self.list_view.sizeHintForRow(0) if self.model.rowCount() else self.fontMetrics().height()
+        row_height = (self.list_view.sizeHintForRow(0) if self.model.rowCount() else self.fontMetrics().height()) + 2 * ROW_GAP
         self.list_view.setFixedHeight(min(rows, 12) * row_height + 2 * self.list_view.frameWidth() + 4)
 
     def _apply_filter(self) -> None:
