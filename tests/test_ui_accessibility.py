@@ -374,3 +374,34 @@ def test_a_checklists_boxes_do_not_touch(qtbot, demo_service):
     first, second = (view.visualRect(view.model().index(row, 0)) for row in (0, 1))
     assert second.top() - first.bottom() > 3  # a gap a pointer can tell apart (they were 1 px apart)
     assert view.height() >= view.model().rowCount() * (first.height() + 4)  # all nine show, none behind a scroll
+
+
+def test_the_focus_ring_follows_focus_and_is_two_pixels_in_the_highlight_colour(qtbot, qapp):
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    from bra_desktop.ui.focus_ring import RING_WIDTH, FocusRing
+
+    ring = FocusRing(qapp)
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        first, second = QPushButton("Spara", dialog), QPushButton("Avbryt", dialog)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(first)
+        layout.addWidget(second)
+        with qtbot.waitActive(dialog):
+            dialog.show()
+            dialog.activateWindow()
+        first.setFocus()
+        qtbot.keyClick(first, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is second and ring.frame.widget() is second and ring.frame.isVisible()
+        picture = dialog.grab().toImage()
+        highlight = dialog.palette().color(QPalette.ColorRole.Highlight)
+        left = ring.frame.geometry().left()
+        middle = ring.frame.geometry().center().y()
+        ring_pixels = [QColor(picture.pixel(left + x, middle)) for x in range(RING_WIDTH)]
+        assert all(abs(pixel.hue() - highlight.hue()) < 10 and pixel.saturation() > 60 for pixel in ring_pixels)
+    finally:
+        qapp.focusChanged.disconnect(ring._moved)
+        ring.deleteLater()

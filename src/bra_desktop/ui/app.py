@@ -21,6 +21,7 @@ from bra_desktop.resources import resource_path
 from bra_desktop.store.errors import RegisterDamaged, RegisterError, RegisterUnreachable
 from bra_desktop.store.register import Register
 from bra_desktop.ui.error_dialog import install_excepthook, register_error_box, show_register_error
+from bra_desktop.ui.focus_ring import FocusRing
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,7 @@ def run_gui(ctx: AppContext) -> int:
     app.setDesktopFileName("bra-desktop")  # Wayland desktops match the window to the menu entry
     install_translators(app, ctx.settings.language)
     install_excepthook(ctx.paths.log_file, lambda: ctx.settings.language)
+    FocusRing(app)  # a child of the app: it follows focus while the app runs
     register = _open_register(ctx)
     if register is None:
         return 1
