@@ -45,6 +45,17 @@ from ui_walk import cut_texts, spoken_name, unnamed, unreached_by_tab, walk_by_t
 LAPTOP = (1024, 768)
 
 
+@pytest.fixture(autouse=True)
+def focus_ring(qapp):
+    """The focus ring the app draws (`run_gui` installs it), so that every walk is with it."""
+    from bra_desktop.ui.focus_ring import FocusRing
+
+    ring = FocusRing(qapp)
+    yield ring
+    qapp.focusChanged.disconnect(ring._moved)
+    ring.deleteLater()
+
+
 @pytest.fixture(params=["sv", "en"])
 def language(request, qapp):
     """The UI in Swedish or in English, with Qt's translators and locale as the app installs them,
@@ -254,6 +265,7 @@ def test_tab_goes_through_a_form_field_by_field_to_its_buttons(qtbot, window, de
     when_modal(QMessageBox, lambda box: (asked.append(box.text()), qtbot.keyClick(box, Qt.Key.Key_Escape)))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert asked and dialog.isVisible()  # Escape with a typed title asks first; Escape there keeps the form
+    assert dialog.save_button.isEnabled()  # the ring followed focus into the question and back, and left it be
     when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Discard).click())
     qtbot.keyClick(dialog.form.editor("title").focusProxy(), Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -376,32 +388,31 @@ def test_a_checklists_boxes_do_not_touch(qtbot, demo_service):
     assert view.height() >= view.model().rowCount() * (first.height() + 4)  # all nine show, none behind a scroll
 
 
-def test_the_focus_ring_follows_focus_and_is_two_pixels_in_the_highlight_colour(qtbot, qapp):
+def test_the_focus_ring_follows_focus_and_is_two_pixels_in_the_highlight_colour(qtbot, focus_ring):
     from PySide6.QtGui import QColor, QPalette
     from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
-    from bra_desktop.ui.focus_ring import RING_WIDTH, FocusRing
+    from bra_desktop.ui.focus_ring import RING_WIDTH
 
-    ring = FocusRing(qapp)
-    try:
-        dialog = QDialog()
-        qtbot.addWidget(dialog)
-        first, second = QPushButton("Spara", dialog), QPushButton("Avbryt", dialog)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(first)
-        layout.addWidget(second)
-        with qtbot.waitActive(dialog):
-            dialog.show()
-            dialog.activateWindow()
-        first.setFocus()
-        qtbot.keyClick(first, Qt.Key.Key_Tab)
-        assert QApplication.focusWidget() is second and ring.frame.widget() is second and ring.frame.isVisible()
-        picture = dialog.grab().toImage()
-        highlight = dialog.palette().color(QPalette.ColorRole.Highlight)
-        left = ring.frame.geometry().left()
-        middle = ring.frame.geometry().center().y()
-        ring_pixels = [QColor(picture.pixel(left + x, middle)) for x in range(RING_WIDTH)]
-        assert all(abs(pixel.hue() - highlight.hue()) < 10 and pixel.saturation() > 60 for pixel in ring_pixels)
-    finally:
-        qapp.focusChanged.disconnect(ring._moved)
-        ring.deleteLater()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    first, second = QPushButton("Spara", dialog), QPushButton("Avbryt", dialog)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(first)
+    layout.addWidget(second)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    first.setFocus()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)
+    drawn = focus_ring.ring_of(dialog)
+    assert QApplication.focusWidget() is second and focus_ring.target is second and drawn.isVisible()
+    assert drawn.geometry() == second.geometry().adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
+    picture = dialog.grab().toImage()
+    highlight = dialog.palette().color(QPalette.ColorRole.Highlight)
+    left, middle = drawn.geometry().left(), drawn.geometry().center().y()
+    ring_pixels = [QColor(picture.pixel(left + x, middle)) for x in range(RING_WIDTH)]
+    assert all(abs(pixel.hue() - highlight.hue()) < 10 and pixel.saturation() > 60 for pixel in ring_pixels)
+    second.hide()  # focus goes on to the next control, and the ring with it
+    assert focus_ring.target is first
+    assert drawn.geometry() == first.geometry().adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)

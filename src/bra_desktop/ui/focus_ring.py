@@ -1,53 +1,97 @@
 """A focus ring a person can see: 2 px in the highlight colour around the control that has focus.
 
 Qt's styles mark focus with a 1-px line or a faint dotted rectangle, which a keyboard user loses
-on a laptop screen (WCAG 2.4.7, focus visible, which the Swedish accessibility rules require). Qt
-already has the part that follows focus and stays out of the layout, `QFocusFrame`; this draws it
-with a style of its own (the platform's, but for the ring), so the rest of the window looks native.
+on a laptop screen (WCAG 2.4.7, focus visible, which the Swedish accessibility rules require).
+
+The ring is a small widget of the focused control's window, over the control, drawn only where the
+ring is (a mask) and letting the mouse through. It is not Qt's `QFocusFrame`: that one moves itself
+into the focused control's parent, and with PySide6 6.x a frame that had followed focus into a
+message box left the dialog beneath without its Spara button once the box closed.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QStyleOption, QWidget
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
 RING_WIDTH = 2
+_FOLLOWED = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
 
 
-class RingStyle(QProxyStyle):
-    """The platform's style, drawing the focus frame as a ring in the highlight colour."""
+class _Ring(QWidget):
+    """The ring in one window: placed around the visible part of the control it is given."""
 
-    def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,  # noqa: N802
-                    widget: QWidget | None = None) -> None:
-        if element != QStyle.ControlElement.CE_FocusFrame:
-            super().drawControl(element, option, painter, widget)
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("focus_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+
+    def around(self, control: QWidget) -> None:
+        visible = control.visibleRegion().boundingRect()
+        if not control.isVisible() or visible.isEmpty():
+            self.hide()
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), RING_WIDTH))
-        half = RING_WIDTH // 2
-        painter.drawRoundedRect(option.rect.adjusted(half, half, -half, -half), 3, 3)
-        painter.restore()
+        corner = control.mapTo(self.parentWidget(), visible.topLeft())
+        outer = QRect(corner, visible.size()).adjusted(-RING_WIDTH, -RING_WIDTH, RING_WIDTH, RING_WIDTH)
+        self.setGeometry(outer)
+        inner = self.rect().adjusted(RING_WIDTH, RING_WIDTH, -RING_WIDTH, -RING_WIDTH)
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        half = RING_WIDTH / 2
+        painter.drawRect(self.rect().toRectF().adjusted(half, half, -half, -half))
 
 
 class FocusRing(QObject):
-    """Puts the focus frame around the control that has focus, in dialogs and main windows (not in
-    pop-ups, whose list is already highlighted). Lives as long as the application."""
+    """Puts a ring around the control that has focus, in dialogs and main windows (not in pop-ups,
+    whose list is already highlighted), and keeps it there as the control or what holds it moves,
+    scrolls or hides. A child of the application: it lives as long as the app."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        self.style = RingStyle(app.style().name())
-        self.style.setParent(self)
-        self.frame: QFocusFrame | None = None
+        self.target: QWidget | None = None
+        self._shown: _Ring | None = None
+        self._watched: list[QWidget] = []
         app.focusChanged.connect(self._moved)
 
+    def ring_of(self, window: QWidget) -> _Ring:
+        ring = window.findChild(_Ring, "focus_ring", Qt.FindChildOption.FindDirectChildrenOnly)
+        return ring if ring is not None else _Ring(window)
+
     def _moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Focus moved to `new`. The control it left is not looked at: it may be half destroyed
+        (a message box's button as the box closes)."""
+        for widget in self._watched:
+            if Shiboken.isValid(widget):
+                widget.removeEventFilter(self)
+        self._watched = []
         in_window = new is not None and new.window().windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
-        if self.frame is None or not Shiboken.isValid(self.frame):
-            if not in_window:
-                return
-            self.frame = QFocusFrame()  # the frame lives in the focused control's parent, and goes with it
-            self.frame.setStyle(self.style)
-        self.frame.setWidget(new if in_window else None)
+        self.target = new if in_window else None
+        ring = self.ring_of(new.window()) if self.target is not None else None
+        if self._shown is not None and self._shown is not ring and Shiboken.isValid(self._shown):
+            self._shown.hide()
+        self._shown = ring
+        if self.target is None or ring is None:
+            return
+        widget: QWidget | None = self.target
+        while widget is not None and not widget.isWindow():  # a scroll moves an ancestor, not the control
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+            widget = widget.parentWidget()
+        ring.around(self.target)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _FOLLOWED and self.target is not None:
+            self.ring_of(self.target.window()).around(self.target)
+        return False
