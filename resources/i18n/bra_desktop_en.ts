@@ -258,17 +258,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="150"/>
         <source>Sök …</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="156"/>
         <source>Visa bara valda</source>
         <translation>Show only selected</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="197"/>
+        <location filename="../../src/bra_desktop/ui/forms/checklist.py" line="202"/>
         <source>{checked} av {total} valda</source>
         <translation>{checked} of {total} selected</translation>
     </message>
@@ -1660,7 +1660,7 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/main_window.py" line="103"/>
-        <location filename="../../src/bra_desktop/ui/app.py" line="67"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="68"/>
         <source>Brå-nätverkets register</source>
         <translation>Brå network register</translation>
     </message>
@@ -2706,7 +2706,7 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="113"/>
-        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="120"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -2742,16 +2742,36 @@ Log file: %2</translation>
     </message>
     <message>
         <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="117"/>
+        <source>Nästa eller föregående flik i ett formulär</source>
+        <translation>Next or previous tab of a form</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="117"/>
+        <source>Ctrl+Tab, Ctrl+Skift+Tab</source>
+        <translation>Ctrl+Tab, Ctrl+Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="118"/>
+        <source>Gå till fältet vars etikett har en understruken bokstav</source>
+        <translation>Go to the field whose label has an underlined letter</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="118"/>
+        <source>Alt+bokstaven</source>
+        <translation>Alt+the letter</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="119"/>
         <source>Spara formuläret</source>
         <translation>Save the form</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="117"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="119"/>
         <source>Enter på Spara</source>
         <translation>Enter on Save</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/help_dialogs.py" line="120"/>
         <source>Stäng ett formulär eller en dialog</source>
         <translation>Close a form or a dialog</translation>
     </message>
@@ -2844,22 +2864,22 @@ Log file: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="134"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="135"/>
         <source>Registret uppgraderas</source>
         <translation>Upgrading the register</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="135"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="136"/>
         <source>Registret uppgraderas till den här versionen av programmet. En säkerhetskopia tas först. För ett stort register kan det ta någon minut.</source>
         <translation>The register is being upgraded to this version of the app. A backup is taken first. For a large register this can take a minute.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="152"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="153"/>
         <source>Vill du öppna registret på den här datorn den här gången? Under Inställningar kan du byta register.</source>
         <translation>Do you want to open the register on this computer this time? You can change the register under Settings.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/app.py" line="155"/>
+        <location filename="../../src/bra_desktop/ui/app.py" line="156"/>
         <source>Öppna registret på datorn</source>
         <translation>Open the register on this computer</translation>
     </message>

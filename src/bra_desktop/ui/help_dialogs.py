@@ -114,6 +114,8 @@ class ShortcutsDialog(QDialog):
             (self.tr("Från ett sökfält i en lista med kryssrutor till listan"), self.tr("Pil ned")),
             (self.tr("Kryssa i eller ur en rad i en lista"), self.tr("Blanksteg")),
             (self.tr("Nästa eller föregående fält i ett formulär"), self.tr("Tab, Skift+Tab")),
+            (self.tr("Nästa eller föregående flik i ett formulär"), self.tr("Ctrl+Tab, Ctrl+Skift+Tab")),
+            (self.tr("Gå till fältet vars etikett har en understruken bokstav"), self.tr("Alt+bokstaven")),
             (self.tr("Spara formuläret"), self.tr("Enter på Spara")),
             (self.tr("Stäng ett formulär eller en dialog"), self.tr("Esc")),
         ]
