@@ -81,6 +81,29 @@ def test_export_import_into_an_empty_register_gives_the_same_records(register, c
     assert data_sheets(again) == data_sheets(bundle)
 
 
+def test_a_new_record_and_its_base_get_the_text_and_hash_of_their_content(register, county_data, make_register, tmp_path):
+    """The import makes a new record's canonical text once for the record, its change-log entry and
+    its base (`apply._apply_records`): each must still be exactly its content's."""
+    from bra_desktop.domain.content import canonical_json, normalised_hash
+    from bra_desktop.domain.models import ChangeLog
+
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    empty = make_register("01", "reinstalled")
+    apply_plan(empty, plan_for(empty, bundle), user="anna")
+    with empty.session() as session:
+        checked = 0
+        for kind in KINDS.values():
+            for record in stream_records(session, kind):
+                base = session.get(SyncBase, (kind.table_name, record.id))
+                logged = session.scalars(select(ChangeLog.after).where(ChangeLog.record_id == record.id,
+                                                                     ChangeLog.table_name == kind.table_name)).one()
+                text = canonical_json(kind, record.content)
+                assert (record.content_hash, base.content_hash) == (normalised_hash(kind, record.content),) * 2
+                assert base.content == logged == text, (kind.key, record.id)
+                checked += 1
+    assert checked == 7
+
+
 def test_a_county_bundle_gives_back_every_row_in_an_empty_register_of_any_kind(register, make_register, tmp_path):
     """A county's records refer to Brå's national network and organisation: the county's bundle
     carries those too, as Brå's rows, so a new install of the county and a Brå register made anew

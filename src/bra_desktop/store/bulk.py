@@ -59,6 +59,10 @@ class RecordWrite:
     """None: the user who writes."""
     before: Content | None = None
     was_deleted: bool | None = None
+    content_json: str | None = None
+    """`content` as canonical text, where the caller made it already (None: made here)."""
+    content_hash: str | None = None
+    """The hash of that text, where the caller has it (None: computed here)."""
 
     @property
     def is_new(self) -> bool:
@@ -125,7 +129,7 @@ def _write_chunk(
     changes: list[dict[str, Any]] = []
     for write in chunk:
         clean = write.content
-        clean_json = canonical_json(kind, clean)
+        clean_json = write.content_json or canonical_json(kind, clean)
         row = {name: clean[name] for name in scalar_names}
         row.update(
             version=write.version,
@@ -133,7 +137,7 @@ def _write_chunk(
             updated_by=write.updated_by or user,
             deleted=write.deleted,
             search_text=search_text(kind, clean),
-            content_hash=json_hash(clean_json),
+            content_hash=write.content_hash or json_hash(clean_json),
         )
         if write.is_new:
             row.update(id=write.record_id, origin=write.origin)

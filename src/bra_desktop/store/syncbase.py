@@ -31,6 +31,8 @@ class Base:
     version: int
     content_hash: str | None = None
     """The content's hash if the caller has it already (None: computed here)."""
+    content_json: str | None = None
+    """The content as canonical text if the caller made it already (None: made here)."""
 
 
 def save_bases(session: Session, kind: RecordKind, bases: Iterable[Base], bundle_id: str) -> None:
@@ -75,7 +77,7 @@ class BaseWriter:
         if self.stored.get(base.record_id) == (digest, base.deleted, base.version):
             return
         self.batch.append({"table_name": self.kind.table_name, "record_id": base.record_id,
-                           "content": canonical_json(self.kind, base.content), "content_hash": digest,
+                           "content": base.content_json or canonical_json(self.kind, base.content), "content_hash": digest,
                            "deleted": base.deleted, "version": base.version, "bundle_id": self.bundle_id})
         if len(self.batch) >= BATCH:
             self._flush()
