@@ -63,6 +63,20 @@ def test_support_is_the_years_activities_that_name_the_municipality(register):
     assert summary(list(rows.values())).supported == 2
 
 
+def test_the_last_contact_is_found_however_long_ago_and_not_in_another_county(register):
+    add(register, "activity", start_date=date(2026, 5, 2), municipalities=["0180"])
+    add(register, "activity", start_date=date(2023, 3, 1), municipalities=["0184", "0180"])  # years before
+    add(register, "activity", start_date=date(2024, 1, 9), status="INSTALLD", municipalities=["0184"])
+    late = add(register, "activity", start_date=date(2026, 6, 1), municipalities=["0184"])
+    tombstone(register, "activity", late.id)
+    add(register, "activity", start_date=date(2026, 1, 1), municipalities=["0380"])  # Uppsala
+    rows = rows_of(register, 2026)
+    assert rows["0180"].last_contact == date(2026, 5, 2) and rows["0184"].last_contact == date(2023, 3, 1)
+    assert rows["0127"].last_contact is None and "0380" not in rows
+    everywhere = rows_of(register, 2026, county=None)
+    assert everywhere["0380"].last_contact == date(2026, 1, 1) and everywhere["0184"].last_contact == date(2023, 3, 1)
+
+
 def test_the_whole_country_has_every_municipality_in_county_order(make_register):
     bra = make_register("BRA")
     rows = list(rows_of(bra, 2026, county=None).values())

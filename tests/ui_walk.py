@@ -1,8 +1,8 @@
 """Walking a window as a keyboard and screen-reader user would, and looking for cut text.
 
 The tests of issue 20 (tillgänglighet) use these on every view and dialog: what a screen reader
-announces for each control (`QAccessible`'s name, as the platform's bridge reads it), where Tab goes
-from the starting focus, and which controls show less than their text at a given size.
+announces for each control (`spoken_name`), where Tab goes from the starting focus, and which
+controls show less than their text at the size they have (`cut_texts`).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSpinBox, QApplication, QCheckBox, QComboBox,
-    QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QStyle, QStyleOptionButton, QStyleOptionComboBox, QStyleOptionFrame, QTabBar, QWidget,
+    QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QStyle,
+    QStyleOptionButton, QStyleOptionComboBox, QStyleOptionFrame, QTabBar, QWidget,
 )
 
 
@@ -82,7 +82,8 @@ def _owner(widget: QWidget, root: QWidget) -> QWidget:
 
 def unreached_by_tab(root: QWidget) -> list[str]:
     """The tab stops of `root` that Tab from the starting focus never reaches."""
-    reached = {id(_owner(widget, root)) for widget in walk_by_tab(root)} | {id(widget) for widget in walk_by_tab(root)}
+    visited = walk_by_tab(root)
+    reached = {id(widget) for widget in visited} | {id(_owner(widget, root)) for widget in visited}
     return [f"{type(widget).__name__} {widget.objectName()!r} {spoken_name(widget)!r}"
             for widget in tab_stops(root) if id(widget) not in reached and id(widget.focusProxy()) not in reached]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -109,7 +109,7 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     current = _follow_ups(session, county, year)
     earlier = _earlier_follow_ups(session, county, year)
     support = _support(session, county, year)
-    contact = _last_contacts(session, county, today)
+    contact = _last_contacts(session, county, today, [row[0] for row in places])
     labels = code_labels(session, "sv", set(_STATUS_LISTS.values()))
     found = []
     for code, name, county_code, county_name in places:
@@ -196,12 +196,30 @@ def _support(session: Session, county: str | None, year: int) -> dict[str, Count
     return found
 
 
-def _last_contacts(session: Session, county: str | None, today: date) -> dict[str, date]:
-    query = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
-             .join(Activity, Activity.id == ActivityMunicipality.activity_id)
-             .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date <= today)
-             .group_by(ActivityMunicipality.municipality_code))
-    return {code: day for code, day in session.execute(_in_county(query, ActivityMunicipality.municipality_code, county))}
+LOOK_BACK = (timedelta(days=366), None)
+"""How far back the last contacts are looked for, in turn: nearly every municipality had one within
+the year; the few that had none are then looked for as far back as there are activities."""
+
+
+def _last_contacts(session: Session, county: str | None, today: date, codes: list[str]) -> dict[str, date]:
+    """Municipality → the day of its latest activity up to `today`. Looked for in the last year
+    first, by the activities' start-date index, and then, for the municipalities of `codes` that
+    had none, by their own links: at national scale one pass over every activity took most of the
+    overview's figures."""
+    found: dict[str, date] = {}
+    for back in LOOK_BACK:
+        query = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
+                 .join(Activity, Activity.id == ActivityMunicipality.activity_id)
+                 .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date <= today)
+                 .group_by(ActivityMunicipality.municipality_code))
+        if back is not None:
+            query = _in_county(query.where(Activity.start_date > today - back), ActivityMunicipality.municipality_code, county)
+        else:
+            query = query.where(ActivityMunicipality.municipality_code.in_([code for code in codes if code not in found]))
+        found.update((code, day) for code, day in session.execute(query))
+        if len(found) == len(codes):
+            break
+    return found
 
 
 @dataclass(frozen=True)
