@@ -606,14 +606,14 @@ from bra_desktop.store.register import open_register
 
 register = open_register(sys.argv[1], Path(sys.argv[3]))
 plan = prepare_import(register, Path(sys.argv[2]))
-real = apply.save_bases
+real = apply.write_records
 calls = []
-def killing_save_bases(*args, **kwargs):
+def killing_write_records(*args, **kwargs):
     real(*args, **kwargs)
     calls.append(1)
     if len(calls) == 3:  # networks, organisations and activities written: die mid-import
         os.kill(os.getpid(), signal.SIGKILL)
-apply.save_bases = killing_save_bases
+apply.write_records = killing_write_records
 apply.apply_plan(register, plan, user="anna")
 """
 

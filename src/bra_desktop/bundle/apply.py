@@ -11,7 +11,7 @@ importing the same file again is a no-op and the import can be undone in one ste
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from bra_desktop.store.bulk import CHUNK_SIZE, RecordWrite, write_records
 from bra_desktop.store.changelog import change_marker
 from bra_desktop.store.keys import PINNED_FROM_BUNDLE, pin_key, trusted_key
 from bra_desktop.store.register import Register
-from bra_desktop.store.syncbase import Base, save_bases
+from bra_desktop.store.syncbase import Base, BaseWriter
 
 
 STATISTICS_AFTER = 1_000
@@ -103,9 +103,11 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
             written_ids[kind_key] = frozenset(r.record_id for r in planned if _writes(r))
+            bases = BaseWriter(session, kind, info.bundle_id)  # one for the kind: it reads the stored bases once
             for start in range(0, len(planned), CHUNK_SIZE):
                 _apply_records(session, kind, planned[start:start + CHUNK_SIZE], receipt.id,
-                               info.not_carried(kind), user=user, bundle_id=info.bundle_id)
+                               info.not_carried(kind), bases, user=user, bundle_id=info.bundle_id)
+            bases.close()
         receipt.last_change_id = change_marker(session)
         session.commit()
     if len(changes) >= STATISTICS_AFTER:
@@ -115,32 +117,35 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
 
 
 def _apply_records(session: Session, kind: RecordKind, planned: list[PlannedRecord], receipt_id: int,
-                   not_carried: frozenset[str], *, user: str, bundle_id: str) -> None:
+                   not_carried: frozenset[str], base_writer: BaseWriter, *, user: str, bundle_id: str) -> None:
     """Apply a chunk of one kind's planned records: keep what they overwrite (for undo), write
-    them, and move their bases. A record written as it came whose base becomes that same content
-    (every new record of a bundle) has its canonical text made once, for both, and its hash is
-    the one its row was read with: at national scale, two of every three encodings saved."""
+    them, and move their bases. A new record whose base becomes its row's content (every new
+    record of a bundle that carries all its fields) has its canonical text made once, for both,
+    and its hash is the one its row was read with: two of every three encodings saved."""
+    written: list[PlannedRecord] = []
     writes: list[RecordWrite] = []
     bases: list[tuple[PlannedRecord, Base]] = []
     for record in planned:
-        write = _write(record, user) if _writes(record) else None
         base = None
         if _moves_base(record) and not (not not_carried and _base_is_row(record)):
             base = _base(record, not_carried)
             base = None if _same_base(record, base) else base
-        if write is not None and base is not None and record.incoming is not None \
-                and base.content is record.incoming.content and write.content == base.content:
-            text, digest = canonical_json(kind, write.content), record.incoming.content_hash
-            write = replace(write, content_json=text, content_hash=digest)
-            base = replace(base, content_json=text, content_hash=digest)
-        if write is not None:
-            writes.append(write)
+        writes_it = _writes(record)
+        shared = None  # a new record's canonical text and hash, which are its row's and its base's
+        if writes_it and base is not None and record.action == Action.NEW and record.incoming is not None \
+                and base.content is record.incoming.content:
+            shared = (canonical_json(kind, base.content), record.incoming.content_hash)
+            base = Base(base.record_id, base.content, base.deleted, base.version, shared[1], shared[0])
         if base is not None:
             bases.append((record, base))
-    keep_records(session, receipt_id, kind.table_name, [(r.record_id, _prior(r)) for r in planned if _writes(r)],
+        if writes_it:
+            written.append(record)
+            writes.append(_write(record, user, shared))
+    keep_records(session, receipt_id, kind.table_name, [(r.record_id, _prior(r)) for r in written],
                  [(r.record_id, r.base is not None) for r, _ in bases])
     write_records(session, kind, writes, user=user, source=bundle_id)
-    save_bases(session, kind, [base for _, base in bases], bundle_id)
+    for _, base in bases:
+        base_writer.add(base)
 
 
 def _writes(record: PlannedRecord) -> bool:
@@ -177,9 +182,10 @@ def _still_current(session: Session, plan: ImportPlan) -> bool:
     return not any(key in touched for key in chain(planned, held))
 
 
-def _write(record: PlannedRecord, user: str) -> RecordWrite:
+def _write(record: PlannedRecord, user: str, shared: tuple[str, str] | None = None) -> RecordWrite:
     """The row to write: an untouched incoming copy keeps its version and stamp; anything merged
-    or edited in Excel is a new version by the person importing."""
+    or edited in Excel is a new version by the person importing. `shared`: the content's canonical
+    text and hash, where they are made already."""
     content, deleted = record.result()
     incoming = record.incoming
     local = record.local
@@ -195,7 +201,8 @@ def _write(record: PlannedRecord, user: str) -> RecordWrite:
     return RecordWrite(
         record_id=record.record_id, origin=incoming.origin if incoming else None, content=content, deleted=deleted,
         version=version, updated_at=stamp, updated_by=by, before=local.content if local else None,
-        was_deleted=local.deleted if local else None,
+        was_deleted=local.deleted if local else None, content_json=shared[0] if shared else None,
+        content_hash=shared[1] if shared else None,
     )
 
 
