@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bra_desktop.bundle.export import FULL
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
-from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
+from bra_desktop.bundle.report import save_plan_report, save_rejected_rows
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.producer import owner_name
 from bra_desktop.store import queries
@@ -247,12 +248,13 @@ class PreviewPage(QWidget):
         self.model.sig_decided.connect(self.sig_state_changed)
         self.model.sig_decided.connect(lambda: self._show_decided(plan))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        summary = plan_summary(plan).splitlines()
-        self.heading.setText(summary[0])
-        self.signer.setText(summary[1])
+        self.heading.setText(self._file_line(plan))
+        self.signer.setText(self._signer_line(plan))
         self._show_confirmations(plan)
-        self.already.setText(summary[2] if plan.already_imported_at is not None else "")
-        self.already.setVisible(plan.already_imported_at is not None)
+        already = plan.already_imported_at
+        self.already.setText(self.tr("Paketet är redan inläst (%1 UTC). Ingenting ändras.").replace(
+            "%1", f"{already:%Y-%m-%d %H:%M}") if already is not None else "")
+        self.already.setVisible(already is not None)
         self.saved.clear()
         self._show_counts(plan)
         self._show_problems(plan)
@@ -276,6 +278,27 @@ class PreviewPage(QWidget):
         """A record kept is no longer deleted: the counts, and whether a mass delete is asked about, follow."""
         self._show_counts(plan)
         self._show_confirmations(plan)
+
+    def _file_line(self, plan: ImportPlan) -> str:
+        """Which file, from whom, made when and with what, in the window's language (the receipt's
+        Swedish summary, `report.plan_summary`, says the same for the record)."""
+        info = plan.contents.info
+        scope = self.tr("hela registret") if info.scope == FULL else self.tr("bara ändringar")
+        contacts = self.tr("med kontaktuppgifter") if info.personal_data else self.tr("utan kontaktuppgifter")
+        return (self.tr("Paket %1 från %2, skapat %3 UTC enligt avsändaren: %4, %5.")
+                .replace("%1", plan.contents.path.name).replace("%2", plan.sender.name)
+                .replace("%3", f"{info.created_at:%Y-%m-%d %H:%M}").replace("%4", scope).replace("%5", contacts))
+
+    def _signer_line(self, plan: ImportPlan) -> str:
+        sender = plan.sender
+        if sender.own:
+            key = self.tr("Signerat med det här registrets egen nyckel")
+        elif sender.first_contact:
+            key = self.tr("Signerat med en nyckel som registret ännu inte litar på för %1").replace("%1", sender.name)
+        else:
+            key = self.tr("Signerat med den nyckel registret litar på för %1").replace("%1", sender.name)
+        line = self.tr("%1, fingeravtryck %2").replace("%1", key).replace("%2", sender.fingerprint)
+        return line + (self.tr("; ändrat efter signering") if sender.edited else "") + "."
 
     def _show_confirmations(self, plan: ImportPlan) -> None:
         """A box for each thing a person must confirm before this plan is applied (`needs_confirmation`)."""
