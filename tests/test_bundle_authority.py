@@ -210,8 +210,12 @@ def test_a_new_sender_is_trusted_only_once_a_person_compared_its_key(register, m
     bundle = export_bundle(register, tmp_path / "01.xlsx", user="anna").path
     plan = prepare_import(brå, bundle)
     assert plan.sender.first_contact and plan.needs_confirmation
-    with pytest.raises(BundleError, match="ny avsändare"):
+    (ask,) = plan.needs_confirmation
+    assert ask.message("en") == (f"Stockholms län (01) is a new sender: compare the key's fingerprint "
+                                 f"{plan.sender.fingerprint} with the sender's (by phone, say) before you trust it.")
+    with pytest.raises(BundleError, match="ny avsändare") as refused:
         apply_plan(brå, plan, user="analytiker")
+    assert refused.value.message("en").startswith("Nothing was imported. Stockholms län (01) is a new sender")
     with brå.session() as session:
         assert trusted_key(session, "01") is None
     plan.trust_confirmed = True
@@ -366,6 +370,10 @@ def test_the_summary_says_whose_key_signed_the_bundle(register, make_register, t
     assert signed(register, own).startswith("Signerat med det här registrets egen nyckel")
     assert signed(register, national).startswith("Signerat med den nyckel registret litar på för Brå")
     assert signed(stranger, own).startswith("Signerat med en nyckel som registret ännu inte litar på för Stockholms län (01)")
+    in_english = plan_summary(prepare_import(stranger, own), "en").splitlines()
+    assert in_english[0].startswith("Bundle 01.xlsx from Stockholms län (01), made ")
+    assert in_english[1].startswith("Signed with a key the register does not yet trust for Stockholms län (01)")
+    assert in_english[2].startswith("new: ") and "unchanged: 0" in in_english[2]
 
 
 def twelve_of_fifteen_cut(register, tmp_path):

@@ -406,3 +406,13 @@ def test_after_a_change_the_tables_and_filters_show_the_new_labels(qtbot, app_co
     assert shown() == "Konferens"
     combo = activities.filter_combos["subject_areas"]
     assert combo.itemText(combo.count() - 1) == "Idrott och föreningsliv"
+
+
+def test_a_code_change_in_a_bundle_is_described_in_either_language():
+    from bra_desktop.bundle.plan import CodeChange
+
+    new = CodeChange("aktivitetstyp", "STUDIEBESOK", None, {"label_sv": "Studiebesök", "label_en": "Study visit", "active": True})
+    retired = CodeChange("trend", "OKAND", {"active": True}, {"label_sv": "Okänd", "label_en": "Unknown", "active": False})
+    assert (new.describe(), new.describe("en")) == ("ny kod aktivitetstyp/STUDIEBESOK «Studiebesök»",
+                                                   "new code aktivitetstyp/STUDIEBESOK «Study visit»")
+    assert (retired.describe(), retired.describe("en")) == ("koden trend/OKAND utgår", "the code trend/OKAND is retired")

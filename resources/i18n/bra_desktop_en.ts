@@ -789,7 +789,7 @@
 <context>
     <name>DiffDetails</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="89"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="88"/>
         <source>Markera en rad för att se hela texten.</source>
         <translation>Select a row to see the full text.</translation>
     </message>
@@ -2064,263 +2064,213 @@ Log file: %2</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="119"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="118"/>
         <source>Läs in filen fast den är ändrad efter signering: ändringar tas bara för registrets egna poster och nya rader</source>
         <translation>Read the file although it was edited after signing: edits are taken for this register&apos;s own records and new rows only</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="140"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="139"/>
         <source>Ändringar</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="145"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="144"/>
         <source>Behåll min</source>
         <translation>Keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="146"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="145"/>
         <source>Ta filens</source>
         <translation>Take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="146"/>
         <source>Alla: behåll mina</source>
         <translation>All: keep mine</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="148"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="147"/>
         <source>Alla: ta filens</source>
         <translation>All: take the file&apos;s</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="150"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="149"/>
         <source>Behåll din version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Keep your version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="151"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="150"/>
         <source>Ta filens version av det markerade fältet, eller av hela den markerade posten</source>
         <translation>Take the file&apos;s version of the selected field, or of the whole selected record</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="152"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="151"/>
         <source>Behåll din version i alla konflikter</source>
         <translation>Keep your version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="153"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="152"/>
         <source>Ta filens version i alla konflikter</source>
         <translation>Take the file&apos;s version in every conflict</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="163"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="162"/>
         <source>Markerad rad:</source>
         <translation>Selected row:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="167"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="166"/>
         <source>Alla konflikter:</source>
         <translation>All conflicts:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="183"/>
         <source>Typ</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="183"/>
         <source>Flik</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="183"/>
         <source>Rad</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="184"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="183"/>
         <source>Kolumn</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="184"/>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="187"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="183"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="186"/>
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="193"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="192"/>
         <source>Spara avvisade rader…</source>
         <translation>Save rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="195"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="194"/>
         <source>Sparar de avvisade raderna i en Excel-fil med problemet bredvid varje rad, för att rätta och skicka igen</source>
         <translation>Saves the rejected rows in an Excel file with the problem beside each row, to be corrected and sent again</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="206"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="205"/>
         <source>Kodlistor</source>
         <translation>Code lists</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="214"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="213"/>
         <source>Spara rapport…</source>
         <translation>Save report…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="216"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="215"/>
         <source>Sparar hela förhandsgranskningen (ändringar, konflikter och problem) i en Excel-fil</source>
         <translation>Saves the whole preview (changes, conflicts and problems) in an Excel file</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="255"/>
-        <source>Paketet är redan inläst (%1 UTC). Ingenting ändras.</source>
-        <translation>The bundle was already imported (%1 UTC). Nothing changes.</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="266"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="264"/>
         <source>Ändringar (%1)</source>
         <translation>Changes (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="267"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="265"/>
         <source>Problem (%1)</source>
         <translation>Problems (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="268"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="266"/>
         <source>Kodlistor (%1)</source>
         <translation>Code lists (%1)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="286"/>
-        <source>hela registret</source>
-        <translation>the whole register</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="286"/>
-        <source>bara ändringar</source>
-        <translation>changes only</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="287"/>
-        <source>med kontaktuppgifter</source>
-        <translation>with contact details</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="287"/>
-        <source>utan kontaktuppgifter</source>
-        <translation>without contact details</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="288"/>
-        <source>Paket %1 från %2, skapat %3 UTC enligt avsändaren: %4, %5.</source>
-        <translation>Bundle %1 from %2, made %3 UTC according to the sender: %4, %5.</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="295"/>
-        <source>Signerat med det här registrets egen nyckel</source>
-        <translation>Signed with this register's own key</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="297"/>
-        <source>Signerat med en nyckel som registret ännu inte litar på för %1</source>
-        <translation>Signed with a key the register does not yet trust for %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="299"/>
-        <source>Signerat med den nyckel registret litar på för %1</source>
-        <translation>Signed with the key the register trusts for %1</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="300"/>
-        <source>%1, fingeravtryck %2</source>
-        <translation>%1, fingerprint %2</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="301"/>
-        <source>; ändrat efter signering</source>
-        <translation>; changed after signing</translation>
-    </message>
-    <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="306"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="283"/>
         <source>Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och litar på avsändaren</source>
         <translation>I have compared the key&apos;s fingerprint %1 with %2 (by phone, say) and trust the sender</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="310"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="285"/>
+        <source>%1 av %2 poster från %3</source>
+        <translation>%1 of %2 records from %3</translation>
+    </message>
+    <message>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="287"/>
         <source>Ja, importen ska ta bort %1</source>
         <translation>Yes, the import shall delete %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="340"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="317"/>
         <source>Avvisad rad</source>
         <translation>Rejected row</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="341"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="318"/>
         <source>Varning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="394"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="371"/>
         <source>Ingen fil är inläst.</source>
         <translation>No file has been read.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="396"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="373"/>
         <source>Paketet är redan inläst; det finns inget att importera.</source>
         <translation>The bundle has already been imported; there is nothing to import.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="398"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="375"/>
         <source>Ingen rad i filen kunde läsas in. Spara de avvisade raderna, rätta dem och läs in filen igen.</source>
         <translation>No row in the file could be read. Save the rejected rows, correct them and read the file again.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="401"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="378"/>
         <source>1 konflikt är inte avgjord.</source>
         <translation>1 conflict has not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="402"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="379"/>
         <source>%1 konflikter är inte avgjorda.</source>
         <translation>%1 conflicts have not been decided.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="403"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="380"/>
         <source>Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.</source>
         <translation>Select a conflict and choose Keep mine or Take the file&apos;s, or choose for all conflicts at once.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="405"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="382"/>
         <source>Bekräfta först:</source>
         <translation>Confirm first:</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="413"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="391"/>
         <source>Excel-filer (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="418"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="396"/>
         <source>Spara avvisade rader</source>
         <translation>Save rejected rows</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="424"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="402"/>
         <source>Spara rapport</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="434"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="412"/>
         <source>Det gick inte att spara: %1</source>
         <translation>Could not save: %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="436"/>
+        <location filename="../../src/bra_desktop/ui/bundle/preview_page.py" line="414"/>
         <source>Sparat: %1</source>
         <translation>Saved: %1</translation>
     </message>

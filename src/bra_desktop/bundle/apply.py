@@ -79,8 +79,9 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             f"{len(plan.undecided)} conflicts are undecided. Choose your version or the file's for each.",
         )
     if plan.needs_confirmation:
-        raise BundleError("Ingenting är inläst. " + " ".join(plan.needs_confirmation),
-                          "Nothing was imported: the import needs a confirmation first.")
+        asks = plan.needs_confirmation
+        raise BundleError("Ingenting är inläst. " + " ".join(ask.sv for ask in asks),
+                          "Nothing was imported. " + " ".join(ask.en for ask in asks))
     changes = plan.changes
     catching_up = [r for r in plan.records if _catches_up(r)]
     backup = register.backup(f"före import från {owner_name(info.producer)}") if (changes or catching_up or plan.code_changes) else None

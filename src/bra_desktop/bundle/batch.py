@@ -278,7 +278,7 @@ def _outcome(register: Register, entry: BatchEntry, lines: list[str], dry_run: b
     elif state is State.NOTHING_READABLE:
         lines.insert(0, "Ingenting kunde läsas in.")
     elif state is State.TO_CONFIRM:
-        lines.extend(["Ingenting är inläst:", *plan.needs_confirmation, _HOW_TO_CONFIRM])
+        lines.extend(["Ingenting är inläst:", *(ask.sv for ask in plan.needs_confirmation), _HOW_TO_CONFIRM])
     elif isinstance(entry.outcome, ImportResult):
         result = entry.outcome
         if result.replanned:

@@ -202,12 +202,26 @@ class CodeChange:
     before: dict[str, Any] | None
     after: dict[str, Any]
 
-    def describe(self) -> str:
+    def describe(self, language: str = "sv") -> str:
+        code = f"{self.list_name}/{self.code}"
+        english = language == "en"
+        label = self.after["label_en" if english else "label_sv"]
         if self.before is None:
-            return f"ny kod {self.list_name}/{self.code} «{self.after['label_sv']}»"
+            return f"new code {code} «{label}»" if english else f"ny kod {code} «{label}»"
         if self.before["active"] and not self.after["active"]:
-            return f"koden {self.list_name}/{self.code} utgår"
-        return f"koden {self.list_name}/{self.code} ändras till «{self.after['label_sv']}»"
+            return f"the code {code} is retired" if english else f"koden {code} utgår"
+        return f"the code {code} becomes «{label}»" if english else f"koden {code} ändras till «{label}»"
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Something a person must confirm before a plan is applied, said in Swedish and English."""
+
+    sv: str
+    en: str
+
+    def message(self, language: str = "sv") -> str:
+        return self.en if language == "en" else self.sv
 
 
 @dataclass
@@ -237,18 +251,25 @@ class ImportPlan:
     allow_mass_delete: bool = False
 
     @property
-    def needs_confirmation(self) -> list[str]:
-        """What a person must still confirm before the plan can be applied, in Swedish."""
+    def needs_confirmation(self) -> list[Ask]:
+        """What a person must still confirm before the plan can be applied."""
         sender, asks = self.sender, []
         if sender.first_contact and not self.trust_confirmed:
-            asks.append(f"{sender.name} är en ny avsändare: jämför nyckelns fingeravtryck {sender.fingerprint} med "
-                        "avsändarens (ring till exempel) innan du litar på den.")
+            asks.append(Ask(
+                f"{sender.name} är en ny avsändare: jämför nyckelns fingeravtryck {sender.fingerprint} med "
+                "avsändarens (ring till exempel) innan du litar på den.",
+                f"{sender.name} is a new sender: compare the key's fingerprint {sender.fingerprint} with the "
+                "sender's (by phone, say) before you trust it."))
         if sender.edited and not self.edits_accepted and self.has_effect:
-            asks.append("Filen är ändrad efter signering (i Excel eller på vägen): ändringarna läses in bara för "
-                        "registrets egna poster och nya rader.")
+            asks.append(Ask(
+                "Filen är ändrad efter signering (i Excel eller på vägen): ändringarna läses in bara för "
+                "registrets egna poster och nya rader.",
+                "The file was changed after signing (in Excel or on the way): its changes are read only for "
+                "the register's own records and new rows."))
         if self.mass_delete and not self.allow_mass_delete:
             for owner, (count, total) in self.mass_delete.items():
-                asks.append(f"Importen tar bort {count} av {total} poster från {owner_name(owner)}.")
+                asks.append(Ask(f"Importen tar bort {count} av {total} poster från {owner_name(owner)}.",
+                                f"The import deletes {count} of {total} records from {owner_name(owner)}."))
         return asks
 
     @property

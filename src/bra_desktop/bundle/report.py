@@ -27,54 +27,71 @@ _BOLD = Font(bold=True)
 _PROBLEM = PatternFill("solid", fgColor="F8D7DA")
 
 
-def field_label(kind_key: str, name: str) -> str:
-    return "Borttagen" if name == DELETED_FIELD else KINDS[kind_key].field(name).label_sv
+def field_label(kind_key: str, name: str, language: str = "sv") -> str:
+    if name == DELETED_FIELD:
+        return "Deleted" if language == "en" else "Borttagen"
+    return KINDS[kind_key].field(name).label(language)
 
 
-def display(value: Any) -> str:
+def display(value: Any, language: str = "sv") -> str:
     if value is None or value == ():
         return "–"
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return ("yes" if value else "no") if language == "en" else ("ja" if value else "nej")
     if isinstance(value, tuple):
         return "; ".join(value)
     return str(value)
 
 
-def _signer(sender: Sender) -> str:
+def _signer(sender: Sender, english: bool) -> str:
     if sender.own:
-        return "det här registrets egen nyckel"
+        return "this register's own key" if english else "det här registrets egen nyckel"
     if sender.first_contact:
-        return f"en nyckel som registret ännu inte litar på för {sender.name}"
-    return f"den nyckel registret litar på för {sender.name}"
+        return (f"a key the register does not yet trust for {sender.name}" if english else
+                f"en nyckel som registret ännu inte litar på för {sender.name}")
+    return f"the key the register trusts for {sender.name}" if english else f"den nyckel registret litar på för {sender.name}"
 
 
-def plan_summary(plan: ImportPlan) -> str:
+def plan_summary(plan: ImportPlan, language: str = "sv") -> str:
+    """What the plan does, in lines: the receipt keeps it in Swedish, the window shows it in its
+    language. (The problems of rows are said in Swedish, as the reader says them.)"""
     info, sender = plan.contents.info, plan.sender
+    en = language == "en"
+    made = f"{info.created_at:%Y-%m-%d %H:%M}"
     lines = [
-        f"Paket {plan.contents.path.name} från {sender.name}, "
-        f"skapat {info.created_at:%Y-%m-%d %H:%M} UTC enligt avsändaren, omfång {info.scope}, "
-        f"kontaktuppgifter {'ja' if info.personal_data else 'nej'}.",
-        f"Signerat med {_signer(sender)}, fingeravtryck {sender.fingerprint}"
-        f"{'; ändrat efter signering' if sender.edited else ''}.",
+        (f"Bundle {plan.contents.path.name} from {sender.name}, made {made} UTC according to the sender, scope "
+         f"{info.scope}, contact details {'yes' if info.personal_data else 'no'}.") if en else
+        (f"Paket {plan.contents.path.name} från {sender.name}, skapat {made} UTC enligt avsändaren, omfång {info.scope}, "
+         f"kontaktuppgifter {'ja' if info.personal_data else 'nej'}."),
+        (f"Signed with {_signer(sender, en)}, fingerprint {sender.fingerprint}{'; changed after signing' if sender.edited else ''}."
+         if en else
+         f"Signerat med {_signer(sender, en)}, fingeravtryck {sender.fingerprint}{'; ändrat efter signering' if sender.edited else ''}."),
     ]
     if plan.already_imported_at is not None:
-        lines.append(f"Paketet är redan inläst ({plan.already_imported_at:%Y-%m-%d %H:%M} UTC). Ingenting ändras.")
+        when = f"{plan.already_imported_at:%Y-%m-%d %H:%M}"
+        lines.append(f"The bundle was already imported ({when} UTC). Nothing changes." if en else
+                     f"Paketet är redan inläst ({when} UTC). Ingenting ändras.")
         return "\n".join(lines)
     counts = plan.counts()
-    lines.append(", ".join(f"{action.label_sv}: {counts[action]}" for action in Action))
+    lines.append(", ".join(f"{action.label_en if en else action.label_sv}: {counts[action]}" for action in Action))
     if plan.code_changes:
-        lines.append(f"Kodlistor: {len(plan.code_changes)} ändringar ({'; '.join(c.describe() for c in plan.code_changes[:5])}"
-                     f"{' …' if len(plan.code_changes) > 5 else ''}).")
+        described = "; ".join(c.describe(language) for c in plan.code_changes[:5]) + (" …" if len(plan.code_changes) > 5 else "")
+        lines.append(f"Code lists: {len(plan.code_changes)} changes ({described})." if en else
+                     f"Kodlistor: {len(plan.code_changes)} ändringar ({described}).")
     for record in plan.conflicts:
-        fields = ", ".join(field_label(record.kind_key, d.field) for d in record.conflicts)
-        state = "avgjord" if not record.undecided else "att avgöra"
-        lines.append(f"Konflikt ({state}): {KINDS[record.kind_key].label_sv} «{record.title}» – {fields}.")
+        kind = KINDS[record.kind_key]
+        fields = ", ".join(field_label(record.kind_key, d.field, language) for d in record.conflicts)
+        if en:
+            state = "decided" if not record.undecided else "to decide"
+            lines.append(f"Conflict ({state}): {kind.label_en} «{record.title}» – {fields}.")
+        else:
+            state = "avgjord" if not record.undecided else "att avgöra"
+            lines.append(f"Konflikt ({state}): {kind.label_sv} «{record.title}» – {fields}.")
     for warning in plan.warnings:
-        lines.append(f"Varning: {warning}")
+        lines.append(f"{'Warning' if en else 'Varning'}: {warning}")
     for row in plan.rejected:
         for problem in row.problems:
-            lines.append(f"Avvisad: {problem}")
+            lines.append(f"{'Rejected' if en else 'Avvisad'}: {problem}")
     return "\n".join(lines)
 
 

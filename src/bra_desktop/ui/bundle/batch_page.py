@@ -292,7 +292,7 @@ class BatchModel(QAbstractTableModel):
         if isinstance(entry.error, BundleError):
             lines.extend(str(problem) for problem in entry.error.problems)
         if entry.plan is not None:
-            lines.append(plan_summary(entry.plan))
+            lines.append(plan_summary(entry.plan, self.service.language))
         return "\n".join(lines)
 
 

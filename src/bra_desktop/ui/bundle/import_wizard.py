@@ -445,7 +445,7 @@ class ImportWizard(QDialog):
         if result.backup is not None:
             lines.append(self.tr("Säkerhetskopia från före importen: %1").replace("%1", str(result.backup)))
             lines.append(self.tr("Importen kan ångras under Arkiv → Importhistorik så länge ingenting annat har ändrats."))
-        self._show_result(self.tr("importerad"), [*lines, "", plan_summary(self.plan)])
+        self._show_result(self.tr("importerad"), [*lines, "", plan_summary(self.plan, self.service.language)])
         self._page(RESULT, close_text=self.tr("Stäng"))
         self.service.changed(result.changes)
         self.sig_imported.emit(result)

@@ -275,11 +275,11 @@ class PlanTreeModel(QAbstractItemModel):
         values = {LOCAL_COLUMN: row.local, INCOMING_COLUMN: row.incoming, BASE_COLUMN: row.base}
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
-                return field_label(record.kind_key, row.field)
+                return field_label(record.kind_key, row.field, self._language)
             if column in values:
                 if row.diff is None and column != INCOMING_COLUMN:
                     return ""
-                return display(self._by_name(record, row.field, values[column]))
+                return display(self._by_name(record, row.field, values[column]), self._language)
             if column == CHOICE_COLUMN and row.diff is not None:
                 return choice_text(row.diff.choice)
             return None

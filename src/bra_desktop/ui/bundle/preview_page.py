@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bra_desktop.bundle.export import FULL
 from bra_desktop.bundle.plan import INCOMING, LOCAL, Action, Choice, ImportPlan
-from bra_desktop.bundle.report import save_plan_report, save_rejected_rows
+from bra_desktop.bundle.report import plan_summary, save_plan_report, save_rejected_rows
 from bra_desktop.domain.fields import KINDS
 from bra_desktop.domain.producer import owner_name
 from bra_desktop.store import queries
@@ -248,19 +247,18 @@ class PreviewPage(QWidget):
         self.model.sig_decided.connect(self.sig_state_changed)
         self.model.sig_decided.connect(lambda: self._show_decided(plan))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.heading.setText(self._file_line(plan))
-        self.signer.setText(self._signer_line(plan))
+        summary = plan_summary(plan, self.service.language).splitlines()
+        self.heading.setText(summary[0])
+        self.signer.setText(summary[1])
         self._show_confirmations(plan)
-        already = plan.already_imported_at
-        self.already.setText(self.tr("Paketet är redan inläst (%1 UTC). Ingenting ändras.").replace(
-            "%1", f"{already:%Y-%m-%d %H:%M}") if already is not None else "")
-        self.already.setVisible(already is not None)
+        self.already.setText(summary[2] if plan.already_imported_at is not None else "")
+        self.already.setVisible(plan.already_imported_at is not None)
         self.saved.clear()
         self._show_counts(plan)
         self._show_problems(plan)
         self.codes_model.clear()
         for change in plan.code_changes:
-            self.codes_model.appendRow(plain_items(change.describe()))
+            self.codes_model.appendRow(plain_items(change.describe(self.service.language)))
         changed = sum(self.model.rowCount(self.model.index(g, 0)) for g in range(self.model.rowCount()))
         problems = self.problems_model.rowCount()
         self.tabs.setTabText(0, self.tr("Ändringar (%1)").replace("%1", str(changed)))
@@ -279,34 +277,13 @@ class PreviewPage(QWidget):
         self._show_counts(plan)
         self._show_confirmations(plan)
 
-    def _file_line(self, plan: ImportPlan) -> str:
-        """Which file, from whom, made when and with what, in the window's language (the receipt's
-        Swedish summary, `report.plan_summary`, says the same for the record)."""
-        info = plan.contents.info
-        scope = self.tr("hela registret") if info.scope == FULL else self.tr("bara ändringar")
-        contacts = self.tr("med kontaktuppgifter") if info.personal_data else self.tr("utan kontaktuppgifter")
-        return (self.tr("Paket %1 från %2, skapat %3 UTC enligt avsändaren: %4, %5.")
-                .replace("%1", plan.contents.path.name).replace("%2", plan.sender.name)
-                .replace("%3", f"{info.created_at:%Y-%m-%d %H:%M}").replace("%4", scope).replace("%5", contacts))
-
-    def _signer_line(self, plan: ImportPlan) -> str:
-        sender = plan.sender
-        if sender.own:
-            key = self.tr("Signerat med det här registrets egen nyckel")
-        elif sender.first_contact:
-            key = self.tr("Signerat med en nyckel som registret ännu inte litar på för %1").replace("%1", sender.name)
-        else:
-            key = self.tr("Signerat med den nyckel registret litar på för %1").replace("%1", sender.name)
-        line = self.tr("%1, fingeravtryck %2").replace("%1", key).replace("%2", sender.fingerprint)
-        return line + (self.tr("; ändrat efter signering") if sender.edited else "") + "."
-
     def _show_confirmations(self, plan: ImportPlan) -> None:
         """A box for each thing a person must confirm before this plan is applied (`needs_confirmation`)."""
         sender, open_ = plan.sender, plan.already_imported_at is None
         self.trust_box.setText(self.tr("Jag har jämfört nyckelns fingeravtryck %1 med %2 (till exempel per telefon) och "
                                        "litar på avsändaren").replace("%1", sender.fingerprint).replace("%2", sender.name))
-        deletes = "; ".join(f"{count} av {total} poster från {owner_name(owner)}"
-                            for owner, (count, total) in plan.mass_delete.items())
+        deletes = "; ".join(self.tr("%1 av %2 poster från %3").replace("%1", str(count)).replace("%2", str(total))
+                            .replace("%3", owner_name(owner)) for owner, (count, total) in plan.mass_delete.items())
         self.mass_box.setText(self.tr("Ja, importen ska ta bort %1").replace("%1", deletes))
         for box, needed, confirmed in ((self.trust_box, sender.first_contact, plan.trust_confirmed),
                                        (self.edited_box, sender.edited, plan.edits_accepted),
@@ -402,7 +379,8 @@ class PreviewPage(QWidget):
                     self.tr("%1 konflikter är inte avgjorda.").replace("%1", str(undecided))) + " " + self.tr(
                 "Markera en konflikt och välj Behåll min eller Ta filens, eller välj för alla konflikter på en gång.")
         if plan.needs_confirmation:
-            return self.tr("Bekräfta först:") + " " + " ".join(plan.needs_confirmation)
+            return self.tr("Bekräfta först:") + " " + " ".join(ask.message(self.service.language)
+                                                               for ask in plan.needs_confirmation)
         return None
 
     # --- saving ---
