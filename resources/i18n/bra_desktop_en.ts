@@ -5,7 +5,6 @@
     <name>BarChart</name>
     <message>
         <location filename="../../src/bra_desktop/ui/bar_chart.py" line="76"/>
-        <location filename="../../src/bra_desktop/ui/bar_chart.py" line="119"/>
         <source>Inget att visa.</source>
         <translation>Nothing to show.</translation>
     </message>
@@ -478,7 +477,7 @@
     <message>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="249"/>
         <location filename="../../src/bra_desktop/ui/dashboard.py" line="278"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="752"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="747"/>
         <source>Försenade åtaganden</source>
         <translation>Overdue commitments</translation>
     </message>
@@ -689,38 +688,38 @@
         <translation>No overdue commitments.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="682"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="677"/>
         <source>Inget nätverk</source>
         <translation>No network</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="682"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="677"/>
         <source>Inget ämnesområde</source>
         <translation>No subject area</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="722"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="717"/>
         <source>Aktiviteter %1</source>
         <translation>Activities %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="725"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="720"/>
         <source>Deltog %1</source>
         <translation>Took part in %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="729"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="724"/>
         <source>Åtaganden</source>
         <translation>Commitments</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="732"/>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="735"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="727"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="730"/>
         <source>Problemområden</source>
         <translation>Problem areas</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/dashboard.py" line="732"/>
+        <location filename="../../src/bra_desktop/ui/dashboard.py" line="727"/>
         <source>Trend: %1</source>
         <translation>Trend: %1</translation>
     </message>
@@ -2539,57 +2538,57 @@ Log file: %2</translation>
 <context>
     <name>RecordSection</name>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="93"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="91"/>
         <source>Sök i %1…</source>
         <translation>Search %1…</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="97"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="95"/>
         <source>Sök i %1</source>
         <translation>Search %1</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="113"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="111"/>
         <source>Visa borttagna</source>
         <translation>Show deleted</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="118"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="116"/>
         <source>Sluta visa bara dessa</source>
         <translation>Stop showing only these</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="147"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="145"/>
         <source>Ny</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="148"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="146"/>
         <source>Redigera</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="149"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="147"/>
         <source>Ta bort</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="261"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="259"/>
         <source>%1: alla</source>
         <translation>%1: all</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="312"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="310"/>
         <source>%1  ✕</source>
         <translation>%1  ✕</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="363"/>
         <source>Inga %1 som passar sökningen och filtren. Töm sökningen (Esc) eller välj ”alla” i filtren.</source>
         <translation>No %1 match the search and the filters. Clear the search (Esc) or choose “all” in the filters.</translation>
     </message>
     <message>
-        <location filename="../../src/bra_desktop/ui/record_section.py" line="367"/>
+        <location filename="../../src/bra_desktop/ui/record_section.py" line="365"/>
         <source>Inga %1 ännu. Lägg till en med Ny (Ctrl+N), eller läs in ett paket: Arkiv → Importera paket.</source>
         <translation>No %1 yet. Add one with New (Ctrl+N), or read a bundle: File → Import bundles.</translation>
     </message>

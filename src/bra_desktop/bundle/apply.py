@@ -103,12 +103,13 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
         for kind_key in DEPENDENCY_ORDER:
             kind = KINDS[kind_key]
             planned = [r for r in plan.records if r.kind_key == kind_key]
-            written_ids[kind_key] = frozenset(r.record_id for r in planned if _writes(r))
             bases = BaseWriter(session, kind, info.bundle_id)  # one for the kind: it reads the stored bases once
+            written: list[str] = []
             for start in range(0, len(planned), CHUNK_SIZE):
-                _apply_records(session, kind, planned[start:start + CHUNK_SIZE], receipt.id,
-                               info.not_carried(kind), bases, user=user, bundle_id=info.bundle_id)
+                written += _apply_records(session, kind, planned[start:start + CHUNK_SIZE], receipt.id,
+                                          info.not_carried(kind), bases, user=user, bundle_id=info.bundle_id)
             bases.close()
+            written_ids[kind_key] = frozenset(written)
         receipt.last_change_id = change_marker(session)
         session.commit()
     if len(changes) >= STATISTICS_AFTER:
@@ -118,9 +119,9 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
 
 
 def _apply_records(session: Session, kind: RecordKind, planned: list[PlannedRecord], receipt_id: int,
-                   not_carried: frozenset[str], base_writer: BaseWriter, *, user: str, bundle_id: str) -> None:
+                   not_carried: frozenset[str], base_writer: BaseWriter, *, user: str, bundle_id: str) -> list[str]:
     """Apply a chunk of one kind's planned records: keep what they overwrite (for undo), write
-    them, and move their bases. A new record whose base becomes its row's content (every new
+    them, and move their bases; returns the ids of those written. A new record whose base becomes its row's content (every new
     record of a bundle that carries all its fields) has its canonical text made once, for both,
     and its hash is the one its row was read with: two of every three encodings saved."""
     written: list[PlannedRecord] = []
@@ -147,6 +148,7 @@ def _apply_records(session: Session, kind: RecordKind, planned: list[PlannedReco
     write_records(session, kind, writes, user=user, source=bundle_id)
     for _, base in bases:
         base_writer.add(base)
+    return [record.record_id for record in written]
 
 
 def _writes(record: PlannedRecord) -> bool:

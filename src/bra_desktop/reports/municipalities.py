@@ -196,8 +196,8 @@ def _support(session: Session, county: str | None, year: int) -> dict[str, Count
     return found
 
 
-LOOK_BACK = (timedelta(days=366), None)
-"""How far back the last contacts are looked for, in turn: nearly every municipality had one within
+LOOK_BACK = timedelta(days=366)
+"""How far back the last contacts are looked for first: nearly every municipality had one within
 the year; the few that had none are then looked for as far back as there are activities."""
 
 
@@ -206,19 +206,15 @@ def _last_contacts(session: Session, county: str | None, today: date, codes: lis
     first, by the activities' start-date index, and then, for the municipalities of `codes` that
     had none, by their own links: at national scale one pass over every activity took most of the
     overview's figures."""
-    found: dict[str, date] = {}
-    for back in LOOK_BACK:
-        query = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
-                 .join(Activity, Activity.id == ActivityMunicipality.activity_id)
-                 .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date <= today)
-                 .group_by(ActivityMunicipality.municipality_code))
-        if back is not None:
-            query = _in_county(query.where(Activity.start_date > today - back), ActivityMunicipality.municipality_code, county)
-        else:
-            query = query.where(ActivityMunicipality.municipality_code.in_([code for code in codes if code not in found]))
-        found.update((code, day) for code, day in session.execute(query))
-        if len(found) == len(codes):
-            break
+    latest = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
+              .join(Activity, Activity.id == ActivityMunicipality.activity_id)
+              .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date <= today)
+              .group_by(ActivityMunicipality.municipality_code))
+    recent = _in_county(latest.where(Activity.start_date > today - LOOK_BACK), ActivityMunicipality.municipality_code, county)
+    found: dict[str, date] = {code: day for code, day in session.execute(recent)}
+    rest = [code for code in codes if code not in found]
+    if rest:
+        found.update((code, day) for code, day in session.execute(latest.where(ActivityMunicipality.municipality_code.in_(rest))))
     return found
 
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolTip, QWidget
 
 from bra_desktop.ui.numbers import number
-from bra_desktop.ui.plain_text import chart_text, plain_tooltip
+from bra_desktop.ui.plain_text import EMPTY_STYLE, chart_text, plain_tooltip
 
 BAR_HEIGHT = 22
 """Pixels per category of a horizontal chart: less, and Qt elides the category labels to "..."."""
@@ -77,7 +77,7 @@ class BarChart(QChartView):
         self.empty_label.setObjectName("empty_chart")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.empty_label.setStyleSheet("color: #595959;")
+        self.empty_label.setStyleSheet(EMPTY_STYLE)
         self.empty_label.hide()
         self.setAccessibleName(title)
 
@@ -107,16 +107,14 @@ class BarChart(QChartView):
                 f"{bar_set.name} {number(value)}" if several else number(value) for bar_set, value in zip(self._sets, values))
             for label, values in self.bars() if any(values))
 
-    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "",
-                  empty: str | None = None) -> None:
+    def show_bars(self, categories: Sequence[tuple[str | None, str]], sets: Sequence[BarSet], *, note: str = "") -> None:
         """Draw `categories` (key, label; key None for a bar that cannot be clicked) with `sets`;
-        `note` follows the title. When every value is 0, `empty` (or "Inget att visa.") says so."""
+        `note` follows the title. When every value is 0, the chart says "Inget att visa." instead."""
         chart = self.chart()
         title = f"{self.title} {note}" if note else self.title
         chart.setTitle(chart_text(title))
         self.setAccessibleName(title)
         nothing = not any(value for bar_set in sets for value in bar_set.values)
-        self.empty_label.setText(empty or self.tr("Inget att visa."))
         self.empty_label.setVisible(nothing)
         if self.horizontal:
             self.setMinimumHeight(max(200, 80 + BAR_HEIGHT * len(categories)))

@@ -654,11 +654,11 @@ class DashboardSection(QWidget):
                                         [BarSet(str(year), [c.value for c in shown], COLOUR)],
                                         note=note if total > len(shown) else "")
 
-        status_label = self._code_labels(COMMITMENT_STATUSES)
+        statuses = {count.key: labels("commitments_by_status", count) for count in figures.commitments_by_status}
         self.overdue_list.show_items(
             [(record.id, f"{record.title}\n" + " · ".join([
                 *record.whose, self.tr("klart senast %1").replace("%1", record.due),
-                status_label(record.status), *([record.responsible] if record.responsible else [])]))
+                statuses.get(record.status, record.status), *([record.responsible] if record.responsible else [])]))
              for record in figures.overdue_commitments],
             self.tr("Inga försenade åtaganden."),
         )
@@ -667,11 +667,6 @@ class DashboardSection(QWidget):
             [(None, count.label) for count in figures.municipalities_not_reached],
             self.tr("Alla kommuner har fått stöd."),
         )
-
-    def _code_labels(self, code_list: str) -> Callable[[str], str]:
-        """code → its label in the window's language, from `code_list` (the code itself if unknown)."""
-        labels = self.service.read(queries.code_labels, self.service.language, {code_list})
-        return lambda code: labels.get((code_list, code), code)
 
     def _labels(self) -> Callable[[str, Count], str]:
         """A bar's label in the window's language: the figures name codes and "none" in Swedish,

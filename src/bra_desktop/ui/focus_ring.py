@@ -77,21 +77,21 @@ class FocusRing(QObject):
                 widget.removeEventFilter(self)
         self._watched = []
         in_window = new is not None and new.window().windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
-        self.target = new if in_window else None
-        ring = self.ring_of(new.window()) if self.target is not None else None
+        self.target = target = new if in_window else None
+        ring = self.ring_of(target.window()) if target is not None else None
         if self._shown is not None and self._shown is not ring and Shiboken.isValid(self._shown):
             self._shown.hide()
         self._shown = ring
-        if self.target is None or ring is None:
+        if target is None or ring is None:
             return
-        widget: QWidget | None = self.target
+        widget: QWidget | None = target
         while widget is not None and not widget.isWindow():  # a scroll moves an ancestor, not the control
             widget.installEventFilter(self)
             self._watched.append(widget)
             widget = widget.parentWidget()
-        ring.around(self.target)
+        ring.around(target)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() in _FOLLOWED and self.target is not None:
-            self.ring_of(self.target.window()).around(self.target)
+        if event.type() in _FOLLOWED and self.target is not None and self._shown is not None:
+            self._shown.around(self.target)  # the ring of the target's window
         return False

@@ -32,15 +32,13 @@ from bra_desktop.domain.fields import KINDS, FieldType
 from bra_desktop.store import queries
 from bra_desktop.ui.item_views import for_keyboard
 from bra_desktop.ui.numbers import counted
-from bra_desktop.ui.plain_text import plain_label
+from bra_desktop.ui.plain_text import EMPTY_STYLE, plain_label
 from bra_desktop.ui.service import RegisterService
 from bra_desktop.ui.table_model import RecordProxyModel, RecordTableModel, Restriction
 
 SEARCH_DELAY_MS = 150
 FILTERS_PER_ROW = 5
 """The most filters in one row under the search; a table with more has them in two rows."""
-EMPTY_STYLE = "color: #595959;"
-"""The empty state's words: grey, and still 7:1 against the table's white."""
 FILTER_CHARS = 5
 """The least a filter shows ("Status: …") in a window narrower than a laptop's screen."""
 
