@@ -192,6 +192,7 @@ def cmd_report(ctx: AppContext, args: argparse.Namespace) -> int:
                 raise RegisterError(f"Okänd länskod: {county}.", f"Unknown county code: {county}.")
             figures = year_figures(session, year, county)
             overview = county_overview(session, year) if national and county is None else None
+            session.commit()  # the activity tally the figures brought up to date
         if out.suffix.lower() == ".pdf":
             from bra_desktop.ui.pdf_report import write_pdf_report  # Qt renders the PDF: load it only here
 

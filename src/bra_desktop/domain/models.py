@@ -308,6 +308,25 @@ class RegisterInfo(SQLModel, table=True):
     value: str
 
 
+class ActivityTally(SQLModel, table=True):
+    """The activities counted per origin and year, kept up to date from the change log
+    (`store/tally.py`): what Översikt, the annual report and the Kommuner section count, without
+    visiting every activity and its links each time. Derived, never synced, rebuilt when lost."""
+
+    __tablename__ = "activity_tally"
+    origin: str = Field(primary_key=True, max_length=40)
+    year: int = Field(primary_key=True)
+    grouping: str = Field(primary_key=True, max_length=20)
+    """What is counted: `tally.PARTICIPANTS`, `TYPE_BY_MONTH` and so on."""
+    key: str = Field(primary_key=True, max_length=40)
+    """A code, a record id or a municipality code; "" for none (no network, no subject area)."""
+    detail: str = Field(default="", primary_key=True, max_length=40)
+    """A second key where the grouping has one (the activity type of a municipality's support)."""
+    month: int = Field(default=0, primary_key=True)
+    """1–12 where the grouping is by month, else 0."""
+    value: int
+
+
 class ChangeLog(SQLModel, table=True):
     """Every create, update and delete of a synced record, with its content before and after."""
 

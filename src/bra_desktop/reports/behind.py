@@ -24,7 +24,8 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
 )
-from bra_desktop.reports.figures import CANCELLED, CLOSED_COMMITMENT
+from bra_desktop.reports.figures import CLOSED_COMMITMENT
+from bra_desktop.store.tally import CANCELLED
 
 
 def _scope(table: Any, county: str | None) -> list[ColumnElement[bool]]:

@@ -28,24 +28,21 @@ code in code-list order, zeros included, so years and counties compare row by ro
 unknown code appears only when it has something to count. Networks and reached municipalities come
 most first, then by name.
 
-Everything is counted in SQL with GROUP BY (SQLAlchemy Core): at national scale a year holds tens of
-thousands of activities, and building a Python object per record would cost seconds. The year's
-activities (and the year before's, for the comparison) are selected in one scan of the activity
-table into a materialised CTE, and every grouping of the year is a branch of one UNION ALL over it.
-Measured on Brå's 200,000-activity demo register (SQLite, 2 cores): about 0.6 s of CPU for a year
-of 20,000 activities (the design's ten years), 1.3 s for a year of 64,000 (the demo's three years);
-one county's figures about 0.15 s. Most of it is the scan and the lookups in the three link tables.
+Activities are read from their tally (`store/tally.py`), counted per origin and year and kept up
+to date from the change log, so a year's figures read a few hundred rows instead of every activity
+and its links. Commitments and problem areas are read as they stand (their tables) or as they stood
+(the change log), with only the fields counted taken out of the logged text by the database.
 """
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ColumnElement,
     String,
     and_,
@@ -53,19 +50,15 @@ from sqlalchemy import (
     cast,
     extract,
     func,
-    literal,
     null,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import (
     Activity,
-    ActivityMunicipality,
-    ActivityOrganisation,
-    ActivitySubjectArea,
+    ActivityTally,
     ChangeLog,
     CodeItem,
     Commitment,
@@ -80,9 +73,10 @@ from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.reports.networks import CADENCES, NetworkFacts, NetworkLine
 from bra_desktop.store.queries import swedish_sort_key
+from bra_desktop.store.tally import (
+    MUNICIPALITY, NETWORK, ORGANISATION, PARTICIPANTS, SUBJECT_AREA, TYPE_BY_MONTH, bring_up_to_date,
+)
 
-CANCELLED = "INSTALLD"
-"""Activity status left out of counts and participants."""
 CLOSED_COMMITMENT = ("KLART", "AVBRUTET")
 DONE = "KLART"
 """Commitment statuses that are never overdue."""
@@ -267,6 +261,15 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 # --- counting ------------------------------------------------------------------------------------
 
 
+_GROUP_NAMES = {NETWORK: "network", SUBJECT_AREA: "subject", MUNICIPALITY: "municipality"}
+"""The tally's groupings that are counted as they are, and their names among the year's groups."""
+_STATE_FIELDS = {
+    Commitment.__tablename__: ("title", "status", "due_date", "network_id", "responsible_org_id"),
+    ProblemArea.__tablename__: ("trend", "status", "theme"),
+}
+"""The fields of a commitment or problem area that the figures count, as they stood."""
+_IDS_PER_QUERY = 1_000
+"""Record ids bound in one query, well below every database's limit of parameters."""
 _Groups = dict[str | None, dict[str, int]]
 """origin (None when not grouped by origin) → key → count."""
 _States = dict[str | None, list[tuple[str, dict[str, Any], str]]]
@@ -312,6 +315,7 @@ class _Figures:
     """The grouped counts of one year, for one scope or for every origin at once."""
 
     def __init__(self, session: Session, year: int, today: date, *, county: str | None, by_origin: bool) -> None:
+        self.session = session
         self.connection = session.connection()
         self.year = year
         self.today = today
@@ -335,7 +339,7 @@ class _Figures:
         self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
         self.themes = _themes(problems)
         self.overdue = self._overdue_of(commitments, overdue_before)
-        self.completed = self._completed(commitments, self._as_of(Commitment, _new_year(year - 1)))
+        self.completed = self._completed(commitments, _new_year(year - 1))
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
 
     # --- scope ---
@@ -350,93 +354,47 @@ class _Figures:
     def _origin_group(self, column: Any) -> list[Any]:
         return [column] if self.by_origin else []
 
-    def _period_activities(self) -> Any:
-        """Live, not cancelled activities of the scope whose period overlaps the year or the year before.
-
-        The test is written so that it cannot be an index range: it needs every row's end date anyway,
-        and reading the table in order costs a third of visiting the same rows through the
-        start-date index (measured at 200,000 activities)."""
-        first, last = date(self.year - 1, 1, 1), date(self.year, 12, 31)
-        end = func.coalesce(Activity.end_date, Activity.start_date)
-        return (
-            select(
-                Activity.id.label("id"),
-                Activity.origin.label("origin"),
-                Activity.start_date.label("start_date"),
-                end.label("end_date"),
-                Activity.activity_type.label("activity_type"),
-                Activity.network_id.label("network_id"),
-                func.coalesce(Activity.participants, 0).label("participants"),
-            )
-            .where(
-                Activity.deleted.is_(False),
-                Activity.status != CANCELLED,
-                case((Activity.start_date <= last, end)) >= first,
-                *self._origin_condition(Activity),
-            )
-            .cte("period_activity")
-            .prefix_with("MATERIALIZED")
-        )
-
     # --- activities ---
 
     def _activity_groups(self) -> dict[str, _Groups]:
-        """Every count of the year's activities (and the totals of the year before), in one statement
-        over one selection of them: name → origin → key → value."""
-        first, previous_last = date(self.year, 1, 1), date(self.year - 1, 12, 31)
-        period = self._period_activities()
-        p = period.c
-        this_year, previous_year = p.end_date >= first, p.start_date <= previous_last
-        year = select(period).where(this_year).cte("year_activity")
-        y = year.c
-
-        def grouping(name: str, source: Any, key: Any, value: Any, *, constant: bool = False) -> Any:
-            """Rows (name, origin, key, value); a constant key is not grouped by (no sort of every row)."""
-            key = cast(key, String)
-            origin = source.c.origin if self.by_origin else cast(null(), String)
-            query = select(cast(literal(name), String).label("grouping"), origin.label("origin"), key.label("key"),
-                           value.label("value"))
-            keys = self._origin_group(source.c.origin) + ([] if constant else [key])
-            return query.group_by(*keys) if keys else query
-
-        subjects = year.outerjoin(ActivitySubjectArea, ActivitySubjectArea.activity_id == y.id)
-        places = year.join(ActivityMunicipality, ActivityMunicipality.activity_id == y.id)
-        # Each organisation once per origin, then its type: 600 organisations, not 120,000 links.
-        taking_part = (
-            select(y.origin, ActivityOrganisation.organisation_id)
-            .select_from(year.join(ActivityOrganisation, ActivityOrganisation.activity_id == y.id))
-            .distinct()
-            .subquery("taking_part")
-        )
-        organisations = taking_part.join(
-            Organisation, and_(Organisation.id == taking_part.c.organisation_id, Organisation.deleted.is_(False))
-        )
-        query = union_all(
-            grouping("total", period, literal("activities"), func.count(case((this_year, 1))), constant=True),
-            grouping("total", period, literal("participants"), func.sum(case((this_year, p.participants), else_=0)),
-                     constant=True),
-            grouping("total", period, literal("activities_previous_year"), func.count(case((previous_year, 1))),
-                     constant=True),
-            grouping("total", period, literal("participants_previous_year"),
-                     func.sum(case((previous_year, p.participants), else_=0)), constant=True),
-            # By day and type, folded into months and types below: one sort instead of two, and no
-            # month function on every row (at most 365 × 13 rows come back).
-            grouping("day type", year, cast(case((y.start_date < first, first), else_=y.start_date), String)
-                     + "|" + y.activity_type, func.count()),
-            grouping("network", year, func.coalesce(y.network_id, ""), func.count()),
-            grouping("subject", year, func.coalesce(ActivitySubjectArea.code, ""), func.count()).select_from(subjects),
-            grouping("municipality", year, ActivityMunicipality.municipality_code, func.count()).select_from(places),
-            grouping("organisation", taking_part, Organisation.org_type, func.count()).select_from(organisations),
-        )
+        """Every count of the year's activities (and the totals of the year before), read from the
+        tally (`store/tally.py`): name → origin → key → value."""
+        bring_up_to_date(self.session)
+        t = ActivityTally
+        origin = t.origin if self.by_origin else cast(null(), String)
+        scope = [t.origin == self.county] if self.county is not None else []
+        summed = (select(origin, t.year, t.grouping, t.key, t.month, func.sum(t.value))
+                  .where(t.year.in_((self.year - 1, self.year)), t.grouping.in_((PARTICIPANTS, TYPE_BY_MONTH, NETWORK,
+                                                                               SUBJECT_AREA, MUNICIPALITY)), *scope)
+                  .group_by(*self._origin_group(t.origin), t.year, t.grouping, t.key, t.month))
+        # Each organisation once per origin (or once in the whole country), then its type.
+        taking_part = (select(origin.label("origin"), t.key.label("organisation_id"))
+                       .where(t.year == self.year, t.grouping == ORGANISATION, *scope).distinct().subquery("taking_part"))
+        organisations = (select(taking_part.c.origin, Organisation.org_type, func.count())
+                         .join(Organisation, and_(Organisation.id == taking_part.c.organisation_id, Organisation.deleted.is_(False)))
+                         .group_by(taking_part.c.origin, Organisation.org_type))
         groups: dict[str, _Groups] = defaultdict(lambda: defaultdict(dict))
-        for name, origin, key, value in self.connection.execute(query):
-            if name == "day type":
-                day, activity_type = key.split("|", 1)
-                for fold, part in (("month", str(int(day[5:7]))), ("type", activity_type)):
-                    counts = groups[fold][origin]
-                    counts[part] = counts.get(part, 0) + int(value)
+
+        def add(name: str, origin: str | None, key: str, value: int) -> None:
+            counts = groups[name][origin]
+            counts[key] = counts.get(key, 0) + value
+
+        for origin_code, year, grouping, key, month, value in self.connection.execute(summed):
+            value = int(value or 0)
+            if year != self.year:
+                if grouping in (PARTICIPANTS, TYPE_BY_MONTH):
+                    add("total", origin_code, "participants_previous_year" if grouping == PARTICIPANTS
+                        else "activities_previous_year", value)
+            elif grouping == PARTICIPANTS:
+                add("total", origin_code, "participants", value)
+            elif grouping == TYPE_BY_MONTH:
+                add("total", origin_code, "activities", value)
+                add("month", origin_code, str(month), value)
+                add("type", origin_code, key, value)
             else:
-                groups[name][origin][key] = int(value or 0)
+                add(_GROUP_NAMES[grouping], origin_code, key, value)
+        for origin_code, org_type, value in self.connection.execute(organisations):
+            add("organisation", origin_code, org_type, int(value))
         return groups
 
     # --- commitments and problem areas ---
@@ -448,20 +406,39 @@ class _Figures:
             return []
         return [self.county_names.get(owner, "Brå" if owner == NATIONAL else owner)]
 
-    def _as_of(self, table: Any, moment: datetime | None) -> _States:
-        """Every record of the scope as it stood at `moment` (its last change-log entry before it;
-        None: as it stands now), but those deleted or not yet there then: origin → [(id, content)]."""
+    def _as_of(self, table: Any, moment: datetime | None, ids: list[str] | None = None) -> _States:
+        """Every record of the scope (of `ids`, where given) as it stood at `moment` (its last change-log
+        entry before it; None: as it stands now, in its table), but those deleted or not yet there then: origin →
+        [(id, content)], the content holding the fields of `_STATE_FIELDS` only, as the log writes
+        them. The database takes them out of the logged text: parsing each whole record in Python
+        took most of a year's figures."""
+        names = _STATE_FIELDS[table.__tablename__]
+        if moment is None:
+            query = select(self._origin_column(table), table.id, table.origin,
+                           *(cast(table.__table__.c[name], String) for name in names)
+                           ).where(table.deleted.is_(False), *self._origin_condition(table))
+        else:
+            # per record of the scope, its entries by the record-id index: not a pass over the whole log
+            last = (select(ChangeLog.after)
+                    .where(ChangeLog.record_id == table.id, ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
+                    .order_by(ChangeLog.id.desc()).limit(1).scalar_subquery())
+            chosen = [table.id.in_(ids)] if ids is not None else []
+            logged = (select(self._origin_column(table), table.id.label("id"), table.origin.label("owner"),
+                             last.label("after"))
+                      .where(*self._origin_condition(table), *chosen).cte("logged").prefix_with("MATERIALIZED"))
+            query = select(logged.c.origin, logged.c.id, logged.c.owner,
+                           *(self._json_field(logged.c.after, name) for name in names)
+                           ).where(logged.c.after.is_not(None))  # a delete logs no content after it
         found: _States = defaultdict(list)
-        # per record of the scope, its entries by the record-id index: not a pass over the whole log
-        entries = select(ChangeLog.after).where(ChangeLog.record_id == table.id, ChangeLog.table_name == table.__tablename__)
-        if moment is not None:
-            entries = entries.where(ChangeLog.at < moment)
-        last = entries.order_by(ChangeLog.id.desc()).limit(1).scalar_subquery()
-        query = select(self._origin_column(table), table.id, last, table.origin).where(*self._origin_condition(table))
-        for origin, record_id, after, owner in self.connection.execute(query):
-            if after is not None:  # a delete logs no content after it
-                found[origin].append((record_id, json.loads(after), owner))
+        for origin, record_id, owner, *fields in self.connection.execute(query):
+            found[origin].append((record_id, dict(zip(names, fields)), owner))
         return found
+
+    def _json_field(self, text: Any, name: str) -> ColumnElement[Any]:
+        """The text value of `name` in the JSON object `text` (NULL where it lacks it)."""
+        if self.connection.dialect.name == "postgresql":
+            return func.json_extract_path_text(cast(text, JSON), name)
+        return func.json_extract(text, f"$.{name}")
 
     def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[OverdueCommitment]]:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""
@@ -481,17 +458,21 @@ class _Figures:
                                                        responsible))
         return found
 
-    def _completed(self, now: _States, before: _States) -> dict[str | None, list[NamedRecord]]:
-        """Commitments KLART in `now` that were not KLART in `before` (the start of the year)."""
-        done_before = {record_id for states in before.values() for record_id, content, _owner in states
-                       if content["status"] == DONE}
+    def _completed(self, now: _States, year_began: datetime) -> dict[str | None, list[NamedRecord]]:
+        """Commitments KLART in `now` that were not KLART when the year began. Only those KLART now
+        are looked up as they stood then: a few, where every commitment took a look in the log."""
+        done_now = {origin: [state for state in states if state[1]["status"] == DONE] for origin, states in now.items()}
+        ids = [record_id for states in done_now.values() for record_id, _content, _owner in states]
+        done_before = {record_id for start in range(0, len(ids), _IDS_PER_QUERY)
+                       for states in self._as_of(Commitment, year_began, ids[start : start + _IDS_PER_QUERY]).values()
+                       for record_id, content, _owner in states if content["status"] == DONE}
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for origin, states in now.items():
-            for record_id, content, owner in sorted(states, key=lambda state: swedish_sort_key(state[1]["title"])):
-                if content["status"] == DONE and record_id not in done_before:
-                    due = content.get("due_date")
-                    parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
-                    found[origin].append(NamedRecord(record_id, content["title"], " · ".join(parts)))
+        for origin, states in done_now.items():
+            done = [state for state in states if state[0] not in done_before]
+            for record_id, content, owner in sorted(done, key=lambda state: swedish_sort_key(state[1]["title"])):
+                due = content.get("due_date")
+                parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
+                found[origin].append(NamedRecord(record_id, content["title"], " · ".join(parts)))
         return found
 
     def _new_problem_areas(self) -> tuple[dict[str | None, list[NamedRecord]], dict[str | None, list[NamedRecord]]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
@@ -27,16 +27,16 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FOLLOW_UP
 from bra_desktop.domain.models import (
-    Activity, ActivityMunicipality, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
+    Activity, ActivityMunicipality, ActivityTally, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
     ProblemArea, ProblemAreaMunicipality,
 )
 from bra_desktop.store.queries import code_labels, swedish_sort_key
+from bra_desktop.store.tally import CANCELLED, LATEST_START, MUNICIPALITY, bring_up_to_date
 
 IN_PLACE = {"coordination_status": "FINNS", "situation_status": "KLAR", "plan_status": "BESLUTAD"}
 """Each requirement of the law, and the status of the follow-up that says it is met."""
 _STATUS_LISTS = {requirement: FOLLOW_UP.field(requirement).code_list or "" for requirement in IN_PLACE}
 NOT_FOLLOWED_UP = "ej uppföljd"
-CANCELLED = "INSTALLD"
 FIRST_YEAR = FOLLOW_UP.field("year").minimum
 """The law's first year: it took effect on 1 July 2023."""
 
@@ -109,7 +109,7 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     current = _follow_ups(session, county, year)
     earlier = _earlier_follow_ups(session, county, year)
     support = _support(session, county, year)
-    contact = _last_contacts(session, county, today, [row[0] for row in places])
+    contact = _last_contacts(session, county, today)
     labels = code_labels(session, "sv", set(_STATUS_LISTS.values()))
     found = []
     for code, name, county_code, county_name in places:
@@ -178,43 +178,41 @@ def _follow_ups(session: Session, county: str | None, year: int) -> dict[str, Mu
 
 def _earlier_follow_ups(session: Session, county: str | None, year: int) -> dict[str, str]:
     """Municipality → its latest follow-up before `year`."""
-    query = _live_follow_ups(county).where(MunicipalityFollowUp.year < year).order_by(MunicipalityFollowUp.year)
-    return {row.municipality_code: row.id for row in session.scalars(query)}  # later years overwrite earlier
+    query = (_live_follow_ups(county).where(MunicipalityFollowUp.year < year).order_by(MunicipalityFollowUp.year)
+             .with_only_columns(MunicipalityFollowUp.municipality_code, MunicipalityFollowUp.id))
+    return {code: follow_up_id for code, follow_up_id in session.execute(query)}  # later years overwrite earlier
 
 
 def _support(session: Session, county: str | None, year: int) -> dict[str, Counter[str]]:
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    in_year = and_(Activity.start_date <= last, or_(
-        and_(Activity.end_date.is_(None), Activity.start_date >= first), Activity.end_date >= first))
-    query = (select(ActivityMunicipality.municipality_code, Activity.activity_type, func.count())
-             .join(Activity, Activity.id == ActivityMunicipality.activity_id)
-             .where(Activity.deleted.is_(False), Activity.status != CANCELLED, in_year)
-             .group_by(ActivityMunicipality.municipality_code, Activity.activity_type))
+    """Municipality → activity type → the year's activities (of any origin) that list it."""
+    bring_up_to_date(session)
+    t = ActivityTally
+    query = (select(t.key, t.detail, func.sum(t.value)).where(t.year == year, t.grouping == MUNICIPALITY)
+             .group_by(t.key, t.detail))
     found: dict[str, Counter[str]] = {}
-    for code, activity_type, count in session.execute(_in_county(query, ActivityMunicipality.municipality_code, county)):
-        found.setdefault(code, Counter())[activity_type] = count
+    for code, activity_type, count in session.execute(_in_county(query, t.key, county)):
+        found.setdefault(code, Counter())[activity_type] = int(count)
     return found
 
 
-LOOK_BACK = timedelta(days=366)
-"""How far back the last contacts are looked for first: nearly every municipality had one within
-the year; the few that had none are then looked for as far back as there are activities."""
-
-
-def _last_contacts(session: Session, county: str | None, today: date, codes: list[str]) -> dict[str, date]:
-    """Municipality → the day of its latest activity up to `today`. Looked for in the last year
-    first, by the activities' start-date index, and then, for the municipalities of `codes` that
-    had none, by their own links: at national scale one pass over every activity took most of the
-    overview's figures."""
-    latest = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
-              .join(Activity, Activity.id == ActivityMunicipality.activity_id)
-              .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date <= today)
-              .group_by(ActivityMunicipality.municipality_code))
-    recent = _in_county(latest.where(Activity.start_date > today - LOOK_BACK), ActivityMunicipality.municipality_code, county)
-    found: dict[str, date] = {code: day for code, day in session.execute(recent)}
-    rest = [code for code in codes if code not in found]
-    if rest:
-        found.update((code, day) for code, day in session.execute(latest.where(ActivityMunicipality.municipality_code.in_(rest))))
+def _last_contacts(session: Session, county: str | None, today: date) -> dict[str, date]:
+    """Municipality → the day of its latest activity up to `today`: the latest start the tally
+    holds before `today`'s month, unless an activity of that month up to `today` is later."""
+    bring_up_to_date(session)
+    t = ActivityTally
+    month_start = today.replace(day=1)
+    before = or_(t.year < today.year, and_(t.year == today.year, t.month < today.month))
+    latest = (select(t.key, func.max(t.year * 10_000 + t.month * 100 + t.value))
+              .where(t.grouping == LATEST_START, before).group_by(t.key))
+    found = {code: date(day // 10_000, day // 100 % 100, day % 100)
+             for code, day in session.execute(_in_county(latest, t.key, county))}
+    this_month = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
+                  .join(Activity, Activity.id == ActivityMunicipality.activity_id)
+                  .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date >= month_start,
+                         Activity.start_date <= today)
+                  .group_by(ActivityMunicipality.municipality_code))
+    this_month = _in_county(this_month, ActivityMunicipality.municipality_code, county)
+    found.update((code, day) for code, day in session.execute(this_month))
     return found
 
 

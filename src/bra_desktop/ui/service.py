@@ -50,9 +50,13 @@ class RegisterService(QObject):
 
     def read(self, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """What `query(session, *args, **kwargs)` reads, in a short session of its own (a query of
-        `store.queries`, `reports`, or the like, which writes nothing). Safe on the worker thread."""
+        `store.queries`, `reports`, or the like). Safe on the worker thread. It writes no record; a
+        report may bring the activity tally up to date on the way (`store/tally.py`), which is
+        committed so that the next report need not count again."""
         with self.register.session() as session:
-            return query(session, *args, **kwargs)
+            found = query(session, *args, **kwargs)
+            session.commit()
+            return found
 
     def claim(self, producer: str) -> None:
         """Make this the register of `producer` (a county code or BRA): once, at the first start."""

@@ -1,0 +1,161 @@
+"""The activities counted per origin and year (`activity_tally`), kept up to date from the change log.
+
+Översikt, the annual report and the Kommuner section count a year's activities by type, month,
+network, subject area, municipality and organisation. Counted from the activities and their link
+tables each time, a national register of 200,000 activities took seconds per year; counted once
+into this table, a year's figures are a few hundred rows. The table is derived: it is never synced,
+and a register without it (an older one, or one whose tally was forgotten) builds it when first read.
+
+What counts (the rules of `reports/figures.py`):
+
+- An activity counts in every year its period (`start_date` to `end_date`, or `start_date` alone)
+  overlaps. By month it counts in the month it starts; one begun in an earlier year in January.
+- Tombstoned and cancelled (INSTALLD) activities never count.
+- The tally keeps codes and ids, not their labels, names or whether an organisation is still live:
+  those are read with it, so changing a code list, a network or an organisation changes nothing here.
+
+Keeping it up to date: every write of an activity (a form, an import, a code rename, an undo's
+write-back) logs a change-log entry. `bring_up_to_date` reads which origins' activities the log
+has changed since the tally was last counted (`register_info` key `TALLIED_THROUGH`) and counts
+those origins again, in the caller's transaction. What removes activities without logging (undoing
+an import that created them, a migration that changes activities) must call `forget`, which makes
+the next read count everything again.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Integer, String, and_, case, delete, extract, func, insert, literal, select, union_all
+from sqlalchemy.orm import Session
+
+from bra_desktop.domain.models import (
+    Activity, ActivityMunicipality, ActivityOrganisation, ActivitySubjectArea, ActivityTally, ChangeLog, RegisterInfo,
+)
+from bra_desktop.store.changelog import change_marker
+
+CANCELLED = "INSTALLD"
+"""Activity status left out of every count."""
+
+TALLIED_THROUGH = "activity_tally_through"
+"""The `register_info` key of the newest change-log entry the tally has counted."""
+
+PARTICIPANTS = "participants"
+"""key "": the participants of the year's activities."""
+TYPE_BY_MONTH = "type by month"
+"""key: activity type, month: 1–12; value: activities. Their sum is the year's activities."""
+NETWORK = "network"
+"""key: network id, "" for none."""
+SUBJECT_AREA = "subject area"
+"""key: subject-area code, "" for none; an activity with several counts once in each."""
+MUNICIPALITY = "municipality"
+"""key: municipality code, detail: activity type; value: the activities that list it."""
+ORGANISATION = "organisation"
+"""key: organisation id; value: the activities it takes part in."""
+LATEST_START = "latest start"
+"""Not by overlap: year and month are those an activity starts in; key: municipality code; value:
+the day of the month of the latest start there. A municipality's last contact up to a day is the
+latest of these before that day's month, or one in that month up to the day."""
+
+
+def bring_up_to_date(session: Session) -> None:
+    """Count again the origins whose activities changed since the tally was last counted, in the
+    caller's transaction (which commits it, or not: a tally left uncounted is counted next time)."""
+    latest = change_marker(session)
+    info = session.get(RegisterInfo, TALLIED_THROUGH)
+    if info is not None and int(info.value) == latest:
+        return
+    table = ActivityTally.__table__
+    if info is None:
+        session.execute(delete(table))
+        _count(session, None)
+    else:
+        changed = (select(Activity.origin).distinct()
+                   .join(ChangeLog, and_(ChangeLog.record_id == Activity.id, ChangeLog.table_name == Activity.__tablename__))
+                   .where(ChangeLog.id > int(info.value)))
+        origins = sorted(session.scalars(changed))
+        if origins:
+            session.execute(delete(table).where(table.c.origin.in_(origins)))
+            _count(session, origins)
+    session.merge(RegisterInfo(key=TALLIED_THROUGH, value=str(latest)))
+    session.flush()
+
+
+def forget(session: Session) -> None:
+    """Make the next read count every activity again: for changes the change log does not show."""
+    info = session.get(RegisterInfo, TALLIED_THROUGH)
+    if info is not None:
+        session.delete(info)
+        session.flush()
+
+
+def _count(session: Session, origins: list[str] | None) -> None:
+    """Insert the tally of the activities of `origins` (None: every origin)."""
+    years = _years(session, origins)
+    if not years:
+        return
+    live = [Activity.deleted.is_(False), Activity.status != CANCELLED]
+    if origins is not None:
+        live.append(Activity.origin.in_(origins))
+    span = union_all(*(select(literal(year, Integer).label("year"), literal(date(year, 1, 1)).label("first"),
+                              literal(date(year, 12, 31)).label("last")) for year in years)).cte("tally_year")
+    end = func.coalesce(Activity.end_date, Activity.start_date)
+    year_activity = (
+        select(Activity.id.label("id"), Activity.origin.label("origin"), span.c.year.label("year"),
+               case((Activity.start_date < span.c.first, 1), else_=extract("month", Activity.start_date)).label("month"),
+               Activity.activity_type.label("activity_type"), func.coalesce(Activity.network_id, "").label("network_id"),
+               func.coalesce(Activity.participants, 0).label("participants"))
+        .join(span, and_(Activity.start_date <= span.c.last, end >= span.c.first))
+        .where(*live)
+        .cte("year_activity")
+        .prefix_with("MATERIALIZED")
+    )
+    y = year_activity.c
+
+    def grouping(name: str, value: Any, key: Any = None, *, detail: Any = None, month: Any = None) -> Any:
+        parts = [part for part in (key, detail, month) if part is not None]
+        return (select(y.origin, y.year, literal(name, String), _or(key, ""), _or(detail, ""), _or(month, 0), value)
+                .group_by(y.origin, y.year, *parts))
+
+    by_year = union_all(
+        grouping(PARTICIPANTS, func.sum(y.participants)),
+        grouping(TYPE_BY_MONTH, func.count(), y.activity_type, month=y.month),
+        grouping(NETWORK, func.count(), y.network_id),
+        grouping(SUBJECT_AREA, func.count(), func.coalesce(ActivitySubjectArea.code, "")).select_from(
+            year_activity.outerjoin(ActivitySubjectArea, ActivitySubjectArea.activity_id == y.id)),
+        grouping(MUNICIPALITY, func.count(), ActivityMunicipality.municipality_code, detail=y.activity_type).select_from(
+            year_activity.join(ActivityMunicipality, ActivityMunicipality.activity_id == y.id)),
+        grouping(ORGANISATION, func.count(), ActivityOrganisation.organisation_id).select_from(
+            year_activity.join(ActivityOrganisation, ActivityOrganisation.activity_id == y.id)),
+    )
+    start_year, start_month = extract("year", Activity.start_date), extract("month", Activity.start_date)
+    latest_start = (
+        select(Activity.origin, start_year, literal(LATEST_START, String), ActivityMunicipality.municipality_code,
+               literal("", String), start_month, extract("day", func.max(Activity.start_date)))
+        .join(ActivityMunicipality, ActivityMunicipality.activity_id == Activity.id)
+        .where(*live)
+        .group_by(Activity.origin, start_year, ActivityMunicipality.municipality_code, start_month)
+    )
+    table = ActivityTally.__table__
+    columns = ["origin", "year", "grouping", "key", "detail", "month", "value"]
+    session.execute(insert(table).from_select(columns, by_year))
+    session.execute(insert(table).from_select(columns, latest_start))
+
+
+def _or(part: Any, default: str | int) -> Any:
+    """`part`, or the constant `default` for a grouping without it."""
+    return part if part is not None else literal(default, String if isinstance(default, str) else Integer)
+
+
+def _years(session: Session, origins: list[str] | None) -> list[int]:
+    """Every year a counted activity of `origins` (None: any) touches."""
+    start_year = extract("year", Activity.start_date)
+    end_year = extract("year", func.coalesce(Activity.end_date, Activity.start_date))
+    query = select(start_year, end_year).where(Activity.deleted.is_(False), Activity.status != CANCELLED).distinct()
+    if origins is not None:
+        query = query.where(Activity.origin.in_(origins))
+    years: set[int] = set()
+    for first, last in session.execute(query):
+        years.update(range(int(first), max(int(first), int(last)) + 1))
+    return sorted(years)
