@@ -18,7 +18,7 @@ from bra_desktop.reports.figures import county_overview, year_figures
 from bra_desktop.reports.municipalities import standings
 from bra_desktop.store import tally
 from bra_desktop.store.reference import load_reference
-from bra_desktop.store.repository import update_record
+from bra_desktop.store.repository import load_record, update_record
 
 from conftest import accept_edits, add, tombstone
 
@@ -28,13 +28,13 @@ TODAY = date(2026, 6, 30)
 
 
 def counted(register, *, afresh=False):
-    """What the figures and the municipalities' standings say for 2025–2026, whole country and
+    """What the figures and the municipalities' standings say for 2024–2026, whole country and
     each county: from the tally as it is kept, or (`afresh`) from a tally counted from nothing."""
     with register.session() as session:
         if afresh:
             tally.forget(session)
         found = {}
-        for year in (2025, 2026):
+        for year in (2024, 2025, 2026):
             found[year, None] = year_figures(session, year, None, today=TODAY)
             found[year, "overview"] = county_overview(session, year, today=TODAY)
             for county in ("01", "03"):
@@ -48,8 +48,10 @@ def counted(register, *, afresh=False):
 
 
 def edit(register, record, **changes):
+    """Change fields of an activity as it is stored now."""
     with register.session() as session:
-        update_record(session, ACTIVITY, record.id, {**record.content, **changes}, user="testare",
+        stored = load_record(session, ACTIVITY, record.id)
+        update_record(session, ACTIVITY, record.id, {**stored.content, **changes}, user="testare",
                       reference=load_reference(session))
         session.commit()
 
@@ -68,20 +70,27 @@ def test_the_tally_follows_each_kind_of_edit(register):
     spanning = add(register, "activity", title="Kurs", start_date=date(2025, 11, 20), end_date=date(2026, 2, 1),
                    municipalities=["0181"], network_id=network.id, participants=30)
     other = add(register, "activity", title="Uppsala", start_date=date(2026, 5, 5), municipalities=["0380"])
+    add(register, "activity", title="Förra året", start_date=date(2024, 9, 9), municipalities=["0180"])
     first = counted(register)
     assert first == counted(register, afresh=True)
     assert first[2026, "01"].activities == 3 and first[2025, "01"].activities == 1
 
-    edit(register, kept, activity_type="KONFERENS", municipalities=["0181", "0182"], start_date=date(2026, 7, 1))
+    edit(register, kept, activity_type="KONFERENS", municipalities=["0181", "0182"])  # 2026 alone is recounted
+    assert counted(register) == counted(register, afresh=True)
+    edit(register, kept, start_date=date(2025, 7, 1))  # out of 2026, into 2025: both are recounted
+    moved = counted(register)
+    assert moved == counted(register, afresh=True)
+    assert moved[2026, "01"].activities == 2 and moved[2025, "01"].activities == 2
+
     edit(register, spanning, status="INSTALLD")
     tombstone(register, "activity", other.id)
     tombstone(register, "organisation", organisation.id)
     add(register, "activity", title="Ny", start_date=date(2025, 4, 1), participants=7)
-    second = counted(register)
-    assert second == counted(register, afresh=True)
-    assert second[2026, "01"].activities == 1 and second[2025, "01"].activities == 1
-    assert second[2026, "01"].organisations_by_type == tuple(
-        count for count in second[2026, "01"].organisations_by_type if count.value == 0)  # its one organisation is gone
+    last = counted(register)
+    assert last == counted(register, afresh=True)
+    assert last[2026, "01"].activities == 0 and last[2025, "01"].activities == 2 and last[2024, "01"].activities == 1
+    assert last[2025, "01"].participants == 19
+    assert not any(count.value for count in last[2025, "01"].organisations_by_type)  # its one organisation is gone
 
 
 def test_a_read_that_counted_keeps_the_tally_and_the_next_counts_nothing(register):

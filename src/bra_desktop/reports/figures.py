@@ -42,7 +42,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    JSON,
     ColumnElement,
     String,
     and_,
@@ -72,6 +71,7 @@ from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.reports.networks import CADENCES, NetworkFacts, NetworkLine
+from bra_desktop.store.changelog import logged_field
 from bra_desktop.store.queries import swedish_sort_key
 from bra_desktop.store.tally import (
     MUNICIPALITY, NETWORK, ORGANISATION, PARTICIPANTS, SUBJECT_AREA, TYPE_BY_MONTH, bring_up_to_date,
@@ -427,18 +427,12 @@ class _Figures:
                              last.label("after"))
                       .where(*self._origin_condition(table), *chosen).cte("logged").prefix_with("MATERIALIZED"))
             query = select(logged.c.origin, logged.c.id, logged.c.owner,
-                           *(self._json_field(logged.c.after, name) for name in names)
+                           *(logged_field(self.session, logged.c.after, name) for name in names)
                            ).where(logged.c.after.is_not(None))  # a delete logs no content after it
         found: _States = defaultdict(list)
         for origin, record_id, owner, *fields in self.connection.execute(query):
             found[origin].append((record_id, dict(zip(names, fields)), owner))
         return found
-
-    def _json_field(self, text: Any, name: str) -> ColumnElement[Any]:
-        """The text value of `name` in the JSON object `text` (NULL where it lacks it)."""
-        if self.connection.dialect.name == "postgresql":
-            return func.json_extract_path_text(cast(text, JSON), name)
-        return func.json_extract(text, f"$.{name}")
 
     def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[OverdueCommitment]]:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 from bra_desktop.domain.models import (
     Activity, ActivityMunicipality, ActivityOrganisation, ActivitySubjectArea, ActivityTally, ChangeLog, RegisterInfo,
 )
-from bra_desktop.store.changelog import change_marker
+from bra_desktop.store.changelog import change_marker, logged_field
 
 CANCELLED = "INSTALLD"
 """Activity status left out of every count."""
@@ -60,8 +60,9 @@ latest of these before that day's month, or one in that month up to the day."""
 
 
 def bring_up_to_date(session: Session) -> None:
-    """Count again the origins whose activities changed since the tally was last counted, in the
-    caller's transaction (which commits it, or not: a tally left uncounted is counted next time)."""
+    """Count again the years of the origins whose activities changed since the tally was last
+    counted, in the caller's transaction (which commits it, or not: a tally left uncounted is
+    counted next time)."""
     latest = change_marker(session)
     info = session.get(RegisterInfo, TALLIED_THROUGH)
     if info is not None and int(info.value) == latest:
@@ -69,17 +70,34 @@ def bring_up_to_date(session: Session) -> None:
     table = ActivityTally.__table__
     if info is None:
         session.execute(delete(table))
-        _count(session, None)
+        _count(session, None, None)
     else:
-        changed = (select(Activity.origin).distinct()
-                   .join(ChangeLog, and_(ChangeLog.record_id == Activity.id, ChangeLog.table_name == Activity.__tablename__))
-                   .where(ChangeLog.id > int(info.value)))
-        origins = sorted(session.scalars(changed))
-        if origins:
-            session.execute(delete(table).where(table.c.origin.in_(origins)))
-            _count(session, origins)
+        for years, origins in _changed(session, int(info.value)).items():
+            session.execute(delete(table).where(table.c.origin.in_(origins), table.c.year.between(*years)))
+            _count(session, origins, years)
     session.merge(RegisterInfo(key=TALLIED_THROUGH, value=str(latest)))
     session.flush()
+
+
+def _changed(session: Session, since: int) -> dict[tuple[int, int], list[str]]:
+    """(first year, last year) → the origins whose activities the change log shows changed after
+    entry `since`, in those years: each the span of every period the changes held, before and
+    after. One edit recounts a year or two of one origin; an import, all it brought."""
+    sides = []
+    for side in (ChangeLog.before, ChangeLog.after):
+        start = logged_field(session, side, "start_date")
+        sides.append(select(ChangeLog.record_id.label("record_id"), start.label("first"),
+                            func.coalesce(logged_field(session, side, "end_date"), start).label("last"))
+                     .where(ChangeLog.id > since, ChangeLog.table_name == Activity.__tablename__))
+    periods = union_all(*sides).subquery("periods")
+    query = (select(Activity.origin, func.min(periods.c.first), func.max(periods.c.last))
+             .join(periods, periods.c.record_id == Activity.id).group_by(Activity.origin))
+    changed: dict[tuple[int, int], list[str]] = {}
+    for origin, first, last in session.execute(query):
+        if first is not None:  # the ISO dates of the logged text: the year is its first four digits
+            first_year, last_year = int(first[:4]), int(last[:4])
+            changed.setdefault((first_year, max(first_year, last_year)), []).append(origin)
+    return changed
 
 
 def forget(session: Session) -> None:
@@ -90,16 +108,18 @@ def forget(session: Session) -> None:
         session.flush()
 
 
-def _count(session: Session, origins: list[str] | None) -> None:
-    """Insert the tally of the activities of `origins` (None: every origin)."""
-    years = _years(session, origins)
-    if not years:
-        return
+def _count(session: Session, origins: list[str] | None, years: tuple[int, int] | None) -> None:
+    """Insert the tally of the activities of `origins` (None: every origin) in `years` (first and
+    last; None: every year they touch)."""
     live = [Activity.deleted.is_(False), Activity.status != CANCELLED]
     if origins is not None:
         live.append(Activity.origin.in_(origins))
+    counted = _years(session, origins) if years is None else list(range(years[0], years[1] + 1))
+    if not counted:
+        return
     span = union_all(*(select(literal(year, Integer).label("year"), literal(date(year, 1, 1)).label("first"),
-                              literal(date(year, 12, 31)).label("last")) for year in years)).cte("tally_year")
+                              literal(date(year, 12, 31)).label("last")) for year in counted)).cte("tally_year")
+    starts_within = [Activity.start_date.between(date(counted[0], 1, 1), date(counted[-1], 12, 31))]
     end = func.coalesce(Activity.end_date, Activity.start_date)
     year_activity = (
         select(Activity.id.label("id"), Activity.origin.label("origin"), span.c.year.label("year"),
@@ -107,7 +127,7 @@ def _count(session: Session, origins: list[str] | None) -> None:
                Activity.activity_type.label("activity_type"), func.coalesce(Activity.network_id, "").label("network_id"),
                func.coalesce(Activity.participants, 0).label("participants"))
         .join(span, and_(Activity.start_date <= span.c.last, end >= span.c.first))
-        .where(*live)
+        .where(*live, Activity.start_date <= date(counted[-1], 12, 31))
         .cte("year_activity")
         .prefix_with("MATERIALIZED")
     )
@@ -134,7 +154,7 @@ def _count(session: Session, origins: list[str] | None) -> None:
         select(Activity.origin, start_year, literal(LATEST_START, String), ActivityMunicipality.municipality_code,
                literal("", String), start_month, extract("day", func.max(Activity.start_date)))
         .join(ActivityMunicipality, ActivityMunicipality.activity_id == Activity.id)
-        .where(*live)
+        .where(*live, *starts_within)
         .group_by(Activity.origin, start_year, ActivityMunicipality.municipality_code, start_month)
     )
     table = ActivityTally.__table__

@@ -3,6 +3,8 @@
 `activity_tally` (`store/tally.py`) holds what the figures count of activities, kept up to date from
 the change log. It starts empty and without its marker in `register_info`, so the first read of
 the figures counts every activity; a downgrade drops both, so that an upgrade again starts afresh.
+The index of activities by origin gains their start date, with which the tally recounts one
+producer's years after an edit.
 
 Revision ID: 0008
 Revises: 0007
@@ -37,9 +39,15 @@ def upgrade() -> None:
     sa.Column('value', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('origin', 'year', 'grouping', 'key', 'detail', 'month')
     )
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_activity_origin'))
+        batch_op.create_index('ix_activity_origin_start', ['origin', 'start_date'], unique=False)
     _forget_marker()
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('activity', schema=None) as batch_op:
+        batch_op.drop_index('ix_activity_origin_start')
+        batch_op.create_index(batch_op.f('ix_activity_origin'), ['origin'], unique=False)
     op.drop_table('activity_tally')
     _forget_marker()
