@@ -24,7 +24,7 @@ from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import from_jsonable, to_jsonable
 from bra_desktop.domain.fields import ACTIVITY, DEPENDENCY_ORDER, KINDS, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, ImportUndo, SyncBase
-from bra_desktop.store.bulk import RecordWrite, write_records
+from bra_desktop.store.bulk import RecordWrite, insert_rows, write_records
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 from bra_desktop.store.repository import StoredRecord
@@ -100,14 +100,16 @@ _EMPTY_ROW = {"record_written": False, "record": None, "base_moved": False, "bas
 are ImportUndo's own defaults, so a misspelt key changes nothing.)"""
 
 
+_COLUMNS = ["receipt_id", "table_name", "record_id", *_EMPTY_ROW]
+
+
 def _row(receipt_id: int, table_name: str, record_id: str, **values: Any) -> dict[str, Any]:
     return {"receipt_id": receipt_id, "table_name": table_name, "record_id": record_id, **_EMPTY_ROW, **values}
 
 
 def _insert(session: Session, rows: list[dict[str, Any]]) -> None:
     """One executemany: `keep_records` hands over `_INSERTED` rows at most, and code lists are short."""
-    if rows:
-        session.execute(insert(ImportUndo.__table__), rows)
+    insert_rows(session, ImportUndo.__table__, _COLUMNS, rows)
 
 
 def _prior_json(prior: PriorRecord) -> dict[str, Any]:

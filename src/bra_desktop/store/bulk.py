@@ -3,7 +3,7 @@
 `repository.create_record` and `update_record` spend several statements and a read-back on every
 record, and ORM objects would cost more still; for 200,000 activities either takes many minutes.
 Here each table gets one executemany per chunk of records: new rows (records, their link rows and
-change-log entries) go as tuples straight to the database driver's executemany (`_insert_many`), stored
+change-log entries) go as tuples straight to the database driver's executemany (`insert_rows`), stored
 ones through SQLAlchemy Core on the mapped tables (no ORM objects, no identity map). Core's own
 executemany prepares every row's parameters in Python: at 200,000 activities (1.9 million rows)
 that was a fifth of applying a national bundle.
@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, update
@@ -159,7 +160,7 @@ def _write_chunk(
         })
     table = kind.table.__table__
     if new_rows:
-        _insert_many(session, table, list(new_rows[0]), new_rows)
+        insert_rows(session, table, list(new_rows[0]), new_rows)
     if stored_rows:
         session.execute(update(table).where(table.c.id == bindparam("_record_id")), stored_rows)
     stored_ids = [row["_record_id"] for row in stored_rows]
@@ -169,27 +170,47 @@ def _write_chunk(
         for start in range(0, len(stored_ids), 1_000):
             session.execute(delete(link_table).where(owner.in_(stored_ids[start : start + 1_000])))
         if link_rows:
-            _insert_many(session, link_table, [link.owner_column, link.value_column], link_rows)
-    _insert_many(session, ChangeLog.__table__, _LOGGED, changes)
+            insert_rows(session, link_table, [link.owner_column, link.value_column], link_rows)
+    insert_rows(session, ChangeLog.__table__, _LOGGED, changes)
 
 
 _LOGGED = ["at", "user", "table_name", "record_id", "action", "source", "before", "after"]
 """The columns of a change-log entry the writer fills (`id` is the database's)."""
 
 
-def _insert_many(session: Session, table: Table, columns: list[str], rows: list[dict[str, Any]]) -> None:
+def insert_rows(session: Session, table: Table, columns: list[str], rows: list[dict[str, Any]], *,
+                replacing: tuple[list[str], list[str]] | None = None) -> None:
     """INSERT `rows` (dicts with the keys `columns`) into `table` as the driver's executemany. Each
     value passes its column type's own conversion where the type has one (dates and stamps on
-    SQLite), as Core would convert it; nothing else is done per row."""
+    SQLite), as Core would convert it; nothing else is done per row. `replacing` (key columns,
+    columns to update) makes a row whose key is taken update that row instead, in the syntax
+    SQLite and PostgreSQL share."""
+    if not rows:
+        return
     connection = session.connection()
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(name) for name in columns)}) "
            f"VALUES ({', '.join([mark] * len(columns))})")
-    converted = list(zip(columns, (table.c[name].type.bind_processor(dialect) for name in columns)))
-    connection.exec_driver_sql(
-        sql, [tuple(row[name] if convert is None else convert(row[name]) for name, convert in converted) for row in rows])
+    if replacing is not None:
+        keys, updated = replacing
+        sql += (f" ON CONFLICT ({', '.join(quote(name) for name in keys)}) DO UPDATE SET "
+                + ", ".join(f"{quote(name)} = excluded.{quote(name)}" for name in updated))
+    values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
+    conversions = [(index, convert) for index, name in enumerate(columns)
+                   if (convert := table.c[name].type.bind_processor(dialect)) is not None]
+    if conversions:
+        def converted(row: dict[str, Any]) -> tuple[Any, ...]:
+            found = list(values(row))
+            for index, convert in conversions:
+                found[index] = convert(found[index])
+            return tuple(found)
+
+        parameters = [converted(row) for row in rows]
+    else:
+        parameters = [values(row) for row in rows]
+    connection.exec_driver_sql(sql, parameters)
 
 
 def _as_json(kind: RecordKind, content: Content | None, clean: Content, clean_json: str) -> str | None:

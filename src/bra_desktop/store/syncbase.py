@@ -16,8 +16,13 @@ from sqlalchemy.orm import Session
 from bra_desktop.domain.content import Content, canonical_json, content_hash, from_jsonable
 from bra_desktop.domain.fields import RecordKind
 from bra_desktop.domain.models import SyncBase
+from bra_desktop.store.bulk import insert_rows
 
 BATCH = 1_000
+_KEY = ["table_name", "record_id"]
+_REPLACED = ["content", "content_hash", "deleted", "version", "bundle_id"]
+_COLUMNS = _KEY + _REPLACED
+"""A base's columns: a record's base replaces the one it had, if any."""
 FETCH = 5_000
 """Rows fetched at a time from a large query: the driver holds the GIL while it fetches, and a
 job on a worker thread must leave the UI thread a turn every few milliseconds."""
@@ -55,18 +60,6 @@ class BaseWriter:
 
     def __init__(self, session: Session, kind: RecordKind, bundle_id: str) -> None:
         self.session, self.kind, self.bundle_id = session, kind, bundle_id
-        # imported here: the PostgreSQL dialect is 40 ms of the window's start, and only a server needs it
-        if session.get_bind().dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        statement = insert(SyncBase)
-        excluded = statement.excluded
-        self.statement = statement.on_conflict_do_update(
-            index_elements=["table_name", "record_id"],
-            set_={"content": excluded.content, "content_hash": excluded.content_hash, "deleted": excluded.deleted,
-                  "version": excluded.version, "bundle_id": excluded.bundle_id},
-        )
         self.stored: dict[str, tuple[str, bool, int]] | None = None
         self.batch: list[dict[str, object]] = []
 
@@ -87,9 +80,8 @@ class BaseWriter:
         self.stored = None
 
     def _flush(self) -> None:
-        if self.batch:
-            self.session.execute(self.statement, self.batch)  # executemany: no statement compiled per row
-            self.batch = []
+        insert_rows(self.session, SyncBase.__table__, _COLUMNS, self.batch, replacing=(_KEY, _REPLACED))
+        self.batch = []
 
 
 def load_base_digests(session: Session, kind: RecordKind) -> dict[str, tuple[str, bool, int]]:
