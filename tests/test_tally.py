@@ -125,3 +125,15 @@ def test_undoing_an_import_that_created_activities_counts_them_out(register, mak
     undo_import(brå, receipt.id, user="brå")
     assert counted(brå) == before == counted(brå, afresh=True)
     assert before[2026, "01"].activities == 0 and before[2026, None].activities == 1
+
+
+def test_a_count_that_is_not_committed_leaves_nothing(register):
+    """The tally is written in the reader's transaction, also on SQLite, where Python's driver
+    leaves a statement that starts with WITH outside one."""
+    add(register, "activity", municipalities=["0180"])
+    with register.session() as session:
+        tally.bring_up_to_date(session)
+        session.rollback()
+    with register.session() as session:
+        assert session.scalar(select(func.count()).select_from(ActivityTally)) == 0
+    assert tallied_through(register) is None

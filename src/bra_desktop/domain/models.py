@@ -332,6 +332,24 @@ class ActivityTally(SQLModel, table=True):
     value: int
 
 
+class YearEndState(SQLModel, table=True):
+    """A commitment or problem area as it stood when a year ended, kept once the year is over
+    (`store/year_end.py`): the fields the figures count. Derived, never synced."""
+
+    __tablename__ = "year_end_state"
+    table_name: str = Field(primary_key=True, max_length=40)
+    year: int = Field(primary_key=True)
+    record_id: str = Field(primary_key=True, max_length=36)
+    title: str | None = Field(default=None, sa_type=Text)
+    status: str | None = Field(default=None, max_length=40)
+    due_date: str | None = Field(default=None, max_length=10)
+    """ISO, as the change log writes it."""
+    network_id: str | None = Field(default=None, max_length=36)
+    responsible_org_id: str | None = Field(default=None, max_length=36)
+    trend: str | None = Field(default=None, max_length=40)
+    theme: str | None = Field(default=None, max_length=40)
+
+
 class ChangeLog(SQLModel, table=True):
     """Every create, update and delete of a synced record, with its content before and after."""
 

@@ -66,16 +66,18 @@ from bra_desktop.domain.models import (
     Network,
     Organisation,
     ProblemArea,
+    YearEndState,
 )
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
 from bra_desktop.reports.municipalities import LawSummary, MunicipalityStanding, by_county, standings, summary
 from bra_desktop.reports.networks import CADENCES, NetworkFacts, NetworkLine
-from bra_desktop.store.changelog import logged_field
+from bra_desktop.store import year_end
 from bra_desktop.store.queries import swedish_sort_key
 from bra_desktop.store.tally import (
     MUNICIPALITY, NETWORK, ORGANISATION, PARTICIPANTS, SUBJECT_AREA, TYPE_BY_MONTH, bring_up_to_date,
 )
+from bra_desktop.store.year_end import STATE_FIELDS
 
 CLOSED_COMMITMENT = ("KLART", "AVBRUTET")
 DONE = "KLART"
@@ -263,22 +265,12 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 
 _GROUP_NAMES = {NETWORK: "network", SUBJECT_AREA: "subject", MUNICIPALITY: "municipality"}
 """The tally's groupings that are counted as they are, and their names among the year's groups."""
-_STATE_FIELDS = {
-    Commitment.__tablename__: ("title", "status", "due_date", "network_id", "responsible_org_id"),
-    ProblemArea.__tablename__: ("trend", "status", "theme"),
-}
-"""The fields of a commitment or problem area that the figures count, as they stood."""
 _IDS_PER_QUERY = 1_000
 """Record ids bound in one query, well below every database's limit of parameters."""
 _Groups = dict[str | None, dict[str, int]]
 """origin (None when not grouped by origin) → key → count."""
 _States = dict[str | None, list[tuple[str, dict[str, Any], str]]]
 """origin (None when not grouped by origin) → (record id, content as the change log holds it, owner)."""
-
-
-def _new_year(year: int) -> datetime:
-    """The moment `year` ended, in local time (UTC, as the change log keeps its times)."""
-    return datetime(year + 1, 1, 1).astimezone().astimezone(UTC)
 
 
 def _counted(states: _States, field: str) -> _Groups:
@@ -330,8 +322,8 @@ class _Figures:
         self.activity_groups = self._activity_groups()
         self.year_ended = year < today.year
         # as they stood when the year ended, or as they stand now
-        moment, overdue_before = (_new_year(year), date(year, 12, 31)) if self.year_ended else (None, today)
-        commitments, problems = self._as_of(Commitment, moment), self._as_of(ProblemArea, moment)
+        ended, overdue_before = (year, date(year, 12, 31)) if self.year_ended else (None, today)
+        commitments, problems = self._as_of(Commitment, ended), self._as_of(ProblemArea, ended)
         self.commitment_status = _counted(commitments, "status")
         self.commitments_by_network = _by_network(commitments)
         cadences = {code: label for code, (label, _active) in self.labels.get(CADENCES, {}).items()}
@@ -339,7 +331,7 @@ class _Figures:
         self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
         self.themes = _themes(problems)
         self.overdue = self._overdue_of(commitments, overdue_before)
-        self.completed = self._completed(commitments, _new_year(year - 1))
+        self.completed = self._completed(commitments)
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
 
     # --- scope ---
@@ -406,29 +398,27 @@ class _Figures:
             return []
         return [self.county_names.get(owner, "Brå" if owner == NATIONAL else owner)]
 
-    def _as_of(self, table: Any, moment: datetime | None, ids: list[str] | None = None) -> _States:
-        """Every record of the scope (of `ids`, where given) as it stood at `moment` (its last change-log
-        entry before it; None: as it stands now, in its table), but those deleted or not yet there then: origin →
-        [(id, content)], the content holding the fields of `_STATE_FIELDS` only, as the log writes
-        them. The database takes them out of the logged text: parsing each whole record in Python
-        took most of a year's figures."""
-        names = _STATE_FIELDS[table.__tablename__]
-        if moment is None:
+    def _as_of(self, table: Any, ended: int | None, ids: list[str] | None = None) -> _States:
+        """Every record of the scope (of `ids`, where given) as it stood when the year `ended` (None:
+        as it stands now, in its table), but those deleted or not yet there then: origin → [(id,
+        content)], the content holding the fields of `STATE_FIELDS` only, as the log writes them.
+        A year that is over is read from the states kept of it (`store/year_end.py`); one that is
+        not, from each record's last change-log entry before its end."""
+        names = STATE_FIELDS[table.__tablename__]
+        chosen = [*self._origin_condition(table), *([table.id.in_(ids)] if ids is not None else [])]
+        if ended is None:
             query = select(self._origin_column(table), table.id, table.origin,
                            *(cast(table.__table__.c[name], String) for name in names)
-                           ).where(table.deleted.is_(False), *self._origin_condition(table))
+                           ).where(table.deleted.is_(False), *chosen)
+        elif year_end.take(self.session, table, ended):
+            kept = YearEndState
+            query = (select(self._origin_column(table), table.id, table.origin, *(getattr(kept, name) for name in names))
+                     .join(kept, and_(kept.record_id == table.id, kept.table_name == table.__tablename__,
+                                      kept.year == ended))
+                     .where(*chosen))
         else:
-            # per record of the scope, its entries by the record-id index: not a pass over the whole log
-            last = (select(ChangeLog.after)
-                    .where(ChangeLog.record_id == table.id, ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
-                    .order_by(ChangeLog.id.desc()).limit(1).scalar_subquery())
-            chosen = [table.id.in_(ids)] if ids is not None else []
-            logged = (select(self._origin_column(table), table.id.label("id"), table.origin.label("owner"),
-                             last.label("after"))
-                      .where(*self._origin_condition(table), *chosen).cte("logged").prefix_with("MATERIALIZED"))
-            query = select(logged.c.origin, logged.c.id, logged.c.owner,
-                           *(logged_field(self.session, logged.c.after, name) for name in names)
-                           ).where(logged.c.after.is_not(None))  # a delete logs no content after it
+            query = year_end.logged_states(self.session, table, year_end.year_ended(ended), where=tuple(chosen),
+                                           leading=(self._origin_column(table), table.origin.label("owner")))
         found: _States = defaultdict(list)
         for origin, record_id, owner, *fields in self.connection.execute(query):
             found[origin].append((record_id, dict(zip(names, fields)), owner))
@@ -452,13 +442,13 @@ class _Figures:
                                                        responsible))
         return found
 
-    def _completed(self, now: _States, year_began: datetime) -> dict[str | None, list[NamedRecord]]:
+    def _completed(self, now: _States) -> dict[str | None, list[NamedRecord]]:
         """Commitments KLART in `now` that were not KLART when the year began. Only those KLART now
-        are looked up as they stood then: a few, where every commitment took a look in the log."""
+        are looked up as they stood then."""
         done_now = {origin: [state for state in states if state[1]["status"] == DONE] for origin, states in now.items()}
         ids = [record_id for states in done_now.values() for record_id, _content, _owner in states]
         done_before = {record_id for start in range(0, len(ids), _IDS_PER_QUERY)
-                       for states in self._as_of(Commitment, year_began, ids[start : start + _IDS_PER_QUERY]).values()
+                       for states in self._as_of(Commitment, self.year - 1, ids[start : start + _IDS_PER_QUERY]).values()
                        for record_id, content, _owner in states if content["status"] == DONE}
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
         for origin, states in done_now.items():

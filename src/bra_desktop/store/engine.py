@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.dialects import sqlite  # noqa: F401 (see below)
 from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
 
 from bra_desktop.store.faults import storage_fault
 
@@ -76,3 +77,14 @@ def create_register_engine(url: str) -> Engine:
         return engine
     connect_args = {"connect_timeout": 10} if make_url(url).get_backend_name() == "postgresql" else {}
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def begin_writing(session: Session) -> None:
+    """Make sure the session's transaction has begun in the database before a statement that
+    starts with WITH writes. Python's sqlite3 begins a transaction only before a statement that
+    starts with INSERT, UPDATE or DELETE, and SQLAlchemy puts an INSERT's common table expressions
+    in front of it: without this, such an INSERT outside a transaction is committed at once,
+    whatever the caller does next. PostgreSQL always has begun."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and not connection.connection.dbapi_connection.in_transaction:
+        connection.exec_driver_sql("BEGIN")

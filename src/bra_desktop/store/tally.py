@@ -34,6 +34,7 @@ from bra_desktop.domain.models import (
     Activity, ActivityMunicipality, ActivityOrganisation, ActivitySubjectArea, ActivityTally, ChangeLog, RegisterInfo,
 )
 from bra_desktop.store.changelog import change_marker, logged_field
+from bra_desktop.store.engine import begin_writing
 
 CANCELLED = "INSTALLD"
 """Activity status left out of every count."""
@@ -68,6 +69,7 @@ def bring_up_to_date(session: Session) -> None:
     if info is not None and int(info.value) == latest:
         return
     table = ActivityTally.__table__
+    begin_writing(session)
     if info is None:
         session.execute(delete(table))
         _count(session, None, None)
