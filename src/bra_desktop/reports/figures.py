@@ -428,10 +428,11 @@ class _Figures:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""
         organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
         found: dict[str | None, list[OverdueCommitment]] = defaultdict(list)
+        before = day.isoformat()
         for origin, states in commitments.items():
             late = sorted(((content["due_date"], content["title"], record_id, content, owner)
                            for record_id, content, owner in states
-                           if content.get("due_date") and content["due_date"] < day.isoformat()
+                           if content.get("due_date") and content["due_date"] < before
                            and content["status"] not in CLOSED_COMMITMENT))
             for due, title, record_id, content, owner in late:
                 whose = tuple(self._whose(owner))
