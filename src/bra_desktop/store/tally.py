@@ -16,10 +16,11 @@ What counts (the rules of `reports/figures.py`):
 
 Keeping it up to date: every write of an activity (a form, an import, a code rename, an undo's
 write-back) logs a change-log entry. `bring_up_to_date` reads which origins' activities the log
-has changed since the tally was last counted (`register_info` key `TALLIED_THROUGH`) and counts
-those origins again, in the caller's transaction. What removes activities without logging (undoing
-an import that created them, a migration that changes activities) must call `forget`, which makes
-the next read count everything again.
+has changed since the tally was last counted (`register_info` key `TALLIED_THROUGH`), and in which
+years (their periods before and after each change), and counts those years of those origins again,
+in the caller's transaction. What removes activities without logging (undoing an import that
+created them, a migration that changes activities) must call `forget`, which makes the next read
+count everything again.
 """
 
 from __future__ import annotations
