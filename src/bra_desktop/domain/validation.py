@@ -84,10 +84,9 @@ def validate(
     (or would belong) to, which a kind owned by a municipality's county checks.
     """
     problems: list[Problem] = []
+    stored = previous or {}
     for spec in kind.fields:
-        value = content.get(spec.name)
-        old = (previous or {}).get(spec.name)
-        problems.extend(_check_field(spec, value, old, reference))
+        problems.extend(_check_field(spec, content.get(spec.name), stored.get(spec.name), reference))
     problems.extend(_check_record(kind, content))
     if previous is not None:
         problems.extend(_check_identity_kept(kind, content, previous))
@@ -174,6 +173,8 @@ def forbidden_character(text: str) -> tuple[str, str] | None:
     for a joiner (U+200C, U+200D) that does a joiner's work (`_joins`): emoji sequences (woman,
     joiner, laptop: a woman programmer) and words of Persian and Indic scripts need one, and there
     it changes only how the characters beside it are drawn."""
+    if _FORBIDDEN.search(text) is None:  # nearly every text: one scan in C, no iterator
+        return None
     for found in _FORBIDDEN.finditer(text):
         char, code = found.group(), f"U+{ord(found.group()):04X}"
         if XML_ILLEGAL.match(char):
