@@ -363,7 +363,8 @@ class _Figures:
         taking_part = (select(origin.label("origin"), t.key.label("organisation_id"))
                        .where(t.year == self.year, t.grouping == ORGANISATION, *scope).distinct().subquery("taking_part"))
         organisations = (select(taking_part.c.origin, Organisation.org_type, func.count())
-                         .join(Organisation, and_(Organisation.id == taking_part.c.organisation_id, Organisation.deleted.is_(False)))
+                         .join(Organisation, and_(Organisation.id == taking_part.c.organisation_id,
+                                                  Organisation.deleted.is_(False)))
                          .group_by(taking_part.c.origin, Organisation.org_type))
         groups: dict[str, _Groups] = defaultdict(lambda: defaultdict(dict))
 

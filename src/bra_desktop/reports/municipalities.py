@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 
 from bra_desktop.domain.fields import FOLLOW_UP
 from bra_desktop.domain.models import (
-    Activity, ActivityMunicipality, ActivityTally, Commitment, CommitmentActivity, County, Municipality, MunicipalityFollowUp, Organisation,
-    ProblemArea, ProblemAreaMunicipality,
+    Activity, ActivityMunicipality, ActivityTally, Commitment, CommitmentActivity, County, Municipality,
+    MunicipalityFollowUp, Organisation, ProblemArea, ProblemAreaMunicipality,
 )
 from bra_desktop.store.queries import code_labels, swedish_sort_key
 from bra_desktop.store.tally import CANCELLED, LATEST_START, MUNICIPALITY, bring_up_to_date

@@ -96,7 +96,8 @@ def _bookkeeping(session: Session) -> dict[str, Any]:
         overtaken = [key for key in kept["taken"] if earliest is not None and year_ended(int(key.split(":")[1])) > earliest]
         for key in overtaken:
             table_name, year = key.split(":")
-            session.execute(delete(YearEndState).where(YearEndState.table_name == table_name, YearEndState.year == int(year)))
+            session.execute(delete(YearEndState).where(YearEndState.table_name == table_name,
+                                                       YearEndState.year == int(year)))
             kept["taken"].remove(key)
         kept["through"] = latest
         _keep(session, kept)
