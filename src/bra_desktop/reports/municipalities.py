@@ -108,6 +108,7 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     places = sorted(session.execute(municipalities), key=lambda row: (row[2], swedish_sort_key(row[1])))
     current = _follow_ups(session, county, year)
     earlier = _earlier_follow_ups(session, county, year)
+    bring_up_to_date(session)  # the tally that support and last contacts are read from
     support = _support(session, county, year)
     contact = _last_contacts(session, county, today)
     labels = code_labels(session, "sv", set(_STATUS_LISTS.values()))
@@ -184,8 +185,8 @@ def _earlier_follow_ups(session: Session, county: str | None, year: int) -> dict
 
 
 def _support(session: Session, county: str | None, year: int) -> dict[str, Counter[str]]:
-    """Municipality → activity type → the year's activities (of any origin) that list it."""
-    bring_up_to_date(session)
+    """Municipality → activity type → the year's activities (of any origin) that list it, from the
+    tally as the caller brought it up to date."""
     t = ActivityTally
     query = (select(t.key, t.detail, func.sum(t.value)).where(t.year == year, t.grouping == MUNICIPALITY)
              .group_by(t.key, t.detail))
@@ -197,8 +198,8 @@ def _support(session: Session, county: str | None, year: int) -> dict[str, Count
 
 def _last_contacts(session: Session, county: str | None, today: date) -> dict[str, date]:
     """Municipality → the day of its latest activity up to `today`: the latest start the tally
-    holds before `today`'s month, unless an activity of that month up to `today` is later."""
-    bring_up_to_date(session)
+    holds before `today`'s month (as the caller brought it up to date), unless an activity of that
+    month up to `today` is later."""
     t = ActivityTally
     month_start = today.replace(day=1)
     before = or_(t.year < today.year, and_(t.year == today.year, t.month < today.month))

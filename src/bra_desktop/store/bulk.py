@@ -169,8 +169,7 @@ def _write_chunk(
         owner = link_table.c[link.owner_column]
         for start in range(0, len(stored_ids), 1_000):
             session.execute(delete(link_table).where(owner.in_(stored_ids[start : start + 1_000])))
-        if link_rows:
-            insert_rows(session, link_table, [link.owner_column, link.value_column], link_rows)
+        insert_rows(session, link_table, [link.owner_column, link.value_column], link_rows)
     insert_rows(session, ChangeLog.__table__, _LOGGED, changes)
 
 
@@ -180,9 +179,9 @@ _LOGGED = ["at", "user", "table_name", "record_id", "action", "source", "before"
 
 def insert_rows(session: Session, table: Table, columns: list[str], rows: list[dict[str, Any]], *,
                 replacing: tuple[list[str], list[str]] | None = None) -> None:
-    """INSERT `rows` (dicts with the keys `columns`) into `table` as the driver's executemany. Each
-    value passes its column type's own conversion where the type has one (dates and stamps on
-    SQLite), as Core would convert it; nothing else is done per row. `replacing` (key columns,
+    """INSERT `rows` (dicts with the keys `columns`; none: nothing is done) into `table` as the
+    driver's executemany. Each value passes its column type's own conversion where the type has
+    one (dates and stamps on SQLite), as Core would convert it; nothing else is done per row. `replacing` (key columns,
     columns to update) makes a row whose key is taken update that row instead, in the syntax
     SQLite and PostgreSQL share."""
     if not rows:
