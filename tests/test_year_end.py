@@ -88,3 +88,24 @@ def test_what_is_taken_goes_with_the_transaction_it_was_taken_in(register):
         session.rollback()
     assert kept(register, 2025) == []
     assert figures(register, 2025).commitments == 1 and len(kept(register, 2025)) == 1
+
+
+def test_a_year_not_yet_begun_completes_nothing_done_before_it(register):
+    """Next year's completed commitments compare against this year's end, which is not over: its
+    states are read from the log, and a commitment KLART now was KLART when next year began."""
+    add(register, "commitment", title="Lägesbild", status="KLART")
+    this_year = date.today().year
+    with register.session() as session:
+        assert [record.title for record in year_figures(session, this_year, "01").completed_commitments] == ["Lägesbild"]
+        assert year_figures(session, this_year + 1, "01").completed_commitments == ()
+
+
+def test_states_read_from_the_log_say_whose_each_record_is(register):
+    """A year over by the reference date but not yet in real time is read from the log, and the
+    whole country's lists name the county of each record there as well."""
+    add(register, "commitment", title="Lägesbild", status="PAGAR", due_date=date(2000, 1, 31))
+    this_year = date.today().year
+    with register.session() as session:
+        ended = year_figures(session, this_year, today=date(this_year + 1, 2, 1))
+    assert ended.year_ended
+    assert [(record.title, record.whose) for record in ended.overdue_commitments] == [("Lägesbild", ("Stockholms län",))]

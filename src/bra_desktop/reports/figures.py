@@ -31,7 +31,8 @@ most first, then by name.
 Activities are read from their tally (`store/tally.py`), counted per origin and year and kept up
 to date from the change log, so a year's figures read a few hundred rows instead of every activity
 and its links. Commitments and problem areas are read as they stand (their tables) or as they stood
-(the change log), with only the fields counted taken out of the logged text by the database.
+(the states kept of an ended year, `store/year_end.py`); the database counts them, and only the
+commitments a list names (overdue, completed) are fetched.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     String,
+    Subquery,
     and_,
     case,
     cast,
@@ -67,6 +69,7 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
     YearEndState,
+    utcnow,
 )
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
@@ -265,42 +268,11 @@ def county_overview(session: Session, year: int, *, today: date | None = None,
 
 _GROUP_NAMES = {NETWORK: "network", SUBJECT_AREA: "subject", MUNICIPALITY: "municipality"}
 """The tally's groupings that are counted as they are, and their names among the year's groups."""
-_IDS_PER_QUERY = 1_000
-"""Record ids bound in one query, well below every database's limit of parameters."""
 _Groups = dict[str | None, dict[str, int]]
 """origin (None when not grouped by origin) → key → count."""
-_States = dict[str | None, list[tuple[str, dict[str, Any], str]]]
-"""origin (None when not grouped by origin) → (record id, content as the change log holds it, owner)."""
-
-
-def _counted(states: _States, field: str) -> _Groups:
-    groups: _Groups = defaultdict(dict)
-    for origin, found in states.items():
-        for _record_id, content, _owner in found:
-            groups[origin][content[field]] = groups[origin].get(content[field], 0) + 1
-    return groups
-
-
-def _themes(states: _States) -> dict[str | None, dict[str, list[str]]]:
-    """origin → theme → the owner of each problem area in `states` that carries it (the theme is a
-    field added by format 3: content that lacks it has none)."""
-    found: dict[str | None, dict[str, list[str]]] = defaultdict(dict)
-    for origin, held in states.items():
-        for _record_id, content, owner in held:
-            if theme := content.get("theme"):
-                found[origin].setdefault(theme, []).append(owner)
-    return found
-
-
-def _by_network(states: _States) -> dict[str | None, dict[str, tuple[int, int]]]:
-    """origin → network → (commitments, of them open) of the commitments in `states`."""
-    found: dict[str | None, dict[str, tuple[int, int]]] = defaultdict(dict)
-    for origin, held in states.items():
-        for _record_id, content, _owner in held:
-            if network := content.get("network_id"):
-                count, open_ = found[origin].get(network, (0, 0))
-                found[origin][network] = (count + 1, open_ + (content["status"] not in CLOSED_COMMITMENT))
-    return found
+_States = Subquery
+"""Commitments or problem areas as they stand or stood (`_Figures._states`): columns origin (None
+when not grouped by origin), id, owner (the record's origin) and the fields of `STATE_FIELDS`."""
 
 
 class _Figures:
@@ -323,13 +295,11 @@ class _Figures:
         self.year_ended = year < today.year
         # as they stood when the year ended, or as they stand now
         ended, overdue_before = (year, date(year, 12, 31)) if self.year_ended else (None, today)
-        commitments, problems = self._as_of(Commitment, ended), self._as_of(ProblemArea, ended)
-        self.commitment_status = _counted(commitments, "status")
-        self.commitments_by_network = _by_network(commitments)
+        commitments, problems = self._states(Commitment, ended), self._states(ProblemArea, ended)
+        self.commitment_status, self.commitments_by_network = self._commitment_counts(commitments)
         cadences = {code: label for code, (label, _active) in self.labels.get(CADENCES, {}).items()}
         self.network_facts = NetworkFacts(self.connection, cadences, self.county_names)
-        self.trend, self.problem_status = _counted(problems, "trend"), _counted(problems, "status")
-        self.themes = _themes(problems)
+        self.trend, self.problem_status, self.themes = self._problem_counts(problems)
         self.overdue = self._overdue_of(commitments, overdue_before)
         self.completed = self._completed(commitments)
         self.new_problem_areas, self.phenomena = self._new_problem_areas()
@@ -399,66 +369,89 @@ class _Figures:
             return []
         return [self.county_names.get(owner, "Brå" if owner == NATIONAL else owner)]
 
-    def _as_of(self, table: Any, ended: int | None, ids: list[str] | None = None) -> _States:
-        """Every record of the scope (of `ids`, where given) as it stood when the year `ended` (None:
-        as it stands now, in its table), but those deleted or not yet there then: origin → [(id,
-        content)], the content holding the fields of `STATE_FIELDS` only, as the log writes them.
-        A year that is over is read from the states kept of it (`store/year_end.py`); one that is
-        not, from each record's last change-log entry before its end."""
+    def _states(self, table: Any, ended: int | None, *, where: tuple[Any, ...] = ()) -> _States:
+        """Every record of the scope (meeting `where`) as it stood when the year `ended` (None: as it
+        stands now, in its table), but those deleted or not yet there then; the fields of
+        `STATE_FIELDS` only, as the log writes them. A year that is over is read from the states
+        kept of it (`store/year_end.py`); one that is not, from each record's last change-log entry
+        before its end. The figures count these in the database and fetch only the rows they name."""
         names = STATE_FIELDS[table.__tablename__]
-        chosen = [*self._origin_condition(table), *([table.id.in_(ids)] if ids is not None else [])]
+        chosen = (*self._origin_condition(table), *where)
+        leading = (self._origin_column(table), table.origin.label("owner"))
         if ended is None:
-            query = select(self._origin_column(table), table.id, table.origin,
-                           *(cast(table.__table__.c[name], String) for name in names)
+            query = select(*leading, table.id.label("id"),
+                           *(cast(table.__table__.c[name], String).label(name) for name in names)
                            ).where(table.deleted.is_(False), *chosen)
         elif year_end.take(self.session, table, ended):
             kept = YearEndState
-            query = (select(self._origin_column(table), table.id, table.origin, *(getattr(kept, name) for name in names))
+            query = (select(*leading, table.id.label("id"), *(getattr(kept, name) for name in names))
                      .join(kept, and_(kept.record_id == table.id, kept.table_name == table.__tablename__,
                                       kept.year == ended))
                      .where(*chosen))
         else:
-            query = year_end.logged_states(self.session, table, year_end.year_ended(ended), where=tuple(chosen),
-                                           leading=(self._origin_column(table), table.origin.label("owner")))
-        found: _States = defaultdict(list)
-        for origin, record_id, owner, *fields in self.connection.execute(query):
-            found[origin].append((record_id, dict(zip(names, fields)), owner))
-        return found
+            query = year_end.logged_states(self.session, table, year_end.year_ended(ended), where=chosen, leading=leading)
+        return query.subquery()
+
+    def _commitment_counts(self, states: _States) -> tuple[_Groups, dict[str | None, dict[str, tuple[int, int]]]]:
+        """origin → status → commitments; origin → network → (commitments, of them open)."""
+        by_status: _Groups = defaultdict(dict)
+        by_network: dict[str | None, dict[str, tuple[int, int]]] = defaultdict(dict)
+        query = (select(states.c.origin, states.c.status, states.c.network_id, func.count())
+                 .group_by(states.c.origin, states.c.status, states.c.network_id))
+        for origin, status, network, count in self.connection.execute(query):
+            by_status[origin][status] = by_status[origin].get(status, 0) + count
+            if network:
+                total, open_ = by_network[origin].get(network, (0, 0))
+                by_network[origin][network] = (total + count, open_ + (count if status not in CLOSED_COMMITMENT else 0))
+        return by_status, by_network
+
+    def _problem_counts(self, states: _States) -> tuple[_Groups, _Groups, dict[str | None, dict[str, list[str]]]]:
+        """origin → trend → problem areas; origin → status → problem areas; origin → theme → the
+        owner of each problem area that carries it (the theme is a field added by format 3:
+        content that lacks it has none)."""
+        by_trend: _Groups = defaultdict(dict)
+        by_status: _Groups = defaultdict(dict)
+        themes: dict[str | None, dict[str, list[str]]] = defaultdict(dict)
+        query = (select(states.c.origin, states.c.trend, states.c.status, states.c.theme, states.c.owner, func.count())
+                 .group_by(states.c.origin, states.c.trend, states.c.status, states.c.theme, states.c.owner))
+        for origin, trend, status, theme, owner, count in self.connection.execute(query):
+            by_trend[origin][trend] = by_trend[origin].get(trend, 0) + count
+            by_status[origin][status] = by_status[origin].get(status, 0) + count
+            if theme:
+                themes[origin].setdefault(theme, []).extend([owner] * count)
+        return by_trend, by_status, themes
 
     def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[OverdueCommitment]]:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""
         organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
+        c = commitments.c
+        query = select(c.due_date, c.title, c.id, c.origin, c.owner, c.status, c.responsible_org_id).where(
+            c.due_date != "", c.due_date < day.isoformat(), or_(c.status.is_(None), c.status.not_in(CLOSED_COMMITMENT)))
         found: dict[str | None, list[OverdueCommitment]] = defaultdict(list)
-        before = day.isoformat()
-        for origin, states in commitments.items():
-            late = sorted(((content["due_date"], content["title"], record_id, content, owner)
-                           for record_id, content, owner in states
-                           if content.get("due_date") and content["due_date"] < before
-                           and content["status"] not in CLOSED_COMMITMENT))
-            for due, title, record_id, content, owner in late:
-                whose = tuple(self._whose(owner))
-                responsible = organisations.get(content.get("responsible_org_id")) or ""
-                parts = [*whose, f"klart senast {due}", self._label(COMMITMENT_STATUSES, content["status"]),
-                         *([responsible] if responsible else [])]
-                found[origin].append(OverdueCommitment(record_id, title, " · ".join(parts), whose, due, content["status"],
-                                                       responsible))
+        rows = sorted(map(tuple, self.connection.execute(query)))  # tuples: Rows compare slowly
+        for due, title, record_id, origin, owner, status, responsible_id in rows:
+            whose = tuple(self._whose(owner))
+            responsible = organisations.get(responsible_id) or ""
+            parts = [*whose, f"klart senast {due}", self._label(COMMITMENT_STATUSES, status),
+                     *([responsible] if responsible else [])]
+            found[origin].append(OverdueCommitment(record_id, title, " · ".join(parts), whose, due, status, responsible))
         return found
 
     def _completed(self, now: _States) -> dict[str | None, list[NamedRecord]]:
-        """Commitments KLART in `now` that were not KLART when the year began. Only those KLART now
-        are looked up as they stood then."""
-        done_now = {origin: [state for state in states if state[1]["status"] == DONE] for origin, states in now.items()}
-        ids = [record_id for states in done_now.values() for record_id, _content, _owner in states]
-        done_before = {record_id for start in range(0, len(ids), _IDS_PER_QUERY)
-                       for states in self._as_of(Commitment, self.year - 1, ids[start : start + _IDS_PER_QUERY]).values()
-                       for record_id, content, _owner in states if content["status"] == DONE}
+        """Commitments KLART in `now` that were not KLART when the year began: only those KLART now
+        are looked up as they stood then. A year not yet begun has completed none: what stood when
+        it began is what stands now."""
+        if year_end.year_ended(self.year - 1) > utcnow():
+            return {}
+        done_now = select(now.c.id).where(now.c.status == DONE)
+        then = self._states(Commitment, self.year - 1, where=(Commitment.id.in_(done_now),))
+        query = (select(now.c.origin, now.c.id, now.c.owner, now.c.title, now.c.due_date)
+                 .where(now.c.status == DONE, now.c.id.not_in(select(then.c.id).where(then.c.status == DONE))))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for origin, states in done_now.items():
-            done = [state for state in states if state[0] not in done_before]
-            for record_id, content, owner in sorted(done, key=lambda state: swedish_sort_key(state[1]["title"])):
-                due = content.get("due_date")
-                parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
-                found[origin].append(NamedRecord(record_id, content["title"], " · ".join(parts)))
+        for origin, record_id, owner, title, due in sorted(self.connection.execute(query),
+                                                           key=lambda row: (swedish_sort_key(row.title), row.id)):
+            parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
+            found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
         return found
 
     def _new_problem_areas(self) -> tuple[dict[str | None, list[NamedRecord]], dict[str | None, list[NamedRecord]]]:

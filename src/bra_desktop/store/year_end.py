@@ -48,13 +48,13 @@ def logged_states(session: Session, table: Any, moment: datetime, *, leading: tu
     """Every record of `table` (those meeting `where`) as its last change-log entry before `moment`
     holds it, looked up record by record in the log; records deleted then or not yet there are
     left out. Its columns: `leading` (labelled columns of `table`), the id, then the fields of
-    `STATE_FIELDS`, taken out of the logged text by the database."""
+    `STATE_FIELDS` by their names, taken out of the logged text by the database."""
     last = (select(ChangeLog.after)
             .where(ChangeLog.record_id == table.id, ChangeLog.table_name == table.__tablename__, ChangeLog.at < moment)
             .order_by(ChangeLog.id.desc()).limit(1).scalar_subquery())
     logged = (select(*leading, table.id.label("id"), last.label("after")).where(*where)
-              .cte("logged").prefix_with("MATERIALIZED"))
-    fields = (logged_field(session, logged.c.after, name) for name in STATE_FIELDS[table.__tablename__])
+              .cte().prefix_with("MATERIALIZED"))  # unnamed: a statement may hold two, of two years
+    fields = (logged_field(session, logged.c.after, name).label(name) for name in STATE_FIELDS[table.__tablename__])
     return (select(*(logged.c[column.name] for column in leading), logged.c.id, *fields)
             .where(logged.c.after.is_not(None)))  # a delete logs no content after it
 
