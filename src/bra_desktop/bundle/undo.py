@@ -24,12 +24,12 @@ from bra_desktop.collector import paused_collection
 from bra_desktop.domain.content import from_jsonable, to_jsonable
 from bra_desktop.domain.fields import ACTIVITY, DEPENDENCY_ORDER, KINDS, RecordKind
 from bra_desktop.domain.models import BundleReceipt, ChangeLog, CodeItem, ImportUndo, SyncBase
+from bra_desktop.store import tally
 from bra_desktop.store.bulk import RecordWrite, insert_rows, write_records
 from bra_desktop.store.errors import RegisterError
 from bra_desktop.store.register import Register
 from bra_desktop.store.repository import StoredRecord
 from bra_desktop.store.stream import stream_records
-from bra_desktop.store.tally import forget
 
 CODE_TABLE = CodeItem.__tablename__
 UNDONE = "ångrad:"
@@ -223,10 +223,13 @@ def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, us
     written = [row for row in rows if row.record_written]
     created = [row.record_id for row in written if row.record is None]
     changed = [row for row in written if row.record is not None]
+    removed: tally.Spans = {}
     for chunk in _chunks(created):
+        if kind is ACTIVITY:  # the change log will not show these removals: the tally is told here
+            removed = tally.widest(removed, tally.periods(session, chunk))
         session.execute(delete(table).where(table.c.id.in_(chunk)))
-    if created and kind is ACTIVITY:
-        forget(session)  # the change log does not show these removals
+    if removed:
+        tally.recount(session, removed)
     current: dict[str, StoredRecord] = {}
     for chunk in _chunks([row.record_id for row in changed]):  # without `ids`, all are read, to the same end:
         current.update((r.id, r) for r in stream_records(session, kind, ids=chunk))  # pragma: no mutate

@@ -18,9 +18,10 @@ Keeping it up to date: every write of an activity (a form, an import, a code ren
 write-back) logs a change-log entry. `bring_up_to_date` reads which origins' activities the log
 has changed since the tally was last counted (`register_info` key `TALLIED_THROUGH`), and in which
 years (their periods before and after each change), and counts those years of those origins again,
-in the caller's transaction. What removes activities without logging (undoing an import that
-created them, a migration that changes activities) must call `forget`, which makes the next read
-count everything again.
+in the caller's transaction. What removes activities without logging must count their years again
+itself: undoing an import that created them takes their periods first (`periods`) and counts
+those years of those origins again once they are gone (`recount`). A migration that changes
+activities calls `forget`, which makes the next read count everything again.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ LATEST_START = "latest start"
 the day of the month of the latest start there. A municipality's last contact up to a day is the
 latest of these before that day's month, or one in that month up to the day."""
 
+Spans = dict[str, tuple[int, int]]
+"""origin → the first and the last year of its activities to count again."""
+
 
 def bring_up_to_date(session: Session) -> None:
     """Count again the years of the origins whose activities changed since the tally was last
@@ -75,32 +79,57 @@ def bring_up_to_date(session: Session) -> None:
         session.execute(delete(table))
         _count(session, None, None)
     else:
-        for years, origins in _changed(session, int(info.value)).items():
-            session.execute(delete(table).where(table.c.origin.in_(origins), table.c.year.between(*years)))
-            _count(session, origins, years)
+        recount(session, _changed(session, int(info.value)))
     session.merge(RegisterInfo(key=TALLIED_THROUGH, value=str(latest)))
     session.flush()
 
 
-def _changed(session: Session, since: int) -> dict[tuple[int, int], list[str]]:
-    """(first year, last year) → the origins whose activities the change log shows changed after
-    entry `since`, in those years: each the span of every period the changes held, before and
-    after. One edit recounts a year or two of one origin; an import, all it brought."""
+def recount(session: Session, spans: Spans) -> None:
+    """Count the years of `spans` of each origin again, in the caller's transaction."""
+    table = ActivityTally.__table__
+    begin_writing(session)
+    by_years: dict[tuple[int, int], list[str]] = {}
+    for origin, years in spans.items():
+        by_years.setdefault(years, []).append(origin)
+    for years, origins in by_years.items():
+        session.execute(delete(table).where(table.c.origin.in_(origins), table.c.year.between(*years)))
+        _count(session, origins, years)
+
+
+def periods(session: Session, activity_ids: list[str]) -> Spans:
+    """The years the periods of `activity_ids` touch, by origin: taken before they are removed."""
+    start_year = extract("year", Activity.start_date)
+    end_year = extract("year", func.coalesce(Activity.end_date, Activity.start_date))
+    query = (select(Activity.origin, func.min(start_year), func.max(end_year))
+             .where(Activity.id.in_(activity_ids)).group_by(Activity.origin))
+    return {origin: (int(first), max(int(first), int(last))) for origin, first, last in session.execute(query)}
+
+
+def widest(spans: Spans, more: Spans) -> Spans:
+    """Each origin's years in `spans` or `more`, from the first of either to the last."""
+    joined = dict(spans)
+    for origin, (first, last) in more.items():
+        held = joined.get(origin)
+        joined[origin] = (first, last) if held is None else (min(held[0], first), max(held[1], last))
+    return joined
+
+
+def _changed(session: Session, since: int) -> Spans:
+    """The origins whose activities the change log shows changed after entry `since`, and in which
+    years: each the span of every period the changes held, before and after. One edit recounts a
+    year or two of one origin; an import, all it brought."""
     sides = []
     for side in (ChangeLog.before, ChangeLog.after):
         start = logged_field(session, side, "start_date")
         sides.append(select(ChangeLog.record_id.label("record_id"), start.label("first"),
                             func.coalesce(logged_field(session, side, "end_date"), start).label("last"))
                      .where(ChangeLog.id > since, ChangeLog.table_name == Activity.__tablename__))
-    periods = union_all(*sides).subquery("periods")
-    query = (select(Activity.origin, func.min(periods.c.first), func.max(periods.c.last))
-             .join(periods, periods.c.record_id == Activity.id).group_by(Activity.origin))
-    changed: dict[tuple[int, int], list[str]] = {}
-    for origin, first, last in session.execute(query):
-        if first is not None:  # the ISO dates of the logged text: the year is its first four digits
-            first_year, last_year = int(first[:4]), int(last[:4])
-            changed.setdefault((first_year, max(first_year, last_year)), []).append(origin)
-    return changed
+    logged = union_all(*sides).subquery("periods")
+    query = (select(Activity.origin, func.min(logged.c.first), func.max(logged.c.last))
+             .join(logged, logged.c.record_id == Activity.id).group_by(Activity.origin))
+    # the ISO dates of the logged text: the year is its first four digits
+    return {origin: (int(first[:4]), max(int(first[:4]), int(last[:4])))
+            for origin, first, last in session.execute(query) if first is not None}
 
 
 def forget(session: Session) -> None:
