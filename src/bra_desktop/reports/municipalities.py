@@ -31,7 +31,7 @@ from bra_desktop.domain.models import (
     MunicipalityFollowUp, Organisation, ProblemArea, ProblemAreaMunicipality,
 )
 from bra_desktop.store.queries import code_labels, swedish_sort_key
-from bra_desktop.store.tally import CANCELLED, LATEST_START, MUNICIPALITY, bring_up_to_date
+from bra_desktop.store.tally import COUNTED, LATEST_START, MUNICIPALITY, bring_up_to_date
 
 IN_PLACE = {"coordination_status": "FINNS", "situation_status": "KLAR", "plan_status": "BESLUTAD"}
 """Each requirement of the law, and the status of the follow-up that says it is met."""
@@ -209,8 +209,7 @@ def _last_contacts(session: Session, county: str | None, today: date) -> dict[st
              for code, day in session.execute(_in_county(latest, t.key, county))}
     this_month = (select(ActivityMunicipality.municipality_code, func.max(Activity.start_date))
                   .join(Activity, Activity.id == ActivityMunicipality.activity_id)
-                  .where(Activity.deleted.is_(False), Activity.status != CANCELLED, Activity.start_date >= month_start,
-                         Activity.start_date <= today)
+                  .where(*COUNTED, Activity.start_date >= month_start, Activity.start_date <= today)
                   .group_by(ActivityMunicipality.municipality_code))
     this_month = _in_county(this_month, ActivityMunicipality.municipality_code, county)
     found.update((code, day) for code, day in session.execute(this_month))

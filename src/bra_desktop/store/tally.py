@@ -40,6 +40,11 @@ from bra_desktop.store.engine import begin_writing
 
 CANCELLED = "INSTALLD"
 """Activity status left out of every count."""
+COUNTED = (Activity.deleted.is_(False), Activity.status != CANCELLED)
+"""The activities that count: live and not cancelled."""
+_END = func.coalesce(Activity.end_date, Activity.start_date)
+"""The last day of an activity's period."""
+_FIRST_YEAR, _LAST_YEAR = extract("year", Activity.start_date), extract("year", _END)
 
 TALLIED_THROUGH = "activity_tally_through"
 """The `register_info` key of the newest change-log entry the tally has counted."""
@@ -74,7 +79,6 @@ def bring_up_to_date(session: Session) -> None:
     if info is not None and int(info.value) == latest:
         return
     table = ActivityTally.__table__
-    begin_writing(session)
     if info is None:
         session.execute(delete(table))
         _count(session, None, None)
@@ -87,7 +91,6 @@ def bring_up_to_date(session: Session) -> None:
 def recount(session: Session, spans: Spans) -> None:
     """Count the years of `spans` of each origin again, in the caller's transaction."""
     table = ActivityTally.__table__
-    begin_writing(session)
     by_years: dict[tuple[int, int], list[str]] = {}
     for origin, years in spans.items():
         by_years.setdefault(years, []).append(origin)
@@ -98,9 +101,7 @@ def recount(session: Session, spans: Spans) -> None:
 
 def periods(session: Session, activity_ids: list[str]) -> Spans:
     """The years the periods of `activity_ids` touch, by origin: taken before they are removed."""
-    start_year = extract("year", Activity.start_date)
-    end_year = extract("year", func.coalesce(Activity.end_date, Activity.start_date))
-    query = (select(Activity.origin, func.min(start_year), func.max(end_year))
+    query = (select(Activity.origin, func.min(_FIRST_YEAR), func.max(_LAST_YEAR))
              .where(Activity.id.in_(activity_ids)).group_by(Activity.origin))
     return {origin: (int(first), max(int(first), int(last))) for origin, first, last in session.execute(query)}
 
@@ -143,7 +144,7 @@ def forget(session: Session) -> None:
 def _count(session: Session, origins: list[str] | None, years: tuple[int, int] | None) -> None:
     """Insert the tally of the activities of `origins` (None: every origin) in `years` (first and
     last; None: every year they touch)."""
-    live = [Activity.deleted.is_(False), Activity.status != CANCELLED]
+    live = list(COUNTED)
     if origins is not None:
         live.append(Activity.origin.in_(origins))
     counted = _years(session, origins) if years is None else list(range(years[0], years[1] + 1))
@@ -152,13 +153,12 @@ def _count(session: Session, origins: list[str] | None, years: tuple[int, int] |
     span = union_all(*(select(literal(year, Integer).label("year"), literal(date(year, 1, 1)).label("first"),
                               literal(date(year, 12, 31)).label("last")) for year in counted)).cte("tally_year")
     starts_within = [Activity.start_date.between(date(counted[0], 1, 1), date(counted[-1], 12, 31))]
-    end = func.coalesce(Activity.end_date, Activity.start_date)
     year_activity = (
         select(Activity.id.label("id"), Activity.origin.label("origin"), span.c.year.label("year"),
                case((Activity.start_date < span.c.first, 1), else_=extract("month", Activity.start_date)).label("month"),
                Activity.activity_type.label("activity_type"), func.coalesce(Activity.network_id, "").label("network_id"),
                func.coalesce(Activity.participants, 0).label("participants"))
-        .join(span, and_(Activity.start_date <= span.c.last, end >= span.c.first))
+        .join(span, and_(Activity.start_date <= span.c.last, _END >= span.c.first))
         .where(*live, Activity.start_date <= date(counted[-1], 12, 31))
         .cte("year_activity")
         .prefix_with("MATERIALIZED")
@@ -181,16 +181,17 @@ def _count(session: Session, origins: list[str] | None, years: tuple[int, int] |
         grouping(ORGANISATION, func.count(), ActivityOrganisation.organisation_id).select_from(
             year_activity.join(ActivityOrganisation, ActivityOrganisation.activity_id == y.id)),
     )
-    start_year, start_month = extract("year", Activity.start_date), extract("month", Activity.start_date)
+    start_month = extract("month", Activity.start_date)
     latest_start = (
-        select(Activity.origin, start_year, literal(LATEST_START, String), ActivityMunicipality.municipality_code,
+        select(Activity.origin, _FIRST_YEAR, literal(LATEST_START, String), ActivityMunicipality.municipality_code,
                literal("", String), start_month, extract("day", func.max(Activity.start_date)))
         .join(ActivityMunicipality, ActivityMunicipality.activity_id == Activity.id)
         .where(*live, *starts_within)
-        .group_by(Activity.origin, start_year, ActivityMunicipality.municipality_code, start_month)
+        .group_by(Activity.origin, _FIRST_YEAR, ActivityMunicipality.municipality_code, start_month)
     )
     table = ActivityTally.__table__
     columns = ["origin", "year", "grouping", "key", "detail", "month", "value"]
+    begin_writing(session)  # by_year's common table expressions come before its INSERT
     session.execute(insert(table).from_select(columns, by_year))
     session.execute(insert(table).from_select(columns, latest_start))
 
@@ -202,9 +203,7 @@ def _or(part: Any, default: str | int) -> Any:
 
 def _years(session: Session, origins: list[str] | None) -> list[int]:
     """Every year a counted activity of `origins` (None: any) touches."""
-    start_year = extract("year", Activity.start_date)
-    end_year = extract("year", func.coalesce(Activity.end_date, Activity.start_date))
-    query = select(start_year, end_year).where(Activity.deleted.is_(False), Activity.status != CANCELLED).distinct()
+    query = select(_FIRST_YEAR, _LAST_YEAR).where(*COUNTED).distinct()
     if origins is not None:
         query = query.where(Activity.origin.in_(origins))
     years: set[int] = set()
