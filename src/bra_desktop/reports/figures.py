@@ -69,7 +69,6 @@ from bra_desktop.domain.models import (
     Organisation,
     ProblemArea,
     YearEndState,
-    utcnow,
 )
 from bra_desktop.domain.producer import NATIONAL
 from bra_desktop.reports.accounts import CountyAccount, county_accounts
@@ -441,7 +440,7 @@ class _Figures:
         """Commitments KLART in `now` that were not KLART when the year began: only those KLART now
         are looked up as they stood then. A year not yet begun has completed none: what stood when
         it began is what stands now."""
-        if year_end.year_ended(self.year - 1) > utcnow():
+        if not year_end.is_over(self.year - 1):
             return {}
         done_now = select(now.c.id).where(now.c.status == DONE)
         then = self._states(Commitment, self.year - 1, where=(Commitment.id.in_(done_now),))

@@ -43,6 +43,12 @@ def year_ended(year: int) -> datetime:
     return datetime(year + 1, 1, 1).astimezone().astimezone(UTC)
 
 
+def is_over(year: int) -> bool:
+    """Whether `year` has ended by now (by the clock, not a report's reference date): only then
+    is nothing logged later part of it."""
+    return year_ended(year) <= utcnow()
+
+
 def logged_states(session: Session, table: Any, moment: datetime, *, leading: tuple[Any, ...] = (),
                   where: tuple[Any, ...] = ()) -> Select[Any]:
     """Every record of `table` (those meeting `where`) as its last change-log entry before `moment`
@@ -62,8 +68,7 @@ def logged_states(session: Session, table: Any, moment: datetime, *, leading: tu
 def take(session: Session, table: Any, year: int) -> bool:
     """Make sure `year_end_state` holds every record of `table` as it stood when `year` ended;
     False while the year is not over (the caller then reads the log itself)."""
-    moment = year_ended(year)
-    if moment > utcnow():
+    if not is_over(year):
         return False
     kept = _bookkeeping(session)
     key = f"{table.__tablename__}:{year}"
@@ -71,7 +76,8 @@ def take(session: Session, table: Any, year: int) -> bool:
         begin_writing(session)
         leading = (literal(table.__tablename__).label("table_name"), literal(year).label("year"))
         columns = ["table_name", "year", "record_id", *STATE_FIELDS[table.__tablename__]]
-        session.execute(insert(YearEndState).from_select(columns, logged_states(session, table, moment, leading=leading)))
+        states = logged_states(session, table, year_ended(year), leading=leading)
+        session.execute(insert(YearEndState).from_select(columns, states))
         kept["taken"].append(key)
         _keep(session, kept)
     return True
