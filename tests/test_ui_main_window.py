@@ -202,7 +202,7 @@ def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_u
                                                                                    records):
     """At national scale a table reads its records' search texts and filtered values on a thread,
     but only after a moment: read at once, they would share the interpreter with the window's first paint."""
-    monkeypatch.setattr(table_model, "READ_AHEAD_FROM", 1)
+    monkeypatch.setattr(table_model, "LARGE_TABLE", 1)
     monkeypatch.setattr(table_model, "READ_AHEAD_AFTER_MS", 200)
     model = RecordTableModel(service, "activity")
     listing = model._listing
@@ -214,6 +214,32 @@ def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_u
     model.set_search("")
     model.set_filter("status", "PLANERAD")
     assert shown_ids(model) == [records["course"]]
+
+
+def test_a_large_table_shows_its_first_rows_at_once_and_the_rest_once_they_are_painted(
+        qtbot, monkeypatch, app_context, service, records):
+    """At national scale the window reads the ids of a table's first rows alone, paints them, and
+    only then reads every id: its first paint waits for a screenful, not for 200,000 ids. Until
+    the table has every row it counts none, rather than the first ones."""
+    monkeypatch.setattr(table_model, "LARGE_TABLE", 2)
+    window = MainWindow(app_context, service)
+    qtbot.addWidget(window)
+    model = window.current_section().model
+    newest_first = [records["visit"], records["meeting"], records["course"]]
+    assert shown_ids(model) == newest_first[:2] and model.searching
+    assert window.count_label.text() == ""
+    for _ in range(5):
+        QApplication.processEvents()
+    assert model.searching  # not before the table is on screen
+    window.show()
+    qtbot.waitUntil(lambda: not model.searching)
+    assert shown_ids(model) == newest_first
+    qtbot.waitUntil(lambda: window.count_label.text() == "3 aktiviteter")
+
+
+def test_a_table_with_fewer_rows_than_a_large_one_has_them_all_at_once(app_context, service, records):
+    model = RecordTableModel(service, "activity")
+    assert model.rowCount() == 3 and not model.searching
 
 
 @pytest.fixture

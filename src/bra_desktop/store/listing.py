@@ -79,19 +79,26 @@ class RecordListing:
         return found
 
     def found(self, *, search: str, filters: dict[str, Any], sort_field: str, descending: bool,
-              include_deleted: bool) -> Iterator[tuple[list[str], bool]]:
+              include_deleted: bool, first: int | None = None) -> Iterator[tuple[list[str], bool]]:
         """The records that match, in display order, a slice of `SEARCH_SLICE` records at a time.
 
         `search`: every word must occur, case-folded, in the record's `search_text`.
         `filters`: filter key → chosen value; None or "" means no filter on that key.
+        `first`: with neither, and this sort's ids not yet read, read the first `first` ids alone
+        and yield them before the rest are read (a large table's start).
 
         Yields what a search found so far, with False, after each slice but the last, and then the
         whole answer with True (at once when there is no search, or one slice holds every record).
         A list yielded before the end grows as the search goes on: copy it to keep it.
         """
-        ordered = self._ordered((sort_field, descending, include_deleted))
+        order = (sort_field, descending, include_deleted)
         chosen = tuple(sorted((key, value) for key, value in filters.items() if value not in (None, "")))
         words = search.casefold().split()
+        if not chosen and not words and first is not None and order not in self._orders:
+            part = self._first_ids(order, first)
+            if len(part) == first:  # maybe not all of them: the whole answer follows
+                yield part, False
+        ordered = self._ordered(order)
         if not chosen and not words:
             yield ordered.ids, True
             return
@@ -161,20 +168,35 @@ class RecordListing:
                     self._facts = facts
             return facts
 
+    def _first_ids(self, key: _OrderKey, limit: int) -> list[str]:
+        """The first `limit` ids of a sort order (live records, or all), read alone: where an index
+        serves the sort, it takes the same time however many records there are, where reading
+        every id grows with them. Fewer than `limit` are every id, kept as the order for the next ask."""
+        ids = self._read_order(key, limit)
+        if len(ids) < limit:
+            self._keep(key, _Ordered(ids))
+        return ids
+
     def _ordered(self, key: _OrderKey) -> _Ordered:
         """The ids of every record (live, or all) in one sort order, kept for the next ask."""
         ordered = self._orders.get(key)
         if ordered is not None:
             self._orders.move_to_end(key)
             return ordered
+        ordered = _Ordered(self._read_order(key))
+        self._keep(key, ordered)
+        return ordered
+
+    def _read_order(self, key: _OrderKey, limit: int | None = None) -> list[str]:
         sort_field, descending, include_deleted = key
         with self.register.session() as session:
-            ordered = _Ordered(queries.list_ids(session, self.kind_key, sort_field=sort_field,
-                                                descending=descending, include_deleted=include_deleted))
+            return queries.list_ids(session, self.kind_key, sort_field=sort_field, descending=descending,
+                                    include_deleted=include_deleted, limit=limit)
+
+    def _keep(self, key: _OrderKey, ordered: _Ordered) -> None:
         self._orders[key] = ordered
         while len(self._orders) > KEPT_ORDERS:
             self._orders.popitem(last=False)
-        return ordered
 
     def _filtered(self, ordered: _Ordered, chosen: _Chosen) -> tuple[list[str], list[str]]:
         """The ids and texts of `ordered` that every chosen filter keeps (the last answer is kept:

@@ -178,8 +178,9 @@ def _swedish_sql_key(expr: Any) -> ColumnElement[Any]:
 
 
 def list_ids(session: Session, kind_key: str, *, sort_field: str, descending: bool,
-             include_deleted: bool = False) -> list[str]:
-    """The ids of the kind's records in display order: by `sort_field`, then by id."""
+             include_deleted: bool = False, limit: int | None = None) -> list[str]:
+    """The ids of the kind's records in display order: by `sort_field`, then by id (the first
+    `limit` of them, if given)."""
     kind = KINDS[kind_key]
     table = kind.table
     query = select(table.id)
@@ -189,7 +190,7 @@ def list_ids(session: Session, kind_key: str, *, sort_field: str, descending: bo
     ordered = sort.desc() if descending else sort.asc()
     if nullable:
         ordered = ordered.nulls_last()  # empty values last both ways; only here, as it stops index-ordered scans
-    query = query.order_by(ordered, table.id.desc() if descending else table.id.asc())
+    query = query.order_by(ordered, table.id.desc() if descending else table.id.asc()).limit(limit)
     return first_column(session, query)
 
 
@@ -402,8 +403,14 @@ def filter_options(session: Session, kind_key: str, language: str) -> dict[str, 
 
 
 def _origins(session: Session, kind: RecordKind) -> list[tuple[str, str]]:
-    """The producers with records of this kind, Brå first and then the counties in code order."""
-    present = set(session.scalars(select(kind.table.origin).distinct()))
+    """The producers with records of this kind, Brå first and then the counties in code order:
+    one index seek per producer (as `_years` does per year), not a scan of every record."""
+    origin = kind.table.origin
+    present: list[str] = []
+    found = session.scalar(select(func.min(origin)))
+    while found is not None:
+        present.append(found)
+        found = session.scalar(select(func.min(origin)).where(origin > found))
     names = origin_names(session)
     return [(code, names.get(code, code)) for code in sorted(present, key=lambda code: (code != NATIONAL, code))]
 

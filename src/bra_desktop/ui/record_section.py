@@ -159,7 +159,7 @@ class RecordSection(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setStyleSheet(EMPTY_STYLE)
         self.empty_label.hide()
-        self.table.viewport().installEventFilter(self)  # the empty state follows its size
+        self.table.viewport().installEventFilter(self)  # the empty state follows its size; a large table reads on once painted
         self.model.sig_count_changed.connect(lambda _n: self._count_changed())
         service.sig_changed.connect(self._on_changed)
         self._selection_changed()
@@ -368,6 +368,9 @@ class RecordSection(QWidget):
         self.empty_label.show()
 
     def count_text(self) -> str:
+        """How many records the table shows; nothing while it is still finding them."""
+        if self.model.searching:
+            return ""
         count = self.proxy.rowCount()
         language = self.service.language
         return counted(count, self.kind.label(language).lower(), self.kind.plural(language).lower())
@@ -375,6 +378,8 @@ class RecordSection(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and self.empty_label.isVisible():
             self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Paint:
+            self.model.painted()
         if (watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() == Qt.Key.Key_Escape and self.search.text()):
             self.search.clear()

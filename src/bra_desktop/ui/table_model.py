@@ -51,9 +51,11 @@ CACHE_ROWS = 5_000
 FIRST_ROWS = 100
 """Rows that fill a screen: a search that scans more than one slice of the records shows them as
 soon as they are found, and the rest as the search goes on."""
-READ_AHEAD_FROM = 20_000
-"""Records from which a table reads what it filters and searches on ahead (below, the first filter
-or search reads it quickly)."""
+LARGE_TABLE = 20_000
+"""Records from which a table is large. It shows this many first and reads the ids of the rest once
+its view has painted them (`painted`), as a long search goes on; and it reads what it filters and
+searches on ahead (`_read_ahead`). A smaller table reads every id at once, and the first filter or
+search reads the rest quickly."""
 READ_AHEAD_AFTER_MS = 500
 """The read-ahead starts once the window is up: begun at once, it shared the GIL with the first
 paint (a tenth of a second later at 200,000 activities), and nobody types in the first half second."""
@@ -110,7 +112,8 @@ class RecordTableModel(QAbstractTableModel):
         and the records changed since the rows were last told to the view."""
         self._find_timer = QTimer(self, singleShot=True, interval=0)
         self._find_timer.timeout.connect(self._find_on)
-        self._ids = self._query()
+        self._ids: list[str] = []
+        self._start()
         self._read_ahead()
         service.sig_changed.connect(self._on_changed)
 
@@ -147,8 +150,15 @@ class RecordTableModel(QAbstractTableModel):
 
     @property
     def searching(self) -> bool:
-        """Whether a search is still finding rows (those shown so far come first in its answer)."""
+        """Whether the table is still finding rows (those shown so far come first in its answer):
+        a long search, or a large table's start."""
         return self._finding is not None
+
+    def painted(self) -> None:
+        """The view has painted the rows shown: a large table's start reads the rest of its ids now,
+        after its first screenful is on screen (a search goes on by its own timer)."""
+        if self._finding is not None and not self._find_timer.isActive():
+            self._find_timer.start()
 
     def set_search(self, text: str) -> None:
         if text != self._search:
@@ -207,7 +217,7 @@ class RecordTableModel(QAbstractTableModel):
         """At national scale, read what every record is filtered and searched on, on a thread of its
         own (about a second and a half at 200,000 records), once the window is up, so that the first
         filter or keystroke of a search does not wait for it."""
-        if len(self._ids) < READ_AHEAD_FROM:
+        if len(self._ids) < LARGE_TABLE:
             return
         listing = self._listing
 
@@ -256,17 +266,27 @@ class RecordTableModel(QAbstractTableModel):
         else:
             self._find_timer.start()
 
+    def _start(self) -> None:
+        """The first rows: every one of a small table; of a large one, the first `LARGE_TABLE`,
+        and the rest once they are painted (`painted`)."""
+        finding = self._find(first=LARGE_TABLE)
+        found, done = next(finding)
+        self._set_ids(found)
+        if not done:
+            self._finding = (finding, ())
+
     def _query(self) -> list[str]:
         """The whole answer at once."""
         for found, _done in self._find():
             pass
         return found
 
-    def _find(self) -> Iterator[tuple[list[str], bool]]:
-        """What the listing finds for the search, filters and sort (see `RecordListing.found`),
-        within the restriction."""
+    def _find(self, first: int | None = None) -> Iterator[tuple[list[str], bool]]:
+        """What the listing finds for the search, filters and sort (see `RecordListing.found`, also
+        for `first`), within the restriction."""
         finding = self._listing.found(search=self._search, filters=self._filters, sort_field=self._sort_field,
-                                      descending=self._descending, include_deleted=self._include_deleted)
+                                      descending=self._descending, include_deleted=self._include_deleted,
+                                      first=first)
         if self._restriction is None:
             return finding
         allowed = set(self._service.read(self._restriction.ids))
