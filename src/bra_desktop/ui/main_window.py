@@ -26,7 +26,6 @@ from bra_desktop.domain.fields import KINDS
 from bra_desktop.ui.bundle.actions import bundle_actions
 from bra_desktop.ui.commands import command_failures, error_message
 from bra_desktop.ui.folders import Folders
-from bra_desktop.ui.municipalities_section import MunicipalitiesSection
 from bra_desktop.ui.plain_text import plain_message_box
 from bra_desktop.ui.record_section import RecordSection
 from bra_desktop.ui.service import RegisterService
@@ -66,6 +65,8 @@ def _overview() -> Section:
 
 def _municipalities() -> Section:
     def build(window: MainWindow) -> QWidget:
+        from bra_desktop.ui.municipalities_section import MunicipalitiesSection  # with its report: when first shown
+
         return MunicipalitiesSection(window.service, window.undo_stack, window)
 
     return Section("municipalities", lambda language: "Municipalities" if language == "en" else "Kommuner", build)
@@ -165,6 +166,8 @@ class MainWindow(QMainWindow):
     def show_municipalities(self, key: str, county: str | None, year: int) -> None:
         """Show the Kommuner section filtered (a click on one of Översikt's tiles of the law)."""
         self.show_section([section.key for section in SECTIONS].index("municipalities"))
+        from bra_desktop.ui.municipalities_section import MunicipalitiesSection
+
         section = self.current_section()
         assert isinstance(section, MunicipalitiesSection)
         section.show_filtered(key, county, year)
