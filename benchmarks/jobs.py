@@ -295,8 +295,10 @@ def window(folder: str, launched: str, template: str) -> None:
 
 
 def step(section, application, until_painted, painted, measured: dict[str, float]) -> None:
-    """Keystroke (search), filter change and scrolling to the end, each to the repainted table; and
-    each keystroke until its search has found every row."""
+    """Keystroke (search), filter change, scrolling to the end and sorting by another column, each
+    to the repainted table; and each keystroke until its search has found every row."""
+    from PySide6.QtCore import Qt
+
     from bra_desktop.store.queries import ORIGIN, YEAR
 
     def timed(action) -> float:
@@ -329,6 +331,13 @@ def step(section, application, until_painted, painted, measured: dict[str, float
         filters += [timed(lambda combo=combo, index=index: combo.setCurrentIndex(index)) for index in choices]
     measured["filter_change_max"] = max(filters)
     measured["scroll_to_end"] = timed(section.table.scrollToBottom)
+    # a click on each column's header, and back to the sort the table started with (kept between runs)
+    model, header = section.model, section.table.horizontalHeader()
+    started_with = (model.sort_column(), header.sortIndicatorOrder())
+    measured["sort_change_max"] = max(
+        timed(lambda column=column: section.table.sortByColumn(column, Qt.SortOrder.AscendingOrder))
+        for column in range(model.columnCount()) if column != started_with[0])
+    section.table.sortByColumn(*started_with)
 
 
 def ui_stall(main, folder: str, template: str, application, measured: dict[str, float]) -> None:
