@@ -160,6 +160,65 @@ def test_every_kind_sorts_on_every_column(register):
                 assert len(ids(register, kind, sort=column.key, descending=descending)) == 1
 
 
+def test_a_listing_that_holds_its_facts_sorts_them_as_the_database_does(register, activities, monkeypatch):
+    """Once a listing has read what it filters and searches on, a click on a column header is
+    sorted from what it holds, not by the database reading and sorting every record again (SQLite
+    orders text as Python does; PostgreSQL by its collation, so there the database sorts). Every
+    order must be the database's: equal keys by id in the sort's direction, empty ones where SQL
+    puts them, tombstones only when asked for, on every column of every kind."""
+    a = activities
+    add(register, "activity", title="ölandsdagen", status="INSTALLD", start_date=date(2025, 12, 31),
+        network_id=a["net_b"], participants=12)  # the same keys as others: ties go by id
+    add(register, "activity", title="Årskonferens", status="GENOMFORD", start_date=date(2026, 1, 1), participants=40)
+    tombstone(register, "activity", a["meeting"])
+    org = add(register, "organisation", name="Älvdalens kommun", org_type="KOMMUN", municipality_code="2039")
+    add(register, "organisation", name="Polisen", org_type="POLIS")
+    add(register, "commitment", title="Åtgärdsplan", network_id=a["net_a"], responsible_org_id=org.id,
+        due_date=date(2026, 6, 30))
+    add(register, "commitment", title="Lägesbild")
+    add(register, "problem_area", title="Bedrägerier", municipalities=["0180", "2039"], first_observed=date(2024, 1, 1))
+    add(register, "follow_up", municipality_code="0180", year=2025)
+    add(register, "county_report", year=2025, case_number="101-1-2025")
+    in_sqlite = register.engine.dialect.name == "sqlite"
+    asked: list[dict] = []
+    database_order = queries.list_ids
+
+    def ask_database(session, kind, **ask):
+        asked.append(ask)
+        return database_order(session, kind, **ask)
+
+    monkeypatch.setattr(queries, "list_ids", ask_database)
+    for kind in queries.DEFAULT_SORT:
+        listing = RecordListing(register, kind)
+        listing.facts()
+        for column in queries.columns(kind):
+            for descending in (False, True):
+                for deleted in (False, True):
+                    ask = dict(sort_field=column.key, descending=descending, include_deleted=deleted)
+                    asked.clear()
+                    found = listing.ids(search="", filters={}, **ask)
+                    assert bool(asked) is not in_sqlite, (kind, ask)  # sorted by the database only in PostgreSQL
+                    with register.session() as session:
+                        assert found == database_order(session, kind, **ask), (kind, ask)
+
+
+def test_a_sort_in_memory_follows_a_renamed_network(register, activities):
+    """A network's name is what its activities sort by: renamed, the next sort has the new name."""
+    listing = RecordListing(register, "activity")
+    listing.facts()
+    ask = dict(search="", filters={}, sort_field="network_id", descending=False, include_deleted=False)
+    a = activities
+    same_network = sorted([a["planning"], a["conference"]])  # ties go by id
+    assert listing.ids(**ask) == [a["meeting"], *same_network, a["cancelled"]]  # Alfa < Ärende
+    with register.session() as session:
+        stored = load_record(session, KINDS["network"], a["net_b"])
+        update_record(session, KINDS["network"], stored.id, {**stored.content, "name": "Östra nätverket"},
+                      user="testare", reference=load_reference(session))
+        session.commit()
+    listing.forget([])  # what a table does when names it shows change
+    assert listing.ids(**ask) == [*same_network, a["meeting"], a["cancelled"]]  # Ärende < Östra
+
+
 def test_tombstones_are_hidden_unless_asked_for(register, activities):
     tombstone(register, "activity", activities["meeting"])
     assert activities["meeting"] not in ids(register)

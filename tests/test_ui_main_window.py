@@ -516,6 +516,21 @@ def test_sort_by_clicking_headers(qtbot, window):
     assert activities.model.sort_field == "network_id" and not activities.model.descending
 
 
+@pytest.mark.parametrize("looked_for", [table_model.FEW_MOVED, 0], ids=["each-selected-record", "every-row"])
+def test_a_sort_keeps_the_selected_records_and_the_current_one(qtbot, window, records, monkeypatch, looked_for):
+    """A new order moves the selection with its records, whether the few records Qt keeps track of
+    are looked for in it one by one or every row's new place is worked out."""
+    monkeypatch.setattr(table_model, "FEW_MOVED", looked_for)
+    activities = section(window, "activity")
+    activities.select_records([records["course"], records["visit"]])
+    current = activities.proxy.record_id(activities.table.currentIndex())
+    for column, order in ((0, Qt.SortOrder.AscendingOrder), (1, Qt.SortOrder.AscendingOrder),
+                          (0, Qt.SortOrder.DescendingOrder)):
+        activities.table.sortByColumn(column, order)
+        assert sorted(activities.selected_ids()) == sorted([records["course"], records["visit"]])
+        assert activities.proxy.record_id(activities.table.currentIndex()) == current
+
+
 def test_selection_survives_changes_and_enables_actions(qtbot, window, service, records):
     activities = section(window, "activity")
     assert not window.edit_action.isEnabled() and not window.delete_action.isEnabled()

@@ -1,4 +1,4 @@
-"""The ids a record table shows: sorted in SQL, filtered and searched in memory.
+"""The ids a record table shows: sorted in SQL or from what it holds, filtered and searched in memory.
 
 At national scale (200,000 activities) no index serves both a table's sort and most of its filters:
 SQLite took 0.4 to 0.7 s to list the records of one county or one status in date order, and a
@@ -14,6 +14,9 @@ filter and each keystroke is then a pass over lists, looped in C, in millisecond
 - a search keeps the records whose search text holds every word of it, case-folded, a slice of
   the records at a time (`found`), so that a table can show the first rows it finds at once.
 
+Once it holds those facts, which hold what each column sorts by too, a new sort is made from them
+(`_sorted_in_memory`) rather than by the database reading and sorting every record again.
+
 Changes to records make the listing forget what it holds for them (`forget`); the table asks again.
 """
 
@@ -23,7 +26,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
-from operator import and_, eq, itemgetter
+from operator import and_, eq, itemgetter, not_
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -49,7 +52,8 @@ _OrderKey = tuple[str, bool, bool]
 _Chosen = tuple[tuple[str, Any], ...]
 Facts = tuple[Any, ...]
 """What a listing holds of one record: its search text, then the value of each row filter's
-`Filter.row_column`, in the order of `queries.filters`."""
+`Filter.row_column`, in the order of `queries.filters`; whether it is a tombstone; and what it is
+sorted by in each column (`queries.held_sort_values`)."""
 
 
 class RecordListing:
@@ -62,6 +66,13 @@ class RecordListing:
         self._row_filters = [item for item in self._filters.values() if not item.in_link_table]
         self._column_of = {item.key: _TEXT + 1 + n for n, item in enumerate(self._row_filters)}
         self._unknown: Facts = ("", *repeat(None, len(self._row_filters)))
+        self._deleted_at = len(self._unknown)
+        """Where a record's facts say whether it is a tombstone; what it is sorted by follows."""
+        self._held_sorts = queries.held_sort_values(kind_key)
+        self._sort_at = {field: self._deleted_at + 1 + n for n, field in enumerate(self._held_sorts)}
+        self._sorts_in_memory = register.engine.dialect.name == "sqlite"
+        """SQLite orders text as Python does, character by character; PostgreSQL by its collation."""
+        self._by_id: _ById | None = None
         self._orders: OrderedDict[_OrderKey, _Ordered] = OrderedDict()
         self._facts: dict[str, Facts] | None = None
         self._reading = threading.Lock()
@@ -132,10 +143,11 @@ class RecordListing:
         self._last_filtered = self._last_search = None
         self._generation += 1
         if ids is None or self._facts is None:
-            self._facts = None
+            self._facts = self._by_id = None
             return
         table = KINDS[self.kind_key].table
         changed = list(ids)
+        self._by_id = None
         with self.register.session() as session:
             for start in range(0, len(changed), 500):
                 chunk = changed[start:start + 500]
@@ -183,9 +195,47 @@ class RecordListing:
         if ordered is not None:
             self._orders.move_to_end(key)
             return ordered
-        ordered = _Ordered(self._read_order(key))
+        ids = self._sorted_in_memory(key)
+        ordered = _Ordered(self._read_order(key) if ids is None else ids)
         self._keep(key, ordered)
         return ordered
+
+    def _sorted_in_memory(self, key: _OrderKey) -> list[str] | None:
+        """The ids of a sort order as `queries.list_ids` gives them, sorted here from the facts held
+        rather than by the database, which reads and sorts every record again for each new sort
+        (no index serves most of them, and at national scale a click on a column header waited for it).
+
+        None where the facts are not read yet or the register orders text otherwise than Python
+        does, and for values that Python cannot compare with each other: the database sorts those.
+        As in SQL, empty keys sort first ascending and last descending, or last both ways where
+        `queries.sort_nullable` says so; equal keys go by id, in the sort's direction.
+        """
+        facts = self._facts
+        sort_field, descending, include_deleted = key
+        at = self._sort_at.get(sort_field)
+        if facts is None or at is None or not self._sorts_in_memory:
+            return None
+        with self.register.session() as session:
+            lookup = queries.sort_lookup(session, self.kind_key, sort_field)
+        if self._by_id is None:
+            self._by_id = _ById(facts, self._deleted_at)
+        ids, keys = self._by_id.of(include_deleted, at)
+        if descending:  # a stable sort keeps equal keys in the order it is given
+            ids, keys = ids[::-1], keys[::-1]
+        if lookup is not None:
+            keys = list(map(lookup, keys))
+        empty: list[str] = []
+        if None in keys:
+            present = [value is not None for value in keys]
+            empty = list(compress(ids, map(not_, present)))
+            ids, keys = list(compress(ids, present)), list(compress(keys, present))
+        try:
+            order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        except TypeError:
+            return None
+        in_order = list(map(ids.__getitem__, order))
+        first_if_empty = not descending and not queries.sort_nullable(self.kind_key, sort_field)
+        return empty + in_order if first_if_empty else in_order + empty
 
     def _read_order(self, key: _OrderKey, limit: int | None = None) -> list[str]:
         sort_field, descending, include_deleted = key
@@ -223,7 +273,8 @@ class RecordListing:
 
     def _facts_query(self) -> Select:
         kind = KINDS[self.kind_key]
-        return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters))
+        return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters),
+                      kind.table.deleted, *self._held_sorts.values())
 
     @staticmethod
     def _read(session: Session, query: Select) -> dict[str, Facts]:
@@ -239,6 +290,29 @@ def _narrows(before: list[str], after: list[str]) -> bool:
     """Whether every record matching `after` matches `before`: each earlier word is part of the
     word now in its place (a person typed on), and words were only added."""
     return len(after) >= len(before) and all(old in new for old, new in zip(before, after))
+
+
+class _ById:
+    """Every record of a listing's facts in the order of their ids, and the live ones: where each
+    sort in memory starts, as ties go by id. Each fact sorted by is taken out of the records'
+    facts, into a list in the same order, once."""
+
+    def __init__(self, facts: dict[str, Facts], deleted_at: int) -> None:
+        self._ids = sorted(facts)
+        self._rows = list(map(facts.__getitem__, self._ids))
+        self._live = [not deleted for deleted in map(itemgetter(deleted_at), self._rows)]
+        self._live_ids = list(compress(self._ids, self._live))
+        self._columns: dict[tuple[int, bool], list[Any]] = {}
+
+    def of(self, include_deleted: bool, at: int) -> tuple[list[str], list[Any]]:
+        """The ids (all, or the live ones) and their facts at `at`."""
+        column = self._columns.get((at, include_deleted))
+        if column is None:
+            column = list(map(itemgetter(at), self._rows))
+            if not include_deleted:
+                column = list(compress(column, self._live))
+            self._columns[at, include_deleted] = column
+        return (self._ids if include_deleted else self._live_ids), column
 
 
 class _Ordered:

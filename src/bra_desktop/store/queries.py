@@ -9,6 +9,7 @@ itself. The same SQL runs on SQLite and PostgreSQL (DESIGN §6).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
@@ -242,24 +243,74 @@ def _sort_expression(session: Session, kind: RecordKind, sort_field: str) -> tup
     if sort_field == ORIGIN:
         return kind.table.origin, False
     spec = kind.field(sort_field)
-    expression = _sort_key(session, kind, spec)
-    return expression, not spec.required and spec.type != FieldType.CODE
+    if spec.type == FieldType.CODE:
+        order = _code_order(session, spec)
+        key = case(order, value=getattr(kind.table, spec.name), else_=len(order)) if order else literal(0)
+    elif spec.type == FieldType.REF:
+        target = _REF_NAMES[spec.ref_kind or ""]
+        key = select(_swedish_sql_key(target.name)).where(target.id == getattr(kind.table, spec.name)).scalar_subquery()
+    else:
+        key = _own_sort_key(kind, spec)
+    return key, sort_nullable(kind.key, sort_field)
 
 
-def _sort_key(session: Session, kind: RecordKind, spec: FieldSpec) -> ColumnElement[Any]:
-    """Swedish order for names, code-list order for codes (an empty code sorts last)."""
+def sort_nullable(kind_key: str, sort_field: str) -> bool:
+    """Whether a column's sort key can be empty (empty keys sort last, both ways): an empty code
+    sorts last by its key already."""
+    if sort_field == ORIGIN:
+        return False
+    spec = KINDS[kind_key].field(sort_field)
+    return not spec.required and spec.type != FieldType.CODE
+
+
+def held_sort_values(kind_key: str) -> dict[str, ColumnElement[Any]]:
+    """Per column, what a listing holds of every record to sort by it in memory (`store.listing`):
+    the sort key of ORDER BY itself where it depends on the record and the fixed reference data
+    alone; for a code or a reference, the record's own value, which `sort_lookup` makes the key
+    when the sort is asked for, as code lists and names change without the record changing."""
+    kind = KINDS[kind_key]
+    held: dict[str, ColumnElement[Any]] = {}
+    for column in columns(kind_key):
+        spec = column.spec
+        if spec is None:
+            held[column.key] = kind.table.origin
+        elif spec.type in (FieldType.CODE, FieldType.REF):
+            held[column.key] = getattr(kind.table, spec.name)
+        else:
+            held[column.key] = _own_sort_key(kind, spec)
+    return held
+
+
+def sort_lookup(session: Session, kind_key: str, sort_field: str) -> Callable[[Any], Any] | None:
+    """For a column whose held value is not its sort key (`held_sort_values`), what makes it the key
+    ORDER BY uses (`_sort_expression`); None for the others."""
+    if sort_field == ORIGIN:
+        return None
+    spec = KINDS[kind_key].field(sort_field)
+    if spec.type == FieldType.CODE:
+        order = _code_order(session, spec)
+        last = len(order)
+        return (lambda code: order.get(code, last)) if order else (lambda _code: 0)
+    if spec.type == FieldType.REF:
+        target = _REF_NAMES[spec.ref_kind or ""]
+        return dict(session.execute(select(target.id, _swedish_sql_key(target.name))).all()).get
+    return None
+
+
+def _code_order(session: Session, spec: FieldSpec) -> dict[str, int]:
+    """Code → its place in its code list."""
+    return dict(session.execute(
+        select(CodeItem.code, CodeItem.sort_order).where(CodeItem.list_name == spec.code_list)
+    ).all())
+
+
+def _own_sort_key(kind: RecordKind, spec: FieldSpec) -> ColumnElement[Any]:
+    """The sort key of a column that depends on the record and the fixed reference data alone:
+    Swedish order for text, names for municipalities (the first in order, of several)."""
     table = kind.table
     column = getattr(table, spec.name, None)
     if spec.type in (FieldType.TEXT, FieldType.ORG_NUMBER):
         return _swedish_sql_key(column)
-    if spec.type == FieldType.CODE:
-        order = dict(session.execute(
-            select(CodeItem.code, CodeItem.sort_order).where(CodeItem.list_name == spec.code_list)
-        ).all())
-        return case(order, value=column, else_=len(order)) if order else literal(0)
-    if spec.type == FieldType.REF:
-        target = _REF_NAMES[spec.ref_kind or ""]
-        return select(_swedish_sql_key(target.name)).where(target.id == column).scalar_subquery()
     if spec.type == FieldType.MUNICIPALITY:
         names = _municipality_keys()
         return select(names.c.sort_key).where(names.c.code == column).scalar_subquery()

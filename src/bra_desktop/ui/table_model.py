@@ -51,6 +51,9 @@ CACHE_ROWS = 5_000
 FIRST_ROWS = 100
 """Rows that fill a screen: a search that scans more than one slice of the records shows them as
 soon as they are found, and the rest as the search goes on."""
+FEW_MOVED = 20
+"""Records whose rows Qt keeps track of (`_move_rows`) that are each looked for in a new order, a
+pass over the ids in C; for more, every row's new place is worked out at once."""
 LARGE_TABLE = 20_000
 """Records from which a table is large. It shows this many first and reads the ids of the rest once
 its view has painted them (`painted`), as a long search goes on; and it reads what it filters and
@@ -106,6 +109,8 @@ class RecordTableModel(QAbstractTableModel):
         self._sort_field, self._descending = sort or queries.DEFAULT_SORT[kind_key]
         self._cache: OrderedDict[str, DisplayRow] = OrderedDict()
         self._positions: dict[str, int] | None = None
+        self._id_set: set[str] | None = None
+        """The ids shown, as a set, made when first needed: a sort asks whether its answer holds them."""
         self._listing = RecordListing(service.register, kind_key)
         self._finding: tuple[Iterator[tuple[list[str], bool]], Sequence[str]] | None = None
         """A search still going on: what the listing finds next, a slice per turn of the event loop,
@@ -316,7 +321,7 @@ class RecordTableModel(QAbstractTableModel):
         changed = [record_id for record_id in changed if self.row_of(record_id) is not None]  # not new ones
         if new_ids == old_ids:
             pass
-        elif len(new_ids) == len(old_ids) and set(new_ids) == set(old_ids):
+        elif self._shows_just(new_ids):
             self._move_rows(new_ids)
         elif not self._insert_or_remove_one_run(old_ids, new_ids):
             self.beginResetModel()
@@ -329,15 +334,29 @@ class RecordTableModel(QAbstractTableModel):
         if counted:
             self.sig_count_changed.emit(len(self._ids))
 
+    def _shows_just(self, ids: list[str]) -> bool:
+        """Whether `ids` are the records shown, in any order (at national scale a sort's answer is
+        200,000 of them, and the set of those shown is kept from one sort to the next)."""
+        if len(ids) != len(self._ids):
+            return False
+        if self._id_set is None:
+            self._id_set = set(self._ids)
+        return self._id_set.issuperset(ids)
+
     def _move_rows(self, new_ids: list[str]) -> None:
-        """Same records in a new order: a layout change keeps selection and current row."""
+        """Same records in a new order: a layout change keeps selection and current row.
+
+        Only the rows Qt keeps track of (the selection's corners, the current row) are looked up in
+        the new order; where they are many, every row's new place is worked out once."""
         self.layoutAboutToBeChanged.emit()
         moved_from = self.persistentIndexList()
-        old_ids = self._ids
+        old_ids, shown = self._ids, self._id_set
+        moved = {old_ids[index.row()] for index in moved_from}
         self._set_ids(new_ids)
-        new_rows = {record_id: row for row, record_id in enumerate(new_ids)}
-        self._positions = new_rows
-        moved_to = [self.index(new_rows[old_ids[i.row()]], i.column()) for i in moved_from]
+        self._id_set = shown  # the same records
+        new_row = ({record_id: new_ids.index(record_id) for record_id in moved}.__getitem__
+                   if len(moved) <= FEW_MOVED else self.row_of)
+        moved_to = [self.index(new_row(old_ids[index.row()]), index.column()) for index in moved_from]
         self.changePersistentIndexList(moved_from, moved_to)
         self.layoutChanged.emit()
 
@@ -362,7 +381,7 @@ class RecordTableModel(QAbstractTableModel):
 
     def _set_ids(self, ids: list[str]) -> None:
         self._ids = ids
-        self._positions = None
+        self._positions = self._id_set = None
 
     # --- QAbstractTableModel ---
 
