@@ -160,10 +160,24 @@ def test_every_kind_sorts_on_every_column(register):
                 assert len(ids(register, kind, sort=column.key, descending=descending)) == 1
 
 
-def test_a_listing_that_holds_its_facts_sorts_them_as_the_database_does(register, activities, monkeypatch):
-    """Once a listing has read what it filters and searches on, a click on a column header is
-    sorted from what it holds, not by the database reading and sorting every record again (SQLite
-    orders text as Python does; PostgreSQL by its collation, so there the database sorts). Every
+@pytest.fixture
+def database_sorts(monkeypatch):
+    """The sorts listings ask the database for from now on, and the database's own order."""
+    asked: list[dict] = []
+    database_order = queries.list_ids
+
+    def ask_database(session, kind, **ask):
+        asked.append(ask)
+        return database_order(session, kind, **ask)
+
+    monkeypatch.setattr(queries, "list_ids", ask_database)
+    return asked, database_order
+
+
+def test_a_listing_that_holds_what_its_records_sort_by_sorts_them_as_the_database_does(register, activities, database_sorts):
+    """Once a listing has read ahead what its records sort by, a click on a column header is sorted
+    from what it holds, not by the database reading and sorting every record again (SQLite orders
+    text as Python does; PostgreSQL by its collation, so there the database sorts). Every
     order must be the database's: equal keys by id in the sort's direction, empty ones where SQL
     puts them, tombstones only when asked for, on every column of every kind."""
     a = activities
@@ -180,17 +194,10 @@ def test_a_listing_that_holds_its_facts_sorts_them_as_the_database_does(register
     add(register, "follow_up", municipality_code="0180", year=2025)
     add(register, "county_report", year=2025, case_number="101-1-2025")
     in_sqlite = register.engine.dialect.name == "sqlite"
-    asked: list[dict] = []
-    database_order = queries.list_ids
-
-    def ask_database(session, kind, **ask):
-        asked.append(ask)
-        return database_order(session, kind, **ask)
-
-    monkeypatch.setattr(queries, "list_ids", ask_database)
+    asked, database_order = database_sorts
     for kind in queries.DEFAULT_SORT:
         listing = RecordListing(register, kind)
-        listing.facts()
+        listing.prepare()  # what a large table does ahead
         for column in queries.columns(kind):
             for descending in (False, True):
                 for deleted in (False, True):
@@ -202,10 +209,30 @@ def test_a_listing_that_holds_its_facts_sorts_them_as_the_database_does(register
                         assert found == database_order(session, kind, **ask), (kind, ask)
 
 
+def test_a_sort_in_memory_has_the_records_changed_since_it_was_read(register, activities, database_sorts):
+    """Records added, edited or deleted after the listing read what it sorts by are sorted where
+    they now belong, still without asking the database."""
+    asked, database_order = database_sorts
+    listing = RecordListing(register, "activity")
+    listing.prepare()
+    added = add(register, "activity", title="Aaa först", participants=7)
+    tombstone(register, "activity", activities["meeting"])
+    listing.forget([added.id, activities["meeting"]])
+    asked.clear()
+    for field in ("title", "participants"):
+        for descending in (False, True):
+            for deleted in (False, True):
+                ask = dict(sort_field=field, descending=descending, include_deleted=deleted)
+                found = listing.ids(search="", filters={}, **ask)
+                with register.session() as session:
+                    assert found == database_order(session, "activity", **ask), ask
+    assert (asked == []) is (register.engine.dialect.name == "sqlite")
+
+
 def test_a_sort_in_memory_follows_a_renamed_network(register, activities):
     """A network's name is what its activities sort by: renamed, the next sort has the new name."""
     listing = RecordListing(register, "activity")
-    listing.facts()
+    listing.prepare()
     ask = dict(search="", filters={}, sort_field="network_id", descending=False, include_deleted=False)
     a = activities
     same_network = sorted([a["planning"], a["conference"]])  # ties go by id

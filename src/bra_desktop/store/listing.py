@@ -14,7 +14,7 @@ filter and each keystroke is then a pass over lists, looped in C, in millisecond
 - a search keeps the records whose search text holds every word of it, case-folded, a slice of
   the records at a time (`found`), so that a table can show the first rows it finds at once.
 
-Once it holds those facts, which hold what each column sorts by too, a new sort is made from them
+A large table then reads what each of its columns sorts by, and a new sort is made from that
 (`_sorted_in_memory`) rather than by the database reading and sorting every record again.
 
 Changes to records make the listing forget what it holds for them (`forget`); the table asks again.
@@ -52,8 +52,12 @@ _OrderKey = tuple[str, bool, bool]
 _Chosen = tuple[tuple[str, Any], ...]
 Facts = tuple[Any, ...]
 """What a listing holds of one record: its search text, then the value of each row filter's
-`Filter.row_column`, in the order of `queries.filters`; whether it is a tombstone; and what it is
-sorted by in each column (`queries.held_sort_values`)."""
+`Filter.row_column`, in the order of `queries.filters`."""
+SortValues = tuple[Any, ...]
+"""What a listing holds of one record to sort by: whether it is a tombstone, then what each column
+sorts by (`queries.held_sort_values`)."""
+_DELETED = 0
+"""Where a record's sort values say whether it is a tombstone."""
 
 
 class RecordListing:
@@ -66,12 +70,11 @@ class RecordListing:
         self._row_filters = [item for item in self._filters.values() if not item.in_link_table]
         self._column_of = {item.key: _TEXT + 1 + n for n, item in enumerate(self._row_filters)}
         self._unknown: Facts = ("", *repeat(None, len(self._row_filters)))
-        self._deleted_at = len(self._unknown)
-        """Where a record's facts say whether it is a tombstone; what it is sorted by follows."""
         self._held_sorts = queries.held_sort_values(kind_key)
-        self._sort_at = {field: self._deleted_at + 1 + n for n, field in enumerate(self._held_sorts)}
+        self._sort_at = {field: _DELETED + 1 + n for n, field in enumerate(self._held_sorts)}
         self._sorts_in_memory = register.engine.dialect.name == "sqlite"
         """SQLite orders text as Python does, character by character; PostgreSQL by its collation."""
+        self._sort_values: dict[str, SortValues] | None = None
         self._by_id: _ById | None = None
         self._orders: OrderedDict[_OrderKey, _Ordered] = OrderedDict()
         self._facts: dict[str, Facts] | None = None
@@ -142,23 +145,31 @@ class RecordListing:
         self._orders.clear()
         self._last_filtered = self._last_search = None
         self._generation += 1
-        if ids is None or self._facts is None:
-            self._facts = self._by_id = None
-            return
-        table = KINDS[self.kind_key].table
-        changed = list(ids)
         self._by_id = None
+        if ids is None:
+            self._facts = self._sort_values = None
+            return
+        changed = list(ids)
         with self.register.session() as session:
-            for start in range(0, len(changed), 500):
-                chunk = changed[start:start + 500]
-                found = self._read(session, self._facts_query().where(table.id.in_(chunk)))
-                for record_id in chunk:
-                    self._facts.pop(record_id, None)
-                self._facts.update(found)
+            if self._facts is not None:
+                self._read_again(session, self._facts, self._facts_query(), changed)
+            if self._sort_values is not None:
+                self._read_again(session, self._sort_values, self._sort_query(), changed)
+
+    def _read_again(self, session: Session, held: dict[str, Any], query: Select, changed: list[str]) -> None:
+        """What `held` holds of the `changed` records, as `query` reads them now (none of one gone)."""
+        table = KINDS[self.kind_key].table
+        for start in range(0, len(changed), 500):
+            chunk = changed[start:start + 500]
+            found = self._read(session, query.where(table.id.in_(chunk)))
+            for record_id in chunk:
+                held.pop(record_id, None)
+            held.update(found)
 
     def prepare(self) -> None:
-        """Read every record's facts and line them up with the kept orders: what a table does
-        ahead, off the UI thread, so that even the first filter or keystroke is quick."""
+        """Read every record's facts and line them up with the kept orders, then what each record
+        sorts by: what a table does ahead, off the UI thread, so that even the first filter or
+        keystroke is quick, and the first click on a column header."""
         generation = self._generation
         facts = self.facts()
         kept = list(self._orders.values())  # a copy: the UI thread may add orders meanwhile
@@ -167,6 +178,11 @@ class RecordListing:
         for ordered in kept:
             if not ordered.aligned:
                 ordered.align(facts, self._unknown)
+        if self._sorts_in_memory and self._sort_values is None:
+            with self.register.session() as session:
+                sort_values = self._read(session, self._sort_query())
+            if generation == self._generation:  # else a record changed meanwhile: the database sorts
+                self._sort_values = sort_values
 
     def facts(self) -> dict[str, Facts]:
         """Every record's facts by id, read once."""
@@ -201,24 +217,26 @@ class RecordListing:
         return ordered
 
     def _sorted_in_memory(self, key: _OrderKey) -> list[str] | None:
-        """The ids of a sort order as `queries.list_ids` gives them, sorted here from the facts held
-        rather than by the database, which reads and sorts every record again for each new sort
-        (no index serves most of them, and at national scale a click on a column header waited for it).
+        """The ids of a sort order as `queries.list_ids` gives them, sorted here from the sort values
+        held (`prepare` reads them) rather than by the database, which reads and sorts every record
+        again for each new sort (no index serves most of them, and at national scale a click on a
+        column header waited for it).
 
-        None where the facts are not read yet or the register orders text otherwise than Python
-        does, and for values that Python cannot compare with each other: the database sorts those.
+        None where the sort values are not held (not read yet, or the register orders text
+        otherwise than Python does), and for values that Python cannot compare with each other:
+        the database sorts those.
         As in SQL, empty keys sort first ascending and last descending, or last both ways where
         `queries.sort_nullable` says so; equal keys go by id, in the sort's direction.
         """
-        facts = self._facts
+        sort_values = self._sort_values
         sort_field, descending, include_deleted = key
         at = self._sort_at.get(sort_field)
-        if facts is None or at is None or not self._sorts_in_memory:
+        if sort_values is None or at is None:
             return None
         with self.register.session() as session:
             lookup = queries.sort_lookup(session, self.kind_key, sort_field)
         if self._by_id is None:
-            self._by_id = _ById(facts, self._deleted_at)
+            self._by_id = _ById(sort_values)
         ids, keys = self._by_id.of(include_deleted, at)
         if descending:  # a stable sort keeps equal keys in the order it is given
             ids, keys = ids[::-1], keys[::-1]
@@ -273,13 +291,16 @@ class RecordListing:
 
     def _facts_query(self) -> Select:
         kind = KINDS[self.kind_key]
-        return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters),
-                      kind.table.deleted, *self._held_sorts.values())
+        return select(kind.table.id, kind.table.search_text, *(item.row_column(kind) for item in self._row_filters))
+
+    def _sort_query(self) -> Select:
+        kind = KINDS[self.kind_key]
+        return select(kind.table.id, kind.table.deleted, *self._held_sorts.values())
 
     @staticmethod
-    def _read(session: Session, query: Select) -> dict[str, Facts]:
-        """Each record's facts from `query`'s rows; values that repeat (a status, a county, a
-        network) are held once, not once per record."""
+    def _read(session: Session, query: Select) -> dict[str, tuple[Any, ...]]:
+        """Each record's values from `query`'s rows (after its id), by id; values after the first
+        that repeat (a status, a county, a network) are held once, not once per record."""
         held: dict[Any, Any] = {}
         hold = held.setdefault
         return {record_id: (text, *map(hold, values, values))
@@ -293,19 +314,19 @@ def _narrows(before: list[str], after: list[str]) -> bool:
 
 
 class _ById:
-    """Every record of a listing's facts in the order of their ids, and the live ones: where each
-    sort in memory starts, as ties go by id. Each fact sorted by is taken out of the records'
-    facts, into a list in the same order, once."""
+    """Every record a listing holds sort values of, in the order of their ids, and the live ones:
+    where each sort in memory starts, as ties go by id. Each column's values are taken out of the
+    records' values, into a list in the same order, once."""
 
-    def __init__(self, facts: dict[str, Facts], deleted_at: int) -> None:
-        self._ids = sorted(facts)
-        self._rows = list(map(facts.__getitem__, self._ids))
-        self._live = [not deleted for deleted in map(itemgetter(deleted_at), self._rows)]
+    def __init__(self, sort_values: dict[str, SortValues]) -> None:
+        self._ids = sorted(sort_values)
+        self._rows = list(map(sort_values.__getitem__, self._ids))
+        self._live = [not deleted for deleted in map(itemgetter(_DELETED), self._rows)]
         self._live_ids = list(compress(self._ids, self._live))
         self._columns: dict[tuple[int, bool], list[Any]] = {}
 
     def of(self, include_deleted: bool, at: int) -> tuple[list[str], list[Any]]:
-        """The ids (all, or the live ones) and their facts at `at`."""
+        """The ids (all, or the live ones) and their values at `at`."""
         column = self._columns.get((at, include_deleted))
         if column is None:
             column = list(map(itemgetter(at), self._rows))
