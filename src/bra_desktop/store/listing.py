@@ -181,8 +181,9 @@ class RecordListing:
         if self._sorts_in_memory and self._sort_values is None:
             with self.register.session() as session:
                 sort_values = self._read(session, self._sort_query())
+            by_id = _ById(sort_values)  # here, not at the first click
             if generation == self._generation:  # else a record changed meanwhile: the database sorts
-                self._sort_values = sort_values
+                self._sort_values, self._by_id = sort_values, by_id
 
     def facts(self) -> dict[str, Facts]:
         """Every record's facts by id, read once."""
