@@ -23,6 +23,7 @@ Changes to records make the listing forget what it holds for them (`forget`); th
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from itertools import compress, repeat
@@ -145,9 +146,8 @@ class RecordListing:
         self._orders.clear()
         self._last_filtered = self._last_search = None
         self._generation += 1
-        self._by_id = None
         if ids is None:
-            self._facts = self._sort_values = None
+            self._facts = self._sort_values = self._by_id = None
             return
         changed = list(ids)
         with self.register.session() as session:
@@ -155,6 +155,8 @@ class RecordListing:
                 self._read_again(session, self._facts, self._facts_query(), changed)
             if self._sort_values is not None:
                 self._read_again(session, self._sort_values, self._sort_query(), changed)
+                if self._by_id is not None:
+                    self._by_id.update(self._sort_values, changed)
 
     def _read_again(self, session: Session, held: dict[str, Any], query: Select, changed: list[str]) -> None:
         """What `held` holds of the `changed` records, as `query` reads them now (none of one gone)."""
@@ -224,15 +226,15 @@ class RecordListing:
         column header waited for it).
 
         None where the sort values are not held (not read yet, or the register orders text
-        otherwise than Python does), and for values that Python cannot compare with each other:
-        the database sorts those.
+        otherwise than Python does), where an index holds the records in this order, and for
+        values that Python cannot compare with each other: the database sorts those.
         As in SQL, empty keys sort first ascending and last descending, or last both ways where
         `queries.sort_nullable` says so; equal keys go by id, in the sort's direction.
         """
         sort_values = self._sort_values
         sort_field, descending, include_deleted = key
         at = self._sort_at.get(sort_field)
-        if sort_values is None or at is None:
+        if sort_values is None or at is None or queries.index_serves(self.kind_key, sort_field, include_deleted):
             return None
         with self.register.session() as session:
             lookup = queries.sort_lookup(session, self.kind_key, sort_field)
@@ -325,6 +327,25 @@ class _ById:
         self._live = [not deleted for deleted in map(itemgetter(_DELETED), self._rows)]
         self._live_ids = list(compress(self._ids, self._live))
         self._columns: dict[tuple[int, bool], list[Any]] = {}
+
+    def update(self, sort_values: dict[str, SortValues], changed: list[str]) -> None:
+        """Take the `changed` records' values from `sort_values`, each where its id goes: an edit
+        does not sort every id again."""
+        for record_id in changed:
+            at = bisect_left(self._ids, record_id)
+            held = at < len(self._ids) and self._ids[at] == record_id
+            row = sort_values.get(record_id)
+            if row is None:
+                if held:
+                    del self._ids[at], self._rows[at], self._live[at]
+            elif held:
+                self._rows[at], self._live[at] = row, not row[_DELETED]
+            else:
+                self._ids.insert(at, record_id)
+                self._rows.insert(at, row)
+                self._live.insert(at, not row[_DELETED])
+        self._live_ids = list(compress(self._ids, self._live))
+        self._columns.clear()
 
     def of(self, include_deleted: bool, at: int) -> tuple[list[str], list[Any]]:
         """The ids (all, or the live ones) and their values at `at`."""

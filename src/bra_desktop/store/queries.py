@@ -263,6 +263,17 @@ def sort_nullable(kind_key: str, sort_field: str) -> bool:
     return not spec.required and spec.type != FieldType.CODE
 
 
+def index_serves(kind_key: str, sort_field: str, include_deleted: bool) -> bool:
+    """Whether an index holds the kind's live records in this sort's order (as the activities'
+    (deleted, start_date, id) holds them by date): the database reads the ids off it, quicker than
+    a listing sorts them in memory."""
+    if include_deleted or sort_field == ORIGIN or sort_nullable(kind_key, sort_field):
+        return False
+    table = KINDS[kind_key].table.__table__  # type: ignore[attr-defined]
+    ordered = ["deleted", sort_field, "id"]
+    return any([column.name for column in index.columns] == ordered for index in table.indexes)
+
+
 def held_sort_values(kind_key: str) -> dict[str, ColumnElement[Any]]:
     """Per column, what a listing holds of every record to sort by it in memory (`store.listing`):
     the sort key of ORDER BY itself where it depends on the record and the fixed reference data
