@@ -197,7 +197,7 @@ def test_a_listing_that_holds_what_its_records_sort_by_sorts_them_as_the_databas
     asked, database_order = database_sorts
     for kind in queries.DEFAULT_SORT:
         listing = RecordListing(register, kind)
-        listing.prepare()  # what a large table does ahead
+        listing.prepare_sorts()  # what a large table does ahead
         for column in queries.columns(kind):
             for descending in (False, True):
                 for deleted in (False, True):
@@ -216,7 +216,7 @@ def test_a_sort_in_memory_has_the_records_changed_since_it_was_read(register, ac
     they now belong, still without asking the database."""
     asked, database_order = database_sorts
     listing = RecordListing(register, "activity")
-    listing.prepare()
+    listing.prepare_sorts()
     added = add(register, "activity", title="Aaa först", participants=7)
     tombstone(register, "activity", activities["meeting"])
     listing.forget([added.id, activities["meeting"]])
@@ -244,7 +244,7 @@ def test_a_sort_in_memory_has_the_records_changed_since_it_was_read(register, ac
 def test_a_sort_in_memory_follows_a_renamed_network(register, activities):
     """A network's name is what its activities sort by: renamed, the next sort has the new name."""
     listing = RecordListing(register, "activity")
-    listing.prepare()
+    listing.prepare_sorts()
     ask = dict(search="", filters={}, sort_field="network_id", descending=False, include_deleted=False)
     a = activities
     same_network = sorted([a["planning"], a["conference"]])  # ties go by id

@@ -169,9 +169,8 @@ class RecordListing:
             held.update(found)
 
     def prepare(self) -> None:
-        """Read every record's facts and line them up with the kept orders, then what each record
-        sorts by: what a table does ahead, off the UI thread, so that even the first filter or
-        keystroke is quick, and the first click on a column header."""
+        """Read every record's facts and line them up with the kept orders: what a table does
+        ahead, off the UI thread, so that even the first filter or keystroke is quick."""
         generation = self._generation
         facts = self.facts()
         kept = list(self._orders.values())  # a copy: the UI thread may add orders meanwhile
@@ -180,12 +179,19 @@ class RecordListing:
         for ordered in kept:
             if not ordered.aligned:
                 ordered.align(facts, self._unknown)
-        if self._sorts_in_memory and self._sort_values is None:
-            with self.register.session() as session:
-                sort_values = self._read(session, self._sort_query())
-            by_id = _ById(sort_values)  # here, not at the first click
-            if generation == self._generation:  # else a record changed meanwhile: the database sorts
-                self._sort_values, self._by_id = sort_values, by_id
+
+    def prepare_sorts(self) -> None:
+        """Read what each record sorts by in every column, and line the records up by id: what a
+        large table does ahead, after `prepare`, so that a click on a column header is sorted in
+        memory (SQLite only)."""
+        if not self._sorts_in_memory or self._sort_values is not None:
+            return
+        generation = self._generation
+        with self.register.session() as session:
+            sort_values = self._read(session, self._sort_query())
+        by_id = _ById(sort_values)  # here, not at the first click
+        if generation == self._generation:  # else a record changed meanwhile: the database sorts
+            self._sort_values, self._by_id = sort_values, by_id
 
     def facts(self) -> dict[str, Facts]:
         """Every record's facts by id, read once."""
