@@ -75,8 +75,8 @@ class RecordListing:
         self._sort_at = {field: _DELETED + 1 + n for n, field in enumerate(self._held_sorts)}
         self._sorts_in_memory = register.engine.dialect.name == "sqlite"
         """SQLite orders text as Python does, character by character; PostgreSQL by its collation."""
-        self._sort_values: dict[str, SortValues] | None = None
-        self._by_id: _ById | None = None
+        self._sorts: _ById | None = None
+        """What every record sorts by, once read ahead (`prepare_sorts`)."""
         self._orders: OrderedDict[_OrderKey, _Ordered] = OrderedDict()
         self._facts: dict[str, Facts] | None = None
         self._reading = threading.Lock()
@@ -147,16 +147,15 @@ class RecordListing:
         self._last_filtered = self._last_search = None
         self._generation += 1
         if ids is None:
-            self._facts = self._sort_values = self._by_id = None
+            self._facts = self._sorts = None
             return
         changed = list(ids)
         with self.register.session() as session:
             if self._facts is not None:
                 self._read_again(session, self._facts, self._facts_query(), changed)
-            if self._sort_values is not None:
-                self._read_again(session, self._sort_values, self._sort_query(), changed)
-                if self._by_id is not None:
-                    self._by_id.update(self._sort_values, changed)
+            if self._sorts is not None:
+                self._read_again(session, self._sorts.values, self._sort_query(), changed)
+                self._sorts.update(changed)
 
     def _read_again(self, session: Session, held: dict[str, Any], query: Select, changed: list[str]) -> None:
         """What `held` holds of the `changed` records, as `query` reads them now (none of one gone)."""
@@ -184,14 +183,13 @@ class RecordListing:
         """Read what each record sorts by in every column, and line the records up by id: what a
         large table does ahead, after `prepare`, so that a click on a column header is sorted in
         memory (SQLite only)."""
-        if not self._sorts_in_memory or self._sort_values is not None:
+        if not self._sorts_in_memory or self._sorts is not None:
             return
         generation = self._generation
         with self.register.session() as session:
-            sort_values = self._read(session, self._sort_query())
-        by_id = _ById(sort_values)  # here, not at the first click
+            sorts = _ById(self._read(session, self._sort_query()))  # lined up here, not at the first click
         if generation == self._generation:  # else a record changed meanwhile: the database sorts
-            self._sort_values, self._by_id = sort_values, by_id
+            self._sorts = sorts
 
     def facts(self) -> dict[str, Facts]:
         """Every record's facts by id, read once."""
@@ -227,7 +225,7 @@ class RecordListing:
 
     def _sorted_in_memory(self, key: _OrderKey) -> list[str] | None:
         """The ids of a sort order as `queries.list_ids` gives them, sorted here from the sort values
-        held (`prepare` reads them) rather than by the database, which reads and sorts every record
+        held (`prepare_sorts` reads them) rather than by the database, which reads and sorts every record
         again for each new sort (no index serves most of them, and at national scale a click on a
         column header waited for it).
 
@@ -237,16 +235,14 @@ class RecordListing:
         As in SQL, empty keys sort first ascending and last descending, or last both ways where
         `queries.sort_nullable` says so; equal keys go by id, in the sort's direction.
         """
-        sort_values = self._sort_values
+        sorts = self._sorts
         sort_field, descending, include_deleted = key
         at = self._sort_at.get(sort_field)
-        if sort_values is None or at is None or queries.index_serves(self.kind_key, sort_field, include_deleted):
+        if sorts is None or at is None or queries.index_serves(self.kind_key, sort_field, include_deleted):
             return None
         with self.register.session() as session:
             lookup = queries.sort_lookup(session, self.kind_key, sort_field)
-        if self._by_id is None:
-            self._by_id = _ById(sort_values)
-        ids, keys = self._by_id.of(include_deleted, at)
+        ids, keys = sorts.of(include_deleted, at)
         if descending:  # a stable sort keeps equal keys in the order it is given
             ids, keys = ids[::-1], keys[::-1]
         if lookup is not None:
@@ -323,24 +319,26 @@ def _narrows(before: list[str], after: list[str]) -> bool:
 
 
 class _ById:
-    """Every record a listing holds sort values of, in the order of their ids, and the live ones:
-    where each sort in memory starts, as ties go by id. Each column's values are taken out of the
-    records' values, into a list in the same order, once."""
+    """What a listing holds of every record to sort by (`values`), with the records in the order of
+    their ids, and the live ones: where each sort in memory starts, as ties go by id. Each column's
+    values are taken out of the records' values, into a list in the same order, once."""
 
-    def __init__(self, sort_values: dict[str, SortValues]) -> None:
-        self._ids = sorted(sort_values)
-        self._rows = list(map(sort_values.__getitem__, self._ids))
+    def __init__(self, values: dict[str, SortValues]) -> None:
+        self.values = values
+        """Record id → its sort values; `RecordListing.forget` reads the changed ones again."""
+        self._ids = sorted(values)
+        self._rows = list(map(values.__getitem__, self._ids))
         self._live = [not deleted for deleted in map(itemgetter(_DELETED), self._rows)]
         self._live_ids = list(compress(self._ids, self._live))
         self._columns: dict[tuple[int, bool], list[Any]] = {}
 
-    def update(self, sort_values: dict[str, SortValues], changed: list[str]) -> None:
-        """Take the `changed` records' values from `sort_values`, each where its id goes: an edit
-        does not sort every id again."""
+    def update(self, changed: list[str]) -> None:
+        """Take the `changed` records' values, read again into `values`, each where its id goes: an
+        edit does not sort every id again."""
         for record_id in changed:
             at = bisect_left(self._ids, record_id)
             held = at < len(self._ids) and self._ids[at] == record_id
-            row = sort_values.get(record_id)
+            row = self.values.get(record_id)
             if row is None:
                 if held:
                     del self._ids[at], self._rows[at], self._live[at]
