@@ -165,9 +165,9 @@ class MainWindow(QMainWindow):
 
     def show_municipalities(self, key: str, county: str | None, year: int) -> None:
         """Show the Kommuner section filtered (a click on one of Översikt's tiles of the law)."""
-        self.show_section([section.key for section in SECTIONS].index("municipalities"))
         from bra_desktop.ui.municipalities_section import MunicipalitiesSection
 
+        self.show_section([section.key for section in SECTIONS].index("municipalities"))
         section = self.current_section()
         assert isinstance(section, MunicipalitiesSection)
         section.show_filtered(key, county, year)
