@@ -140,3 +140,25 @@ def test_the_rows_after_an_unreadable_one_are_still_planned(register, make_regis
     plan = prepare_import(make_register("01", "ny-dator"), forged)
     assert [r.row for r in plan.rejected] == [2]
     assert sorted(r.incoming.row for r in plan.records if r.kind_key == "activity") == [3, 4]
+
+
+def test_rows_held_unread_share_the_texts_of_code_municipality_and_link_columns(register, tmp_path):
+    """A national sheet holds its rows together until they are planned: the same code, municipality
+    or network on each row is one object, not a copy per row, before and after its content is read."""
+    network = add(register, "network", name="Trygghetsrådet i Solna")
+    for title in ("Trygghetsvandring", "Nätverksträff", "Utbildning"):
+        add(register, "activity", title=title, municipalities=["0184", "0180"], network_id=network.id)
+    rows = read_bundle(export_bundle(register, tmp_path / "paket.xlsx", user="anna").path).rows["activity"]
+
+    assert len(rows) == 3 and all(row.content_unread for row in rows)
+    assert len({id(row._unread[2]) for row in rows}) == 3  # each row its own cells
+    shared = [[row._unread[2][place] for row in rows] for place in range(len(rows[0]._unread[2]))
+              if rows[0]._unread[2][place] in (network.id, "0180; 0184", "NATVERKSTRAFF", "GENOMFORD")]
+    assert len(shared) == 4
+    for cells in shared:
+        assert all(cell is cells[0] for cell in cells), cells[0]
+    contents = [row.content for row in rows]
+    for field in ("network_id", "municipalities", "activity_type", "status"):
+        assert all(content[field] is contents[0][field] for content in contents), field
+    assert contents[0]["municipalities"] == ("0180", "0184") and contents[0]["network_id"] == network.id
+    assert {content["title"] for content in contents} == {"Trygghetsvandring", "Nätverksträff", "Utbildning"}

@@ -184,3 +184,16 @@ def test_a_date_in_a_text_cell_reads_as_the_date_typed():
     assert read_text(datetime(2026, 3, 12)) == "2026-03-12"
     assert read_text(datetime(2026, 3, 12, 10, 30)) == "2026-03-12T10:30:00"
     assert read_text(date(2026, 3, 12)) == "2026-03-12"
+
+
+def test_a_code_column_reads_each_text_once_and_its_rows_share_the_value():
+    read = cell_reader(KINDS["activity"].field("subject_areas"))
+    first, second = read("vald; unga"), read("vald; unga")
+    assert first == ("UNGA", "VALD") and second is first
+    assert read("unga") == ("UNGA",)  # another text, read on its own
+
+
+def test_a_code_column_takes_a_number_and_a_yes_for_what_each_is():
+    """1.0 and True are equal as dict keys: only texts are read once for every row."""
+    read = cell_reader(KINDS["activity"].field("activity_type"))
+    assert (read(1.0), read(True), read("1")) == ("1", "TRUE", "1")

@@ -206,10 +206,36 @@ def read_list(value: Any) -> tuple[str, ...]:
     return tuple(sorted({part.strip() for part in text.replace(",", ";").split(";") if part.strip()}))
 
 
+REPEATING = frozenset({FieldType.CODE, FieldType.CODES, FieldType.MUNICIPALITY, FieldType.MUNICIPALITIES,
+                       FieldType.REF, FieldType.REFS})
+"""Field types whose values come from a short list (codes, municipalities, linked records): a
+national sheet has the same few texts in such a column on hundreds of thousands of rows."""
+
+
 def cell_reader(spec: FieldSpec) -> Callable[[Any], Any]:
     """How a column's cells become field values (raising CellError): made once per column, and
     giving values normalised already (`content.normalise` would leave them as they are), since it
-    runs for every cell of a national bundle."""
+    runs for every cell of a national bundle. A column of a `REPEATING` type reads each text once:
+    the rows that have it share the value read, and the memory it takes."""
+    read = _cell_reader(spec)
+    return _remembering(read) if spec.type in REPEATING else read
+
+
+def _remembering(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    known: dict[str, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if value.__class__ is not str:  # a number or a date: as it comes (1.0 == True as a key)
+            return read(value)
+        found = known.get(value, known)  # the dict itself: no value read is
+        if found is known:
+            found = known[value] = read(value)  # a text that cannot be read raises, and is not kept
+        return found
+
+    return remembered
+
+
+def _cell_reader(spec: FieldSpec) -> Callable[[Any], Any]:
     tidy = _tidier(spec)
     if spec.multi:
         return lambda value: tuple(sorted({tidy(part) for part in read_list(value)}))

@@ -17,7 +17,7 @@ from operator import call, itemgetter
 from typing import Any, NamedTuple
 
 from bra_desktop.bundle.cells import (
-    CellError, bool_to_cell, cell_reader, read_bool, read_count, read_date, read_text, read_version, to_cell,
+    REPEATING, CellError, bool_to_cell, cell_reader, read_bool, read_count, read_date, read_text, read_version, to_cell,
 )
 from bra_desktop.bundle.problems import ImportProblem
 from bra_desktop.bundle.schema import ColumnRole, DataSheet, SystemField
@@ -217,6 +217,10 @@ class RowReader:
         self.quick_business = None if no_value else _QuickRead(self.business)
         self.quick_system = None if no_value else _QuickRead(self.system)
         self.business_cells = _picker([position for _, position, _, _ in self.business])
+        self._repeating = [i for i, (key, _, _, _) in enumerate(self.business) if sheet.column(key).field.type in REPEATING]
+        """Places in `business_cells` of the columns of `REPEATING` types."""
+        self._texts: dict[str, str] = {}
+        """Each text of those columns once (`kept_cells`)."""
         self.unread_business = [(key, i, read, label) for i, (key, _, read, label) in enumerate(self.business)]
         """The business columns at their places in `business_cells` (where a row read without its
         business cells keeps them)."""
@@ -227,6 +231,20 @@ class RowReader:
         """(field, position) of the "(namn)" columns of links to records."""
         self._names: dict[tuple[str, str], tuple[str, str]] = {}
         """Each (field, text) once: a national sheet names the same few networks on every row."""
+
+    def kept_cells(self, cells: list[Any]) -> tuple[Any, ...]:
+        """The business cells a row read without them keeps until its content is read, equal texts
+        of `REPEATING` columns as one object: a national sheet's rows are held together, and a code
+        or an id on every one of them would otherwise be a copy on every one."""
+        business = self.business_cells(cells)
+        if not self._repeating:
+            return business
+        values, texts = list(business), self._texts
+        for place in self._repeating:
+            value = values[place]
+            if value.__class__ is str:
+                values[place] = texts.setdefault(value, value)
+        return tuple(values)
 
     def names_of(self, cells: list[Any]) -> tuple[tuple[str, str], ...] | None:
         """`IncomingRow.link_names` of a row; None when it names none."""
@@ -335,7 +353,7 @@ class RowReader:
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
             updated_by=updated_by or "", deleted=system[SystemField.DELETED] or False,
             content_hash=digest, row_hash_ok=row_hash == (written or digest), written_hash=written, link_names=self.names_of(cells) if self.link_names else None,
-            _content=content, _unread=(self, offset, self.business_cells(cells)) if content is None else None,
+            _content=content, _unread=(self, offset, self.kept_cells(cells)) if content is None else None,
         )
 
 
