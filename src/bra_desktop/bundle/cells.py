@@ -221,14 +221,18 @@ def cell_reader(spec: FieldSpec) -> Callable[[Any], Any]:
     return _remembering(read) if spec.type in REPEATING else read
 
 
+_NOT_READ = object()
+"""What `_remembering` finds for a text it has not read yet (None is a value read)."""
+
+
 def _remembering(read: Callable[[Any], Any]) -> Callable[[Any], Any]:
     known: dict[str, Any] = {}
 
     def remembered(value: Any) -> Any:
         if value.__class__ is not str:  # a number or a date: as it comes (1.0 == True as a key)
             return read(value)
-        found = known.get(value, known)  # the dict itself: no value read is
-        if found is known:
+        found = known.get(value, _NOT_READ)
+        if found is _NOT_READ:
             found = known[value] = read(value)  # a text that cannot be read raises, and is not kept
         return found
 
