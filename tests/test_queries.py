@@ -482,3 +482,24 @@ def test_search_texts_lined_up_in_pieces_stay_with_their_ids():
     ordered.align(facts, ("", None))
     assert ordered.texts == [facts.get(record_id, ("",))[0] for record_id in reversed(ids)]
     assert ordered.column(1) == [facts.get(record_id, ("", None))[1] for record_id in reversed(ids)]
+
+
+def test_what_a_listing_sorts_by_is_read_a_part_at_a_time_with_a_pause_after_each(register, activities,
+                                                                                   database_sorts, monkeypatch):
+    """A large table reads what it sorts by on a thread of its own, and waits between the parts
+    while a person asks it for something (`table_model._Quiet`); the sorts are the same."""
+    monkeypatch.setattr(listing, "READ_PART", 2)
+    asked, database_order = database_sorts
+    in_sqlite = register.engine.dialect.name == "sqlite"
+    paused: list[int] = []
+    held = RecordListing(register, "activity")
+    held.prepare_sorts(pause=lambda: paused.append(len(paused)))
+    assert len(paused) == (2 if in_sqlite else 0)  # four activities, two a part; PostgreSQL sorts them itself
+    for field in ("title", "participants", "municipalities"):
+        for descending in (False, True):
+            ask = dict(sort_field=field, descending=descending, include_deleted=True)
+            asked.clear()
+            found = held.ids(search="", filters={}, **ask)
+            assert (asked == []) is in_sqlite, ask
+            with register.session() as session:
+                assert found == database_order(session, "activity", **ask), ask

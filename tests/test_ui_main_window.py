@@ -4,6 +4,7 @@ edits arriving from the service, saved window state, and restoring from a backup
 from __future__ import annotations
 
 import sys
+import time
 import types
 from datetime import date
 from pathlib import Path
@@ -214,6 +215,23 @@ def test_what_a_table_filters_and_searches_on_is_read_ahead_once_the_window_is_u
     model.set_search("")
     model.set_filter("status", "PLANERAD")
     assert shown_ids(model) == [records["course"]]
+
+
+def test_what_a_table_sorts_by_is_read_ahead_in_a_quiet_moment(qtbot, monkeypatch, service, records):
+    """What a large table sorts by is read ahead once nobody has searched, filtered or sorted it for a
+    moment: read while a person types, it would share the interpreter with their answers."""
+    monkeypatch.setattr(table_model, "LARGE_TABLE", 1)
+    monkeypatch.setattr(table_model, "READ_AHEAD_AFTER_MS", 0)
+    monkeypatch.setattr(table_model, "QUIET_SECONDS", 0.4)
+    model = RecordTableModel(service, "activity")
+    listing = model._listing
+    for text in ("s", "so", "sol", "solna", "soln", "sol", ""):  # a person searching for over a second
+        model.set_search(text)
+        last_asked = time.monotonic()
+        qtbot.wait(200)
+        assert listing._facts is not None and listing._sorts is None, text
+    qtbot.waitUntil(lambda: listing._sorts is not None, timeout=5000)
+    assert time.monotonic() - last_asked >= 0.4
 
 
 def test_a_large_table_shows_its_first_rows_at_once_and_the_rest_once_they_are_painted(

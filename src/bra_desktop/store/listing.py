@@ -25,7 +25,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import compress, repeat
 from operator import and_, eq, itemgetter, not_
 from typing import Any
@@ -42,6 +42,8 @@ SEARCH_SLICE = 20_000
 which a table can show what was found so far and the window can handle a keystroke."""
 KEPT_ORDERS = 4
 """Sort choices whose ordered ids are kept (a person goes back and forth between a few)."""
+READ_PART = 5_000
+"""Rows a read of every record's values (`RecordListing._read`) fetches and holds at a time."""
 _PACK = 5_000
 """Texts copied together at a time: a few milliseconds with the GIL held, so the window keeps going."""
 _SEPARATOR = "\x00"
@@ -179,15 +181,18 @@ class RecordListing:
             if not ordered.aligned:
                 ordered.align(facts, self._unknown)
 
-    def prepare_sorts(self) -> None:
+    def prepare_sorts(self, pause: Callable[[], None] | None = None) -> None:
         """Read what each record sorts by in every column, and line the records up by id: what a
         large table does ahead, after `prepare`, so that a click on a column header is sorted in
-        memory (SQLite only)."""
+        memory (SQLite only). `pause` runs between the parts of the work that hold the GIL (each
+        part of rows read, the lining up): a table waits there while a person searches or
+        filters, whose answers would otherwise share the GIL with it."""
         if not self._sorts_in_memory or self._sorts is not None:
             return
         generation = self._generation
         with self.register.session() as session:
-            sorts = _ById(self._read(session, self._sort_query()))  # lined up here, not at the first click
+            values = self._read(session, self._sort_query(), pause)
+        sorts = _ById(values)  # lined up here, not at the first click
         if generation == self._generation:  # else a record changed meanwhile: the database sorts
             self._sorts = sorts
 
@@ -303,13 +308,19 @@ class RecordListing:
         return select(kind.table.id, kind.table.deleted, *self._held_sorts.values())
 
     @staticmethod
-    def _read(session: Session, query: Select) -> dict[str, tuple[Any, ...]]:
+    def _read(session: Session, query: Select, pause: Callable[[], None] | None = None) -> dict[str, tuple[Any, ...]]:
         """Each record's values from `query`'s rows (after its id), by id; values after the first
-        that repeat (a status, a county, a network) are held once, not once per record."""
+        that repeat (a status, a county, a network) are held once, not once per record. `pause`
+        runs after each part of `READ_PART` rows: before the next is fetched, and before the
+        caller goes on."""
         held: dict[Any, Any] = {}
         hold = held.setdefault
-        return {record_id: (text, *map(hold, values, values))
-                for record_id, text, *values in queries.driver_rows(session, query)}
+        found: dict[str, tuple[Any, ...]] = {}
+        for part in queries.driver_row_parts(session, query, READ_PART):
+            found.update({record_id: (text, *map(hold, values, values)) for record_id, text, *values in part})
+            if pause is not None:
+                pause()
+        return found
 
 
 def _narrows(before: list[str], after: list[str]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass
@@ -63,9 +64,31 @@ READ_AHEAD_AFTER_MS = 500
 """The read-ahead starts once the window is up: begun at once, it shared the GIL with the first
 paint (a tenth of a second later at 200,000 activities), and nobody types in the first half second."""
 
+QUIET_SECONDS = 0.5
+"""How long a person has not searched, filtered or sorted a large table before it reads ahead what
+it sorts by (`_Quiet`)."""
+
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class _Quiet:
+    """When a person last asked a table for something (a search, a filter, a sort), for the
+    read-ahead on its own thread to wait for a quiet moment: what a table sorts by is seconds of
+    work that holds the GIL in parts, and read while a person types it shared the GIL with their
+    answers (`make bench`'s filter changes half again as slow, over their 100 ms)."""
+
+    def __init__(self) -> None:
+        self.asked_at = float("-inf")
+
+    def ask(self) -> None:
+        self.asked_at = time.monotonic()
+
+    def wait(self) -> None:
+        """Until nothing has been asked for `QUIET_SECONDS` (at once if nothing has)."""
+        while (left := self.asked_at + QUIET_SECONDS - time.monotonic()) > 0:
+            time.sleep(left)
 
 
 @dataclass(frozen=True)
@@ -112,6 +135,7 @@ class RecordTableModel(QAbstractTableModel):
         self._id_set: set[str] | None = None
         """The ids shown, as a set, made when first needed: a sort asks whether its answer holds them."""
         self._listing = RecordListing(service.register, kind_key)
+        self._quiet = _Quiet()
         self._finding: tuple[Iterator[tuple[list[str], bool]], Sequence[str]] | None = None
         """A search still going on: what the listing finds next, a slice per turn of the event loop,
         and the records changed since the rows were last told to the view."""
@@ -219,18 +243,20 @@ class RecordTableModel(QAbstractTableModel):
         self.sig_count_changed.emit(len(self._ids))
 
     def _read_ahead(self) -> None:
-        """At national scale, read what every record is filtered and searched on, then what it
-        sorts by, on a thread of its own, once the window is up, so that the first filter,
-        keystroke of a search or click on a column header does not wait for the database. (On two
-        threads the reads took longer each: turning rows into Python objects holds the GIL.)"""
+        """At national scale, read what every record is filtered and searched on, then (in a quiet
+        moment: `_Quiet`) what it sorts by, on a thread of its own, once the window is up, so that
+        the first filter, keystroke of a search or click on a column header does not wait for the
+        database. (On two threads the reads took longer each: turning rows into Python objects
+        holds the GIL.)"""
         if len(self._ids) < LARGE_TABLE:
             return
-        listing = self._listing
+        listing, quiet = self._listing, self._quiet
 
         def read() -> None:
             try:
                 listing.prepare()
-                listing.prepare_sorts()
+                quiet.wait()
+                listing.prepare_sorts(pause=quiet.wait)
             except Exception:  # noqa: BLE001 (the register closed meanwhile): the first filter or search reads it
                 log.debug("Reading a table's values ahead failed", exc_info=True)
 
@@ -247,6 +273,7 @@ class RecordTableModel(QAbstractTableModel):
         whole scan takes up to 80 ms, and the next keystroke stops it. Rows already at the top of
         the table that the search keeps are left as they are until it ends.
         """
+        self._quiet.ask()
         self._finding = None
         finding = self._find()
         for found, done in finding:
