@@ -108,6 +108,7 @@ def test_a_sheet_within_its_extent_may_be_loaded(rows, tmp_path):
     (b'<row r="1"><c t="n" r="AA1"><v>1</v></c></row>', "AA1"),  # its place not first
     (b'<row r="1"><c r="A31"/></row>', "A31"),  # a cell's row too far, in a row that says otherwise
     (b'<row r="1"><c r="B150"/></row>', "B150"),  # a longer row number that begins with 1
+    (b'<row r="1"><c r="B0031"/></row>', "B0031"),  # zeros before a row number too far
 ])
 def test_a_place_beyond_the_extent_is_refused_before_the_sheet_is_loaded(rows, place, tmp_path):
     with pytest.raises(formulas.SheetTooLarge) as refused:
