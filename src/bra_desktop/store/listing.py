@@ -42,6 +42,10 @@ SEARCH_SLICE = 20_000
 which a table can show what was found so far and the window can handle a keystroke."""
 KEPT_ORDERS = 4
 """Sort choices whose ordered ids are kept (a person goes back and forth between a few)."""
+FEW_CHANGED = 50
+"""Records changed at once (an edit, a small import) that are moved in the kept orders, each to
+where it now belongs (`RecordListing._moved`): at national scale sorting every record again and
+lining up its facts took most of a second after each edit. More are sorted again with the rest."""
 READ_PART = 1_000
 """Rows a read of every record's values (`RecordListing._read`) fetches at a time: a few
 milliseconds with the GIL held, so that a part being read when a person starts typing hardly
@@ -145,8 +149,12 @@ class RecordListing:
         self._last_search = (ordered, chosen, words, found_ids, found_texts)
         yield found_ids, True
 
-    def forget(self, ids: Iterable[str] | None = None) -> None:
-        """Records changed (`ids`, or any when None): the orders are asked again, and their facts."""
+    def forget(self, ids: Iterable[str] | None = None, *, names_changed: bool = False) -> None:
+        """Records changed (`ids`, or any when None): their facts are read again, and the orders
+        asked again, but where a few records changed and what every record sorts by is held: then
+        each kept order has them moved to where they now belong (`_moved`). `names_changed`: names
+        the records sort by changed too (a network renamed), which moves records that did not change."""
+        kept = list(self._orders.items())
         self._orders.clear()
         self._last_filtered = self._last_search = None
         self._generation += 1
@@ -160,6 +168,82 @@ class RecordListing:
             if self._sorts is not None:
                 self._read_again(session, self._sorts.values, self._sort_query(), changed)
                 self._sorts.update(changed)
+                if changed and not names_changed and len(changed) <= FEW_CHANGED:
+                    for key, ordered in kept:
+                        moved = self._moved(session, key, ordered, changed)
+                        if moved is not None:
+                            self._orders[key] = moved
+
+    def _moved(self, session: Session, key: _OrderKey, ordered: _Ordered, changed: list[str]) -> _Ordered | None:
+        """`ordered` (with its facts, if lined up) with the `changed` records taken out and put back
+        where they now belong (`_comes_before`), found by halving. None where the values held
+        cannot say (keys Python cannot compare, a record in the order whose values are not held):
+        the order is asked again. A new order, not the old one changed: a table may be showing the
+        old one's ids."""
+        sorts, before = self._sorts, self._comes_before(session, key)
+        if sorts is None or before is None:
+            return None
+        include_deleted = key[2]
+        ids = list(ordered.ids)
+        facts = self._facts if ordered.aligned else None
+        columns = None if facts is None else [list(ordered.column(index)) for index in range(len(self._unknown))]
+        changed = list(dict.fromkeys(changed))
+        for record_id in changed:
+            try:
+                place = ids.index(record_id)  # looked for in C
+            except ValueError:  # a new record, or a tombstone the order leaves out
+                continue
+            del ids[place]
+            for column in columns or ():
+                del column[place]
+        try:
+            for record_id in changed:
+                held = sorts.values.get(record_id)
+                if held is None or (held[_DELETED] and not include_deleted):
+                    continue
+                low, high = 0, len(ids)
+                while low < high:
+                    middle = (low + high) // 2
+                    if before(ids[middle], record_id):
+                        low = middle + 1
+                    else:
+                        high = middle
+                ids.insert(low, record_id)
+                for column, fact in zip(columns or (), (facts or {}).get(record_id, self._unknown)):
+                    column.insert(low, fact)
+        except (TypeError, KeyError):  # keys Python cannot compare, or a record not held: sorted again
+            return None
+        return _Ordered(ids, columns)
+
+    def _comes_before(self, session: Session, key: _OrderKey) -> Callable[[str, str], bool] | None:
+        """Whether one record comes before another in a sort order, as `queries.list_ids` orders
+        them: by what each sorts by (held, `prepare_sorts`), then by id, in the sort's direction,
+        with empty keys where SQL puts them. None for a column whose values are not held."""
+        sorts = self._sorts
+        sort_field, descending, _include_deleted = key
+        at = self._sort_at.get(sort_field)
+        if sorts is None or at is None:
+            return None
+        values = sorts.values
+        lookup = queries.sort_lookup(session, self.kind_key, sort_field)
+        empty_last = queries.sort_nullable(self.kind_key, sort_field)
+
+        def rank(record_id: str) -> tuple[Any, ...]:
+            """Where a record goes in ascending order, its group first: empty keys first, as SQL
+            puts them, or last where `queries.sort_nullable` says so."""
+            value = values[record_id][at]
+            value = value if lookup is None else lookup(value)
+            if value is None:
+                return (1, record_id) if empty_last else (0, record_id)
+            return (0, value, record_id) if empty_last else (1, value, record_id)
+
+        def before(first: str, then: str) -> bool:
+            first_rank, then_rank = rank(first), rank(then)
+            if empty_last and first_rank[0] != then_rank[0]:
+                return first_rank[0] < then_rank[0]  # empty keys last both ways
+            return first_rank > then_rank if descending else first_rank < then_rank
+
+        return before
 
     def _read_again(self, session: Session, held: dict[str, Any], query: Select, changed: list[str]) -> None:
         """What `held` holds of the `changed` records, as `query` reads them now (none of one gone)."""
@@ -379,9 +463,10 @@ class _Ordered:
     """The ids of one sort choice in display order, and (once filtered or searched) each id's
     facts in the same order, a list per fact."""
 
-    def __init__(self, ids: list[str]) -> None:
+    def __init__(self, ids: list[str], columns: list[list[Any]] | None = None) -> None:
         self.ids = ids
-        self._columns: list[list[Any]] | None = None
+        self._columns = columns
+        """A list per fact, in the order of `ids`, once lined up (`align`)."""
 
     @property
     def aligned(self) -> bool:

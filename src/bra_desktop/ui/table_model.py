@@ -334,7 +334,7 @@ class RecordTableModel(QAbstractTableModel):
         elif ids := list(changes.ids(self._kind)):
             for record_id in ids:
                 self._cache.pop(record_id, None)
-            self._listing.forget(ids)
+            self._listing.forget(ids, names_changed=changes.touches(self._shows_names_of))
             self._requery(changed=ids)
         elif changes.touches(self._shows_names_of):  # a network or organisation renamed: names and their order
             self._cache.clear()
