@@ -143,20 +143,25 @@ def test_the_rows_after_an_unreadable_one_are_still_planned(register, make_regis
 
 
 def test_rows_held_unread_share_the_texts_of_code_municipality_and_link_columns(register, tmp_path):
-    """A national sheet holds its rows together until they are planned: the same code, municipality
-    or network on each row is one object, not a copy per row, before and after its content is read."""
+    """A national sheet holds its rows together until they are planned: the same code, municipality,
+    network, date or count on each row is one object, not a copy per row, before and after its
+    content is read; so are its owner and who changed it."""
     network = add(register, "network", name="Trygghetsrådet i Solna")
     for title in ("Trygghetsvandring", "Nätverksträff", "Utbildning"):
-        add(register, "activity", title=title, municipalities=["0184", "0180"], network_id=network.id)
+        add(register, "activity", title=title, municipalities=["0184", "0180"], network_id=network.id, participants=12)
     rows = read_bundle(export_bundle(register, tmp_path / "paket.xlsx", user="anna").path).rows["activity"]
 
     assert len(rows) == 3 and all(row.content_unread for row in rows)
-    assert len({id(row._unread[2]) for row in rows}) == 3  # each row its own cells
-    shared = [[row._unread[2][place] for row in rows] for place in range(len(rows[0]._unread[2]))
-              if rows[0]._unread[2][place] in (network.id, "0180; 0184", "NATVERKSTRAFF", "GENOMFORD")]
-    assert len(shared) == 4
+    assert len({id(row._unread) for row in rows}) == 3  # each row its own cells
+    kept = rows[0]._unread
+    assert kept is not None
+    shared = [[row._unread[place] for row in rows if row._unread is not None] for place in range(len(kept))
+              if kept[place] in (network.id, "0180; 0184", "NATVERKSTRAFF", "GENOMFORD", date(2026, 3, 12), 12)]
+    assert len(shared) == 6
     for cells in shared:
         assert all(cell is cells[0] for cell in cells), cells[0]
+    for system in ("origin", "updated_by"):
+        assert all(getattr(row, system) is getattr(rows[0], system) for row in rows), system
     contents = [row.content for row in rows]
     for field in ("network_id", "municipalities", "activity_type", "status"):
         assert all(content[field] is contents[0][field] for content in contents), field

@@ -62,9 +62,11 @@ class IncomingRow:
     """(field, the text of its "(namn)" column) of each link to records the row names: what the
     file calls a linked record the register may not have, to say which one it is."""
     _content: Content | None = None
-    _unread: tuple[RowReader, int, tuple[Any, ...]] | None = None
-    """The row's reader, offset and business cells (no more: a national bundle's rows are many)
-    while its content is not read yet."""
+    _reader: RowReader | None = None
+    """The row's reader while its content is not read yet."""
+    _unread: tuple[Any, ...] | None = None
+    """The row's business cells (no more: a national bundle's rows are many) while its content is
+    not read yet."""
 
     @property
     def hand_edited(self) -> bool:
@@ -87,14 +89,13 @@ class IncomingRow:
         them: its hash is then the content's, and checked against `radkontroll`. Returns the row as
         rejected when a cell cannot be read (the row was then not as the app wrote it after all).
         """
-        unread = self._unread
-        if unread is None:
+        reader, business = self._reader, self._unread
+        if reader is None or business is None:
             return None
-        reader, offset, business = unread
         problems: list[ImportProblem] = []
-        content = reader.unread_content(offset, business, problems)
+        content = reader.unread_content(self.row - 1, business, problems)
         digest = normalised_hash(reader.sheet.kind, content)
-        self._content, self._unread = content, None
+        self._content, self._reader, self._unread = content, None, None
         self.row_hash_ok, self.content_hash = digest == self.content_hash, digest
         if not problems:
             return None
@@ -219,8 +220,16 @@ class RowReader:
         self.business_cells = _picker([position for _, position, _, _ in self.business])
         self._repeating = [i for i, (key, _, _, _) in enumerate(self.business) if sheet.column(key).field.type in REPEATING]
         """Places in `business_cells` of the columns of `REPEATING` types."""
+        self._dates_and_numbers = [i for i, (key, _, _, _) in enumerate(self.business)
+                                   if sheet.column(key).field.type in (FieldType.DATE, FieldType.INTEGER)]
+        """Places in `business_cells` of the columns of dates and counts (a few hundred days, a few
+        dozen counts, on every row)."""
         self._texts: dict[str, str] = {}
-        """Each text of those columns once (`kept_cells`)."""
+        """Each text that rows share once: the cells of `REPEATING` columns (`kept_cells`), each
+        owner and each name of who changed a record."""
+        self._values: dict[tuple[type, Any], Any] = {}
+        """Each date and number of `_dates_and_numbers` once, by type and value: 1.0 and True are
+        equal but not the same cell."""
         self.unread_business = [(key, i, read, label) for i, (key, _, read, label) in enumerate(self.business)]
         """The business columns at their places in `business_cells` (where a row read without its
         business cells keeps them)."""
@@ -237,13 +246,17 @@ class RowReader:
         of `REPEATING` columns as one object: a national sheet's rows are held together, and a code
         or an id on every one of them would otherwise be a copy on every one."""
         business = self.business_cells(cells)
-        if not self._repeating:
+        if not self._repeating and not self._dates_and_numbers:
             return business
-        values, texts = list(business), self._texts
+        values, texts, shared = list(business), self._texts, self._values
         for place in self._repeating:
             value = values[place]
             if value.__class__ is str:
                 values[place] = texts.setdefault(value, value)
+        for place in self._dates_and_numbers:
+            value = values[place]
+            if value is not None:
+                values[place] = shared.setdefault((value.__class__, value), value)
         return tuple(values)
 
     def names_of(self, cells: list[Any]) -> tuple[tuple[str, str], ...] | None:
@@ -306,7 +319,10 @@ class RowReader:
 
     def read(self, offset: int, cells: list[Any], *, content_unread: bool = False) -> IncomingRow | RejectedRow:
         """The row's record, or the row rejected with its problems. With `content_unread` (a row as
-        the app wrote it), the business cells are read only when the content is asked for."""
+        the app wrote it), the business cells are read only when the content is asked for.
+
+        Equal texts of the system cells that rows share (an owner, who changed a record) are held
+        once: a national sheet's rows are held together."""
         sheet, labels, excel_row = self.sheet, self.labels, offset + 1
         system_problems: list[ImportProblem] = []
         system = self.quick_system(cells) if self.quick_system is not None else None
@@ -332,7 +348,7 @@ class RowReader:
             problems.append(self._problem(offset, labels[SystemField.ORIGIN],
                                           f"«{origin}» är inget ursprung (ett länsnummer 01–25 eller BRA)"))
         else:
-            origin = owner
+            origin = self._texts.setdefault(owner, owner)
         updated_at = None
         if text := system.get(SystemField.UPDATED_AT):
             try:
@@ -351,9 +367,10 @@ class RowReader:
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
-            updated_by=updated_by or "", deleted=system[SystemField.DELETED] or False,
+            updated_by=self._texts.setdefault(updated_by, updated_by) if updated_by else "", deleted=system[SystemField.DELETED] or False,
             content_hash=digest, row_hash_ok=row_hash == (written or digest), written_hash=written, link_names=self.names_of(cells) if self.link_names else None,
-            _content=content, _unread=(self, offset, self.kept_cells(cells)) if content is None else None,
+            _content=content, _reader=None if content is not None else self,
+            _unread=None if content is not None else self.kept_cells(cells),
         )
 
 
