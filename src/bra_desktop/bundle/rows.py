@@ -243,8 +243,9 @@ class RowReader:
 
     def kept_cells(self, cells: list[Any]) -> tuple[Any, ...]:
         """The business cells a row read without them keeps until its content is read, equal texts
-        of `REPEATING` columns as one object: a national sheet's rows are held together, and a code
-        or an id on every one of them would otherwise be a copy on every one."""
+        of `REPEATING` columns, and equal dates and counts, as one object: a national sheet's rows
+        are held together, and a code, an id or a day on every one of them would otherwise be a copy
+        on every one."""
         business = self.business_cells(cells)
         if not self._repeating and not self._dates_and_numbers:
             return business
@@ -367,7 +368,8 @@ class RowReader:
         return IncomingRow(
             sheet=sheet, row=excel_row, id=record_id, id_given=given_id is not None, origin=origin,
             version=system[SystemField.VERSION] or 0, updated_at=updated_at,
-            updated_by=self._texts.setdefault(updated_by, updated_by) if updated_by else "", deleted=system[SystemField.DELETED] or False,
+            updated_by=self._texts.setdefault(updated_by, updated_by) if updated_by else "",
+            deleted=system[SystemField.DELETED] or False,
             content_hash=digest, row_hash_ok=row_hash == (written or digest), written_hash=written, link_names=self.names_of(cells) if self.link_names else None,
             _content=content, _reader=None if content is not None else self,
             _unread=None if content is not None else self.kept_cells(cells),
