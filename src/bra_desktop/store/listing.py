@@ -309,10 +309,24 @@ class RecordListing:
         if ordered is not None:
             self._orders.move_to_end(key)
             return ordered
-        ids = self._sorted_in_memory(key)
-        ordered = _Ordered(self._read_order(key) if ids is None else ids)
+        ordered = self._reversed(key)
+        if ordered is None:
+            ids = self._sorted_in_memory(key)
+            ordered = _Ordered(self._read_order(key) if ids is None else ids)
         self._keep(key, ordered)
         return ordered
+
+    def _reversed(self, key: _OrderKey) -> _Ordered | None:
+        """A sort order read backwards from the one the other way, with its facts, where that one is
+        kept: a second click on a column header. Equal keys go by id in the sort's direction, so one
+        direction is the other backwards; but not where a column's empty keys sort last both ways
+        (`queries.sort_nullable`). None where it cannot be had so."""
+        sort_field, descending, include_deleted = key
+        other = self._orders.get((sort_field, not descending, include_deleted))
+        if other is None or queries.sort_nullable(self.kind_key, sort_field):
+            return None
+        columns = [other.column(index)[::-1] for index in range(len(self._unknown))] if other.aligned else None
+        return _Ordered(other.ids[::-1], columns)
 
     def _sorted_in_memory(self, key: _OrderKey) -> list[str] | None:
         """The ids of a sort order as `queries.list_ids` gives them, sorted here from the sort values
