@@ -26,6 +26,7 @@ import threading
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
+from functools import cmp_to_key
 from itertools import compress, repeat
 from operator import and_, eq, itemgetter, not_
 from typing import Any
@@ -176,7 +177,7 @@ class RecordListing:
 
     def _moved(self, session: Session, key: _OrderKey, ordered: _Ordered, changed: list[str]) -> _Ordered | None:
         """`ordered` (with its facts, if lined up) with the `changed` records taken out and put back
-        where they now belong (`_comes_before`), found by halving. None where the values held
+        where they now belong (`_comes_before`), found by `bisect_left`. None where the values held
         cannot say (keys Python cannot compare, a record in the order whose values are not held):
         the order is asked again. A new order, not the old one changed: a table may be showing the
         old one's ids."""
@@ -184,6 +185,7 @@ class RecordListing:
         if sorts is None or before is None:
             return None
         include_deleted = key[2]
+        place_key = cmp_to_key(lambda first, then: -1 if before(first, then) else int(first != then))
         ids = list(ordered.ids)
         facts = self._facts if ordered.aligned else None
         columns = None if facts is None else [list(ordered.column(index)) for index in range(len(self._unknown))]
@@ -201,16 +203,11 @@ class RecordListing:
                 held = sorts.values.get(record_id)
                 if held is None or (held[_DELETED] and not include_deleted):
                     continue
-                low, high = 0, len(ids)
-                while low < high:
-                    middle = (low + high) // 2
-                    if before(ids[middle], record_id):
-                        low = middle + 1
-                    else:
-                        high = middle
-                ids.insert(low, record_id)
-                for column, fact in zip(columns or (), (facts or {}).get(record_id, self._unknown)):
-                    column.insert(low, fact)
+                place = bisect_left(ids, place_key(record_id), key=place_key)
+                ids.insert(place, record_id)
+                if columns is not None and facts is not None:
+                    for column, fact in zip(columns, facts.get(record_id, self._unknown)):
+                        column.insert(place, fact)
         except (TypeError, KeyError):  # keys Python cannot compare, or a record not held: sorted again
             return None
         return _Ordered(ids, columns)
