@@ -104,6 +104,25 @@ def test_a_new_record_and_its_base_get_the_text_and_hash_of_their_content(regist
     assert checked == 7
 
 
+def test_an_import_writes_each_kind_in_the_order_of_its_ids(register, county_data, make_register, tmp_path):
+    """Rows go to the indexes in key order (`apply._record_id`), whatever order the file has them
+    in: the change log, numbered as the rows are written, shows the order."""
+    from bra_desktop.domain.models import ChangeLog
+
+    for n in range(7):  # ten activities: their ids are random, and in the file's order once in 10! exports
+        add(register, "activity", title=f"Möte {n}", start_date=date(2026, 3, n + 1))
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    header, *rows = data_sheets(bundle)[sheet_for_kind("activity").name]
+    in_file = [row[header.index("id")] for row in rows]
+    empty = make_register("01", "reinstalled")
+    apply_plan(empty, plan_for(empty, bundle), user="anna")
+    with empty.session() as session:
+        written = session.scalars(select(ChangeLog.record_id).where(ChangeLog.table_name == "activity")
+                                  .order_by(ChangeLog.id)).all()
+    assert sorted(in_file) == written
+    assert in_file != written  # the file's order is another: the test shows the import sorts
+
+
 def test_a_county_bundle_gives_back_every_row_in_an_empty_register_of_any_kind(register, make_register, tmp_path):
     """A county's records refer to Brå's national network and organisation: the county's bundle
     carries those too, as Brå's rows, so a new install of the county and a Brå register made anew
