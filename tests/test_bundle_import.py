@@ -416,6 +416,43 @@ def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register,
     assert register_state(register) == before
 
 
+def test_an_import_keeps_no_undo_row_for_a_record_it_creates_and_undo_still_removes_it(
+        register, county_data, make_register, tmp_path):
+    """A record the import creates without a base has no row in `import_undo` (a national bundle
+    creates 200,000): undo finds it among the import's change-log entries and removes it and the
+    base it got."""
+    from bra_desktop.domain.models import ImportUndo
+
+    bundle = export_bundle(register, tmp_path / "a.xlsx", user="anna").path
+    empty = make_register("01", "reinstalled")
+    before = register_state(empty)
+    assert apply_plan(empty, plan_for(empty, bundle), user="berit").changed == 7
+    (receipt,) = import_history(empty)
+    with empty.session() as session:
+        assert session.scalars(select(ImportUndo).where(ImportUndo.receipt_id == receipt.id)).all() == []
+        assert sum(map(len, undo.import_changes(session, receipt.id).records.values())) == 7
+    assert undo_import(empty, receipt.id, user="berit") == 7
+    assert register_state(empty) == before
+
+
+def test_undo_removes_only_what_this_import_created_not_what_an_undone_import_of_the_same_file_did(
+        register, county_data, make_register, tmp_path):
+    """The same file imported, undone, its records brought by a later bundle, and imported again:
+    the second import creates nothing, and undoing it removes nothing. The first import's entries in
+    the change log have the same source; they lie before the second one's `first_change_id`."""
+    first = export_bundle(register, tmp_path / "first.xlsx", user="anna").path
+    later = export_bundle(register, tmp_path / "later.xlsx", user="anna").path
+    neighbour = make_register("01", "reinstalled")
+    apply_plan(neighbour, plan_for(neighbour, first), user="berit")
+    undo_import(neighbour, import_history(neighbour)[0].id, user="berit")
+    apply_plan(neighbour, plan_for(neighbour, later), user="berit")
+    holding = register_state(neighbour)
+    again = apply_plan(neighbour, plan_for(neighbour, first), user="berit")
+    assert again.changed == 0
+    assert undo_import(neighbour, import_history(neighbour)[0].id, user="berit") == 0
+    assert register_state(neighbour) == holding
+
+
 def register_state(register) -> dict:
     """Records with every system field, their times to the microsecond (undo puts back exactly what
     was), sync bases and code lists: all an import changes."""

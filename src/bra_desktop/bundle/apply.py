@@ -92,7 +92,7 @@ def apply_plan(register: Register, plan: ImportPlan, *, user: str) -> ImportResu
             bundle_id=info.bundle_id, direction="import", producer=info.producer,
             file_sha256=plan.contents.file_sha256, file_name=plan.contents.path.name, created_at=info.created_at,
             processed_by=user, counts=json.dumps(counts), report=plan_summary(plan), backup_file=str(backup or ""),
-            signer=encode_key(plan.sender.key),
+            signer=encode_key(plan.sender.key), first_change_id=change_marker(session),
         )
         session.add(receipt)
         if plan.sender.first_contact:

@@ -1,11 +1,13 @@
 """Import history, and undoing a whole import in one step (DESIGN §4.5).
 
 While an import is applied, the state before it of everything it touches is kept in `import_undo`
-(in the same transaction): each record it wrote, each sync base it moved, each code it added or
-changed. Undo writes those states back in one transaction. This works the same on SQLite and on a
-PostgreSQL server (where there is no backup file to go back to), and only while nothing has happened
-since the import: an edit, a change to the code lists, another import or an export after it would be
-lost or contradicted.
+(in the same transaction): each record it changed, each sync base it moved, each code it added or
+changed. A record it creates needs no row of its own (a national bundle creates 200,000): the
+import's change-log entries name it, between the receipt's `first_change_id` and `last_change_id`.
+Undo writes those states back, and removes the records created, in one transaction. This works the
+same on SQLite and on a PostgreSQL server (where there is no backup file to go back to), and only
+while nothing has happened since the import: an edit, a change to the code lists, another import or
+an export after it would be lost or contradicted.
 """
 
 from __future__ import annotations
@@ -57,15 +59,19 @@ class PriorRecord:
 def keep_records(session: Session, receipt_id: int, table_name: str,
                  written: Iterable[tuple[str, PriorRecord | None]], moved_bases: Iterable[tuple[str, bool]]) -> None:
     """Keep what an import is about to overwrite in `table_name`: the records of `written` as they
-    are (given by the caller, who read them to plan) and the current base rows of the records in
-    `moved_bases` ((id, whether it has a base): a record new to the exchange has none to read).
+    are (given by the caller, who read them to plan; None for a record it creates) and the current
+    base rows of the records in `moved_bases` ((id, whether it has a base): a record new to the
+    exchange has none to read).
 
-    A row per record, made and inserted `_INSERTED` records at a time, so that the rows of a
-    national bundle's 200,000 records, and the bases they keep, are never in memory together.
+    A row per record but those created without a base, which the import's change-log entries name
+    (undo removes them and the bases they got), made and inserted `_INSERTED` records at a time, so
+    that the rows of a national bundle's records, and the bases they keep, are never in memory
+    together.
     """
     priors = dict(written)
     had_base = dict(moved_bases)
-    ids = [*priors, *(record_id for record_id in had_base if record_id not in priors)]
+    ids = [record_id for record_id, prior in priors.items() if prior is not None or had_base.get(record_id)]
+    ids += [record_id for record_id in had_base if record_id not in priors]
     for start in range(0, len(ids), _INSERTED):
         chunk = ids[start:start + _INSERTED]
         bases = _base_rows(session, table_name, [record_id for record_id in chunk if had_base.get(record_id)])
@@ -147,8 +153,11 @@ def import_history(register: Register) -> list[BundleReceipt]:
 def import_changes(session: Session, receipt_id: int) -> Changes:
     """What an import wrote (the records and codes its undo would put back): what undoing it
     changes, for the views to catch up."""
-    rows = session.execute(select(ImportUndo.table_name, ImportUndo.record_id)
-                           .where(ImportUndo.receipt_id == receipt_id, ImportUndo.record_written)).all()
+    kept = session.execute(select(ImportUndo.table_name, ImportUndo.record_id, ImportUndo.record_written)
+                           .where(ImportUndo.receipt_id == receipt_id)).all()
+    created = _created_unkept(session, session.get(BundleReceipt, receipt_id), kept)
+    rows = [(table_name, record_id) for table_name, record_id, written in kept if written]
+    rows += [(table_name, record_id) for table_name, ids in created.items() for record_id in ids]
     kinds = {kind.table_name: key for key, kind in KINDS.items()}
     records: dict[str, set[str]] = {}
     for table_name, record_id in rows:
@@ -156,6 +165,22 @@ def import_changes(session: Session, receipt_id: int) -> Changes:
             records.setdefault(kinds[table_name], set()).add(record_id)
     return Changes({kind: frozenset(ids) for kind, ids in records.items()},
                    code_lists=any(table_name == CODE_TABLE for table_name, _ in rows))
+
+
+def _created_unkept(session: Session, receipt: BundleReceipt | None, kept: Iterable[Any]) -> dict[str, list[str]]:
+    """Table → the records the import created without a row in `import_undo` (`keep_records`): those
+    its change-log entries name that `kept` (its rows, with `table_name` and `record_id`) does not."""
+    if receipt is None or receipt.first_change_id is None:  # an import from before: a row for every record
+        return {}
+    named = {(row.table_name, row.record_id) for row in kept}
+    logged = (select(ChangeLog.table_name, ChangeLog.record_id)
+              .where(ChangeLog.source == receipt.bundle_id, ChangeLog.id > receipt.first_change_id,
+                     ChangeLog.id <= receipt.last_change_id).distinct())
+    created: dict[str, list[str]] = {}
+    for table_name, record_id in session.execute(logged):
+        if (table_name, record_id) not in named:
+            created.setdefault(table_name, []).append(record_id)
+    return created
 
 
 def can_undo(register: Register, receipt_id: int) -> str | None:
@@ -203,9 +228,11 @@ def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
         by_table: dict[str, list[ImportUndo]] = {}
         for row in kept:
             by_table.setdefault(row.table_name, []).append(row)
+        created = _created_unkept(session, receipt, kept)
         restored = 0
         for kind_key in reversed(DEPENDENCY_ORDER):  # links point to earlier kinds: remove those first
-            restored += _undo_records(session, kind_key, by_table.get(KINDS[kind_key].table_name, []),
+            table_name = KINDS[kind_key].table_name
+            restored += _undo_records(session, kind_key, by_table.get(table_name, []), created.get(table_name, []),
                                       user=user, source=f"{UNDONE}{receipt.bundle_id}")
         _undo_codes(session, by_table.get(CODE_TABLE, []))
         receipt.undone = True
@@ -215,19 +242,23 @@ def undo_import(register: Register, receipt_id: int, *, user: str) -> int:
     return restored
 
 
-def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, user: str, source: str) -> int:
+def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], created_unkept: list[str], *,
+                  user: str, source: str) -> int:
     """Remove the records the import created (their link rows go with them: the links' foreign keys
-    cascade), write back the ones it changed, and put back the sync bases it moved."""
+    cascade; those of `created_unkept`, which had no base, with the bases they got), write back the
+    ones it changed, and put back the sync bases it moved."""
     kind = KINDS[kind_key]
     table = kind.table.__table__
     written = [row for row in rows if row.record_written]
-    created = [row.record_id for row in written if row.record is None]
+    created = [row.record_id for row in written if row.record is None] + created_unkept
     changed = [row for row in written if row.record is not None]
     removed: tally.Spans = {}
     for chunk in _chunks(created):
         if kind is ACTIVITY:  # the change log will not show these removals: the tally is told here
             removed = tally.widest(removed, tally.periods(session, chunk))
         session.execute(delete(table).where(table.c.id.in_(chunk)))
+    for chunk in _chunks(created_unkept):
+        session.execute(delete(SyncBase).where(SyncBase.table_name == kind.table_name, SyncBase.record_id.in_(chunk)))
     if removed:
         tally.recount(session, removed)
     current: dict[str, StoredRecord] = {}
@@ -241,7 +272,7 @@ def _undo_records(session: Session, kind_key: str, rows: list[ImportUndo], *, us
         if row.base is not None:
             session.execute(insert(SyncBase).values(table_name=kind.table_name, record_id=row.record_id,
                                                     **json.loads(row.base)))
-    return len(written)
+    return len(written) + len(created_unkept)
 
 
 def _write_back(kind: RecordKind, row: ImportUndo, now: StoredRecord) -> RecordWrite:

@@ -383,6 +383,10 @@ class BundleReceipt(SQLModel, table=True):
     report: str = Field(default="", sa_type=Text)
     backup_file: str = ""
     """The backup taken just before an import (a file register's safety net)."""
+    first_change_id: int | None = None
+    """The change log's last id before the import wrote anything: its entries are those after it, up
+    to `last_change_id`, with the bundle id as source (undo finds the records it created there).
+    None for an export, and for an import made before this was kept."""
     last_change_id: int = 0
     """The change log's last id after the import: undo is refused if anything was changed since."""
     undone: bool = False
@@ -394,7 +398,9 @@ class BundleReceipt(SQLModel, table=True):
 class ImportUndo(SQLModel, table=True):
     """What one import changed, as it was before: undoing the import writes it back.
 
-    One row per record the import wrote or whose base it moved, and per code it added or changed.
+    One row per record the import changed or whose base it moved, and per code it added or changed.
+    A record it created, which had no base, has none: the import's change-log entries name it
+    (`BundleReceipt.first_change_id`), and undoing removes it with the base it got.
     Kept in the register itself, so undo works the same on SQLite and on a PostgreSQL server.
     """
 
