@@ -387,12 +387,8 @@ def test_undo_an_import_in_one_step(register, county_data, tmp_path):
     assert plan_for(register, path).already_imported_at is None  # may be imported again
 
 
-@pytest.mark.parametrize("kept_per_insert", [undo._INSERTED, 2])
-def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register, county_data, make_register, tmp_path,
-                                                                       monkeypatch, kept_per_insert):
-    """A county's first national bundle: new records of other counties, new codes, moved bases
-    (kept for undoing in one insert, or in several, as a national bundle's are)."""
-    monkeypatch.setattr(undo, "_INSERTED", kept_per_insert)
+def test_undo_of_a_national_bundle_removes_its_records_bases_and_codes(register, county_data, make_register, tmp_path):
+    """A county's first national bundle: new records of other counties, new codes, moved bases."""
     brå = make_register("BRA")
     with brå.session() as session:
         session.add(CodeItem(list_name="aktivitetstyp", code="STUDIEBESOK", label_sv="Studiebesök",
@@ -442,15 +438,15 @@ def test_undo_removes_only_what_this_import_created_not_what_an_undone_import_of
     the change log have the same source; they lie before the second one's `first_change_id`."""
     first = export_bundle(register, tmp_path / "first.xlsx", user="anna").path
     later = export_bundle(register, tmp_path / "later.xlsx", user="anna").path
-    neighbour = make_register("01", "reinstalled")
-    apply_plan(neighbour, plan_for(neighbour, first), user="berit")
-    undo_import(neighbour, import_history(neighbour)[0].id, user="berit")
-    apply_plan(neighbour, plan_for(neighbour, later), user="berit")
-    holding = register_state(neighbour)
-    again = apply_plan(neighbour, plan_for(neighbour, first), user="berit")
+    reinstalled = make_register("01", "reinstalled")
+    apply_plan(reinstalled, plan_for(reinstalled, first), user="berit")
+    undo_import(reinstalled, import_history(reinstalled)[0].id, user="berit")
+    apply_plan(reinstalled, plan_for(reinstalled, later), user="berit")
+    holding = register_state(reinstalled)
+    again = apply_plan(reinstalled, plan_for(reinstalled, first), user="berit")
     assert again.changed == 0
-    assert undo_import(neighbour, import_history(neighbour)[0].id, user="berit") == 0
-    assert register_state(neighbour) == holding
+    assert undo_import(reinstalled, import_history(reinstalled)[0].id, user="berit") == 0
+    assert register_state(reinstalled) == holding
 
 
 def register_state(register) -> dict:
@@ -499,14 +495,16 @@ def test_undo_puts_back_the_base_of_each_kind_when_two_kinds_share_an_id(registe
     assert register_state(brå) == before
 
 
-@pytest.mark.parametrize("ids_per_query", [undo._CHUNK, 1])
+@pytest.mark.parametrize(("ids_per_query", "kept_per_insert"), [(undo._CHUNK, undo._INSERTED), (1, 2)])
 def test_undo_puts_back_every_record_and_base_an_import_changed(register, county_data, make_register, tmp_path,
-                                                                 monkeypatch, ids_per_query):
+                                                                 monkeypatch, ids_per_query, kept_per_insert):
     """An import at Brå that creates records (with links), changes records at their third version,
     brings a deleted one back and moves their sync bases: undone, Brå holds exactly what it held,
-    and the change log says what undoing changed. (Ids are looked up in chunks, as a national
-    bundle's are: here in one, or one id at a time.)"""
+    and the change log says what undoing changed. (Ids are looked up in chunks, and what the import
+    overwrites is kept in inserts of many rows, as a national bundle's are: here in one, or one id
+    at a time and two rows an insert.)"""
     monkeypatch.setattr(undo, "_CHUNK", ids_per_query)
+    monkeypatch.setattr(undo, "_INSERTED", kept_per_insert)
     from bra_desktop.domain.models import ChangeLog
     from bra_desktop.store.repository import delete_record, update_record
     from bra_desktop.store.reference import load_reference
