@@ -324,10 +324,13 @@ class _Figures:
         t = ActivityTally
         origin = t.origin if self.by_origin else cast(null(), String)
         scope = [t.origin == self.county] if self.county is not None else []
-        summed = (select(origin, t.year, t.grouping, t.key, t.month, func.sum(t.value))
-                  .where(t.year.in_((self.year - 1, self.year)), t.grouping.in_((PARTICIPANTS, TYPE_BY_MONTH, NETWORK,
-                                                                               SUBJECT_AREA, MUNICIPALITY)), *scope)
-                  .group_by(*self._origin_group(t.origin), t.year, t.grouping, t.key, t.month))
+        by_origin = self._origin_group(t.origin)
+        this_year = (select(origin, t.grouping, t.key, t.month, func.sum(t.value))
+                     .where(t.year == self.year, t.grouping.in_((PARTICIPANTS, TYPE_BY_MONTH, *_GROUP_NAMES)), *scope)
+                     .group_by(*by_origin, t.grouping, t.key, t.month))
+        year_before = (select(origin, t.grouping, func.sum(t.value))  # its totals only
+                       .where(t.year == self.year - 1, t.grouping.in_((PARTICIPANTS, TYPE_BY_MONTH)), *scope)
+                       .group_by(*by_origin, t.grouping))
         # Each organisation once per origin (or once in the whole country), then its type.
         taking_part = (select(origin.label("origin"), t.key.label("organisation_id"))
                        .where(t.year == self.year, t.grouping == ORGANISATION, *scope).distinct().subquery("taking_part"))
@@ -341,13 +344,12 @@ class _Figures:
             counts = groups[name][origin]
             counts[key] = counts.get(key, 0) + value
 
-        for origin_code, year, grouping, key, month, value in self.connection.execute(summed):
+        for origin_code, grouping, value in self.connection.execute(year_before):
+            add("total", origin_code, "participants_previous_year" if grouping == PARTICIPANTS
+                else "activities_previous_year", int(value or 0))
+        for origin_code, grouping, key, month, value in self.connection.execute(this_year):
             value = int(value or 0)
-            if year != self.year:
-                if grouping in (PARTICIPANTS, TYPE_BY_MONTH):
-                    add("total", origin_code, "participants_previous_year" if grouping == PARTICIPANTS
-                        else "activities_previous_year", value)
-            elif grouping == PARTICIPANTS:
+            if grouping == PARTICIPANTS:
                 add("total", origin_code, "participants", value)
             elif grouping == TYPE_BY_MONTH:
                 add("total", origin_code, "activities", value)
@@ -378,8 +380,7 @@ class _Figures:
         chosen = (*self._origin_condition(table), *where)
         leading = (self._origin_column(table), table.origin.label("owner"))
         if ended is None:
-            query = select(*leading, table.id.label("id"),
-                           *(cast(table.__table__.c[name], String).label(name) for name in names)
+            query = select(*leading, table.id.label("id"), *(_as_text(table.__table__.c[name]) for name in names)
                            ).where(table.deleted.is_(False), *chosen)
         elif year_end.take(self.session, table, ended):
             kept = YearEndState
@@ -437,15 +438,17 @@ class _Figures:
         return found
 
     def _completed(self, now: _States) -> dict[str | None, list[NamedRecord]]:
-        """Commitments KLART in `now` that were not KLART when the year began: only those KLART now
-        are looked up as they stood then. A year not yet begun has completed none: what stood when
-        it began is what stands now."""
-        if not year_end.is_over(self.year - 1):
+        """Commitments KLART in `now` that were not KLART when the year began (or not there then):
+        each one KLART now looked up in the states kept of the year before. A year not yet begun
+        has completed none: what stood when it began is what stands now."""
+        before = self.year - 1
+        if not year_end.take(self.session, Commitment, before):
             return {}
-        done_now = select(now.c.id).where(now.c.status == DONE)
-        then = self._states(Commitment, self.year - 1, where=(Commitment.id.in_(done_now),))
+        then = YearEndState
         query = (select(now.c.origin, now.c.id, now.c.owner, now.c.title, now.c.due_date)
-                 .where(now.c.status == DONE, now.c.id.not_in(select(then.c.id).where(then.c.status == DONE))))
+                 .outerjoin(then, and_(then.table_name == Commitment.__tablename__, then.year == before,
+                                       then.record_id == now.c.id))
+                 .where(now.c.status == DONE, func.coalesce(then.status, "") != DONE))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
         for origin, record_id, owner, title, due in sorted(self.connection.execute(query),
                                                            key=lambda row: (swedish_sort_key(row.title), row.id)):
@@ -461,27 +464,26 @@ class _Figures:
             .where(ChangeLog.record_id == ProblemArea.id, ChangeLog.table_name == ProblemArea.__tablename__)
             .scalar_subquery()
         )
+        observed = ProblemArea.first_observed
         query = (
             select(self._origin_column(ProblemArea), ProblemArea.id, ProblemArea.title, ProblemArea.trend,
-                   ProblemArea.first_observed, case((ProblemArea.first_observed.is_(None), registered)),
-                   ProblemArea.category, ProblemArea.origin)
+                   observed, case((observed.is_(None), registered)), ProblemArea.category, ProblemArea.origin)
             .where(
                 ProblemArea.deleted.is_(False),
-                or_(ProblemArea.first_observed.is_(None),
-                    and_(ProblemArea.first_observed >= first, ProblemArea.first_observed <= last)),
+                or_(and_(observed >= first, observed <= last),
+                    and_(observed.is_(None), registered >= year_end.year_ended(self.year - 1),
+                         registered < year_end.year_ended(self.year))),
                 *self._origin_condition(ProblemArea),
             )
         )
         rows: list[tuple[date, str, str | None, NamedRecord, bool]] = []
-        for origin, record_id, title, trend, observed, registered_at, category, owner in self.connection.execute(query):
+        for origin, record_id, title, trend, observed_on, registered_at, category, owner in self.connection.execute(query):
             trend_label = " · ".join([*self._whose(owner), self._label(TRENDS, trend)])
-            if observed is not None:
-                when, detail = observed, f"{trend_label} · först observerat {observed.isoformat()}"
+            if observed_on is not None:
+                when, detail = observed_on, f"{trend_label} · först observerat {observed_on.isoformat()}"
             else:
-                day = _day(registered_at)
-                if day is None or day.year != self.year:
-                    continue
-                when, detail = day, f"{trend_label} · registrerat {day.isoformat()} (inget datum för första observation)"
+                when = _day(registered_at)
+                detail = f"{trend_label} · registrerat {when.isoformat()} (inget datum för första observation)"
             rows.append((when, swedish_sort_key(title), origin, NamedRecord(record_id, title, detail),
                          category == NEW_PHENOMENON))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
@@ -580,10 +582,14 @@ def _code_lists(connection: Any) -> dict[str, dict[str, tuple[str, bool]]]:
     return lists
 
 
-def _day(value: Any) -> date | None:
+def _as_text(column: Any) -> ColumnElement[Any]:
+    """A field as the change log writes it, text: a date cast to its ISO form; text as it is, so
+    that the database may read it from an index."""
+    return (column if isinstance(column.type, String) else cast(column, String)).label(column.name)
+
+
+def _day(value: Any) -> date:
     """The (local) date of a change-log time, however the driver returns it."""
-    if value is None:
-        return None
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     if isinstance(value, datetime):

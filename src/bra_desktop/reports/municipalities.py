@@ -128,7 +128,7 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     return found
 
 
-def _of(follow_up: MunicipalityFollowUp | None, field_name: str) -> Any:
+def _of(follow_up: Any, field_name: str) -> Any:
     """A field of the year's follow-up; None for a municipality not followed up."""
     return getattr(follow_up, field_name) if follow_up is not None else None
 
@@ -172,9 +172,17 @@ def _live_follow_ups(county: str | None) -> Select[tuple[MunicipalityFollowUp]]:
     return _in_county(query, MunicipalityFollowUp.municipality_code, county)
 
 
-def _follow_ups(session: Session, county: str | None, year: int) -> dict[str, MunicipalityFollowUp]:
-    query = _live_follow_ups(county).where(MunicipalityFollowUp.year == year)
-    return {row.municipality_code: row for row in session.scalars(query)}
+_STANDING_FIELDS = ("id", *IN_PLACE, "situation_date", "plan_decided_on", "plan_valid_to", "next_follow_up")
+"""The fields of a follow-up that its municipality's standing shows."""
+
+
+def _follow_ups(session: Session, county: str | None, year: int) -> dict[str, Any]:
+    """Municipality → its follow-up of `year`: a row of the fields a standing shows, not a record
+    (the whole country's 290 records cost more to build than to read)."""
+    fields = [MunicipalityFollowUp.__table__.c[name] for name in _STANDING_FIELDS]
+    query = (_live_follow_ups(county).where(MunicipalityFollowUp.year == year)
+             .with_only_columns(MunicipalityFollowUp.municipality_code, *fields))
+    return {row.municipality_code: row for row in session.execute(query)}
 
 
 def _earlier_follow_ups(session: Session, county: str | None, year: int) -> dict[str, str]:

@@ -160,12 +160,11 @@ def filters(kind_key: str) -> tuple[Filter, ...]:
 
 
 def swedish_sort_key(text: str) -> str:
-    """A key that sorts text case-insensitively in Swedish order (…, z, å, ä, ö)."""
-    return text.casefold().translate(_SWEDISH_LAST)
-
-
-_SWEDISH_LAST = str.maketrans({"å": "{", "ä": "|", "ö": "}"})
-"""å, ä and ö mapped to the three characters that follow `z` in ASCII, so they sort last, in order."""
+    """A key that sorts text case-insensitively in Swedish order (…, z, å, ä, ö): å, ä and ö
+    become the three characters that follow `z` in ASCII, so they sort last, in order. Three
+    `replace` calls, not `str.translate`: reports sort thousands of titles, and a translation
+    table is looked up character by character."""
+    return text.casefold().replace("å", "{").replace("ä", "|").replace("ö", "}")
 
 
 def _swedish_sql_key(expr: Any) -> ColumnElement[Any]:
