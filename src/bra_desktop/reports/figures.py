@@ -585,7 +585,7 @@ def _code_lists(connection: Any) -> dict[str, dict[str, tuple[str, bool]]]:
 def _as_text(column: Any) -> ColumnElement[Any]:
     """A field as the change log writes it, text: a date cast to its ISO form; text as it is, so
     that the database may read it from an index."""
-    return (column if isinstance(column.type, String) else cast(column, String)).label(column.name)
+    return (column if column.type.python_type is str else cast(column, String)).label(column.name)
 
 
 def _day(value: Any) -> date:

@@ -17,7 +17,7 @@ What counts:
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -198,10 +198,10 @@ def _support(session: Session, county: str | None, year: int) -> dict[str, Count
     t = ActivityTally
     query = (select(t.key, t.detail, func.sum(t.value)).where(t.year == year, t.grouping == MUNICIPALITY)
              .group_by(t.key, t.detail))
-    found: dict[str, Counter[str]] = {}
+    found: dict[str, Counter[str]] = defaultdict(Counter)
     for code, activity_type, count in session.execute(_in_county(query, t.key, county)):
-        found.setdefault(code, Counter())[activity_type] = int(count)
-    return found
+        found[code][activity_type] = int(count)
+    return dict(found)
 
 
 def _last_contacts(session: Session, county: str | None, today: date) -> dict[str, date]:
