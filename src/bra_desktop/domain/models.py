@@ -148,6 +148,10 @@ class Activity(SyncedFields, table=True):
 
 class Commitment(SyncedFields, table=True):
     __tablename__ = "commitment"
+    __table_args__ = (Index("ix_commitment_state", "deleted", "status", "network_id", "due_date",
+                            "responsible_org_id", "origin", "id", "title"),)
+    """The fields the figures count and list (`reports/figures.py`), so that they read live
+    commitments as they stand from the index, not from rows that carry every description."""
     title: str
     description: str | None = Field(default=None, sa_type=Text)
     network_id: str | None = Field(default=None, foreign_key="network.id", index=True, max_length=36)
@@ -162,6 +166,8 @@ class Commitment(SyncedFields, table=True):
 
 class ProblemArea(SyncedFields, table=True):
     __tablename__ = "problem_area"
+    __table_args__ = (Index("ix_problem_area_state", "deleted", "trend", "status", "theme", "origin", "id"),)
+    """The fields the figures count (`reports/figures.py`), read from the index as for commitments."""
     title: str
     description: str | None = Field(default=None, sa_type=Text)
     category: str = Field(max_length=40)

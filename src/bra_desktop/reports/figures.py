@@ -290,6 +290,7 @@ class _Figures:
             select(Municipality.code, Municipality.name, Municipality.county_code)
         ).all()
         self.network_names = dict(self.connection.execute(select(Network.id, Network.name)).all())
+        self._owners: dict[str, tuple[str, ...]] = {}
         self.activity_groups = self._activity_groups()
         self.year_ended = year < today.year
         # as they stood when the year ended, or as they stand now
@@ -363,12 +364,16 @@ class _Figures:
 
     # --- commitments and problem areas ---
 
-    def _whose(self, owner: str) -> list[str]:
-        """[the name of the record's county (or Brå)] in the whole country's lists, where records of
-        every county stand side by side (the same phenomenon from eight counties); [] otherwise."""
+    def _whose(self, owner: str) -> tuple[str, ...]:
+        """(the name of the record's county (or Brå),) in the whole country's lists, where records of
+        every county stand side by side (the same phenomenon from eight counties); () otherwise.
+        One tuple per owner, which thousands of listed records share."""
         if self.county is not None or self.by_origin:
-            return []
-        return [self.county_names.get(owner, "Brå" if owner == NATIONAL else owner)]
+            return ()
+        whose = self._owners.get(owner)
+        if whose is None:
+            whose = self._owners[owner] = (self.county_names.get(owner, "Brå" if owner == NATIONAL else owner),)
+        return whose
 
     def _states(self, table: Any, ended: int | None, *, where: tuple[Any, ...] = ()) -> _States:
         """Every record of the scope (meeting `where`) as it stood when the year `ended` (None: as it
@@ -430,7 +435,7 @@ class _Figures:
         found: dict[str | None, list[OverdueCommitment]] = defaultdict(list)
         rows = sorted(map(tuple, self.connection.execute(query)))  # tuples: Rows compare slowly
         for due, title, record_id, origin, owner, status, responsible_id in rows:
-            whose = tuple(self._whose(owner))
+            whose = self._whose(owner)
             responsible = organisations.get(responsible_id) or ""
             parts = [*whose, f"klart senast {due}", self._label(COMMITMENT_STATUSES, status),
                      *([responsible] if responsible else [])]

@@ -27,7 +27,7 @@ from bra_desktop.store.code_renames import replace_retired_codes
 from bra_desktop.store.national_records import add_national_structure
 from bra_desktop.store.seed import seed_reference_data
 
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0010"
 """The Alembic head this code is written for (a test keeps it equal to the migration scripts).
 Knowing it without Alembic lets an up-to-date register open without loading Alembic at all."""
 
