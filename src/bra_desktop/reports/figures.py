@@ -428,7 +428,7 @@ class _Figures:
 
     def _overdue_of(self, commitments: _States, day: date) -> dict[str | None, list[OverdueCommitment]]:
         """The commitments of `commitments` due before `day` and not closed: overdue then."""
-        organisations = dict(self.connection.execute(select(Organisation.id, Organisation.name)).all())
+        organisations = self.network_facts.organisation_names
         c = commitments.c
         query = select(c.due_date, c.title, c.id, c.origin, c.owner, c.status, c.responsible_org_id).where(
             c.due_date != "", c.due_date < day.isoformat(), or_(c.status.is_(None), c.status.not_in(CLOSED_COMMITMENT)))
@@ -455,8 +455,9 @@ class _Figures:
                                        then.record_id == now.c.id))
                  .where(now.c.status == DONE, func.coalesce(then.status, "") != DONE))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
-        for origin, record_id, owner, title, due in sorted(self.connection.execute(query),
-                                                           key=lambda row: (swedish_sort_key(row.title), row.id)):
+        rows = sorted((swedish_sort_key(title), record_id, origin, owner, title, due)
+                      for origin, record_id, owner, title, due in self.connection.execute(query))
+        for _key, record_id, origin, owner, title, due in rows:
             parts = [*self._whose(owner), *([f"klart senast {due}"] if due else [])]
             found[origin].append(NamedRecord(record_id, title, " · ".join(parts)))
         return found

@@ -128,9 +128,9 @@ def standings(session: Session, year: int, county: str | None = None, *, today: 
     return found
 
 
-def _of(follow_up: Any, field_name: str) -> Any:
+def _of(follow_up: dict[str, Any] | None, field_name: str) -> Any:
     """A field of the year's follow-up; None for a municipality not followed up."""
-    return getattr(follow_up, field_name) if follow_up is not None else None
+    return follow_up[field_name] if follow_up is not None else None
 
 
 def summary(rows: list[MunicipalityStanding]) -> LawSummary:
@@ -176,13 +176,13 @@ _STANDING_FIELDS = ("id", *IN_PLACE, "situation_date", "plan_decided_on", "plan_
 """The fields of a follow-up that its municipality's standing shows."""
 
 
-def _follow_ups(session: Session, county: str | None, year: int) -> dict[str, Any]:
-    """Municipality → its follow-up of `year`: a row of the fields a standing shows, not a record
-    (the whole country's 290 records cost more to build than to read)."""
+def _follow_ups(session: Session, county: str | None, year: int) -> dict[str, dict[str, Any]]:
+    """Municipality → its follow-up of `year`: the fields a standing shows, not a record (the
+    whole country's 290 records cost more to build than to read)."""
     fields = [MunicipalityFollowUp.__table__.c[name] for name in _STANDING_FIELDS]
     query = (_live_follow_ups(county).where(MunicipalityFollowUp.year == year)
              .with_only_columns(MunicipalityFollowUp.municipality_code, *fields))
-    return {row.municipality_code: row for row in session.execute(query)}
+    return {code: dict(zip(_STANDING_FIELDS, values)) for code, *values in session.execute(query).all()}
 
 
 def _earlier_follow_ups(session: Session, county: str | None, year: int) -> dict[str, str]:

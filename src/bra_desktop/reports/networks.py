@@ -61,19 +61,21 @@ class NetworkFacts:
     `cadences` (code → label) and `county_names` are those the report has read already."""
 
     def __init__(self, connection: Any, cadences: dict[str, str], county_names: dict[str, str]) -> None:
-        organisations = dict(connection.execute(select(Organisation.id, Organisation.name)).all())
+        self.organisation_names: dict[str, str] = dict(connection.execute(select(Organisation.id, Organisation.name)).all())
+        """Every organisation's name by its id, which the report's lists name too."""
+        organisations = self.organisation_names
         members: dict[str, list[str]] = defaultdict(list)
         for network_id, organisation_id in connection.execute(select(NetworkMember.network_id,
-                                                                    NetworkMember.organisation_id)):
+                                                                    NetworkMember.organisation_id)).all():
             members[network_id].append(organisations.get(organisation_id, organisation_id))
         self.county_names = county_names
         query = select(Network.id, Network.name, Network.origin, Network.kind, Network.convener_org_id,
                        Network.meeting_cadence, Network.active_from, Network.active_to).where(Network.deleted.is_(False))
         self.facts = {
-            row.id: _Facts(row.name, row.origin, row.kind, organisations.get(row.convener_org_id),
-                           tuple(sorted(members.get(row.id, ()), key=swedish_sort_key)),
-                           cadences.get(row.meeting_cadence, row.meeting_cadence), row.active_from, row.active_to)
-            for row in connection.execute(query)
+            network_id: _Facts(name, origin, kind, organisations.get(convener_id),
+                               tuple(sorted(members.get(network_id, ()), key=swedish_sort_key)),
+                               cadences.get(cadence, cadence), active_from, active_to)
+            for network_id, name, origin, kind, convener_id, cadence, active_from, active_to in connection.execute(query).all()
         }
 
     def lines(self, year: int, county: str | None, activities: dict[str, int],
