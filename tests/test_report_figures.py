@@ -13,6 +13,7 @@ from bra_desktop.reports.figures import (
     NO_SUBJECT_AREA,
     WHOLE_COUNTRY,
     Count,
+    activities_by_month,
     available_years,
     county_overview,
     year_figures,
@@ -173,6 +174,16 @@ def test_activities_and_participants_of_the_year(register, county):
 def test_by_month_an_activity_begun_the_year_before_counts_in_january(register, county):
     assert figures(register).by_month == (1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0)
     assert figures(register, 2025).by_month == (0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1)
+
+
+@pytest.mark.parametrize("scope", ["01", "03", None])
+def test_a_years_months_alone_are_those_of_its_figures(register, county, scope):
+    """The month chart's year before is read alone (`activities_by_month`), and must be what the
+    year's figures would have said."""
+    with register.session() as session:
+        for year in (2025, 2026):
+            assert activities_by_month(session, year, scope) == year_figures(session, year, scope, today=TODAY).by_month
+        assert activities_by_month(session, 2026, "01") == (1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0)
 
 
 def test_by_type_lists_every_active_type_in_code_list_order(register, county):

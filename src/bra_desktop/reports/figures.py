@@ -247,6 +247,19 @@ def year_figures(session: Session, year: int, county: str | None = None, *, toda
                    accounts=tuple(county_accounts(session, year, county)))
 
 
+def activities_by_month(session: Session, year: int, county: str | None = None) -> tuple[int, ...]:
+    """`YearFigures.by_month` of `year` alone, from the tally: Översikt's month chart sets the year
+    before beside the year shown, and counting all of that year's figures for it was a second
+    read of every commitment and problem area."""
+    bring_up_to_date(session)
+    t = ActivityTally
+    query = (select(t.month, func.sum(t.value))
+             .where(t.year == year, t.grouping == TYPE_BY_MONTH, *([t.origin == county] if county is not None else []))
+             .group_by(t.month))
+    counts = {month: int(value or 0) for month, value in session.connection().execute(query)}
+    return tuple(counts.get(month, 0) for month in range(1, 13))
+
+
 def county_overview(session: Session, year: int, *, today: date | None = None,
                     every_county: bool = False) -> list[YearFigures]:
     """One `YearFigures` per county with data (activities this year or the year before, commitments or

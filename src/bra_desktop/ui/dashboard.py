@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
@@ -51,7 +51,7 @@ from bra_desktop.changes import Changes
 from bra_desktop.reports.behind import activities_behind, commitments_behind, organisations_behind, problem_areas_behind
 from bra_desktop.reports.figures import (
     ACTIVITY_TYPES, COMMITMENT_STATUSES, ORGANISATION_TYPES, PROBLEM_STATUSES, SUBJECT_AREAS, TRENDS, Count, YearFigures,
-    available_years, county_overview, year_figures,
+    activities_by_month, available_years, county_overview, year_figures,
 )
 from bra_desktop.reports.national import CountyStatus, national_overview
 from bra_desktop.store import queries
@@ -77,6 +77,15 @@ MOST_BARS = 12
 
 
 # --- what the worker counts --------------------------------------------------------------------------
+
+
+class _Months(NamedTuple):
+    """A year's activities by month, of a county or the whole country (None): the year before's,
+    beside the year shown in the month chart."""
+
+    year: int
+    county: str | None
+    counts: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -215,8 +224,8 @@ class DashboardSection(QWidget):
         self._today = today
         self.figures: YearFigures | None = None
         """The figures on screen."""
-        self.previous: YearFigures | None = None
-        """The year before, once counted (for the month chart)."""
+        self.previous: _Months | None = None
+        """The year before's activities by month, once counted (for the month chart)."""
         self._generation = 0
         self._running: Operation | None = None
         self._stale = True
@@ -460,14 +469,16 @@ class DashboardSection(QWidget):
         if counted.figures.county is not None:
             self.counties.hide()  # a county's overview: no table of counties
         self._show(counted.figures)
-        service, figures, today = self.service, counted.figures, self.today()
-        operation = Operation(lambda _p, _c: service.read(year_figures, figures.year - 1, figures.county, today=today))
+        service, figures = self.service, counted.figures
+        before = figures.year - 1
+        operation = Operation(lambda _p, _c: _Months(before, figures.county,
+                                                     service.read(activities_by_month, before, figures.county)))
         operation.sig_succeeded.connect(lambda previous: isValid(self) and self._counted_previous(generation, previous))
         operation.sig_failed.connect(lambda error: isValid(self) and self._failed(generation, error))
         self._running = operation
         operation.start()
 
-    def _counted_previous(self, generation: int, previous: YearFigures) -> None:
+    def _counted_previous(self, generation: int, previous: _Months) -> None:
         if generation != self._generation:
             return
         self.previous = previous
@@ -690,7 +701,7 @@ class DashboardSection(QWidget):
         sets = []
         previous = self.previous
         if previous is not None and previous.year == figures.year - 1 and previous.county == figures.county:
-            sets.append(BarSet(str(previous.year), previous.by_month, PREVIOUS_COLOUR))
+            sets.append(BarSet(str(previous.year), previous.counts, PREVIOUS_COLOUR))
         sets.append(BarSet(str(figures.year), figures.by_month, COLOUR))
         self.charts["by_month"].show_bars(months, sets)
 
