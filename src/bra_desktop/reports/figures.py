@@ -403,8 +403,7 @@ class _Figures:
         elif year_end.take(self.session, table, ended):
             kept = YearEndState
             query = (select(*leading, table.id.label("id"), *(getattr(kept, name) for name in names))
-                     .join(kept, and_(kept.record_id == table.id, kept.table_name == table.__tablename__,
-                                      kept.year == ended))
+                     .join(kept, year_end.kept_state_of(table, ended, table.id))
                      .where(*chosen))
         else:
             query = year_end.logged_states(self.session, table, year_end.year_ended(ended), where=chosen, leading=leading)
@@ -464,8 +463,7 @@ class _Figures:
             return {}
         then = YearEndState
         query = (select(now.c.origin, now.c.id, now.c.owner, now.c.title, now.c.due_date)
-                 .outerjoin(then, and_(then.table_name == Commitment.__tablename__, then.year == before,
-                                       then.record_id == now.c.id))
+                 .outerjoin(then, year_end.kept_state_of(Commitment, before, now.c.id))
                  .where(now.c.status == DONE, func.coalesce(then.status, "") != DONE))
         found: dict[str | None, list[NamedRecord]] = defaultdict(list)
         rows = sorted((swedish_sort_key(title), record_id, origin, owner, title, due)

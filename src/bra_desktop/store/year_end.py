@@ -22,7 +22,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, literal, select
+from sqlalchemy import ColumnElement, Select, and_, delete, func, insert, literal, select
 from sqlalchemy.orm import Session
 
 from bra_desktop.domain.models import ChangeLog, Commitment, ProblemArea, RegisterInfo, YearEndState, utcnow
@@ -63,6 +63,13 @@ def logged_states(session: Session, table: Any, moment: datetime, *, leading: tu
     fields = (logged_field(session, logged.c.after, name).label(name) for name in STATE_FIELDS[table.__tablename__])
     return (select(*(logged.c[column.name] for column in leading), logged.c.id, *fields)
             .where(logged.c.after.is_not(None)))  # a delete logs no content after it
+
+
+def kept_state_of(table: Any, year: int, record_id: Any) -> ColumnElement[bool]:
+    """The join onto `year_end_state`: the kept state of the `table` record `record_id` (a column)
+    when `year` ended."""
+    return and_(YearEndState.table_name == table.__tablename__, YearEndState.year == year,
+                YearEndState.record_id == record_id)
 
 
 def take(session: Session, table: Any, year: int) -> bool:
